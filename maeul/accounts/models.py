@@ -1,0 +1,199 @@
+"""Accounts: a person, their ties to dongs, their roles, and proof that they are one person."""
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from maeul.places.models import District, Dong
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields: object) -> "User":
+        user = self.model(email=self.normalize_email(email), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: object) -> "User":
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **fields)
+
+
+class VerificationMethod(models.TextChoices):
+    PHONE = "phone", _("Phone one-time code")
+    IN_PERSON = "in_person", _("Checked at the dong office")
+
+
+class User(AbstractUser):
+    """A person who signs in with an e-mail address.
+
+    We never ask for a resident registration number (주민등록번호, 개인정보 보호법 제24조의2):
+    birth year and dong ties are all that eligibility rules need.
+    """
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(_("display name"), max_length=30, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    phone_enc = models.TextField(_("phone number (encrypted)"), blank=True, editable=False)
+    phone_hmac = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
+    verification_method = models.CharField(
+        _("verification method"), max_length=20, choices=VerificationMethod.choices, blank=True,
+        editable=False,
+    )
+    verified_by = models.ForeignKey(
+        "self", verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # One phone number proves one person: it may verify one account only.
+            models.UniqueConstraint(
+                fields=["phone_hmac"], condition=Q(phone_hmac__isnull=False),
+                name="user_phone_verifies_one_account",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        """The name others see; never the e-mail address."""
+        return self.display_name or str(_("Resident"))
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    def age_in(self, year: int) -> int | None:
+        """Age counted the Korean administrative way for eligibility: year minus birth year."""
+        return None if self.birth_year is None else year - self.birth_year
+
+    def mark_verified(self, *, method: str, at: datetime, by: "User | None" = None) -> None:
+        self.verified_at = at
+        self.verification_method = method
+        self.verified_by = by
+
+
+class TieKind(models.TextChoices):
+    LIVES = "lives", _("lives here")
+    WORKS = "works", _("works here")
+    STUDIES = "studies", _("studies here")
+
+
+class DongTie(models.Model):
+    """A person's tie to a dong (생활권자: living, working or studying there)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="dong_ties")
+    dong = models.ForeignKey(Dong, on_delete=models.PROTECT, related_name="ties")
+    kind = models.CharField(_("tie"), max_length=10, choices=TieKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dong tie")
+        verbose_name_plural = _("dong ties")
+        ordering = ["dong__code", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "dong", "kind"], name="dong_tie_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dong} ({self.get_kind_display()})"
+
+
+class Role(models.TextChoices):
+    DONG_STAFF = "dong_staff", _("Dong staff")
+    DISTRICT_STAFF = "district_staff", _("District staff")
+    SUPPORT_CENTRE_STAFF = "support_centre_staff", _("Support-centre staff")
+    COMMITTEE_MEMBER = "committee_member", _("Committee member")
+    SITE_ADMIN = "site_admin", _("Site administrator")
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def of(self, user: User) -> "RoleAssignmentQuerySet":
+        return self.filter(user=user)
+
+
+class RoleAssignment(models.Model):
+    """A role held by a person, scoped to a dong or a district (none for site admins).
+
+    Every person is a resident; only roles beyond that are stored here.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    dong = models.ForeignKey(Dong, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.CheckConstraint(
+                name="role_scope_matches_role",
+                condition=(
+                    Q(role="dong_staff", dong__isnull=False, district__isnull=True)
+                    | Q(
+                        role__in=["district_staff", "support_centre_staff", "committee_member"],
+                        district__isnull=False, dong__isnull=True,
+                    )
+                    | Q(role="site_admin", dong__isnull=True, district__isnull=True)
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "dong", "district"], name="role_assignment_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.dong or self.district
+        return f"{self.get_role_display()} · {scope}" if scope else self.get_role_display()
+
+
+class PhoneCode(models.Model):
+    """A one-time code sent to a phone number; void after five wrong tries or ten minutes."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="phone_codes")
+    phone_enc = models.TextField(editable=False)
+    phone_hmac = models.CharField(max_length=64, db_index=True, editable=False)
+    code_hash = models.CharField(max_length=128, editable=False)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phone code")
+        verbose_name_plural = _("phone codes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"PhoneCode #{self.pk}"
+
+    def is_live(self, now: datetime) -> bool:
+        return self.used_at is None and self.voided_at is None and now < self.expires_at

@@ -1,0 +1,137 @@
+"""The phone one-time-code backend: send a code, check a code.
+
+Codes are six digits, valid for ten minutes, stored only as a salted hash; five wrong
+tries void the code. Sends are rate-limited per account, per phone number and per IP
+address in the shared cache, so the limit holds across all server processes.
+"""
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from maeul.accounts import phone as phones
+from maeul.accounts.models import PhoneCode, User, VerificationMethod
+from maeul.accounts.verification.sms import get_backend
+from maeul.core.errors import RuleViolation
+
+CODE_LIFETIME = timedelta(minutes=10)
+MAX_FAILED_ATTEMPTS = 5
+# (window in seconds, sends allowed in it)
+SEND_LIMITS = ((60, 1), (3600, 5))
+IP_SEND_LIMIT = (3600, 30)
+
+
+def _hit(key: str, window: int, allowed: int) -> bool:
+    """Count one event under `key`; False when the window's allowance is already used."""
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= allowed
+
+
+def _check_send_rate(*, user: User, phone_hmac: str, ip: str | None) -> None:
+    buckets = [f"phone-send:user:{user.pk}", f"phone-send:phone:{phone_hmac}"]
+    for window, allowed in SEND_LIMITS:
+        for bucket in buckets:
+            if not _hit(f"{bucket}:{window}", window, allowed):
+                raise RuleViolation(
+                    _("Too many codes were requested. Please try again in a while."),
+                    code="rate_limited",
+                )
+    if ip and not _hit(f"phone-send:ip:{ip}", *IP_SEND_LIMIT):
+        raise RuleViolation(
+            _("Too many codes were requested. Please try again in a while."), code="rate_limited"
+        )
+
+
+def send_phone_code(*, user: User, raw_phone: str, ip: str | None, now: datetime) -> PhoneCode:
+    """Send a new code to `raw_phone`, voiding earlier live codes of this account."""
+    if user.is_verified:
+        raise RuleViolation(_("Your account is already verified."), code="already_verified")
+    number = phones.normalize(raw_phone)
+    digest = phones.lookup_hash(number)
+    if User.objects.filter(phone_hmac=digest).exclude(pk=user.pk).exists():
+        raise RuleViolation(
+            _("This phone number has already verified another account."), code="phone_taken"
+        )
+    _check_send_rate(user=user, phone_hmac=digest, ip=ip)
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    with transaction.atomic():
+        PhoneCode.objects.filter(user=user, used_at=None, voided_at=None).update(voided_at=now)
+        record = PhoneCode.objects.create(
+            user=user,
+            phone_enc=phones.encrypt(number),
+            phone_hmac=digest,
+            code_hash=make_password(code),
+            created_at=now,
+            expires_at=now + CODE_LIFETIME,
+        )
+    get_backend().send(
+        to=number, text=_("[Maeul] Your verification code is %(code)s.") % {"code": code}
+    )
+    return record
+
+
+def confirm_phone_code(*, user: User, code: str, now: datetime) -> User:
+    """Check `code` against the account's live code; on success the account is verified.
+
+    A wrong code is counted (and the count committed) before the refusal is raised, so
+    the fifth wrong try voids the code even though the caller sees an error.
+    """
+    failure = _check_code(user=user, code=(code or "").strip(), now=now)
+    if failure is not None:
+        raise failure
+    return User.objects.get(pk=user.pk)
+
+
+def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None:
+    with transaction.atomic():
+        record = (
+            PhoneCode.objects.select_for_update()
+            .filter(user=user, used_at=None, voided_at=None)
+            .order_by("-created_at")
+            .first()
+        )
+        if record is None or not record.is_live(now):
+            return RuleViolation(
+                _("There is no valid code. Please request a new one."), code="no_code"
+            )
+        if not check_password(code, record.code_hash):
+            record.failed_attempts += 1
+            if record.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                record.voided_at = now
+            record.save(update_fields=["failed_attempts", "voided_at"])
+            if record.voided_at:
+                return RuleViolation(
+                    _("The code was entered wrongly five times and is now void. "
+                      "Please request a new one."),
+                    code="code_void",
+                )
+            return RuleViolation(
+                _("The code is not correct. %(left)d tries left.")
+                % {"left": MAX_FAILED_ATTEMPTS - record.failed_attempts},
+                code="wrong_code",
+            )
+        record.used_at = now
+        record.save(update_fields=["used_at"])
+        user.phone_enc = record.phone_enc
+        user.phone_hmac = record.phone_hmac
+        user.mark_verified(method=VerificationMethod.PHONE, at=now)
+        try:
+            with transaction.atomic():
+                user.save(update_fields=[
+                    "phone_enc", "phone_hmac", "verified_at", "verification_method", "verified_by",
+                ])
+        except IntegrityError:
+            # Another account verified the same number between our send and this check.
+            return RuleViolation(
+                _("This phone number has already verified another account."), code="phone_taken"
+            )
+    return None

@@ -1,0 +1,167 @@
+"""Pages of one's own account (profile, dong ties, phone verification) and staff verification."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.accounts import services
+from maeul.accounts.forms import CodeForm, DongTieForm, PhoneForm, ProfileForm, ResidentLookupForm
+from maeul.accounts.models import User
+from maeul.accounts.verification.in_person import verify_in_person
+from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, can
+from maeul.core.requests import client_ip
+
+
+def _me(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 -- guaranteed by login_required
+    return user
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = _me(request)
+    form = ProfileForm(
+        request.POST or None,
+        initial={"display_name": user.display_name, "birth_year": user.birth_year},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(
+                user=user, display_name=form.cleaned_data["display_name"],
+                birth_year=form.cleaned_data["birth_year"], now=timezone.now(),
+            )
+        except RuleViolation as exc:
+            form.add_error("birth_year", exc.message)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("accounts:profile")
+    ties = user.dong_ties.select_related("dong__district")
+    return render(request, "accounts/profile.html", {
+        "form": form, "tie_form": DongTieForm(), "ties": ties, "me": user,
+    })
+
+
+@login_required
+@require_POST
+def add_tie(request: HttpRequest) -> HttpResponse:
+    user = _me(request)
+    form = DongTieForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_dong_tie(
+                user=user, dong=form.cleaned_data["dong"], kind=form.cleaned_data["kind"]
+            )
+        except RuleViolation as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The dong tie was added."))
+            return redirect("accounts:profile")
+    ties = user.dong_ties.select_related("dong__district")
+    return render(request, "accounts/profile.html", {
+        "form": ProfileForm(initial={"display_name": user.display_name,
+                                     "birth_year": user.birth_year}),
+        "tie_form": form, "ties": ties, "me": user,
+    }, status=400)
+
+
+@login_required
+@require_POST
+def delete_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
+    try:
+        services.remove_dong_tie(user=_me(request), tie_id=tie_id)
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The dong tie was removed."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def verify_phone(request: HttpRequest) -> HttpResponse:
+    user = _me(request)
+    if user.is_verified:
+        messages.info(request, _("Your account is already verified."))
+        return redirect("accounts:profile")
+    form = PhoneForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                send_phone_code(
+                    user=user, raw_phone=form.cleaned_data["phone"], ip=client_ip(request),
+                    now=timezone.now(),
+                )
+            except RuleViolation as exc:
+                form.add_error("phone", exc.message)
+                status = 429 if exc.code == "rate_limited" else 400
+            else:
+                messages.success(request, _("We sent a code. Enter it within ten minutes."))
+                return redirect("accounts:verify_code")
+        else:
+            status = 400
+    return render(request, "accounts/verify_phone.html", {"form": form}, status=status)
+
+
+@login_required
+def verify_code(request: HttpRequest) -> HttpResponse:
+    user = _me(request)
+    if user.is_verified:
+        return redirect("accounts:profile")
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                confirm_phone_code(user=user, code=form.cleaned_data["code"], now=timezone.now())
+            except RuleViolation as exc:
+                form.add_error("code", exc.message)
+                status = 400
+            else:
+                messages.success(request, _("Your account is now verified."))
+                return redirect("accounts:profile")
+        else:
+            status = 400
+    return render(request, "accounts/verify_code.html", {"form": form}, status=status)
+
+
+@login_required
+def staff_verify(request: HttpRequest) -> HttpResponse:
+    """Dong office staff look a resident up and confirm that they checked them in person."""
+    staff = _me(request)
+    decision = can(staff, Action.VIEW_STAFF_PAGES)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    form = ResidentLookupForm(request.POST or request.GET or None)
+    resident: User | None = None
+    verdict = None
+    if form.is_bound and form.is_valid():
+        resident = (
+            User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
+            .prefetch_related("dong_ties__dong")
+            .first()
+        )
+        if resident is None:
+            form.add_error("email", _("No account uses this e-mail address."))
+        else:
+            verdict = can(staff, Action.VERIFY_IN_PERSON, resident)
+    if request.method == "POST" and resident is not None and "confirm" in request.POST:
+        try:
+            verify_in_person(
+                staff=staff, resident=resident, ip=client_ip(request), now=timezone.now()
+            )
+        except RuleViolation as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The account was marked as checked in person."))
+            return redirect("accounts:staff_verify")
+    return render(request, "accounts/staff_verify.html", {
+        "form": form, "resident": resident, "verdict": verdict,
+    })

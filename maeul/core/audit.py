@@ -1,0 +1,60 @@
+"""Record staff actions in the audit log: one function, called in plain sight by services."""
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from maeul.core.models import AuditEntry
+
+Changes = dict[str, list[Any]]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a field value (dates as ISO text, objects by primary key)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The current values of `fields`, for a before/after comparison."""
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> Changes:
+    """`{field: [before, after]}` for the fields whose value changed."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    }
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None,
+    changes: Changes | None = None,
+    ip: str | None,
+    now: datetime,
+) -> AuditEntry:
+    """Write one audit entry; call it inside the transaction of the change it describes."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:200] if target is not None else "",
+        changes={key: [_plain(v) for v in pair] for key, pair in (changes or {}).items()},
+        ip_address=ip,
+        created_at=now,
+    )

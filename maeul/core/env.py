@@ -1,0 +1,89 @@
+"""Typed readers for settings taken from the environment.
+
+Each reader fails loudly with a one-line Korean and English message that names the
+variable, so a typo in a deployment never silently falls back to a default.
+"""
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+class ConfigError(ImproperlyConfigured):
+    """A setting read from the environment has a value we cannot use."""
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ConfigError(
+        f"환경 변수 {name}의 값이 올바르지 않습니다(true/false). "
+        f"Invalid value for {name}: expected true or false."
+    )
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_database(name: str, default_sqlite: Path) -> dict[str, Any]:
+    """Parse a database URL; the default is an SQLite file (embedded database)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(raw, conn_max_age=60))
+    except Exception as exc:
+        raise ConfigError(
+            f"환경 변수 {name}의 데이터베이스 주소를 읽을 수 없습니다. "
+            f"Invalid {name}: cannot parse the database URL ({type(exc).__name__})."
+        ) from None
+    engine = config.get("ENGINE", "")
+    if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+        raise ConfigError(
+            f"환경 변수 {name}는 sqlite:// 또는 postgres:// 주소여야 합니다. "
+            f"Invalid {name}: only sqlite:// and postgres:// URLs are supported."
+        )
+    if not config.get("NAME"):
+        raise ConfigError(
+            f"환경 변수 {name}에 데이터베이스 이름이 없습니다. "
+            f"Invalid {name}: the URL names no database."
+        )
+    return config
+
+
+def secret_from_file(name: str, path: Path) -> str:
+    """Read a secret from the environment, or create it once in `path` for development."""
+    raw = os.environ.get(name)
+    if raw:
+        return raw
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(50)
+    # The file holds a key: readable by its owner only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(value)
+    return value

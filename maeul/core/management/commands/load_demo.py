@@ -1,0 +1,21 @@
+"""Load the demo data: places, accounts, and what later capabilities add. Idempotent."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from maeul.accounts.demo import load_accounts
+from maeul.places.demo import load_places
+
+
+class Command(BaseCommand):
+    help = "데모 데이터(서울특별시 금천구·영등포구, 역할별 데모 계정)를 불러옵니다. 여러 번 실행해도 같습니다."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        now = timezone.now()
+        with transaction.atomic():
+            places = load_places()
+            accounts = load_accounts(now=now)
+        self.stdout.write(f"데모 데이터: 장소 {places}건, 계정 {accounts}건을 새로 만들었습니다.")

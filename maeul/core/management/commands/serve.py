@@ -1,0 +1,52 @@
+"""Serve Maeul with gunicorn on the loopback address, after checking that the port is free."""
+
+import errno
+import os
+import socket
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
+
+
+class Command(BaseCommand):
+    help = "gunicorn으로 마을을 실행합니다 (serve Maeul with gunicorn)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        host, port = options["host"], options["port"]
+        if not 0 < port < 65536:
+            raise CommandError(f"포트 번호가 올바르지 않습니다: {port} / invalid port: {port}")
+        if not port_is_free(host, port):
+            raise CommandError(
+                f"포트 {port}을(를) 이미 다른 프로그램이 쓰고 있습니다. "
+                f"PORT=8001 make run 처럼 다른 포트를 지정하세요. / "
+                f"Port {port} is already in use; choose another, e.g. PORT=8001 make run."
+            )
+        self.stdout.write(f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요.")
+        self.stdout.flush()
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        os.execv(  # noqa: S606 -- replaces this process with our own gunicorn
+            gunicorn,
+            [
+                gunicorn, "maeul.wsgi:application",
+                "--bind", f"{host}:{port}",
+                "--workers", str(options["workers"]),
+                "--access-logfile", "-",
+            ],
+        )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from maeul.places import views
+
+app_name = "places"
+
+urlpatterns = [
+    path("districts/<str:code>/", views.district, name="district"),
+]

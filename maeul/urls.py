@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from maeul.api.root import api
+from maeul.places import views as place_views
+
+urlpatterns = [
+    path("", place_views.home, name="home"),
+    path("", include("maeul.places.urls")),
+    path("", include("maeul.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
