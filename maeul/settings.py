@@ -97,7 +97,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: the store rate limits share across processes ------------------------------
 REDIS_URL = env_str("MAEUL_REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {
         "default": {
@@ -152,7 +154,9 @@ for provider in ("kakao", "naver"):
         }
 
 # Phone verification (본인인증): the SMS gateway is pluggable; development prints codes.
-MAEUL_SMS_BACKEND = env_str("MAEUL_SMS_BACKEND", "maeul.accounts.verification.sms.ConsoleSMSBackend")
+MAEUL_SMS_BACKEND = env_str(
+    "MAEUL_SMS_BACKEND", "maeul.accounts.verification.sms.ConsoleSMSBackend"
+)
 
 # --- E-mail ---------------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST", "")
@@ -177,7 +181,9 @@ USE_TZ = True
 # --- Static files ---------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even when it serves from finders
+STATIC_ROOT.mkdir(
+    parents=True, exist_ok=True
+)  # whitenoise expects it even when it serves from finders
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Serve straight from the app folders: no collectstatic step between edit and `make run`.

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import DongTie, RoleAssignment, User
+from maeul.core.admin_site import AuditedAdmin
 
 
 class DongTieInline(admin.TabularInline[DongTie, User]):
@@ -17,14 +18,20 @@ class RoleInline(admin.TabularInline[RoleAssignment, User]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdmin, DjangoUserAdmin[User]):
     """People; the phone number is never shown, not even here (only whether it is set)."""
 
     ordering = ["email"]
     list_display = ["email", "display_name", "birth_year", "verified_at", "is_active"]
     list_filter = ["is_active", "verification_method"]
     search_fields = ["email", "display_name"]
-    readonly_fields = ["verified_at", "verification_method", "verified_by", "last_login", "date_joined"]
+    readonly_fields = [
+        "verified_at",
+        "verification_method",
+        "verified_by",
+        "last_login",
+        "date_joined",
+    ]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("display_name", "birth_year")}),

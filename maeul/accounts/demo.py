@@ -23,9 +23,13 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("admin@demo.maeul.kr", "사이트 관리자", 1980, Role.SITE_ADMIN, None, True),
-    DemoAccount("district@demo.maeul.kr", "금천구 마을자치과", 1985, Role.DISTRICT_STAFF, None, True),
+    DemoAccount(
+        "district@demo.maeul.kr", "금천구 마을자치과", 1985, Role.DISTRICT_STAFF, None, True
+    ),
     DemoAccount("dong@demo.maeul.kr", "독산1동 주민센터", 1990, Role.DONG_STAFF, "독산1동", True),
-    DemoAccount("centre@demo.maeul.kr", "마을자치센터", 1988, Role.SUPPORT_CENTRE_STAFF, None, True),
+    DemoAccount(
+        "centre@demo.maeul.kr", "마을자치센터", 1988, Role.SUPPORT_CENTRE_STAFF, None, True
+    ),
     DemoAccount("committee@demo.maeul.kr", "심의위원", 1970, Role.COMMITTEE_MEMBER, None, True),
     DemoAccount("resident@demo.maeul.kr", "독산동 주민", 1975, None, "독산1동", True),
     DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", 2001, None, "가산동", False),
@@ -42,8 +46,12 @@ def load_accounts(*, now: datetime) -> int:
         if User.objects.filter(email=spec.email).exists():
             continue
         user = User.objects.create_user(
-            spec.email, DEMO_PASSWORD, display_name=spec.display_name, birth_year=spec.birth_year,
-            is_superuser=spec.role == Role.SITE_ADMIN, is_staff=spec.role == Role.SITE_ADMIN,
+            spec.email,
+            DEMO_PASSWORD,
+            display_name=spec.display_name,
+            birth_year=spec.birth_year,
+            is_superuser=spec.role == Role.SITE_ADMIN,
+            is_staff=spec.role == Role.SITE_ADMIN,
         )
         EmailAddress.objects.create(user=user, email=spec.email, verified=True, primary=True)
         if spec.verified:

@@ -1,6 +1,7 @@
 """Accounts: a person, their ties to dongs, their roles, and proof that they are one person."""
 
 from datetime import datetime
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -44,21 +45,30 @@ class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=30, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
     phone_enc = models.TextField(_("phone number (encrypted)"), blank=True, editable=False)
-    phone_hmac = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # NULL, not "", for "no phone": the unique constraint must allow many such accounts.
+    phone_hmac = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
     verification_method = models.CharField(
-        _("verification method"), max_length=20, choices=VerificationMethod.choices, blank=True,
+        _("verification method"),
+        max_length=20,
+        choices=VerificationMethod.choices,
+        blank=True,
         editable=False,
     )
     verified_by = models.ForeignKey(
-        "self", verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
+        "self",
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]  # by e-mail
 
     class Meta:
         verbose_name = _("user")
@@ -66,7 +76,8 @@ class User(AbstractUser):
         constraints = [
             # One phone number proves one person: it may verify one account only.
             models.UniqueConstraint(
-                fields=["phone_hmac"], condition=Q(phone_hmac__isnull=False),
+                fields=["phone_hmac"],
+                condition=Q(phone_hmac__isnull=False),
                 name="user_phone_verifies_one_account",
             ),
         ]
@@ -140,7 +151,9 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    dong = models.ForeignKey(Dong, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    dong = models.ForeignKey(
+        Dong, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     district = models.ForeignKey(
         District, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -158,13 +171,15 @@ class RoleAssignment(models.Model):
                     Q(role="dong_staff", dong__isnull=False, district__isnull=True)
                     | Q(
                         role__in=["district_staff", "support_centre_staff", "committee_member"],
-                        district__isnull=False, dong__isnull=True,
+                        district__isnull=False,
+                        dong__isnull=True,
                     )
                     | Q(role="site_admin", dong__isnull=True, district__isnull=True)
                 ),
             ),
             models.UniqueConstraint(
-                fields=["user", "role", "dong", "district"], name="role_assignment_unique",
+                fields=["user", "role", "dong", "district"],
+                name="role_assignment_unique",
                 nulls_distinct=False,
             ),
         ]

@@ -32,8 +32,12 @@ def list_districts(request: object) -> list[DistrictOut]:
     rows = District.objects.select_related("city").annotate(n=Count("dongs")).order_by("code")
     return [
         DistrictOut(
-            code=d.code, name=d.name, city=d.city.name, office_address=d.office_address,
-            office_phone=d.office_phone, dong_count=d.n,
+            code=d.code,
+            name=d.name,
+            city=d.city.name,
+            office_address=d.office_address,
+            office_phone=d.office_phone,
+            dong_count=d.n,
         )
         for d in rows
     ]
@@ -44,8 +48,11 @@ def list_dongs(request: object, code: str) -> list[DongOut]:
     district = get_object_or_404(District, code=code)
     return [
         DongOut(
-            code=dong.code, name=dong.name, district_code=district.code,
-            office_address=dong.office_address, office_phone=dong.office_phone,
+            code=dong.code,
+            name=dong.name,
+            district_code=district.code,
+            office_address=dong.office_address,
+            office_phone=dong.office_phone,
         )
         for dong in Dong.objects.in_district(district).order_by("code")
     ]

@@ -20,7 +20,8 @@ def load_places() -> int:
         district, made = District.objects.update_or_create(
             code=entry["code"],
             defaults={
-                "city": city, "name": entry["name"],
+                "city": city,
+                "name": entry["name"],
                 "office_address": entry.get("office_address", ""),
                 "office_phone": entry.get("office_phone", ""),
             },
@@ -30,7 +31,8 @@ def load_places() -> int:
             _row, made = Dong.objects.update_or_create(
                 code=dong["code"],
                 defaults={
-                    "district": district, "name": dong["name"],
+                    "district": district,
+                    "name": dong["name"],
                     "office_address": dong.get("office_address", ""),
                     "office_phone": dong.get("office_phone", ""),
                 },

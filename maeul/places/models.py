@@ -66,7 +66,9 @@ class Dong(models.Model):
         verbose_name_plural = _("dongs")
         ordering = ["code"]
         constraints = [
-            models.UniqueConstraint(fields=["district", "name"], name="dong_name_unique_in_district"),
+            models.UniqueConstraint(
+                fields=["district", "name"], name="dong_name_unique_in_district"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -27,7 +27,7 @@ class ConsoleSMSBackend:
 class OutboxSMSBackend:
     """Test gateway: keeps sent messages in memory, like Django's locmem e-mail backend."""
 
-    outbox: list[tuple[str, str]] = []  # noqa: RUF012 -- shared on purpose, cleared by tests
+    outbox: list[tuple[str, str]] = []
 
     def send(self, *, to: str, text: str) -> None:
         type(self).outbox.append((to, text))

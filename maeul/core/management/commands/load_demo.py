@@ -11,7 +11,10 @@ from maeul.places.demo import load_places
 
 
 class Command(BaseCommand):
-    help = "데모 데이터(서울특별시 금천구·영등포구, 역할별 데모 계정)를 불러옵니다. 여러 번 실행해도 같습니다."
+    help = (
+        "데모 데이터(서울특별시 금천구·영등포구, 역할별 데모 계정)를 불러옵니다. "
+        "여러 번 실행해도 같습니다."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()

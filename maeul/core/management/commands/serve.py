@@ -38,15 +38,21 @@ class Command(BaseCommand):
                 f"PORT=8001 make run 처럼 다른 포트를 지정하세요. / "
                 f"Port {port} is already in use; choose another, e.g. PORT=8001 make run."
             )
-        self.stdout.write(f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요.")
+        self.stdout.write(
+            f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요."
+        )
         self.stdout.flush()
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         os.execv(  # noqa: S606 -- replaces this process with our own gunicorn
             gunicorn,
             [
-                gunicorn, "maeul.wsgi:application",
-                "--bind", f"{host}:{port}",
-                "--workers", str(options["workers"]),
-                "--access-logfile", "-",
+                gunicorn,
+                "maeul.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(options["workers"]),
+                "--access-logfile",
+                "-",
             ],
         )
