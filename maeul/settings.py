@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "maeul.core",
     "maeul.places",
     "maeul.accounts",
+    "maeul.proposals",
     "maeul.voting",
 ]
 
@@ -219,3 +220,5 @@ LOGGING = {
 }
 
 MAEUL_SITE_NAME = _("Maeul")
+# The public address, for links in e-mails and feeds.
+MAEUL_BASE_URL = env_str("MAEUL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

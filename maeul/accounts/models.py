@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.places.models import District, Dong
+from maeul.places.models import Department, District, Dong
 
 
 class UserManager(BaseUserManager["User"]):
@@ -157,6 +157,15 @@ class RoleAssignment(models.Model):
     district = models.ForeignKey(
         District, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("For district staff: the department they work in (it answers proposals)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RoleAssignmentQuerySet.as_manager()
@@ -176,6 +185,10 @@ class RoleAssignment(models.Model):
                     )
                     | Q(role="site_admin", dong__isnull=True, district__isnull=True)
                 ),
+            ),
+            models.CheckConstraint(
+                name="role_department_only_for_district_staff",
+                condition=Q(department__isnull=True) | Q(role="district_staff"),
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "dong", "district"],

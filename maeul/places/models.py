@@ -77,3 +77,26 @@ class Dong(models.Model):
     @property
     def office_name(self) -> str:
         return _("%(name)s community service centre") % {"name": self.name}
+
+
+class Department(models.Model):
+    """A department (부서) of a district office, e.g. 교통행정과; it answers proposals."""
+
+    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(_("name"), max_length=60)
+    is_head_office = models.BooleanField(
+        _("head of the district's office"),
+        default=False,
+        help_text=_("The office that prepares the district head's answers (구청장 답변)."),
+    )
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["district__code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "name"], name="department_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district.name} {self.name}"

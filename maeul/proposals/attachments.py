@@ -1,0 +1,100 @@
+"""Checking and storing proposal attachments: images and PDFs, judged by content.
+
+The file's name and the browser's Content-Type are not trusted: the first bytes decide
+what a file is. Images are decoded and re-encoded, which drops EXIF data (location,
+camera) and anything hidden after the picture; files get random names.
+"""
+
+import io
+import uuid
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from maeul.core.errors import RuleViolation
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_FILES = 5
+MAX_PIXELS = 40_000_000  # a 40-megapixel photo; larger is a decompression bomb, not a photo
+IMAGE_SIGNATURES = {
+    b"\xff\xd8\xff": "JPEG",
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    kind: str  # "image" or "pdf"
+    content: ContentFile[bytes]
+    original_name: str
+    size: int
+
+
+def _sniff(head: bytes) -> str | None:
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image"
+    if any(head.startswith(signature) for signature in IMAGE_SIGNATURES):
+        return "image"
+    return None
+
+
+def _reencode_image(data: bytes) -> tuple[bytes, str]:
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            has_alpha = image.mode in ("RGBA", "LA", "P")
+            clean = image.convert("RGBA" if has_alpha else "RGB")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
+        raise RuleViolation(_("The image cannot be read. Please attach another file."), code="bad_file") from None
+    out = io.BytesIO()
+    if has_alpha:
+        clean.save(out, format="PNG", optimize=True)
+        return out.getvalue(), "png"
+    clean.save(out, format="JPEG", quality=88, optimize=True)
+    return out.getvalue(), "jpg"
+
+
+def check_upload(upload: UploadedFile) -> CheckedFile:
+    """Refuse what is too big or not an image/PDF; return a clean file with a random name."""
+    name = (upload.name or "file")[-200:]
+    if upload.size is None or upload.size > MAX_BYTES:
+        raise RuleViolation(
+            _("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big"
+        )
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")
+    kind = _sniff(data[:16])
+    if kind is None:
+        raise RuleViolation(
+            _("%(name)s is not an image or a PDF file.") % {"name": name}, code="bad_type"
+        )
+    if kind == "pdf":
+        if b"%%EOF" not in data[-1024:]:
+            raise RuleViolation(
+                _("%(name)s is not a complete PDF file.") % {"name": name}, code="bad_type"
+            )
+        content, extension = data, "pdf"
+    else:
+        content, extension = _reencode_image(data)
+    return CheckedFile(
+        kind=kind,
+        content=ContentFile(content, name=f"{uuid.uuid4().hex}.{extension}"),
+        original_name=name,
+        size=len(content),
+    )
+
+
+def check_uploads(uploads: list[UploadedFile]) -> list[CheckedFile]:
+    """Check every file first, so that one bad file means none is stored."""
+    if len(uploads) > MAX_FILES:
+        raise RuleViolation(_("You can attach up to 5 files."), code="too_many")
+    return [check_upload(upload) for upload in uploads]

@@ -1,0 +1,101 @@
+"""Korean search for proposals, by morphological analysis (kiwipiepy).
+
+A proposal's title and body are cut into morphemes; nouns, verb and adjective stems and
+foreign words become terms, each also stored with its prefixes of two syllables or more,
+so that '주차장' finds '공영주차장을' (morphemes 공영 + 주차장) and '주차' finds '주차장'.
+A query is cut the same way and matches proposals that hold every query term.
+"""
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, QuerySet
+
+from maeul.proposals.models import Proposal, SearchTerm
+
+CONTENT_TAGS = {"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XR", "VV", "VA", "MAG"}
+MIN_PREFIX = 2
+MAX_TERM = 40
+
+
+@lru_cache(maxsize=1)
+def _kiwi() -> Any:
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def terms(text: str) -> set[str]:
+    """The search terms of `text`: content morphemes and their leading parts."""
+    found: set[str] = set()
+    for token in _kiwi().tokenize(text or ""):
+        tag = token.tag.split("-")[0]
+        if tag not in CONTENT_TAGS:
+            continue
+        form = token.form.lower()[:MAX_TERM]
+        if len(form) < 1:
+            continue
+        found.add(form)
+        for end in range(MIN_PREFIX, len(form)):
+            found.add(form[:end])
+    return found
+
+
+def query_terms(query: str) -> set[str]:
+    """Terms a query must match: its content morphemes (not their prefixes)."""
+    found = set()
+    for token in _kiwi().tokenize(query or ""):
+        if token.tag.split("-")[0] in CONTENT_TAGS:
+            found.add(token.form.lower()[:MAX_TERM])
+    if not found and query.strip():
+        # A query of particles only, or a word the analyser does not know: match it as typed.
+        found.add(query.strip().lower()[:MAX_TERM])
+    return found
+
+
+def index_proposal(proposal: Proposal) -> None:
+    """Replace the proposal's search terms with those of its current title and body."""
+    title_terms = terms(proposal.title)
+    body_terms = terms(proposal.body) | title_terms
+    with transaction.atomic():
+        SearchTerm.objects.filter(proposal=proposal).delete()
+        SearchTerm.objects.bulk_create(
+            [
+                SearchTerm(proposal=proposal, term=term, in_title=term in title_terms)
+                for term in sorted(body_terms)
+            ]
+        )
+
+
+def matching(queryset: QuerySet[Proposal], query: str) -> QuerySet[Proposal]:
+    """Narrow `queryset` to proposals that contain every term of `query`."""
+    wanted = query_terms(query)
+    if not wanted:
+        return queryset
+    for term in wanted:
+        queryset = queryset.filter(
+            pk__in=SearchTerm.objects.filter(term=term).values("proposal_id")
+        )
+    return queryset
+
+
+def similar_to(title: str, queryset: QuerySet[Proposal], limit: int = 5) -> list[Proposal]:
+    """Existing proposals whose titles share the most terms with `title` (to avoid duplicates)."""
+    wanted = query_terms(title)
+    if not wanted:
+        return []
+    shared = Counter(
+        dict(
+            SearchTerm.objects.filter(term__in=wanted, in_title=True, proposal__in=queryset)
+            .values_list("proposal_id")
+            .annotate(n=Count("id"))
+            .values_list("proposal_id", "n")
+        )
+    )
+    # At least half of the title's terms must be shared, or single common words dominate.
+    threshold = max(1, (len(wanted) + 1) // 2)
+    best = [pk for pk, n in shared.most_common() if n >= threshold][:limit]
+    found = {p.pk: p for p in queryset.filter(pk__in=best)}
+    return [found[pk] for pk in best if pk in found]

@@ -1,0 +1,130 @@
+"""Comments on proposals: write, edit for ten minutes, report, and moderate."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.errors import RuleViolation
+from maeul.core.markup import render_markdown
+from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
+from maeul.core.ratelimit import hit
+from maeul.proposals.models import Comment, CommentReport, Proposal
+
+COMMENTS_PER_HOUR = 30
+COMMENT_MAX = 2000
+
+
+def _require(user: Any, action: Action, target: Any) -> None:
+    decision = can(user, action, target)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+
+
+def _check_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise RuleViolation(_("Please write a comment."), code="body")
+    if len(body) > COMMENT_MAX:
+        raise RuleViolation(_("A comment can be at most 2,000 characters."), code="body")
+    refuse_resident_number(body)
+    return body
+
+
+def add_comment(
+    *, author: Any, proposal: Proposal, body: str, parent: Comment | None = None, now: datetime
+) -> Comment:
+    """A comment, or a reply to a top-level comment (replies go one level deep)."""
+    _require(author, Action.COMMENT_PROPOSAL, proposal)
+    body = _check_body(body)
+    if parent is not None and (parent.proposal_id != proposal.pk or parent.parent_id is not None):
+        raise RuleViolation(_("You can reply only to a comment on this proposal."), code="parent")
+    if not hit(f"comment:{author.pk}", window=3600, allowed=COMMENTS_PER_HOUR):
+        raise RuleViolation(
+            _("You can write up to 30 comments an hour. Please try again later."),
+            code="rate_limited",
+        )
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            proposal=proposal,
+            author=author,
+            parent=parent,
+            body=body,
+            body_html=render_markdown(body),
+            created_at=now,
+        )
+        Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    return comment
+
+
+def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> Comment:
+    """The author corrects a comment within ten minutes of writing it."""
+    if comment.author_id != getattr(author, "pk", None):
+        raise RuleViolation(_("You can edit only your own comments."), code="forbidden")
+    if comment.is_hidden:
+        raise RuleViolation(_("A hidden comment cannot be edited."), code="hidden")
+    if now > comment.editable_until():
+        raise RuleViolation(_("A comment can be edited only within 10 minutes."), code="too_late")
+    body = _check_body(body)
+    comment.body = body
+    comment.body_html = render_markdown(body)
+    comment.edited_at = now
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    return comment
+
+
+def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetime) -> CommentReport:
+    """Anyone signed in may report a comment once; it then waits in the moderation queue."""
+    _require(reporter, Action.REPORT_COMMENT, comment)
+    reason = reason.strip()
+    if not reason:
+        raise RuleViolation(_("Please say why you report this comment."), code="reason")
+    try:
+        with transaction.atomic():
+            report = CommentReport.objects.create(
+                comment=comment, reporter=reporter, reason=reason[:300], created_at=now
+            )
+            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    except IntegrityError:
+        raise RuleViolation(_("You have already reported this comment."), code="already_reported") from None
+    return report
+
+
+def hide_comment(*, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime) -> Comment:
+    """Hide a comment; the reason is shown in its place, and its reports are resolved."""
+    _require(staff, Action.MODERATE_COMMENT, comment)
+    reason = reason.strip()
+    if not reason:
+        raise RuleViolation(_("Please give the reason for hiding. It is shown publicly."), code="reason")
+    with transaction.atomic():
+        before = {"hidden_reason": comment.hidden_reason}
+        comment.hidden_at = now
+        comment.hidden_reason = reason[:300]
+        comment.hidden_by = staff
+        comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+        CommentReport.objects.filter(comment=comment, resolved_at=None).update(resolved_at=now)
+        audit.record(
+            actor=staff,
+            action="proposals.comment.hide",
+            target=comment,
+            changes=audit.diff(before, {"hidden_reason": comment.hidden_reason}),
+            ip=ip,
+            now=now,
+        )
+    return comment
+
+
+def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: datetime) -> int:
+    """Keep a reported comment visible and close its reports."""
+    _require(staff, Action.MODERATE_COMMENT, comment)
+    with transaction.atomic():
+        closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(resolved_at=now)
+        audit.record(
+            actor=staff, action="proposals.comment.keep", target=comment, changes={"reports": [closed, 0]},
+            ip=ip, now=now,
+        )
+    return closed

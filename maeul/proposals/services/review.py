@@ -1,0 +1,256 @@
+"""What staff do with proposals: assign, answer, move through the lifecycle, hide, reward, merge.
+
+Every function here is a staff action: it checks the permission, changes the proposal in
+one transaction, and writes the audit entry beside the change.
+"""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+
+from maeul.accounts.models import User
+from maeul.core import audit
+from maeul.core.errors import RuleViolation
+from maeul.core.markup import render_markdown
+from maeul.core.notifications import notify
+from maeul.core.permissions import Action, can
+from maeul.places.models import Department
+from maeul.proposals.models import (
+    STAFF_TRANSITIONS,
+    Answer,
+    AnswerLevel,
+    Decision,
+    Proposal,
+    Status,
+    Support,
+)
+from maeul.proposals.services.writing import policy_of
+
+TRACKED = ["status", "department", "answer_level", "answer_due", "hidden_reason", "merged_into"]
+
+
+def _require(user: Any, action: Action, target: Any) -> None:
+    decision = can(user, action, target)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().select_related("district").get(pk=proposal.pk)
+
+
+def _audit(staff: Any, action: str, proposal: Proposal, before: dict[str, Any], ip: str | None, now: datetime) -> None:
+    after = audit.snapshot(proposal, TRACKED)
+    audit.record(actor=staff, action=action, target=proposal, changes=audit.diff(before, after), ip=ip, now=now)
+
+
+def _people_who_care(proposal: Proposal) -> list[Any]:
+    """The author and every supporter: they hear of answers and of changes in status."""
+    supporters = list(User.objects.filter(supports__proposal=proposal))
+    return [proposal.author, *supporters]
+
+
+def assign_department(
+    *, staff: Any, proposal: Proposal, department: Department, ip: str | None, now: datetime
+) -> Proposal:
+    """Send a proposal to a department for review (also done by the support threshold)."""
+    _require(staff, Action.REVIEW_PROPOSAL, proposal)
+    if department.district_id != proposal.district_id:
+        raise RuleViolation(_("The department is not in this district."), code="department")
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if proposal.status not in (Status.PUBLISHED, Status.REVIEWING):
+            raise RuleViolation(_("Only a received proposal can be assigned."), code="status")
+        before = audit.snapshot(proposal, TRACKED)
+        proposal.department = department
+        proposal.assigned_at = now
+        proposal.answer_level = proposal.answer_level or AnswerLevel.DEPARTMENT
+        proposal.answer_due = proposal.answer_due or now + timedelta(
+            days=policy_of(proposal.district).answer_days
+        )
+        proposal.status = Status.REVIEWING
+        proposal.save()
+        _audit(staff, "proposals.assign", proposal, before, ip, now)
+    return proposal
+
+
+def answer_proposal(
+    *, staff: Any, proposal: Proposal, decision: str, body: str, ip: str | None, now: datetime
+) -> Answer:
+    """Publish (or correct) the official answer; the author and supporters are told."""
+    _require(staff, Action.ANSWER_PROPOSAL, proposal)
+    if decision not in Decision.values:
+        raise RuleViolation(_("Choose a decision."), code="decision")
+    if not body.strip():
+        raise RuleViolation(_("Please write the answer."), code="body")
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if proposal.status not in (Status.PUBLISHED, Status.REVIEWING, Status.ANSWERED):
+            raise RuleViolation(_("This proposal cannot be answered now."), code="status")
+        before = audit.snapshot(proposal, TRACKED)
+        answer, created = Answer.objects.update_or_create(
+            proposal=proposal,
+            defaults={
+                "department": proposal.department,
+                "author": staff,
+                "level": proposal.answer_level or AnswerLevel.DEPARTMENT,
+                "decision": decision,
+                "body": body,
+                "body_html": render_markdown(body),
+                "updated_at": now,
+            },
+            create_defaults={
+                "department": proposal.department,
+                "author": staff,
+                "level": proposal.answer_level or AnswerLevel.DEPARTMENT,
+                "decision": decision,
+                "body": body,
+                "body_html": render_markdown(body),
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        proposal.status = Status.ANSWERED
+        proposal.answered_at = proposal.answered_at or now
+        proposal.save()
+        _audit(staff, "proposals.answer", proposal, {**before, "decision": None}, ip, now)
+        message = _("Your proposal \"%(title)s\" has an answer: %(decision)s.") % {
+            "title": proposal.title[:40],
+            "decision": answer.get_decision_display(),
+        }
+        notify(
+            recipients=_people_who_care(proposal),
+            kind="proposal_answered",
+            message=message,
+            url=proposal.get_absolute_url(),
+            now=now,
+        )
+    return answer
+
+
+def change_status(
+    *, staff: Any, proposal: Proposal, status: str, ip: str | None, now: datetime, reason: str = ""
+) -> Proposal:
+    """Move a proposal along its lifecycle (실행중, 완료) or hide/unhide it (숨김, with a reason)."""
+    action = Action.MODERATE_PROPOSAL if Status.HIDDEN in (status, proposal.status) else Action.REVIEW_PROPOSAL
+    _require(staff, action, proposal)
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if status not in STAFF_TRANSITIONS.get(proposal.status, set()):
+            raise RuleViolation(
+                _("A proposal that is %(now)s cannot become %(next)s.")
+                % {"now": proposal.get_status_display(), "next": Status(status).label},
+                code="transition",
+            )
+        if status == Status.HIDDEN and not reason.strip():
+            raise RuleViolation(_("Please give the reason for hiding. It is shown publicly."), code="reason")
+        before = audit.snapshot(proposal, TRACKED)
+        if status == Status.PUBLISHED:  # unhiding: back to where the answer leaves it
+            status = Status.ANSWERED if proposal.answered_at else (
+                Status.REVIEWING if proposal.department_id else Status.PUBLISHED
+            )
+            proposal.hidden_reason = ""
+        proposal.status = status
+        if status == Status.HIDDEN:
+            proposal.hidden_reason = reason.strip()
+        proposal.save()
+        _audit(staff, f"proposals.status.{status}", proposal, before, ip, now)
+        if status in (Status.IN_PROGRESS, Status.DONE):
+            notify(
+                recipients=_people_who_care(proposal),
+                kind="proposal_status",
+                message=_("The proposal \"%(title)s\" is now: %(status)s.")
+                % {"title": proposal.title[:40], "status": proposal.get_status_display()},
+                url=proposal.get_absolute_url(),
+                now=now,
+            )
+        elif status == Status.HIDDEN and proposal.author is not None:
+            notify(
+                recipients=[proposal.author],
+                kind="proposal_hidden",
+                message=_("Your proposal \"%(title)s\" was hidden: %(reason)s")
+                % {"title": proposal.title[:40], "reason": proposal.hidden_reason},
+                url=proposal.get_absolute_url(),
+                now=now,
+            )
+    return proposal
+
+
+def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datetime) -> Proposal:
+    """Reward a proposal as 우수제안 for one year from today (Asia/Seoul)."""
+    _require(staff, Action.REWARD_PROPOSAL, proposal)
+    from django.utils import timezone
+
+    today = timezone.localdate(now)
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if not proposal.is_public:
+            raise RuleViolation(_("Only a public proposal can be rewarded."), code="status")
+        before = {"excellent_until": proposal.excellent_until}
+        proposal.excellent_from = today
+        proposal.excellent_until = today.replace(year=today.year + 1) - timedelta(days=1)
+        proposal.save(update_fields=["excellent_from", "excellent_until"])
+        audit.record(
+            actor=staff,
+            action="proposals.reward",
+            target=proposal,
+            changes=audit.diff(before, {"excellent_until": proposal.excellent_until}),
+            ip=ip,
+            now=now,
+        )
+        notify(
+            recipients=[proposal.author],
+            kind="proposal_rewarded",
+            message=_("Your proposal \"%(title)s\" was chosen as an excellent proposal.")
+            % {"title": proposal.title[:40]},
+            url=proposal.get_absolute_url(),
+            now=now,
+        )
+    return proposal
+
+
+def merge_proposals(
+    *, staff: Any, duplicate: Proposal, target: Proposal, ip: str | None, now: datetime
+) -> Proposal:
+    """Fold a duplicate into another proposal: its supports move, nobody is counted twice."""
+    _require(staff, Action.MERGE_PROPOSAL, duplicate)
+    _require(staff, Action.MERGE_PROPOSAL, target)
+    if duplicate.pk == target.pk:
+        raise RuleViolation(_("A proposal cannot be merged into itself."), code="same")
+    with transaction.atomic():
+        # Lock both rows in id order, so two merges of the same pair cannot deadlock.
+        locked = {
+            p.pk: p
+            for p in Proposal.objects.select_for_update().filter(pk__in=[duplicate.pk, target.pk]).order_by("pk")
+        }
+        duplicate, target = locked[duplicate.pk], locked[target.pk]
+        if duplicate.district_id != target.district_id:
+            raise RuleViolation(_("Only proposals of the same district can be merged."), code="district")
+        if not duplicate.is_public or not target.is_public:
+            raise RuleViolation(_("Only public proposals can be merged."), code="status")
+        before = audit.snapshot(duplicate, TRACKED)
+        already = Support.objects.filter(proposal=target, user=OuterRef("user"))
+        movers = Support.objects.filter(proposal=duplicate).annotate(dup=Exists(already)).filter(dup=False)
+        Support.objects.bulk_create(
+            [Support(proposal=target, user_id=s.user_id, created_at=s.created_at) for s in movers]
+        )
+        Support.objects.filter(proposal=duplicate).delete()
+        target.support_count = Support.objects.filter(proposal=target).count()
+        target.save(update_fields=["support_count"])
+        duplicate.support_count = 0
+        duplicate.status = Status.MERGED
+        duplicate.merged_into = target
+        duplicate.save()
+        _audit(staff, "proposals.merge", duplicate, before, ip, now)
+        notify(
+            recipients=[duplicate.author],
+            kind="proposal_merged",
+            message=_("Your proposal \"%(title)s\" was merged into a similar proposal.")
+            % {"title": duplicate.title[:40]},
+            url=target.get_absolute_url(),
+            now=now,
+        )
+    return target

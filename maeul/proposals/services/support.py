@@ -1,0 +1,108 @@
+"""Supports (공감): one per verified person, exact counts, thresholds that act by themselves."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from maeul.accounts.models import Role, User
+from maeul.core.errors import RuleViolation
+from maeul.core.notifications import notify
+from maeul.core.permissions import Action, can
+from maeul.proposals.models import AnswerLevel, Proposal, Status, Support
+from maeul.proposals.services.writing import policy_of
+
+
+def support_proposal(*, proposal: Proposal, user: Any, now: datetime) -> Support:
+    """Record one verified person's support for an open proposal.
+
+    The unique constraint refuses a second support (two clicks, two devices); the counter
+    is raised in the same transaction with an UPDATE, which holds the row lock until commit,
+    so concurrent supports never lose an increment and exactly one of them crosses each
+    threshold.
+    """
+    decision = can(user, Action.SUPPORT_PROPOSAL, proposal, now=now)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+    try:
+        with transaction.atomic():
+            support = Support.objects.create(proposal=proposal, user=user, created_at=now)
+            Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+            proposal.refresh_from_db(fields=["support_count", "department", "answer_level", "status"])
+            _apply_thresholds(proposal, now)
+    except IntegrityError:
+        raise RuleViolation(
+            _("You have already supported this proposal."), code="already_supported"
+        ) from None
+    return support
+
+
+def withdraw_support(*, proposal: Proposal, user: Any, now: datetime) -> None:
+    """Take one's support back while the support period is open."""
+    if not proposal.support_is_open(now):
+        raise RuleViolation(_("The support period has ended."), code="closed")
+    with transaction.atomic():
+        deleted, _rows = Support.objects.filter(proposal=proposal, user=user).delete()
+        if not deleted:
+            raise RuleViolation(_("You have not supported this proposal."), code="not_supported")
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    proposal.refresh_from_db(fields=["support_count"])
+
+
+def _staff_of_department(department_id: int) -> list[User]:
+    return list(
+        User.objects.filter(
+            roles__role=Role.DISTRICT_STAFF, roles__department_id=department_id, is_active=True
+        ).distinct()
+    )
+
+
+def _apply_thresholds(proposal: Proposal, now: datetime) -> None:
+    """Assign for review at the first threshold; raise to the head's answer at the second."""
+    policy = policy_of(proposal.district)
+    count = proposal.support_count
+    if count >= policy.review_threshold and proposal.department_id is None:
+        department = proposal.category.department or policy.default_department
+        Proposal.objects.filter(pk=proposal.pk).update(
+            department=department,
+            assigned_at=now,
+            answer_level=AnswerLevel.DEPARTMENT,
+            answer_due=now + timedelta(days=policy.answer_days),
+            status=Status.REVIEWING,
+        )
+        message = _("The proposal \"%(title)s\" reached %(count)d supports and goes to review.") % {
+            "title": proposal.title[:40],
+            "count": count,
+        }
+        recipients: list[Any] = [proposal.author]
+        if department is not None:
+            recipients += _staff_of_department(department.pk)
+        notify(
+            recipients=recipients,
+            kind="proposal_review",
+            message=message,
+            url=proposal.get_absolute_url(),
+            now=now,
+        )
+    if count >= policy.head_answer_threshold and proposal.answer_level != AnswerLevel.HEAD:
+        Proposal.objects.filter(pk=proposal.pk).update(answer_level=AnswerLevel.HEAD)
+        head_staff = User.objects.filter(
+            roles__role=Role.DISTRICT_STAFF,
+            roles__department__district=proposal.district,
+            roles__department__is_head_office=True,
+            is_active=True,
+        ).distinct()
+        message = _(
+            "The proposal \"%(title)s\" reached %(count)d supports: the district head will answer."
+        ) % {"title": proposal.title[:40], "count": count}
+        notify(
+            recipients=[proposal.author, *head_staff],
+            kind="proposal_head_answer",
+            message=message,
+            url=proposal.get_absolute_url(),
+            now=now,
+        )
+
+

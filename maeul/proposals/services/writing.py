@@ -1,0 +1,179 @@
+"""Writing proposals: online by residents, offline by staff, and withdrawal by the author."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.errors import RuleViolation
+from maeul.core.markup import render_markdown
+from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
+from maeul.core.ratelimit import hit
+from maeul.places.models import District, Dong
+from maeul.proposals.attachments import CheckedFile
+from maeul.proposals.models import (
+    Attachment,
+    Category,
+    Channel,
+    Proposal,
+    ProposalPolicy,
+    Status,
+    support_deadline,
+)
+from maeul.proposals.search import index_proposal
+
+PROPOSALS_PER_HOUR = 5
+TITLE_MAX = 100
+
+
+def policy_of(district: District) -> ProposalPolicy:
+    policy, _created = ProposalPolicy.objects.get_or_create(district=district)
+    return policy
+
+
+def _check_content(
+    *, district: District, dong: Dong | None, category: Category, title: str, body: str
+) -> None:
+    if not title.strip():
+        raise RuleViolation(_("Please write a title."), code="title")
+    if len(title) > TITLE_MAX:
+        raise RuleViolation(_("The title can be at most 100 characters."), code="title")
+    if not body.strip():
+        raise RuleViolation(_("Please write what you propose."), code="body")
+    if dong is not None and dong.district_id != district.pk:
+        raise RuleViolation(_("The dong is not in this district."), code="dong")
+    if category.district_id != district.pk:
+        raise RuleViolation(_("The category is not one of this district's."), code="category")
+    refuse_resident_number(title, body)
+
+
+def _publish(proposal: Proposal, now: datetime) -> None:
+    proposal.status = Status.PUBLISHED
+    proposal.published_at = now
+    proposal.support_until = support_deadline(now, policy_of(proposal.district))
+
+
+def submit_proposal(
+    *,
+    author: Any,
+    district: District,
+    dong: Dong | None,
+    category: Category,
+    title: str,
+    body: str,
+    place: str = "",
+    files: list[CheckedFile] | None = None,
+    publish: bool = True,
+    now: datetime,
+) -> Proposal:
+    """A resident's proposal, published at once (or kept as a draft).
+
+    Raises RuleViolation for bad content or when the author wrote 5 proposals this hour.
+    """
+    decision = can(author, Action.CREATE_PROPOSAL)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+    _check_content(district=district, dong=dong, category=category, title=title, body=body)
+    if not hit(f"proposal:{author.pk}", window=3600, allowed=PROPOSALS_PER_HOUR):
+        raise RuleViolation(
+            _("You can write up to 5 proposals an hour. Please try again later."),
+            code="rate_limited",
+        )
+    with transaction.atomic():
+        proposal = Proposal(
+            district=district,
+            dong=dong,
+            category=category,
+            title=title.strip(),
+            body=body,
+            body_html=render_markdown(body),
+            place=place.strip(),
+            author=author,
+            channel=Channel.ONLINE,
+            created_at=now,
+        )
+        if publish:
+            _publish(proposal, now)
+        proposal.save()
+        for checked in files or []:
+            Attachment.objects.create(
+                proposal=proposal,
+                file=checked.content,
+                kind=checked.kind,
+                original_name=checked.original_name,
+                size=checked.size,
+                created_at=now,
+            )
+        index_proposal(proposal)
+    return proposal
+
+
+def publish_draft(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
+    if proposal.author_id != author.pk or proposal.status != Status.DRAFT:
+        raise RuleViolation(_("Only your own draft can be published."), code="forbidden")
+    _publish(proposal, now)
+    proposal.save(update_fields=["status", "published_at", "support_until"])
+    return proposal
+
+
+def enter_offline_proposal(
+    *,
+    staff: Any,
+    district: District,
+    dong: Dong | None,
+    category: Category,
+    title: str,
+    body: str,
+    channel: str,
+    author_name: str = "",
+    place: str = "",
+    ip: str | None,
+    now: datetime,
+) -> Proposal:
+    """A proposal collected at a street booth, a workshop or by phone, entered by staff."""
+    decision = can(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+    if channel == Channel.ONLINE or channel not in Channel.values:
+        raise RuleViolation(_("Choose where the proposal was collected."), code="channel")
+    _check_content(district=district, dong=dong, category=category, title=title, body=body)
+    with transaction.atomic():
+        proposal = Proposal(
+            district=district,
+            dong=dong,
+            category=category,
+            title=title.strip(),
+            body=body,
+            body_html=render_markdown(body),
+            place=place.strip(),
+            author=None,
+            author_name=author_name.strip(),
+            channel=channel,
+            entered_by=staff,
+            created_at=now,
+        )
+        _publish(proposal, now)
+        proposal.save()
+        index_proposal(proposal)
+        audit.record(
+            actor=staff,
+            action="proposals.enter_offline",
+            target=proposal,
+            changes={"channel": [None, channel], "title": [None, proposal.title]},
+            ip=ip,
+            now=now,
+        )
+    return proposal
+
+
+def withdraw_proposal(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
+    """The author takes a proposal back (철회), possible only before it is answered."""
+    decision = can(author, Action.WITHDRAW_PROPOSAL, proposal)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
+    proposal.status = Status.WITHDRAWN
+    proposal.save(update_fields=["status"])
+    return proposal
