@@ -5,11 +5,12 @@ it measures our code and the database, not the network. Results: bench/results/p
 """
 
 import sys
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.harness import measure, use_scratch_database, write_results  # noqa: E402
+from bench.harness import measure, use_scratch_database, write_results
 
 use_scratch_database()
 
@@ -40,7 +41,11 @@ def main() -> None:
         assert client.get(url).status_code == 200, url
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        figures[name] = {"url": url, "queries": len(queries), **measure(lambda u=url: client.get(u), repeat=REPEAT)}
+        figures[name] = {
+            "url": url,
+            "queries": len(queries),
+            **measure(partial(client.get, url), repeat=REPEAT),
+        }
     write_results("pages", {"pages": figures})
 
 

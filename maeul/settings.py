@@ -222,3 +222,5 @@ LOGGING = {
 MAEUL_SITE_NAME = _("Maeul")
 # The public address, for links in e-mails and feeds.
 MAEUL_BASE_URL = env_str("MAEUL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The district whose pages the front page and proposal forms open by default (금천구).
+MAEUL_DEFAULT_DISTRICT = env_str("MAEUL_DEFAULT_DISTRICT", "1154500000")

@@ -33,7 +33,10 @@ def _test_settings(settings):
 def _clear_cache(db):
     from django.core.cache import cache
 
+    from maeul.core.models import RateCounter
+
     cache.clear()
+    RateCounter.objects.all().delete()
 
 
 @pytest.fixture

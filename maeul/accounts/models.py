@@ -190,10 +190,22 @@ class RoleAssignment(models.Model):
                 name="role_department_only_for_district_staff",
                 condition=Q(department__isnull=True) | Q(role="district_staff"),
             ),
+            # One row per role and scope (three partial constraints, since SQLite cannot
+            # treat NULLs as equal in one).
             models.UniqueConstraint(
-                fields=["user", "role", "dong", "district"],
-                name="role_assignment_unique",
-                nulls_distinct=False,
+                fields=["user", "role", "dong"],
+                condition=Q(dong__isnull=False),
+                name="role_unique_per_dong",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "district"],
+                condition=Q(district__isnull=False),
+                name="role_unique_per_district",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(dong__isnull=True, district__isnull=True),
+                name="role_unique_unscoped",
             ),
         ]
 

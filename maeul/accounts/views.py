@@ -35,8 +35,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_profile(
-                user=user, display_name=form.cleaned_data["display_name"],
-                birth_year=form.cleaned_data["birth_year"], now=timezone.now(),
+                user=user,
+                display_name=form.cleaned_data["display_name"],
+                birth_year=form.cleaned_data["birth_year"],
+                now=timezone.now(),
             )
         except RuleViolation as exc:
             form.add_error("birth_year", exc.message)
@@ -44,9 +46,16 @@ def profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
     ties = user.dong_ties.select_related("dong__district")
-    return render(request, "accounts/profile.html", {
-        "form": form, "tie_form": DongTieForm(), "ties": ties, "me": user,
-    })
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "tie_form": DongTieForm(),
+            "ties": ties,
+            "me": user,
+        },
+    )
 
 
 @login_required
@@ -65,11 +74,19 @@ def add_tie(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The dong tie was added."))
             return redirect("accounts:profile")
     ties = user.dong_ties.select_related("dong__district")
-    return render(request, "accounts/profile.html", {
-        "form": ProfileForm(initial={"display_name": user.display_name,
-                                     "birth_year": user.birth_year}),
-        "tie_form": form, "ties": ties, "me": user,
-    }, status=400)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": ProfileForm(
+                initial={"display_name": user.display_name, "birth_year": user.birth_year}
+            ),
+            "tie_form": form,
+            "ties": ties,
+            "me": user,
+        },
+        status=400,
+    )
 
 
 @login_required
@@ -96,7 +113,9 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 send_phone_code(
-                    user=user, raw_phone=form.cleaned_data["phone"], ip=client_ip(request),
+                    user=user,
+                    raw_phone=form.cleaned_data["phone"],
+                    ip=client_ip(request),
                     now=timezone.now(),
                 )
             except RuleViolation as exc:
@@ -142,6 +161,7 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
     form = ResidentLookupForm(request.POST or request.GET or None)
     resident: User | None = None
     verdict = None
+    status = 200
     if form.is_bound and form.is_valid():
         resident = (
             User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
@@ -159,9 +179,17 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
             )
         except RuleViolation as exc:
             messages.error(request, exc.message)
+            status = 403 if exc.code == "forbidden" else 400
         else:
             messages.success(request, _("The account was marked as checked in person."))
             return redirect("accounts:staff_verify")
-    return render(request, "accounts/staff_verify.html", {
-        "form": form, "resident": resident, "verdict": verdict,
-    })
+    return render(
+        request,
+        "accounts/staff_verify.html",
+        {
+            "form": form,
+            "resident": resident,
+            "verdict": verdict,
+        },
+        status=status,
+    )

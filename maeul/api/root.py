@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from maeul.api import places
+from maeul.api import places, proposals
 
 api = NinjaAPI(
     title="Maeul API",
@@ -11,3 +11,4 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", places.router)
+api.add_router("/", proposals.router)

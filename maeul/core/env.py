@@ -6,6 +6,7 @@ variable, so a typo in a deployment never silently falls back to a default.
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +83,17 @@ def secret_from_file(name: str, path: Path) -> str:
         return path.read_text(encoding="utf-8").strip()
     path.parent.mkdir(parents=True, exist_ok=True)
     value = secrets.token_urlsafe(50)
-    # The file holds a key: readable by its owner only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(value)
+    # Written whole to a private temporary file (mode 0600: it holds a key), then linked into
+    # place: several processes starting at once (gunicorn workers, pytest-xdist) all end up
+    # with the one value that won, and none reads a half-written file.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(value)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return path.read_text(encoding="utf-8").strip()
+    finally:
+        os.unlink(temporary)
     return value

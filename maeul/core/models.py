@@ -56,3 +56,20 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class RateCounter(models.Model):
+    """Events counted per key in one fixed time window, shared by every server process."""
+
+    key = models.CharField(max_length=200)
+    window = models.BigIntegerField(help_text="start of the window, seconds since the epoch")
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="rate_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}@{self.window}: {self.count}"

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -27,8 +28,6 @@ def notify(
     for user in unique.values():
         body = f"{message}\n\n{settings.MAEUL_BASE_URL}{url}"
         transaction.on_commit(
-            lambda to=user.email, body=body: send_notification_email.enqueue(
-                to=to, subject=subject, body=body
-            )
+            partial(send_notification_email.enqueue, to=user.email, subject=subject, body=body)
         )
     return rows

@@ -6,8 +6,8 @@ capabilities add their actions and rules here, beside these.
 """
 
 from collections.abc import Callable
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import Role, RoleAssignment, User
-from maeul.places.models import District, Dong
-from maeul.proposals.models import Comment, Proposal, Status
+from maeul.places.models import Department, District, Dong
+from maeul.proposals.models import AnswerLevel, Comment, Proposal, Status
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,10 @@ def _withdraw_proposal(user: Any, target: Model | None, now: datetime) -> Decisi
 def _support_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
     if not user.is_verified:
         return deny(NOT_VERIFIED)
-    if not isinstance(target, Proposal) or target.status not in (Status.PUBLISHED, Status.REVIEWING):
+    if not isinstance(target, Proposal) or target.status not in (
+        Status.PUBLISHED,
+        Status.REVIEWING,
+    ):
         return deny(NOT_OPEN_FOR_SUPPORT)
     if not target.support_is_open(now):
         return deny(SUPPORT_CLOSED)
@@ -257,9 +260,15 @@ def _answer_proposal(user: Any, target: Model | None, now: datetime) -> Decision
         return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
     if target.department_id is None:
         return deny(_("Assign the proposal to a department first."))
-    if target.department_id not in scope.department_ids:
-        return deny(_("Only staff of the assigned department may answer."))
-    return ALLOW
+    if target.department_id in scope.department_ids:
+        return ALLOW
+    if target.answer_level == AnswerLevel.HEAD and (
+        Department.objects.filter(
+            pk__in=scope.department_ids, district_id=target.district_id, is_head_office=True
+        ).exists()
+    ):
+        return ALLOW  # the head office prepares the district head's answers
+    return deny(_("Only staff of the assigned department may answer."))
 
 
 RULES: dict[Action, Callable[[Any, Model | None, datetime], Decision]] = {

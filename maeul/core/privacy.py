@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core.errors import RuleViolation
 
-# Six digits of birth date, an optional hyphen, then the gender digit 1–4 and six more.
+# Six digits of birth date, an optional hyphen, then the gender digit 1-4 and six more.
 RESIDENT_NUMBER = re.compile(r"(?<!\d)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-?[1-4]\d{6}(?!\d)")
 
 

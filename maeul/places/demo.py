@@ -28,11 +28,12 @@ def load_places() -> int:
         )
         created += made
         for dong in entry["dongs"]:
+            # Keyed by name: a corrected official code updates the row instead of adding one.
             _row, made = Dong.objects.update_or_create(
-                code=dong["code"],
+                district=district,
+                name=dong["name"],
                 defaults={
-                    "district": district,
-                    "name": dong["name"],
+                    "code": dong["code"],
                     "office_address": dong.get("office_address", ""),
                     "office_phone": dong.get("office_phone", ""),
                 },

@@ -6,13 +6,14 @@ camera) and anything hidden after the picture; files get random names.
 """
 
 import io
+import os
 import uuid
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from maeul.core.errors import RuleViolation
 
@@ -51,9 +52,13 @@ def _reencode_image(data: bytes) -> tuple[bytes, str]:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             has_alpha = image.mode in ("RGBA", "LA", "P")
-            clean = image.convert("RGBA" if has_alpha else "RGB")
+            # Turn the pixels upright first: the orientation tag goes with the rest of EXIF.
+            upright = ImageOps.exif_transpose(image) or image
+            clean = upright.convert("RGBA" if has_alpha else "RGB")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
-        raise RuleViolation(_("The image cannot be read. Please attach another file."), code="bad_file") from None
+        raise RuleViolation(
+            _("The image cannot be read. Please attach another file."), code="bad_file"
+        ) from None
     out = io.BytesIO()
     if has_alpha:
         clean.save(out, format="PNG", optimize=True)
@@ -64,11 +69,12 @@ def _reencode_image(data: bytes) -> tuple[bytes, str]:
 
 def check_upload(upload: UploadedFile) -> CheckedFile:
     """Refuse what is too big or not an image/PDF; return a clean file with a random name."""
-    name = (upload.name or "file")[-200:]
+    # Only the last part of the name is kept, and only to show it; the file is stored
+    # under a random name.
+    name = os.path.basename((upload.name or "").replace("\\", "/"))[-200:] or "file"
     if upload.size is None or upload.size > MAX_BYTES:
-        raise RuleViolation(
-            _("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big"
-        )
+        raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")
+    upload.seek(0)  # a form field may have read it already
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.places.models import Department, District, Dong
@@ -16,7 +17,9 @@ from maeul.places.models import Department, District, Dong
 class ProposalPolicy(models.Model):
     """A district's rules for proposals: support period, thresholds and answer deadline."""
 
-    district = models.OneToOneField(District, on_delete=models.CASCADE, related_name="proposal_policy")
+    district = models.OneToOneField(
+        District, on_delete=models.CASCADE, related_name="proposal_policy"
+    )
     support_days = models.PositiveSmallIntegerField(_("support period (days)"), default=30)
     review_threshold = models.PositiveIntegerField(
         _("supports for a department review"), default=50
@@ -127,12 +130,10 @@ class ProposalQuerySet(models.QuerySet["Proposal"]):
         return self.filter(district=district)
 
     def overdue(self, now: datetime) -> "ProposalQuerySet":
-        return self.filter(
-            status=Status.REVIEWING, answer_due__lt=now, answered_at__isnull=True
-        )
+        return self.filter(status=Status.REVIEWING, answer_due__lt=now, answered_at__isnull=True)
 
     def excellent(self, now: datetime) -> "ProposalQuerySet":
-        today = now.date()
+        today = timezone.localdate(now)  # the reward runs by the Seoul calendar, not UTC
         return self.filter(excellent_from__lte=today, excellent_until__gte=today)
 
 
@@ -244,12 +245,10 @@ class Proposal(models.Model):
         )
 
     def is_overdue(self, now: datetime) -> bool:
-        return (
-            self.answered_at is None and self.answer_due is not None and now > self.answer_due
-        )
+        return self.answered_at is None and self.answer_due is not None and now > self.answer_due
 
     def is_excellent(self, now: datetime) -> bool:
-        today = now.date()
+        today = timezone.localdate(now)
         return bool(
             self.excellent_from
             and self.excellent_until
@@ -259,7 +258,7 @@ class Proposal(models.Model):
     @property
     def proposer_label(self) -> str:
         if self.author is not None:
-            return self.author.public_name  # type: ignore[attr-defined, no-any-return]
+            return self.author.public_name
         return self.author_name or str(_("Resident"))
 
 

@@ -44,13 +44,16 @@ def test_korean_catalogue_has_no_empty_or_fuzzy_entry():
     entries = parse_po(KO_CATALOGUE)
     assert len(entries) > 50
     incomplete = [
-        e["msgid"] for e in entries
+        e["msgid"]
+        for e in entries
         if "fuzzy" in e["flags"] or not all(e["msgstr"])  # type: ignore[operator]
     ]
     assert incomplete == []
 
 
-@pytest.mark.parametrize(("language", "expected"), [("ko", "본문 바로가기"), ("en", "Skip to main content")])
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ko", "본문 바로가기"), ("en", "Skip to main content")]
+)
 def test_interface_speaks_korean_first_and_english_on_request(language, expected):
     with translation.override(language):
         assert translation.gettext("Skip to main content") == expected

@@ -9,7 +9,6 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,7 @@ from maeul.accounts import phone as phones
 from maeul.accounts.models import PhoneCode, User, VerificationMethod
 from maeul.accounts.verification.sms import get_backend
 from maeul.core.errors import RuleViolation
+from maeul.core.ratelimit import hit
 
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_FAILED_ATTEMPTS = 5
@@ -25,27 +25,16 @@ SEND_LIMITS = ((60, 1), (3600, 5))
 IP_SEND_LIMIT = (3600, 30)
 
 
-def _hit(key: str, window: int, allowed: int) -> bool:
-    """Count one event under `key`; False when the window's allowance is already used."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= allowed
-
-
 def _check_send_rate(*, user: User, phone_hmac: str, ip: str | None) -> None:
     buckets = [f"phone-send:user:{user.pk}", f"phone-send:phone:{phone_hmac}"]
     for window, allowed in SEND_LIMITS:
         for bucket in buckets:
-            if not _hit(f"{bucket}:{window}", window, allowed):
+            if not hit(bucket, window=window, allowed=allowed):
                 raise RuleViolation(
                     _("Too many codes were requested. Please try again in a while."),
                     code="rate_limited",
                 )
-    if ip and not _hit(f"phone-send:ip:{ip}", *IP_SEND_LIMIT):
+    if ip and not hit(f"phone-send:ip:{ip}", window=IP_SEND_LIMIT[0], allowed=IP_SEND_LIMIT[1]):
         raise RuleViolation(
             _("Too many codes were requested. Please try again in a while."), code="rate_limited"
         )
@@ -57,11 +46,13 @@ def send_phone_code(*, user: User, raw_phone: str, ip: str | None, now: datetime
         raise RuleViolation(_("Your account is already verified."), code="already_verified")
     number = phones.normalize(raw_phone)
     digest = phones.lookup_hash(number)
+    # Count the attempt before answering "taken", so that nobody can probe at will which
+    # phone numbers have an account here.
+    _check_send_rate(user=user, phone_hmac=digest, ip=ip)
     if User.objects.filter(phone_hmac=digest).exclude(pk=user.pk).exists():
         raise RuleViolation(
             _("This phone number has already verified another account."), code="phone_taken"
         )
-    _check_send_rate(user=user, phone_hmac=digest, ip=ip)
     code = f"{secrets.randbelow(1_000_000):06d}"
     with transaction.atomic():
         PhoneCode.objects.filter(user=user, used_at=None, voided_at=None).update(voided_at=now)
@@ -110,8 +101,10 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
             record.save(update_fields=["failed_attempts", "voided_at"])
             if record.voided_at:
                 return RuleViolation(
-                    _("The code was entered wrongly five times and is now void. "
-                      "Please request a new one."),
+                    _(
+                        "The code was entered wrongly five times and is now void. "
+                        "Please request a new one."
+                    ),
                     code="code_void",
                 )
             return RuleViolation(
@@ -121,17 +114,22 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
             )
         record.used_at = now
         record.save(update_fields=["used_at"])
-        user.phone_enc = record.phone_enc
-        user.phone_hmac = record.phone_hmac
-        user.mark_verified(method=VerificationMethod.PHONE, at=now)
         try:
             with transaction.atomic():
-                user.save(update_fields=[
-                    "phone_enc", "phone_hmac", "verified_at", "verification_method", "verified_by",
-                ])
+                User.objects.filter(pk=user.pk).update(
+                    phone_enc=record.phone_enc,
+                    phone_hmac=record.phone_hmac,
+                    verified_at=now,
+                    verification_method=VerificationMethod.PHONE,
+                    verified_by=None,
+                )
         except IntegrityError:
             # Another account verified the same number between our send and this check.
+            # The caller's `user` is left as it was: still unverified, without the number.
             return RuleViolation(
                 _("This phone number has already verified another account."), code="phone_taken"
             )
+    user.phone_enc = record.phone_enc
+    user.phone_hmac = record.phone_hmac
+    user.mark_verified(method=VerificationMethod.PHONE, at=now)
     return None

@@ -63,7 +63,7 @@ def add_comment(
 
 def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> Comment:
     """The author corrects a comment within ten minutes of writing it."""
-    if comment.author_id != getattr(author, "pk", None):
+    if not getattr(author, "is_authenticated", False) or comment.author_id != author.pk:
         raise RuleViolation(_("You can edit only your own comments."), code="forbidden")
     if comment.is_hidden:
         raise RuleViolation(_("A hidden comment cannot be edited."), code="hidden")
@@ -90,16 +90,22 @@ def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetim
             )
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     except IntegrityError:
-        raise RuleViolation(_("You have already reported this comment."), code="already_reported") from None
+        raise RuleViolation(
+            _("You have already reported this comment."), code="already_reported"
+        ) from None
     return report
 
 
-def hide_comment(*, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime) -> Comment:
+def hide_comment(
+    *, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime
+) -> Comment:
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
     _require(staff, Action.MODERATE_COMMENT, comment)
     reason = reason.strip()
     if not reason:
-        raise RuleViolation(_("Please give the reason for hiding. It is shown publicly."), code="reason")
+        raise RuleViolation(
+            _("Please give the reason for hiding. It is shown publicly."), code="reason"
+        )
     with transaction.atomic():
         before = {"hidden_reason": comment.hidden_reason}
         comment.hidden_at = now
@@ -122,9 +128,15 @@ def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: dateti
     """Keep a reported comment visible and close its reports."""
     _require(staff, Action.MODERATE_COMMENT, comment)
     with transaction.atomic():
-        closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(resolved_at=now)
+        closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(
+            resolved_at=now
+        )
         audit.record(
-            actor=staff, action="proposals.comment.keep", target=comment, changes={"reports": [closed, 0]},
-            ip=ip, now=now,
+            actor=staff,
+            action="proposals.comment.keep",
+            target=comment,
+            changes={"reports": [closed, 0]},
+            ip=ip,
+            now=now,
         )
     return closed

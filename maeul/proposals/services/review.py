@@ -4,21 +4,25 @@ Every function here is a staff action: it checks the permission, changes the pro
 one transaction, and writes the audit entry beside the change.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import User
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
+from maeul.core.models import AuditEntry
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, can
 from maeul.places.models import Department
 from maeul.proposals.models import (
+    PUBLIC_STATUSES,
     STAFF_TRANSITIONS,
     Answer,
     AnswerLevel,
@@ -27,6 +31,7 @@ from maeul.proposals.models import (
     Status,
     Support,
 )
+from maeul.proposals.services.support import apply_thresholds
 from maeul.proposals.services.writing import policy_of
 
 TRACKED = ["status", "department", "answer_level", "answer_due", "hidden_reason", "merged_into"]
@@ -39,12 +44,31 @@ def _require(user: Any, action: Action, target: Any) -> None:
 
 
 def _locked(proposal: Proposal) -> Proposal:
-    return Proposal.objects.select_for_update().select_related("district").get(pk=proposal.pk)
+    # of=("self",): lock the proposal only, not the district row joined beside it.
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("district")
+        .get(pk=proposal.pk)
+    )
 
 
-def _audit(staff: Any, action: str, proposal: Proposal, before: dict[str, Any], ip: str | None, now: datetime) -> None:
+def _audit(
+    staff: Any,
+    action: str,
+    proposal: Proposal,
+    before: dict[str, Any],
+    ip: str | None,
+    now: datetime,
+) -> None:
     after = audit.snapshot(proposal, TRACKED)
-    audit.record(actor=staff, action=action, target=proposal, changes=audit.diff(before, after), ip=ip, now=now)
+    audit.record(
+        actor=staff,
+        action=action,
+        target=proposal,
+        changes=audit.diff(before, after),
+        ip=ip,
+        now=now,
+    )
 
 
 def _people_who_care(proposal: Proposal) -> list[Any]:
@@ -91,6 +115,9 @@ def answer_proposal(
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING, Status.ANSWERED):
             raise RuleViolation(_("This proposal cannot be answered now."), code="status")
         before = audit.snapshot(proposal, TRACKED)
+        before_decision = (
+            Answer.objects.filter(proposal=proposal).values_list("decision", flat=True).first()
+        )
         answer, created = Answer.objects.update_or_create(
             proposal=proposal,
             defaults={
@@ -116,8 +143,18 @@ def answer_proposal(
         proposal.status = Status.ANSWERED
         proposal.answered_at = proposal.answered_at or now
         proposal.save()
-        _audit(staff, "proposals.answer", proposal, {**before, "decision": None}, ip, now)
-        message = _("Your proposal \"%(title)s\" has an answer: %(decision)s.") % {
+        audit.record(
+            actor=staff,
+            action="proposals.answer",
+            target=proposal,
+            changes={
+                **audit.diff(before, audit.snapshot(proposal, TRACKED)),
+                "decision": [None if created else before_decision, decision],
+            },
+            ip=ip,
+            now=now,
+        )
+        message = _('Your proposal "%(title)s" has an answer: %(decision)s.') % {
             "title": proposal.title[:40],
             "decision": answer.get_decision_display(),
         }
@@ -135,7 +172,13 @@ def change_status(
     *, staff: Any, proposal: Proposal, status: str, ip: str | None, now: datetime, reason: str = ""
 ) -> Proposal:
     """Move a proposal along its lifecycle (실행중, 완료) or hide/unhide it (숨김, with a reason)."""
-    action = Action.MODERATE_PROPOSAL if Status.HIDDEN in (status, proposal.status) else Action.REVIEW_PROPOSAL
+    if status not in Status.values:
+        raise RuleViolation(_("Choose a status."), code="transition")
+    action = (
+        Action.MODERATE_PROPOSAL
+        if Status.HIDDEN in (status, proposal.status)
+        else Action.REVIEW_PROPOSAL
+    )
     _require(staff, action, proposal)
     with transaction.atomic():
         proposal = _locked(proposal)
@@ -146,12 +189,12 @@ def change_status(
                 code="transition",
             )
         if status == Status.HIDDEN and not reason.strip():
-            raise RuleViolation(_("Please give the reason for hiding. It is shown publicly."), code="reason")
-        before = audit.snapshot(proposal, TRACKED)
-        if status == Status.PUBLISHED:  # unhiding: back to where the answer leaves it
-            status = Status.ANSWERED if proposal.answered_at else (
-                Status.REVIEWING if proposal.department_id else Status.PUBLISHED
+            raise RuleViolation(
+                _("Please give the reason for hiding. It is shown publicly."), code="reason"
             )
+        before = audit.snapshot(proposal, TRACKED)
+        if status == Status.PUBLISHED:  # unhiding: back to the status it had when hidden
+            status = _status_before_hiding(proposal)
             proposal.hidden_reason = ""
         proposal.status = status
         if status == Status.HIDDEN:
@@ -162,7 +205,7 @@ def change_status(
             notify(
                 recipients=_people_who_care(proposal),
                 kind="proposal_status",
-                message=_("The proposal \"%(title)s\" is now: %(status)s.")
+                message=_('The proposal "%(title)s" is now: %(status)s.')
                 % {"title": proposal.title[:40], "status": proposal.get_status_display()},
                 url=proposal.get_absolute_url(),
                 now=now,
@@ -171,7 +214,7 @@ def change_status(
             notify(
                 recipients=[proposal.author],
                 kind="proposal_hidden",
-                message=_("Your proposal \"%(title)s\" was hidden: %(reason)s")
+                message=_('Your proposal "%(title)s" was hidden: %(reason)s')
                 % {"title": proposal.title[:40], "reason": proposal.hidden_reason},
                 url=proposal.get_absolute_url(),
                 now=now,
@@ -179,11 +222,28 @@ def change_status(
     return proposal
 
 
+def _status_before_hiding(proposal: Proposal) -> str:
+    """The status a hidden proposal had: from the audit entry of its hiding, else inferred."""
+    entry = (
+        AuditEntry.objects.filter(
+            action=f"proposals.status.{Status.HIDDEN}",
+            target_type=ContentType.objects.get_for_model(Proposal),
+            target_id=str(proposal.pk),
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    previous = (entry.changes.get("status") or [None])[0] if entry else None
+    if previous in PUBLIC_STATUSES:
+        return str(previous)
+    if proposal.answered_at:
+        return Status.ANSWERED
+    return Status.REVIEWING if proposal.department_id else Status.PUBLISHED
+
+
 def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datetime) -> Proposal:
     """Reward a proposal as 우수제안 for one year from today (Asia/Seoul)."""
     _require(staff, Action.REWARD_PROPOSAL, proposal)
-    from django.utils import timezone
-
     today = timezone.localdate(now)
     with transaction.atomic():
         proposal = _locked(proposal)
@@ -191,7 +251,7 @@ def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datet
             raise RuleViolation(_("Only a public proposal can be rewarded."), code="status")
         before = {"excellent_until": proposal.excellent_until}
         proposal.excellent_from = today
-        proposal.excellent_until = today.replace(year=today.year + 1) - timedelta(days=1)
+        proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
         proposal.save(update_fields=["excellent_from", "excellent_until"])
         audit.record(
             actor=staff,
@@ -204,12 +264,19 @@ def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datet
         notify(
             recipients=[proposal.author],
             kind="proposal_rewarded",
-            message=_("Your proposal \"%(title)s\" was chosen as an excellent proposal.")
+            message=_('Your proposal "%(title)s" was chosen as an excellent proposal.')
             % {"title": proposal.title[:40]},
             url=proposal.get_absolute_url(),
             now=now,
         )
     return proposal
+
+
+def _one_year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February: a year later is 1 March
+        return date(day.year + 1, 3, 1)
 
 
 def merge_proposals(
@@ -224,22 +291,31 @@ def merge_proposals(
         # Lock both rows in id order, so two merges of the same pair cannot deadlock.
         locked = {
             p.pk: p
-            for p in Proposal.objects.select_for_update().filter(pk__in=[duplicate.pk, target.pk]).order_by("pk")
+            for p in Proposal.objects.select_for_update()
+            .filter(pk__in=[duplicate.pk, target.pk])
+            .order_by("pk")
         }
         duplicate, target = locked[duplicate.pk], locked[target.pk]
         if duplicate.district_id != target.district_id:
-            raise RuleViolation(_("Only proposals of the same district can be merged."), code="district")
+            raise RuleViolation(
+                _("Only proposals of the same district can be merged."), code="district"
+            )
         if not duplicate.is_public or not target.is_public:
             raise RuleViolation(_("Only public proposals can be merged."), code="status")
         before = audit.snapshot(duplicate, TRACKED)
         already = Support.objects.filter(proposal=target, user=OuterRef("user"))
-        movers = Support.objects.filter(proposal=duplicate).annotate(dup=Exists(already)).filter(dup=False)
+        movers = (
+            Support.objects.filter(proposal=duplicate)
+            .annotate(dup=Exists(already))
+            .filter(dup=False)
+        )
         Support.objects.bulk_create(
             [Support(proposal=target, user_id=s.user_id, created_at=s.created_at) for s in movers]
         )
         Support.objects.filter(proposal=duplicate).delete()
         target.support_count = Support.objects.filter(proposal=target).count()
         target.save(update_fields=["support_count"])
+        apply_thresholds(target, now)  # the moved supports may carry it over a threshold
         duplicate.support_count = 0
         duplicate.status = Status.MERGED
         duplicate.merged_into = target
@@ -248,7 +324,7 @@ def merge_proposals(
         notify(
             recipients=[duplicate.author],
             kind="proposal_merged",
-            message=_("Your proposal \"%(title)s\" was merged into a similar proposal.")
+            message=_('Your proposal "%(title)s" was merged into a similar proposal.')
             % {"title": duplicate.title[:40]},
             url=target.get_absolute_url(),
             now=now,

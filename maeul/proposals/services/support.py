@@ -18,37 +18,50 @@ from maeul.proposals.services.writing import policy_of
 def support_proposal(*, proposal: Proposal, user: Any, now: datetime) -> Support:
     """Record one verified person's support for an open proposal.
 
-    The unique constraint refuses a second support (two clicks, two devices); the counter
-    is raised in the same transaction with an UPDATE, which holds the row lock until commit,
-    so concurrent supports never lose an increment and exactly one of them crosses each
-    threshold.
+    The proposal row is locked first (on SQLite the IMMEDIATE transaction does that) and
+    the rule is checked again on the locked row, so a support cannot slip in after the
+    proposal was hidden, merged or closed. The unique constraint refuses a second support
+    (two clicks, two devices); the counter is raised in the same transaction, so concurrent
+    supports never lose an increment and exactly one of them crosses each threshold.
     """
     decision = can(user, Action.SUPPORT_PROPOSAL, proposal, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
     try:
         with transaction.atomic():
-            support = Support.objects.create(proposal=proposal, user=user, created_at=now)
-            Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-            proposal.refresh_from_db(fields=["support_count", "department", "answer_level", "status"])
-            _apply_thresholds(proposal, now)
+            locked = _locked(proposal)
+            decision = can(user, Action.SUPPORT_PROPOSAL, locked, now=now)
+            if not decision:
+                raise RuleViolation(decision.reason, code="forbidden")
+            support = Support.objects.create(proposal=locked, user=user, created_at=now)
+            Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") + 1)
+            locked.refresh_from_db(fields=["support_count"])
+            apply_thresholds(locked, now)
     except IntegrityError:
         raise RuleViolation(
             _("You have already supported this proposal."), code="already_supported"
         ) from None
+    proposal.refresh_from_db()
     return support
 
 
 def withdraw_support(*, proposal: Proposal, user: Any, now: datetime) -> None:
     """Take one's support back while the support period is open."""
-    if not proposal.support_is_open(now):
-        raise RuleViolation(_("The support period has ended."), code="closed")
+    if not getattr(user, "is_authenticated", False):
+        raise RuleViolation(_("You have not supported this proposal."), code="not_supported")
     with transaction.atomic():
-        deleted, _rows = Support.objects.filter(proposal=proposal, user=user).delete()
+        locked = _locked(proposal)
+        if not locked.support_is_open(now):
+            raise RuleViolation(_("The support period has ended."), code="closed")
+        deleted, _rows = Support.objects.filter(proposal=locked, user=user).delete()
         if not deleted:
             raise RuleViolation(_("You have not supported this proposal."), code="not_supported")
-        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+        Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") - 1)
     proposal.refresh_from_db(fields=["support_count"])
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
 
 
 def _staff_of_department(department_id: int) -> list[User]:
@@ -59,11 +72,20 @@ def _staff_of_department(department_id: int) -> list[User]:
     )
 
 
-def _apply_thresholds(proposal: Proposal, now: datetime) -> None:
-    """Assign for review at the first threshold; raise to the head's answer at the second."""
+def apply_thresholds(proposal: Proposal, now: datetime) -> None:
+    """Assign for review at the first threshold; raise to the head's answer at the second.
+
+    `proposal` is locked by the caller and carries its current `support_count`. A proposal
+    that staff already assigned, or that was assigned to no department for want of one,
+    is not assigned (nor announced) again.
+    """
     policy = policy_of(proposal.district)
     count = proposal.support_count
-    if count >= policy.review_threshold and proposal.department_id is None:
+    if (
+        count >= policy.review_threshold
+        and proposal.assigned_at is None
+        and proposal.status == Status.PUBLISHED
+    ):
         department = proposal.category.department or policy.default_department
         Proposal.objects.filter(pk=proposal.pk).update(
             department=department,
@@ -72,7 +94,7 @@ def _apply_thresholds(proposal: Proposal, now: datetime) -> None:
             answer_due=now + timedelta(days=policy.answer_days),
             status=Status.REVIEWING,
         )
-        message = _("The proposal \"%(title)s\" reached %(count)d supports and goes to review.") % {
+        message = _('The proposal "%(title)s" reached %(count)d supports and goes to review.') % {
             "title": proposal.title[:40],
             "count": count,
         }
@@ -95,7 +117,7 @@ def _apply_thresholds(proposal: Proposal, now: datetime) -> None:
             is_active=True,
         ).distinct()
         message = _(
-            "The proposal \"%(title)s\" reached %(count)d supports: the district head will answer."
+            'The proposal "%(title)s" reached %(count)d supports: the district head will answer.'
         ) % {"title": proposal.title[:40], "count": count}
         notify(
             recipients=[proposal.author, *head_staff],
@@ -104,5 +126,3 @@ def _apply_thresholds(proposal: Proposal, now: datetime) -> None:
             url=proposal.get_absolute_url(),
             now=now,
         )
-
-

@@ -13,7 +13,7 @@ from maeul.core.permissions import Action, can
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.ratelimit import hit
 from maeul.places.models import District, Dong
-from maeul.proposals.attachments import CheckedFile
+from maeul.proposals.attachments import MAX_FILES, CheckedFile
 from maeul.proposals.models import (
     Attachment,
     Category,
@@ -27,6 +27,8 @@ from maeul.proposals.search import index_proposal
 
 PROPOSALS_PER_HOUR = 5
 TITLE_MAX = 100
+PLACE_MAX = 200
+NAME_MAX = 30
 
 
 def policy_of(district: District) -> ProposalPolicy:
@@ -35,7 +37,14 @@ def policy_of(district: District) -> ProposalPolicy:
 
 
 def _check_content(
-    *, district: District, dong: Dong | None, category: Category, title: str, body: str
+    *,
+    district: District,
+    dong: Dong | None,
+    category: Category,
+    title: str,
+    body: str,
+    place: str = "",
+    author_name: str = "",
 ) -> None:
     if not title.strip():
         raise RuleViolation(_("Please write a title."), code="title")
@@ -43,11 +52,15 @@ def _check_content(
         raise RuleViolation(_("The title can be at most 100 characters."), code="title")
     if not body.strip():
         raise RuleViolation(_("Please write what you propose."), code="body")
+    if len(place.strip()) > PLACE_MAX:
+        raise RuleViolation(_("The place can be at most 200 characters."), code="place")
+    if len(author_name.strip()) > NAME_MAX:
+        raise RuleViolation(_("The name can be at most 30 characters."), code="author_name")
     if dong is not None and dong.district_id != district.pk:
         raise RuleViolation(_("The dong is not in this district."), code="dong")
     if category.district_id != district.pk:
         raise RuleViolation(_("The category is not one of this district's."), code="category")
-    refuse_resident_number(title, body)
+    refuse_resident_number(title, body, place, author_name)
 
 
 def _publish(proposal: Proposal, now: datetime) -> None:
@@ -76,38 +89,51 @@ def submit_proposal(
     decision = can(author, Action.CREATE_PROPOSAL)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
-    _check_content(district=district, dong=dong, category=category, title=title, body=body)
+    _check_content(
+        district=district, dong=dong, category=category, title=title, body=body, place=place
+    )
+    if len(files or []) > MAX_FILES:
+        raise RuleViolation(_("You can attach up to 5 files."), code="too_many")
     if not hit(f"proposal:{author.pk}", window=3600, allowed=PROPOSALS_PER_HOUR):
         raise RuleViolation(
             _("You can write up to 5 proposals an hour. Please try again later."),
             code="rate_limited",
         )
-    with transaction.atomic():
-        proposal = Proposal(
-            district=district,
-            dong=dong,
-            category=category,
-            title=title.strip(),
-            body=body,
-            body_html=render_markdown(body),
-            place=place.strip(),
-            author=author,
-            channel=Channel.ONLINE,
-            created_at=now,
-        )
-        if publish:
-            _publish(proposal, now)
-        proposal.save()
-        for checked in files or []:
-            Attachment.objects.create(
-                proposal=proposal,
-                file=checked.content,
-                kind=checked.kind,
-                original_name=checked.original_name,
-                size=checked.size,
+    stored: list[Attachment] = []
+    try:
+        with transaction.atomic():
+            proposal = Proposal(
+                district=district,
+                dong=dong,
+                category=category,
+                title=title.strip(),
+                body=body,
+                body_html=render_markdown(body),
+                place=place.strip(),
+                author=author,
+                channel=Channel.ONLINE,
                 created_at=now,
             )
-        index_proposal(proposal)
+            if publish:
+                _publish(proposal, now)
+            proposal.save()
+            for checked in files or []:
+                attachment = Attachment(
+                    proposal=proposal,
+                    kind=checked.kind,
+                    original_name=checked.original_name,
+                    size=checked.size,
+                    created_at=now,
+                )
+                attachment.file.save(checked.content.name or "file", checked.content, save=False)
+                stored.append(attachment)
+                attachment.save()
+            index_proposal(proposal)
+    except BaseException:
+        # The rows are rolled back; the files written beside them must go too.
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
     return proposal
 
 
@@ -139,7 +165,15 @@ def enter_offline_proposal(
         raise RuleViolation(decision.reason, code="forbidden")
     if channel == Channel.ONLINE or channel not in Channel.values:
         raise RuleViolation(_("Choose where the proposal was collected."), code="channel")
-    _check_content(district=district, dong=dong, category=category, title=title, body=body)
+    _check_content(
+        district=district,
+        dong=dong,
+        category=category,
+        title=title,
+        body=body,
+        place=place,
+        author_name=author_name,
+    )
     with transaction.atomic():
         proposal = Proposal(
             district=district,

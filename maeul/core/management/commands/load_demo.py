@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from maeul.accounts.demo import load_accounts
 from maeul.places.demo import load_places
+from maeul.proposals.demo import demo_mail_muted, load_proposals
 
 
 class Command(BaseCommand):
@@ -18,7 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
-        with transaction.atomic():
+        # Muted around the whole transaction: notification e-mails are queued on commit.
+        with demo_mail_muted(), transaction.atomic():
             places = load_places()
             accounts = load_accounts(now=now)
-        self.stdout.write(f"데모 데이터: 장소 {places}건, 계정 {accounts}건을 새로 만들었습니다.")
+            proposals = load_proposals()
+        self.stdout.write(
+            f"데모 데이터: 장소 {places}건, 계정 {accounts}건, 제안 데이터 {proposals}건을 "
+            "새로 만들었습니다."
+        )

@@ -1,0 +1,277 @@
+"""Proposals (제안) in the API: list and read them, support (공감) and take support back.
+
+Reading is public. Supporting needs a signed-in session (with its CSRF token) or a
+personal API token (see `maeul.api.auth`). Messages follow the request's language, Korean
+unless the client asks otherwise with Accept-Language.
+
+A merged duplicate is answered with 200, its status `merged` and `merged_into` naming the
+proposal it went into, so an old link still leads somewhere; hidden, withdrawn and draft
+proposals are 404.
+"""
+
+from datetime import datetime
+from math import ceil
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja import Status as Reply
+from pydantic import field_validator
+
+from maeul.api.auth import RESIDENT_AUTH
+from maeul.core.errors import RuleViolation
+from maeul.proposals.listing import (
+    LIST_RELATED,
+    SEOUL,
+    filter_proposals,
+    parse_filter,
+    viewable_proposals,
+)
+from maeul.proposals.models import Answer, Attachment, Proposal, Status
+from maeul.proposals.services.support import support_proposal, withdraw_support
+
+router = Router(tags=["proposals"])
+
+PAGE_SIZE = 20
+PAGE_SIZE_MAX = 100
+
+
+# --- Input ------------------------------------------------------------------------------
+class ProposalQuery(Schema):
+    """List filters; a value that is not understood is ignored, never an error."""
+
+    district: str | None = None
+    dong: str | None = None
+    category: str | None = None
+    status: str | None = None
+    channel: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    q: str | None = None
+    sort: str | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @field_validator("page", "page_size", mode="before")
+    @classmethod
+    def _lenient_int(cls, value: Any) -> Any:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 0  # replaced by the default below
+
+
+# --- Output -----------------------------------------------------------------------------
+class CodeName(Schema):
+    code: str
+    name: str
+
+
+class CategoryOut(Schema):
+    id: int
+    name: str
+
+
+class Label(Schema):
+    code: str
+    label: str
+
+
+class ProposalItem(Schema):
+    id: int
+    title: str
+    district: CodeName
+    dong: CodeName | None
+    category: CategoryOut
+    status: Label
+    channel: Label
+    support_count: int
+    comment_count: int
+    published_at: datetime | None
+    support_until: datetime | None
+    answered_at: datetime | None
+    proposer: str
+    url: str
+
+
+class ProposalPage(Schema):
+    items: list[ProposalItem]
+    count: int
+    page: int
+    pages: int
+
+
+class AttachmentOut(Schema):
+    name: str
+    kind: str
+    url: str
+
+
+class AnswerOut(Schema):
+    decision: Label
+    body_html: str
+    department: str | None
+    answered_at: datetime
+
+
+class ProposalRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class ProposalDetail(ProposalItem):
+    body_html: str
+    place: str
+    attachments: list[AttachmentOut]
+    answer: AnswerOut | None
+    merged_into: ProposalRef | None
+
+
+class SupportOut(Schema):
+    supported: bool
+    support_count: int
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+
+
+# --- Shaping ----------------------------------------------------------------------------
+def _seoul(value: datetime | None) -> datetime | None:
+    return value.astimezone(SEOUL) if value is not None else None
+
+
+def _item_fields(p: Proposal) -> dict[str, Any]:
+    return {
+        "id": p.pk,
+        "title": p.title,
+        "district": CodeName(code=p.district.code, name=p.district.name),
+        "dong": CodeName(code=p.dong.code, name=p.dong.name) if p.dong else None,
+        "category": CategoryOut(id=p.category.pk, name=p.category.name),
+        "status": Label(code=p.status, label=str(p.get_status_display())),
+        "channel": Label(code=p.channel, label=str(p.get_channel_display())),
+        "support_count": p.support_count,
+        "comment_count": p.comment_count,
+        "published_at": _seoul(p.published_at),
+        "support_until": _seoul(p.support_until),
+        "answered_at": _seoul(p.answered_at),
+        "proposer": p.proposer_label,
+        "url": p.get_absolute_url(),
+    }
+
+
+def _answer_of(p: Proposal) -> AnswerOut | None:
+    try:
+        answer: Answer = p.answer
+    except Answer.DoesNotExist:
+        return None
+    return AnswerOut(
+        decision=Label(code=answer.decision, label=str(answer.get_decision_display())),
+        body_html=answer.body_html,
+        department=answer.department.name if answer.department else None,
+        answered_at=answer.created_at.astimezone(SEOUL),
+    )
+
+
+def _detail(p: Proposal) -> ProposalDetail:
+    target = p.merged_into if p.status == Status.MERGED else None
+    return ProposalDetail(
+        **_item_fields(p),
+        body_html=p.body_html,
+        place=p.place,
+        attachments=[
+            AttachmentOut(name=a.original_name, kind=a.kind, url=a.file.url)
+            for a in p.attachments.all()
+        ],
+        answer=_answer_of(p),
+        merged_into=(
+            ProposalRef(id=target.pk, title=target.title, url=target.get_absolute_url())
+            if target is not None
+            else None
+        ),
+    )
+
+
+_STATUS_OF_CODE = {"already_supported": 409, "forbidden": 403}
+
+
+def _refused(exc: RuleViolation) -> Reply[ErrorOut]:
+    return Reply(_STATUS_OF_CODE.get(exc.code, 400), ErrorOut(detail=exc.message, code=exc.code))
+
+
+def _supportable(pk: int) -> Proposal:
+    """Any proposal but a draft: the support service explains why a closed one is refused."""
+    return get_object_or_404(
+        Proposal.objects.exclude(status=Status.DRAFT).select_related("district", "category"),
+        pk=pk,
+    )
+
+
+# --- Endpoints --------------------------------------------------------------------------
+@router.get("/proposals", response=ProposalPage, summary="List public proposals")
+def list_proposals(request: HttpRequest, query: Query[ProposalQuery]) -> ProposalPage:
+    """Filters as on the list page (district and dong codes, category id, status, channel,
+    period_from/period_to as YYYY-MM-DD in Asia/Seoul), `q` for Korean search, `sort` one of
+    newest, supported, answered, deadline; page-numbered, at most 100 a page."""
+    params = parse_filter(query.dict(exclude={"page", "page_size"}, exclude_none=True))
+    rows = filter_proposals(params, now=timezone.now())
+    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
+    page = max(query.page, 1)
+    count = rows.count()
+    start = (page - 1) * page_size
+    items = list(rows[start : start + page_size]) if start < count else []
+    return ProposalPage(
+        items=[ProposalItem(**_item_fields(p)) for p in items],
+        count=count,
+        page=page,
+        pages=max(1, ceil(count / page_size)),
+    )
+
+
+@router.get(
+    "/proposals/{int:proposal_id}",
+    response=ProposalDetail,
+    summary="Read a proposal",
+)
+def get_proposal(request: HttpRequest, proposal_id: int) -> ProposalDetail:
+    rows = (
+        viewable_proposals()
+        .select_related(*LIST_RELATED, "merged_into", "answer__department")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
+    )
+    return _detail(get_object_or_404(rows, pk=proposal_id))
+
+
+@router.post(
+    "/proposals/{int:proposal_id}/support",
+    auth=RESIDENT_AUTH,
+    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    summary="Support a proposal (공감)",
+)
+def support(request: HttpRequest, proposal_id: int) -> SupportOut | Reply[ErrorOut]:
+    proposal = _supportable(proposal_id)
+    try:
+        support_proposal(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
+    except RuleViolation as exc:
+        return _refused(exc)
+    return SupportOut(supported=True, support_count=proposal.support_count)
+
+
+@router.delete(
+    "/proposals/{int:proposal_id}/support",
+    auth=RESIDENT_AUTH,
+    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    summary="Take one's support back",
+)
+def unsupport(request: HttpRequest, proposal_id: int) -> SupportOut | Reply[ErrorOut]:
+    proposal = _supportable(proposal_id)
+    try:
+        withdraw_support(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
+    except RuleViolation as exc:
+        return _refused(exc)
+    return SupportOut(supported=False, support_count=proposal.support_count)

@@ -1,0 +1,1 @@
+"""HTTP views of proposals, split by who uses them: `public`, `comments`, `staff`."""

@@ -1,0 +1,98 @@
+"""Comments: write, reply, edit within ten minutes, report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.errors import RuleViolation
+from maeul.proposals.forms import CommentForm, ReportForm
+from maeul.proposals.models import Comment
+from maeul.proposals.services.comments import add_comment, edit_comment, report_comment
+from maeul.proposals.views.common import visible_proposal
+
+
+@login_required
+@require_POST
+def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = visible_proposal(request, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please write a comment."))
+        return redirect(f"{proposal.get_absolute_url()}#comments")
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], proposal=proposal).first()
+    try:
+        comment = add_comment(
+            author=request.user,
+            proposal=proposal,
+            body=form.cleaned_data["body"],
+            parent=parent,
+            now=timezone.now(),
+        )
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+        return redirect(f"{proposal.get_absolute_url()}#comments")
+    messages.success(request, _("Your comment was posted."))
+    return redirect(f"{proposal.get_absolute_url()}#comment-{comment.pk}")
+
+
+def _own_comment(request: HttpRequest, comment_id: int) -> Comment:
+    return get_object_or_404(
+        Comment.objects.select_related("proposal"), pk=comment_id, author_id=request.user.pk
+    )
+
+
+@login_required
+def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
+    comment = _own_comment(request, comment_id)
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                edit_comment(
+                    author=request.user,
+                    comment=comment,
+                    body=form.cleaned_data["body"],
+                    now=timezone.now(),
+                )
+            except RuleViolation as exc:
+                form.add_error("body", exc.message)
+            else:
+                messages.success(request, _("Your comment was corrected."))
+                return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
+        status = 400
+    return render(
+        request, "proposals/comment_edit.html", {"form": form, "comment": comment}, status=status
+    )
+
+
+@login_required
+def comment_report(request: HttpRequest, comment_id: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("proposal"), pk=comment_id)
+    visible_proposal(request, comment.proposal_id)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                report_comment(
+                    reporter=request.user,
+                    comment=comment,
+                    reason=form.cleaned_data["reason"],
+                    now=timezone.now(),
+                )
+            except RuleViolation as exc:
+                form.add_error("reason", exc.message)
+            else:
+                messages.success(request, _("Thank you. Staff will review the comment."))
+                return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
+        status = 400
+    return render(
+        request, "proposals/comment_report.html", {"form": form, "comment": comment}, status=status
+    )
