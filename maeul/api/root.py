@@ -1,6 +1,9 @@
 """The JSON API at /api/ (OpenAPI at /api/openapi.json): one router per app."""
 
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
 
 from maeul.api import places, proposals
 
@@ -12,3 +15,20 @@ api = NinjaAPI(
 )
 api.add_router("/", places.router)
 api.add_router("/", proposals.router)
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Please log in first."), "code": "unauthenticated"}, status=401
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """django-ninja's own refusals (a failed CSRF check) in the reader's language."""
+    if exc.status_code == 403 and "CSRF" in exc.message:
+        detail, code = _("The page expired. Please reload it and try again."), "csrf"
+    else:
+        detail, code = exc.message, "http_error"
+    return api.create_response(request, {"detail": detail, "code": code}, status=exc.status_code)

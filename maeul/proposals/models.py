@@ -219,6 +219,11 @@ class Proposal(models.Model):
             models.Index(fields=["district", "status", "-answered_at"]),
             models.Index(fields=["district", "status", "support_until"]),
             models.Index(fields=["status", "answer_due"]),
+            # The unfiltered list pages walk these in order instead of sorting every row.
+            models.Index(fields=["-published_at", "-id"], name="proposal_newest"),
+            models.Index(
+                fields=["-support_count", "-published_at", "-id"], name="proposal_most_supported"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -585,3 +585,10 @@ def test_get_on_support_is_not_allowed(client, neighbour, proposal):
 
     assert client.get(f"/api/proposals/{proposal.pk}/support").status_code == 405
     assert proposal.supports.count() == 0
+
+
+def test_api_refusals_are_in_korean(client, db):
+    response = client.post("/api/proposals/1/support")
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": "먼저 로그인하세요.", "code": "unauthenticated"}

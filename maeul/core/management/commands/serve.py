@@ -2,8 +2,12 @@
 
 import errno
 import os
+import signal
 import socket
+import subprocess
 import sys
+import time
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -42,11 +46,10 @@ class Command(BaseCommand):
             f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요."
         )
         self.stdout.flush()
-        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-        os.execv(  # noqa: S606 -- replaces this process with our own gunicorn
-            gunicorn,
+        bin_dir = Path(sys.executable).parent
+        web = subprocess.Popen(  # noqa: S603 -- our own gunicorn from the virtualenv
             [
-                gunicorn,
+                str(bin_dir / "gunicorn"),
                 "maeul.wsgi:application",
                 "--bind",
                 f"{host}:{port}",
@@ -54,5 +57,29 @@ class Command(BaseCommand):
                 str(options["workers"]),
                 "--access-logfile",
                 "-",
-            ],
+            ]
         )
+        # The background worker runs the tasks the site enqueues (notification e-mails).
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-reload"]
+        )
+        processes = [web, worker]
+        signal.signal(signal.SIGTERM, lambda *_: self._stop(processes))
+        try:
+            while all(process.poll() is None for process in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self._stop(processes)
+
+    @staticmethod
+    def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
