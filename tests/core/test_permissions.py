@@ -61,7 +61,11 @@ MATRIX = {
 
 # Every module whose COLUMNS list (action, target) pairs of a written-out permission matrix.
 # A capability that adds actions adds its matrix module here.
-MATRICES = ["tests.core.test_permissions", "tests.core.test_permissions_proposals"]
+MATRICES = [
+    "tests.core.test_permissions",
+    "tests.core.test_permissions_proposals",
+    "tests.core.test_permissions_voting",
+]
 
 
 def _expected(persona: str) -> list[tuple[Action, str, bool]]:

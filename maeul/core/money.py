@@ -1,0 +1,18 @@
+"""Money: stored as whole won (원); shown as 원, or as 천원 in officials' tables."""
+
+from django.utils.translation import gettext as _
+
+
+def format_won(amount: int) -> str:
+    """`1,500,000원` (English: `KRW 1,500,000`)."""
+    return _("%(amount)s won") % {"amount": f"{amount:,}"}
+
+
+def in_thousands(amount: int) -> int:
+    """Whole 천원, rounded half up, as the seeds' tables write budgets (144,000천원)."""
+    return (amount + 500) // 1000
+
+
+def format_thousands(amount: int) -> str:
+    """`144,000` for a table whose header says 천원."""
+    return f"{in_thousands(amount):,}"

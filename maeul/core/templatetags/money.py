@@ -1,0 +1,17 @@
+"""`{% load money %}`: `{{ amount|won }}` → 1,500,000원, `{{ amount|thousand_won }}` → 1,500."""
+
+from django import template
+
+from maeul.core.money import format_thousands, format_won
+
+register = template.Library()
+
+
+@register.filter
+def won(amount: int | None) -> str:
+    return "" if amount is None else format_won(int(amount))
+
+
+@register.filter
+def thousand_won(amount: int | None) -> str:
+    return "" if amount is None else format_thousands(int(amount))

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from maeul.voting.staff_urls import urlpatterns as staff_urlpatterns
+from maeul.voting.views import public
+
+app_name = "voting"
+
+urlpatterns = [
+    path("votes/", public.vote_list, name="list"),
+    path("votes/<int:pk>/", public.vote_detail, name="detail"),
+    path("votes/<int:pk>/ballot/", public.ballot_form, name="ballot"),
+    path("votes/<int:pk>/ballot/review/", public.ballot_review, name="review"),
+    path("votes/<int:pk>/ballot/submit/", public.ballot_submit, name="submit"),
+    path("votes/<int:pk>/receipt/<str:code>/", public.receipt, name="receipt"),
+    path("votes/<int:pk>/receipts/", public.receipt_list, name="receipts"),
+    path("votes/<int:pk>/result/", public.result, name="result"),
+    path("votes/<int:pk>/export.pb", public.export_pb, name="export_pb"),
+    *staff_urlpatterns,
+]
