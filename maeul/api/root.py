@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
-from maeul.api import places, proposals
+from maeul.api import places, proposals, voting
 
 api = NinjaAPI(
     title="Maeul API",
@@ -15,6 +15,7 @@ api = NinjaAPI(
 )
 api.add_router("/", places.router)
 api.add_router("/", proposals.router)
+api.add_router("/", voting.router)
 
 
 @api.exception_handler(AuthenticationError)

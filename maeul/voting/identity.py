@@ -31,7 +31,8 @@ def _hmac(purpose: bytes, message: str) -> str:
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
 
-def _key(vote: Vote, identity: str) -> str:
+def voter_key(vote: Vote, identity: str) -> str:
+    """The key of the person named by `identity` (see the module docstring) in `vote`."""
     return _hmac(b"voter-key", f"{vote.pk}|{identity}")
 
 
@@ -42,7 +43,7 @@ def account_identity(user: User) -> str:
 
 
 def voter_key_for_account(vote: Vote, user: User) -> str:
-    return _key(vote, account_identity(user))
+    return voter_key(vote, account_identity(user))
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class PaperVoter:
         return f"person:{name}|{self.birth_date.isoformat()}|{self.dong.code}"
 
     def voter_key(self, vote: Vote) -> str:
-        return _key(vote, self.identity())
+        return voter_key(vote, self.identity())
 
 
 def create_vote_key(vote: Vote) -> VoteKey:

@@ -116,6 +116,11 @@ class PostalRow:
     answers: tuple[tuple[int, str], ...]
 
 
+def postal_item_column(number: int) -> str:
+    """The header of a yes/no postal file's column for agenda item `number`."""
+    return f"의제 {number}"
+
+
 def read_table(data: bytes, filename: str, *, max_rows: int = MAX_ROWS) -> Rows:
     """(line, {header: cell text}) for every non-empty data row; raises TableError."""
     _header, rows, errors = _read(data, filename, max_rows)
@@ -175,7 +180,7 @@ def parse_postal_rows(
         raise ValueError(f"unknown ballot type {ballot_type!r}")
     born_by = today or timezone.localdate()
     header, rows, errors = _read(data, filename, MAX_ROWS)
-    items = {number: f"의제 {number}" for number in sorted(option_numbers)}
+    items = {number: postal_item_column(number) for number in sorted(option_numbers)}
     known = dict(POSTAL_COLUMNS)
     if ballot_type == "yes_no":
         known.update({column: (str(number), f"item{number}") for number, column in items.items()})

@@ -15,5 +15,6 @@ urlpatterns = [
     path("votes/<int:pk>/receipts/", public.receipt_list, name="receipts"),
     path("votes/<int:pk>/result/", public.result, name="result"),
     path("votes/<int:pk>/export.pb", public.export_pb, name="export_pb"),
+    path("votes/<int:pk>/export.csv", public.export_csv, name="export_csv"),
     *staff_urlpatterns,
 ]

@@ -177,6 +177,18 @@ def turnout(vote: Vote) -> dict[str, Any]:
     }
 
 
+SMALL_CELL = 5
+
+
+def suppress_small(counts: dict[str, int]) -> list[tuple[str, int | None]]:
+    """Published figures by group, with groups of fewer than five people shown as None.
+
+    A turnout of 1 or 2 in a small group could point at the people who voted, so public
+    statistics never show a count below five.
+    """
+    return [(name, n if n >= SMALL_CELL else None) for name, n in sorted(counts.items())]
+
+
 def count_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> VoteResult:
     """Freeze the result of a closed vote and destroy the key that linked voters to ballots.
 

@@ -52,8 +52,13 @@ def _authorise(staff: Any, vote: Vote, now: datetime) -> None:
         raise RuleViolation(decision.reason, code="forbidden")
 
 
+def is_editable(vote: Vote, now: datetime) -> bool:
+    """May the vote's settings and options still change? Only before it opens."""
+    return vote.phase(now) in (Phase.DRAFT, Phase.UPCOMING)
+
+
 def _require_editable(vote: Vote, now: datetime) -> None:
-    if vote.phase(now) not in (Phase.DRAFT, Phase.UPCOMING):
+    if not is_editable(vote, now):
         raise RuleViolation(
             _("The vote has opened: its settings, eligibility and options can no longer change."),
             code="frozen",

@@ -18,7 +18,9 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.voting.ballots import Choices, choices_from_form, encode
 from maeul.voting.models import Ballot, BallotType, Option, Phase, Vote, VoteStatus
+from maeul.voting.services import export
 from maeul.voting.services.casting import cast_ballot, participation_of
+from maeul.voting.services.counting import suppress_small
 
 RECEIPTS_PER_PAGE = 100
 
@@ -239,25 +241,38 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         "top": top or 1,
         "selected_cost": selected_cost,
         "by_channel": sorted(turnout.get("by_channel", {}).items()),
-        "by_dong": sorted(turnout.get("by_dong", {}).items()),
+        "by_dong": suppress_small(turnout.get("by_dong", {})),
         "turnout_total": turnout.get("total", 0),
     }
     return render(request, "voting/result.html", context)
 
 
-def export_pb(request: HttpRequest, pk: int) -> HttpResponse:
-    """The public ballot file (pabulib `.pb`; CSV for yes/no votes), after the count only."""
-    from maeul.voting.services.export import export_pb as build_pb
-    from maeul.voting.services.export import export_yes_no_csv
-
+def _counted_vote(pk: int) -> Vote:
     vote = _public_vote(pk)
     if vote.status != VoteStatus.COUNTED:
         raise Http404
-    if vote.ballot_type == BallotType.YES_NO:
-        response = HttpResponse(export_yes_no_csv(vote), content_type="text/csv; charset=utf-8")
-        filename = f"vote-{vote.pk}.csv"
-    else:
-        response = HttpResponse(build_pb(vote), content_type="text/plain; charset=utf-8")
-        filename = f"vote-{vote.pk}.pb"
+    return vote
+
+
+def _download(body: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def export_pb(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public ballot file in pabulib format, after the count only (not for yes/no votes)."""
+    vote = _counted_vote(pk)
+    if vote.ballot_type == BallotType.YES_NO:
+        raise Http404
+    return _download(export.export_pb(vote), "text/plain; charset=utf-8", f"vote-{vote.pk}.pb")
+
+
+def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public ballots of a yes/no vote as CSV, after the count only."""
+    vote = _counted_vote(pk)
+    if vote.ballot_type != BallotType.YES_NO:
+        raise Http404
+    return _download(
+        export.export_yes_no_csv(vote), "text/csv; charset=utf-8", f"vote-{vote.pk}.csv"
+    )
