@@ -9,6 +9,7 @@ Every check runs before anything is stored, and each refusal says what is wrong.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -88,6 +89,21 @@ def _encode_answers(
             % {"items": ", ".join(str(option.number) for option in missing)}
         )
     return ",".join(f"{option_id}:{given[option_id]}" for option_id in sorted(given))
+
+
+def choice_rows(options: Sequence[Option], chosen: Choices) -> list[dict[str, Any]]:
+    """Each option with what was marked on it, to show a ballot form again as it was filled."""
+    ranks = {option_id: rank for rank, option_id in enumerate(chosen.option_ids, start=1)}
+    answers = dict(chosen.answers)
+    return [
+        {
+            "option": option,
+            "checked": option.pk in ranks,
+            "rank": ranks.get(option.pk, ""),
+            "answer": answers.get(option.pk, ""),
+        }
+        for option in options
+    ]
 
 
 def decode(ballot_type: str, content: str) -> Choices:

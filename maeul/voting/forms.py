@@ -308,6 +308,8 @@ class BatchForm(forms.Form):
         kwargs.setdefault("auto_id", "batch_%s")
         super().__init__(*args, **kwargs)
         self.fields["dong"].queryset = dongs  # type: ignore[attr-defined]
+        if len(dongs) == 1:  # a dong office opens batches of its own dong only
+            self.fields["dong"].empty_label = None  # type: ignore[attr-defined]
         self.fields["channel"].choices = [  # type: ignore[attr-defined]
             (channel.value, channel.label)
             for channel in PAPER_CHANNELS

@@ -14,11 +14,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from maeul.accounts import phone as phones
 from maeul.accounts.demo import load_accounts
 from maeul.accounts.models import User
 from maeul.voting.counting.pabulib import parse_pabulib
-from maeul.voting.demo import OPEN_TITLE, load_votes
+from maeul.voting.ballots import Choices
+from maeul.voting.demo import ASSEMBLY_TITLE, OPEN_TITLE, load_votes
 from maeul.voting.models import Ballot, Participation, Vote
+from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import count_vote
 from tests.browser.support import force_login, labelled, main_button, tab_to
 from tests.browser.test_proposals import check_page, menu, sign_up_and_verify
@@ -156,3 +159,61 @@ def test_too_many_choices_are_explained_on_the_ballot(
     expect(page.get_by_role("alert")).to_contain_text("최대 6개까지")
     check_page(page, "ballot with an error")
     assert not Participation.objects.filter(vote=demo_votes, user=resident).exists()
+
+
+# --- staff: paper ballots ----------------------------------------------------------------
+
+
+def test_dong_staff_enter_a_paper_ballot_and_are_refused_a_second_for_the_same_person(
+    live_server, page: Page, console, demo_votes: Vote
+):
+    console.allow("status of 400")  # the refused second entry comes back as 400
+    assembly = Vote.objects.get(title=ASSEMBLY_TITLE)
+    resident = User.objects.get(email="resident@demo.maeul.kr")
+    resident.phone_hmac = phones.lookup_hash("01098765432")
+    resident.save()
+    items = list(assembly.options.order_by("number"))
+    cast_ballot(
+        vote=assembly,
+        user=resident,
+        choices=Choices(answers=tuple((item.pk, "yes") for item in items)),
+        now=timezone.now(),
+    )
+    force_login(page.context, User.objects.get(email="dong@demo.maeul.kr"), live_server.url)
+
+    page.goto("/staff/")
+    page.get_by_role("link", name="투표 관리").click()
+    check_page(page, "staff vote list")
+    page.get_by_role("link", name=ASSEMBLY_TITLE).first.click()
+    check_page(page, "vote desk")
+    labelled(page, "label").fill("독산1동 주민총회 현장 투표함")
+    main_button(page, "묶음 만들기").click()
+    expect(page.get_by_role("heading", name="독산1동 주민총회 현장 투표함")).to_be_visible()
+    check_page(page, "paper-ballot entry")
+
+    def enter(name: str, birth: str, phone: str = "") -> None:
+        labelled(page, "name").fill(name)
+        labelled(page, "birth_date").fill(birth)
+        labelled(page, "phone").fill(phone)
+        for item, answer in zip(items, ["찬성", "반대", "기권", "찬성"], strict=True):
+            page.get_by_role("group", name=re.compile(re.escape(item.title))).get_by_label(
+                answer, exact=True
+            ).check()
+        main_button(page, "이 투표지 입력").click()
+
+    enter("김마을", "1958-04-02")
+    expect(page.locator("main .messages")).to_contain_text("입력했습니다")
+    expect(page.locator("main .live")).to_contain_text("1")
+
+    enter("김 마을", "19580402")  # the same person, typed a little differently
+    expect(page.get_by_role("alert")).to_contain_text("이미 현장에서 투표했습니다")
+    check_page(page, "refused second entry")
+
+    # This assembly lets an on-site ballot replace an online pre-vote (현장투표 우선).
+    enter("독산 주민", "1975-05-05", "010-9876-5432")
+    expect(page.locator("main .messages")).to_contain_text("온라인 투표를 대신합니다")
+
+    participations = Participation.objects.filter(vote=assembly)
+    assert participations.count() == 2  # the pre-voter and 김마을, once each
+    assert participations.get(user=resident).channel == "on_site"
+    assert Ballot.objects.filter(vote=assembly).count() == 2

@@ -58,3 +58,30 @@ def test_pb_outcome_reports_a_missing_file(tmp_path):
 def test_pb_outcome_rejects_an_unknown_rule():
     with pytest.raises(CommandError):
         pb_outcome(str(SMALL), "--rule", "borda")
+
+
+def test_manage_py_pb_outcome_runs_as_a_whole_command(tmp_path):
+    """The contract other tools use: `python manage.py pb_outcome FILE --rule R` (no Django)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "manage.py", "pb_outcome", str(SMALL), "--rule", "mes"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout) == {"selected": ["c"]}
+
+    missing = subprocess.run(
+        [sys.executable, "manage.py", "pb_outcome", str(tmp_path / "none.pb")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert "파일을 찾을 수 없습니다" in missing.stderr

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
-from maeul.voting.ballots import Choices, choices_from_form, encode
+from maeul.voting.ballots import Choices, choice_rows, choices_from_form, encode
 from maeul.voting.models import Ballot, BallotType, Option, Phase, Vote, VoteStatus
 from maeul.voting.services import export
 from maeul.voting.services.casting import cast_ballot, participation_of
@@ -70,22 +70,10 @@ def _ballot_page(
     now = timezone.now()
     decision = can(request.user, Action.CAST_BALLOT, vote, now=now)
     participation = participation_of(vote, request.user)
-    chosen = chosen or Choices()
-    ranks = {option_id: rank for rank, option_id in enumerate(chosen.option_ids, start=1)}
-    answers = dict(chosen.answers)
     options = _options(vote)
-    rows = [
-        {
-            "option": option,
-            "checked": option.pk in ranks,
-            "rank": ranks.get(option.pk, ""),
-            "answer": answers.get(option.pk, ""),
-        }
-        for option in options
-    ]
     context = {
         "vote": vote,
-        "rows": rows,
+        "rows": choice_rows(options, chosen or Choices()),
         "max_rank": vote.max_choices or len(options),
         "decision": decision,
         "participation": participation,

@@ -34,7 +34,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, Decision, can, scope_of
 from maeul.core.requests import client_ip
 from maeul.places.models import District, Dong
-from maeul.voting.ballots import Choices, choices_from_form
+from maeul.voting.ballots import Choices, choice_rows, choices_from_form
 from maeul.voting.forms import (
     BatchForm,
     OptionForm,
@@ -520,17 +520,7 @@ def _choice_rows(request: HttpRequest, vote: Vote) -> list[dict[str, Any]]:
     if request.method == "POST":
         with contextlib.suppress(RuleViolation):  # unreadable marks are shown as none
             chosen = choices_from_form(vote, request.POST)
-    ranks = {option_id: rank for rank, option_id in enumerate(chosen.option_ids, start=1)}
-    answers = dict(chosen.answers)
-    return [
-        {
-            "option": option,
-            "checked": option.pk in ranks,
-            "rank": ranks.get(option.pk, ""),
-            "answer": answers.get(option.pk, ""),
-        }
-        for option in vote.options.select_related("dong").order_by("number")
-    ]
+    return choice_rows(list(vote.options.select_related("dong").order_by("number")), chosen)
 
 
 @login_required

@@ -1,4 +1,8 @@
-"""`manage.py pb_outcome FILE.pb --rule greedy|mes|mes-add1`: count a pabulib file."""
+"""`manage.py pb_outcome FILE.pb --rule greedy|mes|mes-add1`: count a pabulib file.
+
+`manage.py` runs `maeul.voting.counting.cli` before Django starts; this command is the
+same counting for `call_command` and Django's command list.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from maeul.voting.counting import (
-    RULES,
-    PbFormatError,
-    UnsupportedVoteTypeError,
-    outcome,
-    parse_pabulib_file,
-)
+from maeul.voting.counting import RULES
+from maeul.voting.counting.cli import CountingError, selected_projects
 
 
 class Command(BaseCommand):
@@ -28,17 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--rule", choices=sorted(RULES), default="greedy")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: str = options["file"]
         try:
-            election = parse_pabulib_file(path)
-        except FileNotFoundError:
-            raise CommandError(f"파일을 찾을 수 없습니다: {path}") from None
-        except OSError as error:
-            raise CommandError(f"파일을 읽을 수 없습니다: {path} ({error.strerror})") from None
-        except PbFormatError as error:
-            raise CommandError(f"{path}: {error}") from None
-        try:
-            selected = outcome(election, options["rule"])
-        except UnsupportedVoteTypeError as error:
-            raise CommandError(f"{path}: {error}") from None
-        self.stdout.write(json.dumps({"selected": selected}, ensure_ascii=False))
+            result = selected_projects(options["file"], options["rule"])
+        except CountingError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(json.dumps(result, ensure_ascii=False))
