@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 from maeul.accounts import phone as phones
 from maeul.accounts.demo import load_accounts
 from maeul.accounts.models import User
-from maeul.voting.counting.pabulib import parse_pabulib
 from maeul.voting.ballots import Choices
+from maeul.voting.counting.pabulib import parse_pabulib
 from maeul.voting.demo import ASSEMBLY_TITLE, OPEN_TITLE, load_votes
 from maeul.voting.models import Ballot, Participation, Vote
 from maeul.voting.services.casting import cast_ballot

@@ -66,7 +66,7 @@ def test_manage_py_pb_outcome_runs_as_a_whole_command(tmp_path):
     import sys
 
     root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 -- our own manage.py with a fixed argument list
         [sys.executable, "manage.py", "pb_outcome", str(SMALL), "--rule", "mes"],
         cwd=root,
         capture_output=True,
@@ -76,7 +76,7 @@ def test_manage_py_pb_outcome_runs_as_a_whole_command(tmp_path):
     assert done.returncode == 0 and done.stderr == ""
     assert json.loads(done.stdout) == {"selected": ["c"]}
 
-    missing = subprocess.run(
+    missing = subprocess.run(  # noqa: S603 -- as above
         [sys.executable, "manage.py", "pb_outcome", str(tmp_path / "none.pb")],
         cwd=root,
         capture_output=True,
