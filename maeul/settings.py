@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "maeul.accounts",
     "maeul.proposals",
     "maeul.voting",
+    "maeul.councils",
+    "maeul.plans",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("proposals/feeds/", include("maeul.proposals.feed_urls")),
     path("", include("maeul.proposals.urls")),
     path("", include("maeul.voting.urls")),
+    path("", include("maeul.councils.urls")),
+    path("", include("maeul.plans.urls")),
     path("", include("maeul.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

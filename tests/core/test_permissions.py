@@ -65,6 +65,7 @@ MATRICES = [
     "tests.core.test_permissions",
     "tests.core.test_permissions_proposals",
     "tests.core.test_permissions_voting",
+    "tests.core.test_permissions_councils",
 ]
 
 

@@ -1,0 +1,214 @@
+"""Plans and their projects (자치계획, 지역사회혁신계획, 실행사업), with every won tracked.
+
+A council's plan for a year holds the projects its assembly passed. Each project has a
+budget; staff record spending entries with receipts; `Project.spent` is the exact sum of
+its entries, kept in the same transaction as each entry (so tables of thousands of
+projects need no aggregation), and the execution rate (집행률) is always computed.
+"""
+
+from datetime import date
+from fractions import Fraction
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
+from maeul.places.models import District, Dong
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Being written")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+
+
+class AutonomyPlan(models.Model):
+    """자치계획 of a resident council (or 지역사회혁신계획 of a governance council) for a year."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="plans")
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("autonomy plan")
+        verbose_name_plural = _("autonomy plans")
+        ordering = ["council", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year"], name="one_plan_a_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.year}"
+
+    @property
+    def title(self) -> str:
+        if self.council.kind == CouncilKind.GOVERNANCE:
+            return str(_("%(year)d community innovation plan") % {"year": self.year})
+        return str(_("%(year)d autonomy plan") % {"year": self.year})
+
+
+class Programme(models.TextChoices):
+    """The funding programme a project belongs to, named exactly as the seeds name them."""
+
+    RESIDENT_ACTIVITY = "resident_activity", "주민자치활동 지원사업"
+    DONG_PARTICIPATORY_BUDGET = "dong_pb", "동단위 시민참여예산"
+    COMMUNITY_INNOVATION = "community_innovation", "지역사회혁신계획"
+    OTHER = "other", _("Other")
+
+
+class BudgetSource(models.TextChoices):
+    CITY = "city", "시비"
+    DISTRICT = "district", "구비"
+    RESIDENT_TAX = "resident_tax", "주민세 환원분"
+    OTHER = "other", _("Other")
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def in_year(self, year: int) -> "ProjectQuerySet":
+        return self.filter(year=year)
+
+    def in_district(self, district: District) -> "ProjectQuerySet":
+        return self.filter(district=district)
+
+
+class Project(models.Model):
+    """실행사업: a funded piece of work of a plan, with its budget and what has been spent."""
+
+    plan = models.ForeignKey(AutonomyPlan, on_delete=models.PROTECT, related_name="projects")
+    # Copied from the plan's council so that tables filter without joins.
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    dong = models.ForeignKey(
+        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("fiscal year"))
+    title = models.CharField(_("project name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    programme = models.CharField(_("programme"), max_length=30, choices=Programme.choices)
+    budget_source = models.CharField(
+        _("budget source"), max_length=20, choices=BudgetSource.choices
+    )
+    budget = models.PositiveBigIntegerField(_("budget (won)"))
+    spent = models.PositiveBigIntegerField(_("spent (won)"), default=0, editable=False)
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("responsible section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project",
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    outcome = models.TextField(
+        _("outcome"), blank=True, help_text=_("Shown at the results sharing.")
+    )
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["district", "year", "dong__code", "title"]
+        indexes = [
+            models.Index(fields=["district", "year"]),
+            models.Index(fields=["dong", "year"]),
+            models.Index(fields=["plan"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                name="project_ends_after_start", condition=Q(ends_on__gte=F("starts_on"))
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:project", kwargs={"pk": self.pk})
+
+    @property
+    def execution_rate(self) -> Fraction | None:
+        """집행률 = spent ÷ budget, exactly; None when there is no budget."""
+        return Fraction(self.spent, self.budget) if self.budget else None
+
+    def in_fiscal_year(self, day: date) -> bool:
+        return day.year == self.year
+
+
+class SpendingEntry(models.Model):
+    """집행: one payment of a project, with its receipt."""
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="spending")
+    spent_on = models.DateField(_("date"))
+    amount = models.PositiveBigIntegerField(_("amount (won)"))
+    payee = models.CharField(_("payee"), max_length=100)
+    purpose = models.CharField(_("purpose"), max_length=200)
+    receipt = models.FileField(_("receipt"), upload_to="plans/receipts/", blank=True)
+    receipt_name = models.CharField(max_length=200, blank=True)
+    over_budget_reason = models.CharField(
+        _("reason for going over the budget"), max_length=300, blank=True
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("entered at"))
+
+    class Meta:
+        verbose_name = _("spending entry")
+        verbose_name_plural = _("spending entries")
+        ordering = ["project", "spent_on", "pk"]
+        constraints = [
+            models.CheckConstraint(name="spending_is_positive", condition=Q(amount__gt=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.spent_on} {self.amount}"
+
+
+class ProgressUpdate(models.Model):
+    """A progress note with an optional photo, shown on the project and at results sharing."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
+    body = models.TextField(_("what happened"))
+    photo = models.ImageField(_("photo"), upload_to="plans/photos/", blank=True)
+    photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written at"))
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["project", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.created_at:%Y-%m-%d}"
