@@ -1,0 +1,174 @@
+"""The pieces every permission rule uses: decisions, actions, the caller's scope, the
+refusals that recur, and the rules of the foundation (admin, staff pages, places)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.accounts.models import Role, RoleAssignment, User
+from maeul.places.models import District, Dong
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOW = Decision(True)
+
+
+def deny(reason: Any) -> Decision:
+    return Decision(False, str(reason))
+
+
+# A rule answers for one action: (user, target, now) -> Decision.
+Rule = Callable[[Any, Model | None, datetime], Decision]
+
+
+class Action(StrEnum):
+    USE_ADMIN = "admin.use"
+    VIEW_AUDIT_LOG = "audit.view"
+    MANAGE_ROLES = "accounts.manage_roles"
+    VIEW_STAFF_PAGES = "core.view_staff_pages"
+    VERIFY_IN_PERSON = "accounts.verify_in_person"
+    CHANGE_DONG = "places.change_dong"
+    CHANGE_DISTRICT = "places.change_district"
+    CREATE_PROPOSAL = "proposals.create"
+    ENTER_OFFLINE_PROPOSAL = "proposals.enter_offline"
+    WITHDRAW_PROPOSAL = "proposals.withdraw"
+    SUPPORT_PROPOSAL = "proposals.support"
+    COMMENT_PROPOSAL = "proposals.comment"
+    REPORT_COMMENT = "proposals.report_comment"
+    MODERATE_PROPOSAL = "proposals.moderate"
+    MODERATE_COMMENT = "proposals.moderate_comment"
+    REVIEW_PROPOSAL = "proposals.review"
+    ANSWER_PROPOSAL = "proposals.answer"
+    MERGE_PROPOSAL = "proposals.merge"
+    REWARD_PROPOSAL = "proposals.reward"
+    CAST_BALLOT = "voting.cast"
+    MANAGE_VOTE = "voting.manage"
+    ENTER_PAPER_BALLOT = "voting.enter_paper"
+    CONFIRM_PAPER_BATCH = "voting.confirm_batch"
+    COUNT_VOTE = "voting.count"
+    MANAGE_COUNCIL = "councils.manage"
+    WRITE_AGENDA_ITEM = "councils.write_agenda"
+    APPLY_TO_COUNCIL = "councils.apply"
+    MANAGE_PLAN = "plans.manage"
+    RECORD_SPENDING = "plans.record_spending"
+    CONFIRM_OVER_BUDGET = "plans.confirm_over_budget"
+
+
+@dataclass
+class Scope:
+    """The roles a person holds, loaded once per request."""
+
+    site_admin: bool = False
+    dong_ids: set[int] = field(default_factory=set)
+    district_ids: set[int] = field(default_factory=set)  # district staff
+    support_district_ids: set[int] = field(default_factory=set)
+    committee_district_ids: set[int] = field(default_factory=set)
+    department_ids: set[int] = field(default_factory=set)
+
+    @property
+    def is_staff(self) -> bool:
+        return self.site_admin or bool(
+            self.dong_ids or self.district_ids or self.support_district_ids
+        )
+
+    def covers_dong(self, dong: Dong) -> bool:
+        """Dong staff of this dong, or district staff of its district."""
+        return dong.pk in self.dong_ids or dong.district_id in self.district_ids
+
+
+def scope_of(user: Any) -> Scope:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope()
+    cached: Scope | None = getattr(user, "_maeul_scope", None)
+    if cached is not None:
+        return cached
+    scope = Scope(site_admin=user.is_superuser)
+    for role, dong_id, district_id, department_id in RoleAssignment.objects.of(user).values_list(
+        "role", "dong_id", "district_id", "department_id"
+    ):
+        if role == Role.SITE_ADMIN:
+            scope.site_admin = True
+        elif role == Role.DONG_STAFF:
+            scope.dong_ids.add(dong_id)
+        elif role == Role.DISTRICT_STAFF:
+            scope.district_ids.add(district_id)
+            if department_id is not None:
+                scope.department_ids.add(department_id)
+        elif role == Role.SUPPORT_CENTRE_STAFF:
+            scope.support_district_ids.add(district_id)
+        elif role == Role.COMMITTEE_MEMBER:
+            scope.committee_district_ids.add(district_id)
+    user._maeul_scope = scope
+    return scope
+
+
+def forget_scope(user: Any) -> None:
+    """Drop the cached scope after roles change within one request."""
+    if hasattr(user, "_maeul_scope"):
+        del user._maeul_scope
+
+
+NOT_SIGNED_IN = _("Please log in first.")
+SITE_ADMINS_ONLY = _("Only site administrators may do this.")
+STAFF_ONLY = _("Only staff may do this.")
+OUTSIDE_SCOPE = _("This is outside the dongs and districts you are responsible for.")
+NOT_VERIFIED = _("Only verified residents may do this. Please verify your account first.")
+
+
+def _site_admin_only(user: Any, target: Model | None, now: datetime) -> Decision:
+    return ALLOW if scope_of(user).site_admin else deny(SITE_ADMINS_ONLY)
+
+
+def _any_staff(user: Any, target: Model | None, now: datetime) -> Decision:
+    return ALLOW if scope_of(user).is_staff else deny(STAFF_ONLY)
+
+
+def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if not scope.is_staff:
+        return deny(STAFF_ONLY)
+    if not isinstance(target, User):
+        return deny(OUTSIDE_SCOPE)
+    if target.pk == user.pk:
+        return deny(_("You cannot verify your own account."))
+    if scope.site_admin:
+        return ALLOW
+    # Staff confirm residents who are tied to a dong they serve, since only that dong
+    # office is answerable for the person standing at its counter.
+    ties = list(target.dong_ties.select_related("dong"))
+    if any(scope.covers_dong(tie.dong) for tie in ties):
+        return ALLOW
+    if not ties:
+        return deny(_("This person has no dong tie yet. Ask them to add one to their profile."))
+    return deny(OUTSIDE_SCOPE)
+
+
+def _change_dong(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if scope.site_admin:
+        return ALLOW
+    if isinstance(target, Dong) and scope.covers_dong(target):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+
+
+def _change_district(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if scope.site_admin:
+        return ALLOW
+    if isinstance(target, District) and target.pk in scope.district_ids:
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)

@@ -1,0 +1,140 @@
+"""Who may write, support, comment on, moderate, review, answer, merge and reward proposals."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    OUTSIDE_SCOPE,
+    STAFF_ONLY,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    scope_of,
+)
+from maeul.places.models import Department, District, Dong
+from maeul.proposals.models import AnswerLevel, Comment, Proposal, Status
+
+NOT_OPEN_FOR_SUPPORT = _("This proposal is not open for support.")
+SUPPORT_CLOSED = _("The support period has ended.")
+
+
+def _signed_in(user: Any, target: Model | None, now: datetime) -> Decision:
+    return ALLOW
+
+
+def _proposal_staff(user: Any, proposal: Proposal) -> bool:
+    """Dong staff of the proposal's dong, district staff of its district, or a site admin."""
+    scope = scope_of(user)
+    return (
+        scope.site_admin
+        or proposal.district_id in scope.district_ids
+        or (proposal.dong_id is not None and proposal.dong_id in scope.dong_ids)
+    )
+
+
+def _enter_offline_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if scope.site_admin:
+        return ALLOW
+    if isinstance(target, Dong) and scope.covers_dong(target):
+        return ALLOW
+    if isinstance(target, District) and target.pk in scope.district_ids:
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+
+
+def _withdraw_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Proposal) or target.author_id != user.pk:
+        return deny(_("Only the author can withdraw a proposal."))
+    if target.status not in (Status.DRAFT, Status.PUBLISHED, Status.REVIEWING):
+        return deny(_("A proposal cannot be withdrawn after it has been answered."))
+    return ALLOW
+
+
+def _support_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not user.is_verified:
+        return deny(NOT_VERIFIED)
+    if not isinstance(target, Proposal) or target.status not in (
+        Status.PUBLISHED,
+        Status.REVIEWING,
+    ):
+        return deny(NOT_OPEN_FOR_SUPPORT)
+    if not target.support_is_open(now):
+        return deny(SUPPORT_CLOSED)
+    return ALLOW
+
+
+def _comment_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Proposal) or not target.is_public:
+        return deny(_("Comments are closed for this proposal."))
+    return ALLOW
+
+
+def _report_comment(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Comment) or target.is_hidden:
+        return deny(_("This comment cannot be reported."))
+    if target.author_id == user.pk:
+        return deny(_("You cannot report your own comment."))
+    return ALLOW
+
+
+def _moderate_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    if isinstance(target, Proposal) and _proposal_staff(user, target):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+
+
+def _moderate_comment(user: Any, target: Model | None, now: datetime) -> Decision:
+    if isinstance(target, Comment) and _proposal_staff(user, target.proposal):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+
+
+def _district_staff_of_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if scope.site_admin:
+        return ALLOW
+    if isinstance(target, Proposal) and target.district_id in scope.district_ids:
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+
+
+def _answer_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if scope.site_admin:
+        return ALLOW
+    if not isinstance(target, Proposal) or target.district_id not in scope.district_ids:
+        return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+    if target.department_id is None:
+        return deny(_("Assign the proposal to a department first."))
+    if target.department_id in scope.department_ids:
+        return ALLOW
+    if target.answer_level == AnswerLevel.HEAD and (
+        Department.objects.filter(
+            pk__in=scope.department_ids, district_id=target.district_id, is_head_office=True
+        ).exists()
+    ):
+        return ALLOW  # the head office prepares the district head's answers
+    return deny(_("Only staff of the assigned department may answer."))
+
+
+RULES: dict[Action, Rule] = {
+    Action.CREATE_PROPOSAL: _signed_in,
+    Action.ENTER_OFFLINE_PROPOSAL: _enter_offline_proposal,
+    Action.WITHDRAW_PROPOSAL: _withdraw_proposal,
+    Action.SUPPORT_PROPOSAL: _support_proposal,
+    Action.COMMENT_PROPOSAL: _comment_proposal,
+    Action.REPORT_COMMENT: _report_comment,
+    Action.MODERATE_PROPOSAL: _moderate_proposal,
+    Action.MODERATE_COMMENT: _moderate_comment,
+    Action.REVIEW_PROPOSAL: _district_staff_of_proposal,
+    Action.ANSWER_PROPOSAL: _answer_proposal,
+    Action.MERGE_PROPOSAL: _district_staff_of_proposal,
+    Action.REWARD_PROPOSAL: _district_staff_of_proposal,
+}

@@ -1,0 +1,147 @@
+"""Who may vote (eligibility, with the reason), run a vote, enter and confirm paper ballots, count."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    OUTSIDE_SCOPE,
+    STAFF_ONLY,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    scope_of,
+)
+from maeul.places.models import District, Dong
+from maeul.voting.models import PaperBatch, Phase, Vote
+
+NOT_OPEN_YET = _("Voting has not opened yet. It opens at %(time)s.")
+VOTING_CLOSED = _("Voting has closed.")
+
+
+def _vote_staff(user: Any, vote: Vote) -> bool:
+    """District staff of the vote's district, dong staff of a dong vote's dong, site admins."""
+    scope = scope_of(user)
+    return (
+        scope.site_admin
+        or vote.district_id in scope.district_ids
+        or (vote.dong_id is not None and vote.dong_id in scope.dong_ids)
+    )
+
+
+def _phase_refusal(vote: Vote, now: datetime) -> Decision | None:
+    phase = vote.phase(now)
+    if phase == Phase.UPCOMING:
+        opens = timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M")
+        return deny(NOT_OPEN_YET % {"time": opens})
+    if phase != Phase.OPEN:
+        return deny(VOTING_CLOSED)
+    return None
+
+
+def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
+    """May this person cast an online ballot now? The reason names what is missing."""
+    if not isinstance(target, Vote) or target.status == "draft":
+        return deny(_("This vote is not open."))
+    refusal = _phase_refusal(target, now)
+    if refusal is not None:
+        return refusal
+    if not target.online:
+        return deny(_("This vote takes paper ballots only. Please vote at the polling place."))
+    if target.require_verified and not user.is_verified:
+        return deny(NOT_VERIFIED)
+    ties = [tie for tie in user.dong_ties.select_related("dong") if target.covers_dong(tie.dong)]
+    if not any(tie.kind in target.allowed_ties for tie in ties):
+        place = target.dong.name if target.dong is not None else target.district.name
+        if ties:
+            return deny(_("Your tie to %(place)s is not one this vote accepts.") % {"place": place})
+        return deny(
+            _(
+                "Only people who live, work or study in %(place)s may vote. Add your dong in your profile."
+            )
+            % {"place": place}
+        )
+    if target.min_age:
+        age = user.age_in(timezone.localdate(now).year)
+        if age is None:
+            return deny(_("Add your birth year to your profile: this vote has a minimum age."))
+        if age < target.min_age:
+            return deny(
+                _("Only people aged %(age)d or over may vote in this vote.")
+                % {"age": target.min_age}
+            )
+    return ALLOW
+
+
+def _manage_vote(user: Any, target: Model | None, now: datetime) -> Decision:
+    scope = scope_of(user)
+    if isinstance(target, Vote) and _vote_staff(user, target):
+        return ALLOW
+    if isinstance(target, District) and (scope.site_admin or target.pk in scope.district_ids):
+        return ALLOW
+    if isinstance(target, Dong) and (scope.site_admin or scope.covers_dong(target)):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+
+
+def _batch_staff(user: Any, batch: PaperBatch) -> Decision | None:
+    scope = scope_of(user)
+    if scope.site_admin or scope.covers_dong(batch.dong):
+        return None
+    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+
+
+def _enter_paper_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, PaperBatch):
+        return deny(STAFF_ONLY)
+    refusal = _batch_staff(user, target)
+    if refusal is not None:
+        return refusal
+    if target.is_confirmed:
+        return deny(_("This batch is confirmed. Start a new batch for more ballots."))
+    phase = target.vote.phase(now)
+    if phase not in (Phase.OPEN, Phase.CLOSED):
+        return deny(_("Paper ballots can be entered only from the opening until the count."))
+    if not target.vote.allows_channel(target.channel):
+        return deny(_("This vote does not take ballots of this kind."))
+    return ALLOW
+
+
+def _confirm_paper_batch(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, PaperBatch):
+        return deny(STAFF_ONLY)
+    refusal = _batch_staff(user, target)
+    if refusal is not None:
+        return refusal
+    if target.is_confirmed:
+        return deny(_("This batch is already confirmed."))
+    if target.created_by_id == user.pk:
+        # Four eyes: the person who entered the ballots does not also vouch for them.
+        return deny(_("Another staff member must confirm the batch you entered."))
+    return ALLOW
+
+
+def _count_vote(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Vote) or not _vote_staff(user, target):
+        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+    phase = target.phase(now)
+    if phase == Phase.COUNTED:
+        return deny(_("This vote has already been counted."))
+    if phase != Phase.CLOSED:
+        return deny(_("A vote can be counted only after it closes."))
+    return ALLOW
+
+
+RULES: dict[Action, Rule] = {
+    Action.CAST_BALLOT: _cast_ballot,
+    Action.MANAGE_VOTE: _manage_vote,
+    Action.ENTER_PAPER_BALLOT: _enter_paper_ballot,
+    Action.CONFIRM_PAPER_BATCH: _confirm_paper_batch,
+    Action.COUNT_VOTE: _count_vote,
+}
