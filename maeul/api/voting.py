@@ -271,7 +271,9 @@ def _choices(vote: Vote, body: bytes) -> Choices:
 
 
 def _viewable(vote_id: int) -> Vote:
-    return get_object_or_404(Vote.objects.public().select_related("district", "dong"), pk=vote_id)
+    return get_object_or_404(
+        Vote.objects.public().select_related("district", "dong", "key"), pk=vote_id
+    )
 
 
 def _not_public(exc: RuleViolation) -> Reply[ErrorOut]:

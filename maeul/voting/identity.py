@@ -79,6 +79,14 @@ def create_vote_key(vote: Vote) -> VoteKey:
     return VoteKey.objects.get_or_create(vote=vote, defaults={"salt": os.urandom(32)})[0]
 
 
+def vote_key_of(vote: Vote) -> VoteKey:
+    """The vote's key (read with the vote where the caller used `select_related("key")`)."""
+    try:
+        return vote.key
+    except VoteKey.DoesNotExist:
+        return create_vote_key(vote)
+
+
 def _fernet(vote_key: VoteKey) -> Fernet:
     secret = hmac.new(
         settings.MAEUL_DATA_KEY.encode(), b"ballot-link" + bytes(vote_key.salt), hashlib.sha256

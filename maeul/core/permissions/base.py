@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from maeul.accounts.models import Role, RoleAssignment, User
+from maeul.accounts.models import DongTie, Role, RoleAssignment, User
 from maeul.places.models import District, Dong
 
 
@@ -113,6 +113,15 @@ def scope_of(user: Any) -> Scope:
             scope.committee_district_ids.add(district_id)
     user._maeul_scope = scope
     return scope
+
+
+def ties_of(user: Any) -> list[DongTie]:
+    """The person's dong ties (with their dongs), loaded once per request."""
+    cached: list[DongTie] | None = getattr(user, "_maeul_ties", None)
+    if cached is None:
+        cached = list(user.dong_ties.select_related("dong"))
+        user._maeul_ties = cached
+    return cached
 
 
 def forget_scope(user: Any) -> None:

@@ -17,6 +17,7 @@ from maeul.core.permissions.base import (
     Rule,
     deny,
     scope_of,
+    ties_of,
 )
 from maeul.councils.models import Council, CouncilKind, CouncilMember, Recruitment
 from maeul.plans.models import AutonomyPlan, Project
@@ -75,7 +76,7 @@ def _apply_to_council(user: Any, target: Model | None, now: datetime) -> Decisio
     if not user.is_verified:
         return deny(NOT_VERIFIED)
     council = target.term.council
-    ties = user.dong_ties.select_related("dong")
+    ties = ties_of(user)
     if council.kind == CouncilKind.RESIDENT:
         tied = any(tie.dong_id == council.dong_id for tie in ties)
     else:

@@ -17,6 +17,7 @@ from maeul.core.permissions.base import (
     Rule,
     deny,
     scope_of,
+    ties_of,
 )
 from maeul.places.models import District, Dong
 from maeul.voting.models import PaperBatch, Phase, Vote
@@ -56,7 +57,7 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
         return deny(_("This vote takes paper ballots only. Please vote at the polling place."))
     if target.require_verified and not user.is_verified:
         return deny(NOT_VERIFIED)
-    ties = [tie for tie in user.dong_ties.select_related("dong") if target.covers_dong(tie.dong)]
+    ties = [tie for tie in ties_of(user) if target.covers_dong(tie.dong)]
     if not any(tie.kind in target.allowed_ties for tie in ties):
         place = target.dong.name if target.dong is not None else target.district.name
         if ties:

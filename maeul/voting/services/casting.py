@@ -11,14 +11,16 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
+from maeul.core.permissions.base import ties_of
 from maeul.places.models import Dong
 from maeul.voting import identity
 from maeul.voting.ballots import Choices, encode
-from maeul.voting.models import Ballot, Channel, PaperBatch, Participation, Vote, VoteKey
+from maeul.voting.models import Ballot, Channel, PaperBatch, Participation, Vote
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def cast_ballot(
 def _voting_dong(vote: Vote, user: Any) -> Dong | None:
     """The dong a voter is counted in for turnout: where they live, else work or study."""
     ties = sorted(
-        (tie for tie in user.dong_ties.select_related("dong") if vote.covers_dong(tie.dong)),
+        (tie for tie in ties_of(user) if vote.covers_dong(tie.dong)),
         key=lambda tie: ["lives", "works", "studies"].index(tie.kind),
     )
     return ties[0].dong if ties else None
@@ -101,7 +103,7 @@ def _voting_dong(vote: Vote, user: Any) -> Dong | None:
 def _repeat(vote: Vote, existing: Participation, idempotency_key: str) -> Receipt | None:
     if not idempotency_key or existing.idempotency_key != idempotency_key:
         return None
-    ballot_id = identity.open_link(VoteKey.objects.filter(vote=vote).first(), existing.ballot_link)
+    ballot_id = identity.open_link(identity.vote_key_of(vote), existing.ballot_link)
     ballot = Ballot.objects.filter(pk=ballot_id).first() if ballot_id else None
     if ballot is None:
         return None
@@ -122,44 +124,54 @@ def _store(
     idempotency_key: str = "",
     may_replace: Any = None,
 ) -> Receipt:
-    """Write the participation and the ballot in one transaction (shared by every channel)."""
+    """Write the participation and the ballot in one transaction (shared by every channel).
+
+    The first ballot of a person is simply inserted: the unique constraint, not a look-up
+    first, decides whether they already voted. Only then is their participation read, under
+    a lock, to answer a retry, replace the ballot where allowed, or refuse.
+    """
+    vote_key = identity.vote_key_of(vote)
+    participation = Participation(
+        vote=vote,
+        voter_key=voter_key,
+        user=user if getattr(user, "pk", None) else None,
+        channel=channel,
+        dong=dong,
+        batch=batch,
+        entered_by=entered_by,
+        created_at=now,
+        idempotency_key=idempotency_key,
+    )
+    try:
+        with transaction.atomic():
+            ballot = Ballot.objects.create(vote=vote, content=content, channel=channel, batch=batch)
+            participation.ballot_link = identity.seal_link(vote_key, str(ballot.pk))
+            participation.save(force_insert=True)
+        return Receipt(code=ballot.receipt, vote=vote, cast_at=now)
+    except IntegrityError:
+        pass  # this person has a participation already: see below what it means
     with transaction.atomic():
-        vote_key = identity.create_vote_key(vote)
         existing = (
             Participation.objects.select_for_update().filter(vote=vote, voter_key=voter_key).first()
         )
-        if existing is not None:
-            receipt = _repeat(vote, existing, idempotency_key)
-            if receipt is not None:
-                return receipt
-            if may_replace is None or not may_replace(existing):
-                raise already_voted(existing)
-            old_id = identity.open_link(vote_key, existing.ballot_link)
-            # Without the old ballot's id, replacing would count this person twice.
-            if old_id is None or not Ballot.objects.filter(pk=old_id, vote=vote).delete()[0]:
-                raise already_voted(existing)
+        if existing is None:  # the clash was not this person's (a receipt code drawn twice)
+            raise RuleViolation(_("Please submit your ballot again."), code="retry")
+        receipt = _repeat(vote, existing, idempotency_key)
+        if receipt is not None:
+            return receipt
+        if may_replace is None or not may_replace(existing):
+            raise already_voted(existing)
+        old_id = identity.open_link(vote_key, existing.ballot_link)
+        # Without the old ballot's id, replacing would count this person twice.
+        if old_id is None or not Ballot.objects.filter(pk=old_id, vote=vote).delete()[0]:
+            raise already_voted(existing)
         ballot = Ballot.objects.create(vote=vote, content=content, channel=channel, batch=batch)
-        link = identity.seal_link(vote_key, str(ballot.pk))
-        if existing is None:
-            Participation.objects.create(
-                vote=vote,
-                voter_key=voter_key,
-                user=user if getattr(user, "pk", None) else None,
-                channel=channel,
-                dong=dong,
-                batch=batch,
-                entered_by=entered_by,
-                created_at=now,
-                ballot_link=link,
-                idempotency_key=idempotency_key,
-            )
-        else:
-            Participation.objects.filter(pk=existing.pk).update(
-                channel=channel,
-                batch=batch,
-                entered_by=entered_by,
-                created_at=now,
-                ballot_link=link,
-                idempotency_key=idempotency_key,
-            )
-    return Receipt(code=ballot.receipt, vote=vote, cast_at=now, replaced=existing is not None)
+        Participation.objects.filter(pk=existing.pk).update(
+            channel=channel,
+            batch=batch,
+            entered_by=entered_by,
+            created_at=now,
+            ballot_link=identity.seal_link(vote_key, str(ballot.pk)),
+            idempotency_key=idempotency_key,
+        )
+    return Receipt(code=ballot.receipt, vote=vote, cast_at=now, replaced=True)

@@ -28,7 +28,7 @@ RECEIPTS_PER_PAGE = 100
 def _public_vote(pk: int) -> Vote:
     """A vote anyone may open: published, and not a simulation. Drafts do not exist here."""
     return get_object_or_404(
-        Vote.objects.public().filter(is_simulation=False).select_related("district", "dong"),
+        Vote.objects.public().filter(is_simulation=False).select_related("district", "dong", "key"),
         pk=pk,
     )
 
