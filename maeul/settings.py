@@ -189,6 +189,9 @@ STATIC_ROOT.mkdir(
 )  # whitenoise expects it even when it serves from finders
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Receipts and other private documents: never under MEDIA_ROOT, served only through views
+# that check who asks (maeul.core.storage).
+PRIVATE_ROOT = VAR_DIR / "private"
 # Serve straight from the app folders: no collectstatic step between edit and `make run`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

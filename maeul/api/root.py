@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
-from maeul.api import places, proposals, voting
+from maeul.api import agenda, councils, places, projects, proposals, voting
 
 api = NinjaAPI(
     title="Maeul API",
@@ -16,6 +16,9 @@ api = NinjaAPI(
 api.add_router("/", places.router)
 api.add_router("/", proposals.router)
 api.add_router("/", voting.router)
+api.add_router("/", councils.router)
+api.add_router("/", agenda.router)
+api.add_router("/", projects.router)
 
 
 @api.exception_handler(AuthenticationError)

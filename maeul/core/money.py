@@ -1,5 +1,8 @@
 """Money: stored as whole won (원); shown as 원, or as 천원 in officials' tables."""
 
+from decimal import Decimal
+from fractions import Fraction
+
 from django.utils.translation import gettext as _
 
 
@@ -16,3 +19,15 @@ def in_thousands(amount: int) -> int:
 def format_thousands(amount: int) -> str:
     """`144,000` for a table whose header says 천원."""
     return f"{in_thousands(amount):,}"
+
+
+def rate_in_percent(rate: Fraction) -> Decimal:
+    """An execution rate (집행률) as a percentage with one decimal, rounded half up (61.7)."""
+    tenths = rate * 1000
+    rounded = (tenths.numerator * 2 + tenths.denominator) // (tenths.denominator * 2)
+    return Decimal(rounded).scaleb(-1)
+
+
+def format_rate(rate: Fraction | None) -> str:
+    """`61.7%` as the seeds print 집행률; `-` when there is no budget to measure against."""
+    return "-" if rate is None else f"{rate_in_percent(rate)}%"

@@ -94,7 +94,7 @@ class GovernanceCouncilManager(models.Manager["GovernanceCouncil"]):
 
 
 class GovernanceCouncil(Council):
-    """협치회의: the district's public–private council and its sections."""
+    """협치회의: the district's public-private council and its sections."""
 
     objects = GovernanceCouncilManager()  # type: ignore[misc]
 

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.storage import PrivateStorage
 from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
 from maeul.places.models import District, Dong
 
@@ -168,7 +169,9 @@ class SpendingEntry(models.Model):
     amount = models.PositiveBigIntegerField(_("amount (won)"))
     payee = models.CharField(_("payee"), max_length=100)
     purpose = models.CharField(_("purpose"), max_length=200)
-    receipt = models.FileField(_("receipt"), upload_to="plans/receipts/", blank=True)
+    receipt = models.FileField(
+        _("receipt"), upload_to="plans/receipts/", storage=PrivateStorage(), blank=True
+    )
     receipt_name = models.CharField(max_length=200, blank=True)
     over_budget_reason = models.CharField(
         _("reason for going over the budget"), max_length=300, blank=True

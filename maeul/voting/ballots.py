@@ -114,7 +114,7 @@ def decode(ballot_type: str, content: str) -> Choices:
         pairs = (part.split(":", 1) for part in content.split(","))
         return Choices(answers=tuple((int(option_id), answer) for option_id, answer in pairs))
     separator = ">" if ballot_type == BallotType.RANKING else ","
-    return Choices(option_ids=tuple(int(part) for part in content.split(separator)))
+    return Choices(option_ids=tuple(map(int, content.split(separator))))
 
 
 def choices_from_form(vote: Vote, data: Mapping[str, object]) -> Choices:

@@ -32,22 +32,24 @@ COLUMNS = [
     (A.RECORD_SPENDING, "사업 독산1동"),
     (A.RECORD_SPENDING, "사업 협치회의"),
     (A.CONFIRM_OVER_BUDGET, "사업 독산1동"),
+    (A.APPROVE_PLAN, "계획 독산1동"),
 ]
 
 # Y = allowed, . = denied; groups: manage (독산1동 가산동 협치회의 당산1동) | agenda (독산1동
-# 협치회의) | apply (모집 마감) | plan (독산1동 협치회의) | spending (독산1동 협치회의) | over budget
+# 협치회의) | apply (모집 마감) | plan (독산1동 협치회의) | spending (독산1동 협치회의) | over budget |
+# approve plan (독산1동)
 MATRIX = {
-    "anonymous":            "....  ..  ..  ..  ..  .",
-    "resident":             "....  Y.  Y.  ..  ..  .",
-    "unverified_resident":  "....  ..  ..  ..  ..  .",
-    "neighbour":            "....  ..  ..  ..  ..  .",
-    "dong_staff":           "Y...  Y.  ..  Y.  Y.  .",
-    "other_dong_staff":     ".Y..  ..  ..  ..  ..  .",
-    "district_staff":       "YYY.  YY  ..  YY  YY  Y",
-    "other_district_staff": "...Y  ..  ..  ..  ..  .",
-    "support_centre_staff": "....  ..  ..  ..  ..  .",
-    "committee_member":     "....  ..  ..  ..  ..  .",
-    "site_admin":           "YYYY  YY  ..  YY  YY  Y",
+    "anonymous":            "....  ..  ..  ..  ..  . .",
+    "resident":             "....  Y.  Y.  ..  ..  . .",
+    "unverified_resident":  "....  ..  ..  ..  ..  . .",
+    "neighbour":            "....  ..  ..  ..  ..  . .",
+    "dong_staff":           "Y...  Y.  ..  Y.  Y.  . .",
+    "other_dong_staff":     ".Y..  ..  ..  ..  ..  . .",
+    "district_staff":       "YYY.  YY  ..  YY  YY  Y Y",
+    "other_district_staff": "...Y  ..  ..  ..  ..  . .",
+    "support_centre_staff": "....  ..  ..  ..  ..  . .",
+    "committee_member":     "....  ..  ..  ..  ..  . .",
+    "site_admin":           "YYYY  YY  ..  YY  YY  Y Y",
 }  # fmt: skip
 
 

@@ -65,6 +65,7 @@ class Action(StrEnum):
     MANAGE_PLAN = "plans.manage"
     RECORD_SPENDING = "plans.record_spending"
     CONFIRM_OVER_BUDGET = "plans.confirm_over_budget"
+    APPROVE_PLAN = "plans.approve"
 
 
 @dataclass

@@ -104,6 +104,15 @@ def _confirm_over_budget(user: Any, target: Model | None, now: datetime) -> Deci
     return deny(_("Only district staff may let a project go over its budget."))
 
 
+def _approve_plan(user: Any, target: Model | None, now: datetime) -> Decision:
+    """The district approves (or returns) a council's plan, not the dong office that wrote it."""
+    scope = scope_of(user)
+    council = _council_of(target)
+    if council is not None and (scope.site_admin or council.district_id in scope.district_ids):
+        return ALLOW
+    return deny(_("Only district staff may approve or return a plan."))
+
+
 RULES: dict[Action, Rule] = {
     Action.MANAGE_COUNCIL: _manage_council,
     Action.WRITE_AGENDA_ITEM: _write_agenda_item,
@@ -111,4 +120,5 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_PLAN: _manage_council,
     Action.RECORD_SPENDING: _record_spending,
     Action.CONFIRM_OVER_BUDGET: _confirm_over_budget,
+    Action.APPROVE_PLAN: _approve_plan,
 }

@@ -56,9 +56,10 @@ def ballot_profile(vote: Vote) -> list[tuple[str, int]]:
         vote.ballots.exclude(batch__confirmed_at__isnull=True, batch__isnull=False)
         .values_list("content")
         .annotate(n=Count("pk"))
-        .order_by("content")
+        .order_by()
     )
-    return [(content, n) for content, n in rows]
+    # Sorted here, not by ORDER BY: the hash must not depend on the database's collation.
+    return sorted((content, n) for content, n in rows)
 
 
 def hash_profile(profile: list[tuple[str, int]]) -> str:

@@ -1,0 +1,164 @@
+"""Agenda items (마을의제) of the councils in the API: list and read them; public, read-only.
+
+An item names the proposal it was taken up from (`proposal_id`) while that proposal is
+public; a hidden or withdrawn proposal is not pointed at. Money is in 원, as integers.
+"""
+
+from datetime import datetime
+from math import ceil
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from pydantic import field_validator
+
+from maeul.core.markup import render_markdown
+from maeul.councils.models import AgendaItem, AgendaStatus
+from maeul.councils.services.agenda import agenda_item_url
+from maeul.proposals.listing import SEOUL
+
+router = Router(tags=["agenda"])
+
+PAGE_SIZE = 20
+PAGE_SIZE_MAX = 100
+
+
+# --- Input ------------------------------------------------------------------------------
+class AgendaQuery(Schema):
+    """List filters; a value that is not understood is ignored, never an error."""
+
+    council: str | None = None
+    year: str | None = None
+    status: str | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @field_validator("page", "page_size", mode="before")
+    @classmethod
+    def _lenient_int(cls, value: Any) -> Any:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 0  # replaced by the default below
+
+
+# --- Output -----------------------------------------------------------------------------
+class Label(Schema):
+    code: str
+    label: str
+
+
+class CouncilRef(Schema):
+    id: int
+    name: str
+    kind: Label
+
+
+class ProposalRef(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class AgendaItemOut(Schema):
+    id: int
+    title: str
+    council: CouncilRef
+    section: str | None
+    year: int
+    status: Label
+    estimated_cost: int
+    proposal_id: int | None
+    url: str
+
+
+class AgendaItemDetail(AgendaItemOut):
+    description_html: str
+    proposal: ProposalRef | None
+    created_at: datetime
+
+
+class AgendaPage(Schema):
+    items: list[AgendaItemOut]
+    count: int
+    page: int
+    pages: int
+
+
+# --- Shaping ----------------------------------------------------------------------------
+def _rows() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.select_related("council", "section", "proposal").order_by(
+        "council_id", "-year", "pk"
+    )
+
+
+def _origin(item: AgendaItem) -> Any:
+    proposal = item.proposal
+    return proposal if proposal is not None and proposal.is_public else None
+
+
+def _fields(item: AgendaItem) -> dict[str, Any]:
+    council = item.council
+    origin = _origin(item)
+    return {
+        "id": item.pk,
+        "title": item.title,
+        "council": CouncilRef(
+            id=council.pk,
+            name=council.name,
+            kind=Label(code=council.kind, label=str(council.get_kind_display())),
+        ),
+        "section": item.section.name if item.section else None,
+        "year": item.year,
+        "status": Label(code=item.status, label=str(item.get_status_display())),
+        "estimated_cost": item.estimated_cost,
+        "proposal_id": origin.pk if origin is not None else None,
+        "url": agenda_item_url(item),
+    }
+
+
+def _filter(rows: QuerySet[AgendaItem], query: AgendaQuery) -> QuerySet[AgendaItem]:
+    if query.council and query.council.isdigit():
+        rows = rows.filter(council_id=int(query.council))
+    if query.year and query.year.isdigit():
+        rows = rows.filter(year=int(query.year))
+    if query.status in AgendaStatus.values:
+        rows = rows.filter(status=query.status)
+    return rows
+
+
+# --- Endpoints --------------------------------------------------------------------------
+@router.get("/agenda-items", response=AgendaPage, summary="List agenda items")
+def list_agenda_items(request: HttpRequest, query: Query[AgendaQuery]) -> AgendaPage:
+    """Filters: `council` (id), `year`, `status` (discovered, on_assembly, passed, rejected,
+    planned, dropped); page-numbered, at most 100 a page."""
+    rows = _filter(_rows(), query)
+    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
+    page = max(query.page, 1)
+    count = rows.count()
+    start = (page - 1) * page_size
+    items = list(rows[start : start + page_size]) if start < count else []
+    return AgendaPage(
+        items=[AgendaItemOut(**_fields(item)) for item in items],
+        count=count,
+        page=page,
+        pages=max(1, ceil(count / page_size)),
+    )
+
+
+@router.get("/agenda-items/{int:item_id}", response=AgendaItemDetail, summary="Read an agenda item")
+def get_agenda_item(request: HttpRequest, item_id: int) -> AgendaItemDetail:
+    item = get_object_or_404(_rows(), pk=item_id)
+    origin = _origin(item)
+    return AgendaItemDetail(
+        **_fields(item),
+        description_html=render_markdown(item.description),
+        proposal=(
+            ProposalRef(id=origin.pk, title=origin.title, url=origin.get_absolute_url())
+            if origin is not None
+            else None
+        ),
+        created_at=item.created_at.astimezone(SEOUL),
+    )

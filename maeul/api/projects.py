@@ -1,0 +1,207 @@
+"""Projects (실행사업) of the councils' plans in the API: budgets, spending and 집행률.
+
+Public, read-only, for projects of submitted and approved plans (the same rows as the
+accountability page). Amounts are integers of won; `execution_rate` is spent ÷ budget as a
+number (0.617 for 61.7 %), rounded to 4 decimals, or null for a project without a budget.
+Receipts are never part of the API.
+"""
+
+from datetime import date, datetime
+from fractions import Fraction
+from math import ceil
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Query, Router, Schema
+from pydantic import field_validator
+
+from maeul.plans.accountability import (
+    ProjectRow,
+    filter_projects,
+    parse_filter,
+    project_rows,
+    public_projects,
+    row_values,
+)
+from maeul.plans.models import BudgetSource, Programme, ProjectStatus
+
+router = Router(tags=["projects"])
+
+SEOUL = ZoneInfo("Asia/Seoul")
+PAGE_SIZE = 20
+PAGE_SIZE_MAX = 100
+RATE_DECIMALS = 4
+
+
+# --- Input ------------------------------------------------------------------------------
+class ProjectQuery(Schema):
+    """List filters; a value that is not understood is ignored, never an error."""
+
+    district: str | None = None
+    dong: str | None = None
+    council: str | None = None
+    year: str | None = None
+    programme: str | None = None
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @field_validator("page", "page_size", mode="before")
+    @classmethod
+    def _lenient_int(cls, value: Any) -> Any:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return 0  # replaced by the default below
+
+
+# --- Output -----------------------------------------------------------------------------
+class CodeName(Schema):
+    code: str
+    name: str
+
+
+class Label(Schema):
+    code: str
+    label: str
+
+
+class CouncilRef(Schema):
+    id: int
+    name: str
+
+
+class ProjectItem(Schema):
+    id: int
+    title: str
+    year: int
+    district: CodeName
+    dong: CodeName | None
+    council: CouncilRef
+    programme: Label
+    budget_source: Label
+    section: str | None
+    status: Label
+    budget: int
+    spent: int
+    execution_rate: float | None
+    url: str
+
+
+class ProjectPage(Schema):
+    items: list[ProjectItem]
+    count: int
+    page: int
+    pages: int
+
+
+class SpendingOut(Schema):
+    spent_on: date
+    amount: int
+    payee: str
+    purpose: str
+
+
+class UpdateOut(Schema):
+    body: str
+    photo_url: str | None
+    photo_alt: str
+    created_at: datetime
+
+
+class ProjectDetail(ProjectItem):
+    description: str
+    outcome: str
+    starts_on: date
+    ends_on: date
+    spending: list[SpendingOut]
+    updates: list[UpdateOut]
+
+
+# --- Shaping ----------------------------------------------------------------------------
+def execution_rate(spent: int, budget: int) -> float | None:
+    """spent ÷ budget rounded to 4 decimals (0.617), or None without a budget."""
+    return float(round(Fraction(spent, budget), RATE_DECIMALS)) if budget else None
+
+
+def _label(choices: Any, code: str) -> Label:
+    return Label(code=code, label=str(choices(code).label))
+
+
+def _item(row: ProjectRow) -> ProjectItem:
+    return ProjectItem(
+        id=row.pk,
+        title=row.title,
+        year=row.year,
+        district=CodeName(code=row.district_code, name=row.district_name),
+        dong=(
+            CodeName(code=row.dong_code, name=row.dong_name or "")
+            if row.dong_code is not None
+            else None
+        ),
+        council=CouncilRef(id=row.council_id, name=row.council_name),
+        programme=_label(Programme, row.programme),
+        budget_source=_label(BudgetSource, row.budget_source),
+        section=row.section_name,
+        status=_label(ProjectStatus, row.status),
+        budget=row.budget,
+        spent=row.spent,
+        execution_rate=execution_rate(row.spent, row.budget),
+        url=reverse("plans:project", args=[row.pk]),
+    )
+
+
+# --- Endpoints --------------------------------------------------------------------------
+@router.get("/projects", response=ProjectPage, summary="List projects with budget and spending")
+def list_projects(request: HttpRequest, query: Query[ProjectQuery]) -> ProjectPage:
+    """Filters: `district` and `dong` (administrative codes), `council` (id), `year` (fiscal
+    year), `programme` (resident_activity, dong_pb, community_innovation, other). `budget`
+    and `spent` are integers of won; `execution_rate` is spent ÷ budget as a number rounded
+    to 4 decimals (0.617 means 61.7 %), or null when the budget is 0. Page-numbered, at most
+    100 a page, ordered by dong (district-wide projects last) and name."""
+    wanted = parse_filter(query.dict(exclude={"page", "page_size"}, exclude_none=True))
+    projects = filter_projects(public_projects(), wanted)
+    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
+    page = max(query.page, 1)
+    count = projects.count()
+    start = (page - 1) * page_size
+    rows = (
+        [ProjectRow(*values) for values in row_values(projects)[start : start + page_size]]
+        if start < count
+        else []
+    )
+    return ProjectPage(
+        items=[_item(row) for row in rows],
+        count=count,
+        page=page,
+        pages=max(1, ceil(count / page_size)),
+    )
+
+
+@router.get("/projects/{int:project_id}", response=ProjectDetail, summary="Read a project")
+def get_project(request: HttpRequest, project_id: int) -> ProjectDetail:
+    """One project with its payments (date, amount, payee, purpose) and progress updates."""
+    project = get_object_or_404(public_projects(), pk=project_id)
+    row = project_rows(public_projects().filter(pk=project.pk))[0]
+    return ProjectDetail(
+        **_item(row).model_dump(),
+        description=project.description,
+        outcome=project.outcome,
+        starts_on=project.starts_on,
+        ends_on=project.ends_on,
+        spending=[
+            SpendingOut(spent_on=e.spent_on, amount=e.amount, payee=e.payee, purpose=e.purpose)
+            for e in project.spending.order_by("spent_on", "pk")
+        ],
+        updates=[
+            UpdateOut(
+                body=u.body,
+                photo_url=u.photo.url if u.photo else None,
+                photo_alt=u.photo_alt,
+                created_at=u.created_at.astimezone(SEOUL),
+            )
+            for u in project.updates.order_by("-created_at", "-pk")
+        ],
+    )

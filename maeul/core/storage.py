@@ -1,0 +1,21 @@
+"""Where private files live: outside MEDIA_ROOT, so no URL of the web server reaches them.
+
+Receipts and other personal documents are served only by views that check permissions.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under settings.PRIVATE_ROOT, read when used (so tests can move the folder)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)

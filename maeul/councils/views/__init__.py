@@ -1,0 +1,1 @@
+"""Council pages: `public` (councils, members, timeline, recruitment) and `staff` (the desk)."""

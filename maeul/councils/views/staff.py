@@ -1,0 +1,484 @@
+"""Staff desk of a council: terms, sections, members, the recruitment and the yearly cycle.
+
+Dong staff (동 주민센터) manage their dong's resident council, district staff (구청) every
+council of their district, site admins all. A council outside the staff member's dongs
+and districts does not exist for them (404); people who are not staff get 403. Each
+form posts to its own address and comes back to the desk (PRG); a refused or invalid
+form is shown again on the desk with the reason, status 400.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, can, scope_of
+from maeul.core.requests import client_ip
+from maeul.councils.forms import (
+    CycleForm,
+    EndMembershipForm,
+    MemberChangeForm,
+    MemberForm,
+    RecruitmentForm,
+    SectionForm,
+    SelectionForm,
+    StepForm,
+    TermForm,
+)
+from maeul.councils.models import (
+    Council,
+    CouncilMember,
+    CycleStep,
+    Recruitment,
+    RecruitmentStatus,
+    Term,
+)
+from maeul.councils.services import cycle, members
+from maeul.councils.services import recruitment as recruiting
+
+DESK_FORMS = (
+    "term_form",
+    "section_form",
+    "member_form",
+    "recruitment_form",
+    "selection_form",
+    "cycle_form",
+)
+
+
+# --- Scope ---------------------------------------------------------------------------------
+def _require_staff(request: HttpRequest) -> None:
+    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def councils_in_scope(user: Any) -> QuerySet[Council]:
+    scope = scope_of(user)
+    councils = Council.objects.select_related("district", "dong")
+    if scope.site_admin:
+        return councils
+    return councils.filter(Q(district_id__in=scope.district_ids) | Q(dong_id__in=scope.dong_ids))
+
+
+def _staff_council(request: HttpRequest, pk: int) -> Council:
+    _require_staff(request)
+    council = get_object_or_404(councils_in_scope(request.user), pk=pk)
+    decision = can(request.user, Action.MANAGE_COUNCIL, council)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    return council
+
+
+def _staff_member(request: HttpRequest, member_pk: int) -> CouncilMember:
+    _require_staff(request)
+    in_scope = councils_in_scope(request.user).values("pk")
+    return get_object_or_404(
+        CouncilMember.objects.select_related("term__council__district", "section"),
+        pk=member_pk,
+        term__council__in=in_scope,
+    )
+
+
+def _staff_recruitment(request: HttpRequest, pk: int) -> Recruitment:
+    _require_staff(request)
+    in_scope = councils_in_scope(request.user).values("pk")
+    return get_object_or_404(
+        Recruitment.objects.select_related("term__council__district"),
+        pk=pk,
+        term__council__in=in_scope,
+    )
+
+
+def _staff_step(request: HttpRequest, pk: int) -> CycleStep:
+    _require_staff(request)
+    in_scope = councils_in_scope(request.user).values("pk")
+    return get_object_or_404(
+        CycleStep.objects.select_related("council__district"), pk=pk, council__in=in_scope
+    )
+
+
+def _refused(refusal: RuleViolation) -> None:
+    if refusal.code == "forbidden":
+        raise PermissionDenied(refusal.message)
+
+
+# --- Pages ---------------------------------------------------------------------------------
+@login_required
+def council_list(request: HttpRequest) -> HttpResponse:
+    """The councils the staff member manages."""
+    _require_staff(request)
+    councils = councils_in_scope(request.user).order_by("district__code", "kind", "dong__code")
+    return render(request, "councils/staff_list.html", {"councils": councils})
+
+
+def _desk_term(council: Council, request: HttpRequest, today: date) -> Term | None:
+    number = request.GET.get("term", "")
+    if number.isdigit():
+        chosen = council.terms.filter(number=int(number)).first()
+        if chosen is not None:
+            return chosen
+    return members.current_term(council, today) or council.terms.order_by("-number").first()
+
+
+def _desk(
+    request: HttpRequest, council: Council, *, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    term = _desk_term(council, request, today)
+    member_initial = {"term": term, "joined_on": max(term.starts_on, today)} if term else {}
+    call = recruiting.recruitment_of(council)
+    year = today.year
+    defaults: dict[str, Callable[[], forms.Form]] = {
+        "term_form": TermForm,
+        "section_form": SectionForm,
+        "member_form": lambda: MemberForm(council=council, initial=member_initial),
+        "recruitment_form": lambda: RecruitmentForm(council=council),
+        "selection_form": SelectionForm,
+        "cycle_form": lambda: CycleForm(initial={"year": year}),
+    }
+    context: dict[str, Any] = {name: bound.get(name) or make() for name, make in defaults.items()}
+    steps = list(council.cycle_steps.filter(year__gte=year - 1).order_by("year", "starts_on"))
+    context.update(
+        {
+            "council": council,
+            "terms": council.terms.annotate(
+                member_count=Count("members", filter=Q(members__left_on__isnull=True))
+            ).order_by("-number"),
+            "term": term,
+            "members": list(
+                term.members.select_related("section", "user").order_by(
+                    "left_on", "role", "public_name"
+                )
+            )
+            if term is not None
+            else [],
+            "sections": council.sections.order_by("order", "name"),
+            "recruitment": call,
+            "applications": list(
+                call.applications.select_related("wanted_section").order_by("created_at")
+            )
+            if call is not None
+            else [],
+            "call_open": call is not None and call.is_open(now),
+            "may_select": call is not None
+            and call.status != RecruitmentStatus.SELECTED
+            and now >= call.closes_at,
+            "steps": steps,
+            "timeline": cycle.timeline(council, year, today),
+            "year": year,
+        }
+    )
+    return render(request, "councils/staff_desk.html", context, status=status)
+
+
+@login_required
+def desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _desk(request, _staff_council(request, pk))
+
+
+def _back(council: Council, term: Term | None = None) -> HttpResponse:
+    url = reverse("councils:staff_desk", kwargs={"pk": council.pk})
+    return redirect(f"{url}?term={term.number}" if term is not None else url)
+
+
+@login_required
+@require_POST
+def start_term(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _staff_council(request, pk)
+    form = TermForm(request.POST)
+    if form.is_valid():
+        try:
+            term = members.start_term(
+                council=council,
+                number=form.cleaned_data["number"],
+                starts_on=form.cleaned_data["starts_on"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request,
+                _("Term %(number)d runs from %(starts)s to %(ends)s.")
+                % {
+                    "number": term.number,
+                    "starts": term.starts_on.isoformat(),
+                    "ends": term.ends_on.isoformat(),
+                },
+            )
+            return _back(council, term)
+    return _desk(request, council, status=400, term_form=form)
+
+
+@login_required
+@require_POST
+def add_section(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _staff_council(request, pk)
+    form = SectionForm(request.POST)
+    if form.is_valid():
+        try:
+            section = members.add_section(
+                council=council,
+                name=form.cleaned_data["name"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The section %(name)s was added.") % {"name": section.name})
+            return _back(council)
+    return _desk(request, council, status=400, section_form=form)
+
+
+@login_required
+@require_POST
+def add_member(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _staff_council(request, pk)
+    form = MemberForm(request.POST, council=council)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            member = members.add_member(
+                term=data["term"],
+                public_name=data["public_name"],
+                role=data["role"],
+                section=data["section"],
+                route=data["route"],
+                user=data["email"],
+                joined_on=data["joined_on"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request, _("%(name)s was added to the term.") % {"name": member.public_name}
+            )
+            return _back(council, member.term)
+    return _desk(request, council, status=400, member_form=form)
+
+
+def _member_page(
+    request: HttpRequest,
+    member: CouncilMember,
+    *,
+    change_form: MemberChangeForm | None = None,
+    end_form: EndMembershipForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "member": member,
+        "council": member.term.council,
+        "change_form": change_form or MemberChangeForm(member=member),
+        "end_form": end_form or EndMembershipForm(initial={"left_on": timezone.localdate()}),
+    }
+    return render(request, "councils/staff_member.html", context, status=status)
+
+
+@login_required
+def member(request: HttpRequest, member_pk: int) -> HttpResponse:
+    """A member's role, section and name shown (GET the form, POST the change)."""
+    row = _staff_member(request, member_pk)
+    council = row.term.council
+    if request.method != "POST":
+        return _member_page(request, row)
+    form = MemberChangeForm(request.POST, member=row)
+    if form.is_valid():
+        try:
+            members.change_member(
+                member=row,
+                public_name=form.cleaned_data["public_name"],
+                role=form.cleaned_data["role"],
+                section=form.cleaned_data["section"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The member's details were saved."))
+            return _back(council, row.term)
+    return _member_page(request, row, change_form=form, status=400)
+
+
+@login_required
+@require_POST
+def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
+    row = _staff_member(request, member_pk)
+    form = EndMembershipForm(request.POST)
+    if form.is_valid():
+        try:
+            members.end_membership(
+                member=row,
+                left_on=form.cleaned_data["left_on"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request, _("%(name)s has left the council.") % {"name": row.public_name}
+            )
+            return _back(row.term.council, row.term)
+    return _member_page(request, row, end_form=form, status=400)
+
+
+@login_required
+@require_POST
+def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _staff_council(request, pk)
+    form = RecruitmentForm(request.POST, council=council)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            recruiting.open_recruitment(
+                term=data["term"],
+                seats=data["seats"],
+                opens_at=data["opens_at"],
+                closes_at=data["closes_at"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The call for members is open."))
+            return _back(council)
+    return _desk(request, council, status=400, recruitment_form=form)
+
+
+@login_required
+@require_POST
+def close_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
+    call = _staff_recruitment(request, pk)
+    council = call.term.council
+    try:
+        recruiting.close_recruitment(
+            recruitment=call, staff=request.user, now=timezone.now(), ip=client_ip(request)
+        )
+    except RuleViolation as refusal:
+        _refused(refusal)
+        messages.error(request, refusal.message)
+        return _desk(request, council, status=400)
+    messages.success(request, _("The call for members is closed."))
+    return _back(council)
+
+
+@login_required
+@require_POST
+def select_members(request: HttpRequest, pk: int) -> HttpResponse:
+    call = _staff_recruitment(request, pk)
+    council = call.term.council
+    form = SelectionForm(request.POST)
+    if form.is_valid():
+        try:
+            ranked = recruiting.select_members(
+                recruitment=call,
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+                seed=form.cleaned_data["seed"] or None,
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            chosen = sum(1 for a in ranked if a.status == "selected")
+            messages.success(
+                request,
+                _("%(count)d members were selected. The result is published.") % {"count": chosen},
+            )
+            return _back(council, call.term)
+    return _desk(request, council, status=400, selection_form=form)
+
+
+@login_required
+@require_POST
+def plan_cycle(request: HttpRequest, pk: int) -> HttpResponse:
+    council = _staff_council(request, pk)
+    form = CycleForm(request.POST)
+    if form.is_valid():
+        try:
+            cycle.plan_cycle(
+                council=council,
+                year=form.cleaned_data["year"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(
+                request,
+                _("The cycle of %(year)d is planned. Staff will be reminded before each deadline.")
+                % {"year": form.cleaned_data["year"]},
+            )
+            return _back(council)
+    return _desk(request, council, status=400, cycle_form=form)
+
+
+@login_required
+def step(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move one cycle step's dates (GET the form, POST the change)."""
+    row = _staff_step(request, pk)
+    council = row.council
+    if request.method != "POST":
+        form = StepForm(initial={"starts_on": row.starts_on, "ends_on": row.ends_on})
+        return render(
+            request, "councils/staff_step.html", {"step": row, "council": council, "form": form}
+        )
+    form = StepForm(request.POST)
+    if form.is_valid():
+        try:
+            cycle.change_step(
+                step=row,
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+                staff=request.user,
+                now=timezone.now(),
+                ip=client_ip(request),
+            )
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The dates were saved."))
+            return _back(council)
+    return render(
+        request,
+        "councils/staff_step.html",
+        {"step": row, "council": council, "form": form},
+        status=400,
+    )

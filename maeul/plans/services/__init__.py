@@ -1,0 +1,1 @@
+"""State changes of plans: `planning` (plans and projects), `spending` (execution)."""
