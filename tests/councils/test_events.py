@@ -173,7 +173,7 @@ def test_agenda_items_of_another_year_or_council_are_refused(
         ip=IP,
     )
     for wrong in ([other], [*items[:1]]):
-        event_year = year if wrong == [other] else year - 1
+        event_year = year if wrong == [other] else year + 1  # items of the year before
         with pytest.raises(RuleViolation) as refusal:
             schedule(doksan1_council, dong_staff, now, event_year, wrong)
         assert refusal.value.code == "agenda"

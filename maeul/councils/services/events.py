@@ -76,11 +76,15 @@ def _check_event_fields(
 
 
 def _check_agenda(council: Council, kind: str, year: int, items: list[AgendaItem]) -> None:
+    """The items are the council's, for the event's year or, as usual, the year after.
+
+    A 2021 assembly decides the 2022 projects, from agenda discovered in early 2021.
+    """
     for item in items:
-        if item.council_id != council.pk or item.year != year:
+        if item.council_id != council.pk or item.year not in (year, year + 1):
             raise RuleViolation(
-                _("“%(title)s” is not an agenda item of this council for %(year)d.")
-                % {"title": item.title, "year": year},
+                _("“%(title)s” is not an agenda item of this council for %(year)d or %(next)d.")
+                % {"title": item.title, "year": year, "next": year + 1},
                 code="agenda",
             )
         if item.status == AgendaStatus.DROPPED:
