@@ -2,7 +2,7 @@
 
 The data (37,500 projects, 1,875,000 spending entries; each project's `spent` the exact sum of
 its entries) is bulk-inserted (COPY on PostgreSQL, executemany on SQLite; not the services)
-in a scratch database, in two steps: first 10 projects per dong (5 entries each), measured,
+in a scratch database, in two steps: first 10 projects per dong (50 entries each), measured,
 then the full data, measured again. Measured in-process with Django's test client (server
 time, no network): the district accountability page (1,500 projects in 15 dongs) and its
 XLSX export, plus a dong's page. The number of queries per page must be the same at both
@@ -214,7 +214,7 @@ def main() -> None:
         generator.prepare()
     full = max(1, round(PROJECTS * args.scale))
     for step, (per_plan, entries) in (
-        ("small", (max(1, full // 10), 5)),
+        ("small", (max(1, full // 10), ENTRIES)),
         ("full", (full, ENTRIES)),
     ):
         started = time.perf_counter()
