@@ -184,7 +184,10 @@ def test_one_dong_walks_through_the_whole_cycle(
     page.goto(f"/staff/projects/{project.pk}/")
     check_page(page, "project desk")
     today = timezone.localdate().isoformat()
-    for amount, payee, purpose in (("1,000,000", "마을꽃집", "화단 꽃모종"), ("234,000", "동네철물점", "안내판 재료")):
+    for amount, payee, purpose in (
+        ("1,000,000", "마을꽃집", "화단 꽃모종"),
+        ("234,000", "동네철물점", "안내판 재료"),
+    ):
         labelled(page, "spent_on").fill(today)
         labelled(page, "amount").fill(amount)
         labelled(page, "payee").fill(payee)
