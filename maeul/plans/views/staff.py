@@ -9,6 +9,7 @@ one they can see is decided by `can` (403 with the reason).
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -17,11 +18,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from maeul.core.desk import desk_action, first_error
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, Decision, can
@@ -80,10 +83,6 @@ def _staff_entry(request: HttpRequest, pk: int) -> SpendingEntry:
         ),
         pk=pk,
     )
-
-
-def _first_error(form: Any) -> str:
-    return str(next(iter(form.errors.values()))[0])
 
 
 # --- Plans -----------------------------------------------------------------------------
@@ -185,7 +184,7 @@ def _plan_action(
         messages.error(request, decision.reason)
         return _render_plan(request, plan, status=403, **forms)
     if form is not None and not form.is_valid():
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
         return _render_plan(request, plan, status=400, **forms)
     try:
         notice = act()
@@ -347,24 +346,17 @@ def _project_action(
     form: Any = None,
     form_key: str = "",
 ) -> HttpResponse:
-    """Run one desk action: refuse (403), re-render an invalid form (400), or redirect."""
-    forms = {form_key: form} if form_key else {}
-    if not decision:
-        messages.error(request, decision.reason)
-        return _render_project(request, project, status=403, **forms)
-    if form is not None and not form.is_valid():
-        messages.error(request, _first_error(form))
-        return _render_project(request, project, status=400, **forms)
-    try:
-        notice = act()
-    except RuleViolation as refusal:
-        if form is not None:
-            form.add_error(None, refusal.message)
-        messages.error(request, refusal.message)
-        status = 403 if refusal.code == "forbidden" else 400
-        return _render_project(request, project, status=status, **forms)
-    messages.success(request, notice)
-    return redirect("plans:staff_project", pk=project.pk)
+    """Run one action of the project desk (see `core.desk`)."""
+    return desk_action(
+        request,
+        decision=decision,
+        act=act,
+        render=partial(_render_project, request, project),
+        done_url=reverse("plans:staff_project", kwargs={"pk": project.pk}),
+        form=form,
+        form_key=form_key,
+        errors_on_form=True,
+    )
 
 
 @login_required

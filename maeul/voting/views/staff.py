@@ -11,6 +11,7 @@ import contextlib
 import io
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import openpyxl
@@ -30,6 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from maeul.accounts.models import TieKind
+from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, Decision, can, scope_of
 from maeul.core.requests import client_ip
@@ -334,10 +336,6 @@ def _desk_url(vote: Vote) -> str:
     return reverse("voting:staff_desk", args=[vote.pk])
 
 
-def _first_error(form: Any) -> str:
-    return str(next(iter(form.errors.values()))[0])
-
-
 def _desk_action(
     request: HttpRequest,
     vote: Vote,
@@ -347,26 +345,25 @@ def _desk_action(
     form: Any = None,
     form_key: str = "",
 ) -> HttpResponse:
-    """Run one desk action: refuse (403), re-render an invalid form (400), or redirect."""
+    """Run one desk action (see `core.desk`); an import shows its row-by-row report."""
     forms = {form_key: form} if form_key else {}
-    if not decision:
-        messages.error(request, decision.reason)
-        return _render_desk(request, vote, status=403, **forms)
-    if form is not None and not form.is_valid():
-        messages.error(request, _first_error(form))
-        return _render_desk(request, vote, status=400, **forms)
-    try:
-        outcome = act()
-    except RuleViolation as refusal:
-        messages.error(request, refusal.message)
-        return _render_desk(request, vote, status=400, **forms)
-    except TableError as table:
+
+    def report(table: Exception) -> HttpResponse:
+        assert isinstance(table, TableError)  # noqa: S101 -- the only type handled here
         messages.error(request, _("Nothing was imported. Correct these lines and upload again."))
-        report = {"form": form_key, "errors": table.errors}
-        return _render_desk(request, vote, status=400, report=report, **forms)
-    notice, url = outcome if isinstance(outcome, tuple) else (outcome, _desk_url(vote))
-    messages.success(request, notice)
-    return redirect(url)
+        lines = {"form": form_key, "errors": table.errors}
+        return _render_desk(request, vote, status=400, report=lines, **forms)
+
+    return desk_action(
+        request,
+        decision=decision,
+        act=act,
+        render=partial(_render_desk, request, vote),
+        done_url=_desk_url(vote),
+        form=form,
+        form_key=form_key,
+        refusals={TableError: report},
+    )
 
 
 @login_required

@@ -1,0 +1,59 @@
+"""One action on a staff desk: refuse it (403), show an invalid form again (400), or do it,
+say so and redirect. The voting and plan desks share this shape."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Decision
+
+# Renders the desk again: render(status=..., **forms_and_extras).
+Render = Callable[..., HttpResponse]
+
+
+def first_error(form: Any) -> str:
+    """The first message of an invalid form, for the page's message area."""
+    return str(next(iter(form.errors.values()))[0])
+
+
+def desk_action(
+    request: HttpRequest,
+    *,
+    decision: Decision,
+    act: Callable[[], str | tuple[str, str]],
+    render: Render,
+    done_url: str,
+    form: Any = None,
+    form_key: str = "",
+    errors_on_form: bool = False,
+    refusals: dict[type[Exception], Callable[[Exception], HttpResponse]] | None = None,
+) -> HttpResponse:
+    """Run `act` (which calls one service) if `decision` allows it and `form` is valid.
+
+    `act` returns the success message, or (message, url) to go elsewhere than `done_url`.
+    A refusal by the service shows the desk again with the reason (403 when the rule was
+    about who, 400 otherwise); `refusals` handles other errors (an import report).
+    """
+    forms = {form_key: form} if form_key else {}
+    if not decision:
+        messages.error(request, decision.reason)
+        return render(status=403, **forms)
+    if form is not None and not form.is_valid():
+        messages.error(request, first_error(form))
+        return render(status=400, **forms)
+    try:
+        outcome = act()
+    except RuleViolation as refusal:
+        if errors_on_form and form is not None:
+            form.add_error(None, refusal.message)
+        messages.error(request, refusal.message)
+        return render(status=403 if refusal.code == "forbidden" else 400, **forms)
+    except tuple(refusals or ()) as error:
+        return (refusals or {})[type(error)](error)
+    notice, url = outcome if isinstance(outcome, tuple) else (outcome, done_url)
+    messages.success(request, notice)
+    return redirect(url)
