@@ -253,6 +253,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--ballots", type=int, default=BALLOTS)
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_BALLOTS:,} ballots")
+    parser.add_argument(
+        "--rules", nargs="+", choices=list(CountingRule.values), default=list(CountingRule.values)
+    )
     args = parser.parse_args()
     ballots = QUICK_BALLOTS if args.quick else max(1, args.ballots)
     call_command("migrate", verbosity=0)
@@ -277,7 +280,7 @@ def main() -> None:
     print(f"  ballot_profile: {profile_time}", flush=True)
     rules: dict[str, Any] = {}
     checks: dict[str, dict[str, bool]] = {}
-    for rule in (CountingRule.GREEDY, CountingRule.MES, CountingRule.MES_ADD1):
+    for rule in args.rules:
         vote.rule = rule
         whole, result = median_of(lambda: tally(vote))
         after, _ = median_of(lambda: tally(vote, profile))
@@ -321,6 +324,8 @@ def main() -> None:
     name = "counting" if BACKEND == "sqlite" else f"counting-{BACKEND}"
     if ballots != BALLOTS:  # a trial run never replaces the figures docs/ quotes
         name += f"-{ballots}"
+    if set(args.rules) != set(CountingRule.values):
+        name += "-" + "-".join(args.rules)
     write_results(name, results)
     failed = {rule: [k for k, ok in c.items() if not ok] for rule, c in checks.items()}
     assert not any(failed.values()), f"the count differs from the generated ballots: {failed}"

@@ -1,0 +1,351 @@
+"""Staff pages of votes: the list, the settings, the desk and its actions, the count."""
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.accounts.models import TieKind
+from maeul.core.desk import desk_action
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, Decision, can, scope_of
+from maeul.core.requests import client_ip
+from maeul.places.models import District, Dong
+from maeul.voting.forms import (
+    BatchForm,
+    OptionForm,
+    PostalUploadForm,
+    UploadForm,
+    VoteForm,
+)
+from maeul.voting.models import (
+    PAPER_CHANNELS,
+    Ballot,
+    Channel,
+    Option,
+    Participation,
+    Vote,
+)
+from maeul.voting.services import counting, setup
+from maeul.voting.tabular import (
+    TableError,
+)
+from maeul.voting.views.staff.scope import (
+    batches_in_scope,
+    count_of,
+    forbid_unless,
+    paper_dongs,
+    require_staff,
+    staff_vote,
+    votes_in_scope,
+)
+
+PER_PAGE = 30
+
+
+# --- List and settings --------------------------------------------------------------------
+@login_required
+def vote_list(request: HttpRequest) -> HttpResponse:
+    """The votes the staff member runs or enters paper ballots for, with turnout so far."""
+    require_staff(request)
+    now = timezone.now()
+    votes = (
+        votes_in_scope(request.user)
+        .select_related("district", "dong")
+        .annotate(
+            participation_count=count_of(Participation),
+            ballot_count=count_of(Ballot),
+            option_count=count_of(Option),
+        )
+        .order_by("-opens_at", "-pk")
+    )
+    page = Paginator(votes, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "vote": vote,
+            "phase": vote.phase(now),
+            "manage": can(request.user, Action.MANAGE_VOTE, vote, now=now),
+        }
+        for vote in page.object_list
+    ]
+    districts, dongs, _whole = _places(request.user, now)
+    return render(
+        request,
+        "voting/staff/list.html",
+        {"page": page, "rows": rows, "may_create": districts.exists() or dongs.exists()},
+    )
+
+
+def _places(user: Any, now: datetime) -> tuple[QuerySet[District], QuerySet[Dong], bool]:
+    """Where the user may hold votes: districts, dongs, and whether district-wide votes."""
+    scope = scope_of(user)
+    if scope.site_admin:
+        return District.objects.order_by("code"), Dong.objects.order_by("code"), True
+    candidates = District.objects.filter(pk__in=scope.district_ids)
+    district_ids = [d.pk for d in candidates if can(user, Action.MANAGE_VOTE, d, now=now)]
+    dong_candidates = Dong.objects.filter(
+        Q(district_id__in=district_ids) | Q(pk__in=scope.dong_ids)
+    )
+    dong_ids = [d.pk for d in dong_candidates if can(user, Action.MANAGE_VOTE, d, now=now)]
+    return (
+        District.objects.filter(pk__in=district_ids).order_by("code"),
+        Dong.objects.filter(pk__in=dong_ids).order_by("code"),
+        bool(district_ids),
+    )
+
+
+@login_required
+def vote_create(request: HttpRequest) -> HttpResponse:
+    """A new vote, saved as a draft of the staff member's district (a site admin picks one)."""
+    require_staff(request)
+    now = timezone.now()
+    districts, dongs, whole = _places(request.user, now)
+    if not (districts.exists() or dongs.exists()):
+        forbid_unless(can(request.user, Action.MANAGE_VOTE, None, now=now))
+    only = list(districts[:2])
+    vote = Vote(district=only[0]) if len(only) == 1 else Vote()
+    return _vote_form(request, vote, districts, dongs, whole, now)
+
+
+@login_required
+def vote_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A vote's settings; read-only once it has opened (the service refuses a change)."""
+    vote = staff_vote(request, pk)
+    now = timezone.now()
+    forbid_unless(can(request.user, Action.MANAGE_VOTE, vote, now=now))
+    _districts, dongs, _whole = _places(request.user, now)
+    whole = bool(can(request.user, Action.MANAGE_VOTE, vote.district, now=now))
+    dongs = dongs.filter(district_id=vote.district_id)
+    return _vote_form(request, vote, District.objects.none(), dongs, whole, now)
+
+
+def _vote_form(
+    request: HttpRequest,
+    vote: Vote,
+    districts: QuerySet[District],
+    dongs: QuerySet[Dong],
+    whole: bool,
+    now: datetime,
+) -> HttpResponse:
+    creating = vote._state.adding
+    data = request.POST if request.method == "POST" else None
+    form = VoteForm(data, instance=vote, districts=districts, dongs=dongs, whole_district=whole)
+    frozen = not creating and not setup.is_editable(vote, now)
+    if frozen:
+        form.freeze()
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            vote = form.instance
+            if vote.dong is not None and not vote.district_id:
+                vote.district = vote.dong.district
+            try:
+                setup.save_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
+            except RuleViolation as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                if creating:
+                    notice = _("The vote was saved as a draft. Add its options, then publish it.")
+                else:
+                    notice = _("The vote's settings were saved.")
+                messages.success(request, notice)
+                return redirect("voting:staff_desk", pk=vote.pk)
+        status = 400
+    return render(
+        request,
+        "voting/staff/form.html",
+        {"form": form, "vote": None if creating else vote, "frozen": frozen},
+        status=status,
+    )
+
+
+# --- The desk -----------------------------------------------------------------------------
+def _reconciliation(vote: Vote) -> dict[str, Any]:
+    """Who voted (participations) against what was cast (ballots), per channel and dong."""
+    turnout = counting.turnout(vote)
+    ballots = dict(vote.ballots.order_by().values_list("channel").annotate(n=Count("pk")))
+    total = sum(ballots.values())
+    return {
+        "channels": [
+            (channel.label, turnout["by_channel"].get(channel, 0), ballots.get(channel, 0))
+            for channel in Channel
+        ],
+        "dongs": sorted(turnout["by_dong"].items()),
+        "participations": turnout["total"],
+        "ballots": total,
+        "unconfirmed": vote.ballots.filter(
+            batch__isnull=False, batch__confirmed_at__isnull=True
+        ).count(),
+        "balanced": turnout["total"] == total,
+        "checked": not vote.is_simulation,
+    }
+
+
+def _render_desk(
+    request: HttpRequest, vote: Vote, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    user, now = request.user, timezone.now()
+    paper_channels = [channel for channel in PAPER_CHANNELS if vote.allows_channel(channel)]
+    batch_dongs, batch_refusal = paper_dongs(
+        user, vote, paper_channels[0] if paper_channels else Channel.ON_SITE, now
+    )
+    postal_dongs, postal_refusal = paper_dongs(user, vote, Channel.POSTAL, now)
+    batches = batches_in_scope(user).filter(vote=vote).annotate(ballot_count=Count("ballots"))
+    context = {
+        "vote": vote,
+        "phase": vote.phase(now),
+        "editable": setup.is_editable(vote, now),
+        "options": vote.options.select_related("dong", "proposal").order_by("number"),
+        "manage": can(user, Action.MANAGE_VOTE, vote, now=now),
+        "count_decision": can(user, Action.COUNT_VOTE, vote, now=now),
+        "batches": [
+            {
+                "batch": batch,
+                "confirm": can(user, Action.CONFIRM_PAPER_BATCH, batch, now=now),
+            }
+            for batch in batches.order_by("-created_at", "-pk")
+        ],
+        "paper_channels": paper_channels,
+        "channels": [channel.label for channel in vote.channels],
+        "ties": [TieKind(kind).label for kind in vote.allowed_ties],
+        "batch_refusal": batch_refusal,
+        "postal_refusal": postal_refusal,
+        "option_form": forms.get("option_form") or OptionForm(vote=vote),
+        "import_form": forms.get("import_form") or UploadForm(),
+        "batch_form": forms.get("batch_form") or BatchForm(vote=vote, dongs=batch_dongs),
+        "postal_form": forms.get("postal_form") or PostalUploadForm(dongs=postal_dongs),
+        "report": forms.get("report"),
+        "reconciliation": _reconciliation(vote),
+    }
+    return render(request, "voting/staff/desk.html", context, status=status)
+
+
+@login_required
+def vote_desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_desk(request, staff_vote(request, pk))
+
+
+# What a desk action tells the staff member, and optionally where to go next (else the desk).
+Outcome = str | tuple[str, str]
+
+
+def _desk_url(vote: Vote) -> str:
+    return reverse("voting:staff_desk", args=[vote.pk])
+
+
+def _desk_action(
+    request: HttpRequest,
+    vote: Vote,
+    decision: Decision,
+    act: Callable[[], Outcome],
+    *,
+    form: Any = None,
+    form_key: str = "",
+) -> HttpResponse:
+    """Run one desk action (see `core.desk`); an import shows its row-by-row report."""
+    forms = {form_key: form} if form_key else {}
+
+    def report(table: Exception) -> HttpResponse:
+        assert isinstance(table, TableError)  # noqa: S101 -- the only type handled here
+        messages.error(request, _("Nothing was imported. Correct these lines and upload again."))
+        lines = {"form": form_key, "errors": table.errors}
+        return _render_desk(request, vote, status=400, report=lines, **forms)
+
+    return desk_action(
+        request,
+        decision=decision,
+        act=act,
+        render=partial(_render_desk, request, vote),
+        done_url=_desk_url(vote),
+        form=form,
+        form_key=form_key,
+        refusals={TableError: report},
+    )
+
+
+@login_required
+@require_POST
+def add_option(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+    form = OptionForm(request.POST, vote=vote)
+
+    def act() -> str:
+        data = form.cleaned_data
+        option = setup.add_option(
+            vote=vote,
+            title=data["title"],
+            cost=data["cost"],
+            description=data["description"],
+            dong=data["dong"],
+            category=data["category"],
+            proposer=data["proposer"],
+            proposal=data["proposal"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("Option no. %(number)d was added.") % {"number": option.number}
+
+    decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
+    return _desk_action(request, vote, decision, act, form=form, form_key="option_form")
+
+
+@login_required
+@require_POST
+def import_options(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+    form = UploadForm(request.POST, request.FILES)
+
+    def act() -> str:
+        upload = form.cleaned_data["file"]
+        options = setup.import_options(
+            vote=vote,
+            data=upload.read(),
+            filename=upload.name or "",
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("%(count)d options were imported; they replace the earlier ones.") % {
+            "count": len(options)
+        }
+
+    decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
+    return _desk_action(request, vote, decision, act, form=form, form_key="import_form")
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+
+    def act() -> str:
+        setup.publish_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
+        return _("The vote was published. It opens and closes at its set times.")
+
+    return _desk_action(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
+
+
+@login_required
+@require_POST
+def count(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+
+    def act() -> str:
+        result = counting.count_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
+        return _("The vote was counted: %(count)d ballots. The result is published.") % {
+            "count": result.ballot_count
+        }
+
+    return _desk_action(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)

@@ -1,0 +1,237 @@
+"""Paper ballots on the staff side: batches, entry at the ballot box (현장투표), postal uploads,
+confirmation, and the XLSX templates for uploads."""
+
+import contextlib
+import io
+from typing import Any
+
+import openpyxl
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, Decision, can
+from maeul.core.requests import client_ip
+from maeul.voting.ballots import Choices, choice_rows, choices_from_form
+from maeul.voting.forms import (
+    BatchForm,
+    PaperVoterForm,
+    PostalUploadForm,
+)
+from maeul.voting.identity import PaperVoter
+from maeul.voting.models import (
+    PAPER_CHANNELS,
+    BallotType,
+    Channel,
+    Vote,
+)
+from maeul.voting.services import paper
+from maeul.voting.tabular import (
+    CHOICES,
+    OPTION_COLUMNS,
+    POSTAL_COLUMNS,
+    postal_item_column,
+)
+from maeul.voting.views.staff.desk import Outcome, _desk_action
+from maeul.voting.views.staff.scope import (
+    paper_dongs,
+    staff_batch,
+    staff_vote,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_POST
+def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+    channels = [channel for channel in PAPER_CHANNELS if vote.allows_channel(channel)]
+    dongs, refusal = paper_dongs(request.user, vote, channels[0] if channels else "", now)
+    form = BatchForm(request.POST, vote=vote, dongs=dongs)
+
+    def act() -> Outcome:
+        batch = paper.open_batch(
+            vote=vote,
+            dong=form.cleaned_data["dong"],
+            channel=form.cleaned_data["channel"],
+            label=form.cleaned_data["label"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        notice = _("The batch “%(label)s” was opened. Enter its ballots here.")
+        return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
+
+    decision = Decision(not refusal, refusal)
+    return _desk_action(request, vote, decision, act, form=form, form_key="batch_form")
+
+
+@login_required
+@require_POST
+def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
+    vote, now = staff_vote(request, pk), timezone.now()
+    dongs, refusal = paper_dongs(request.user, vote, Channel.POSTAL, now)
+    form = PostalUploadForm(request.POST, request.FILES, dongs=dongs)
+
+    def act() -> str:
+        upload = form.cleaned_data["file"]
+        report = paper.import_postal_ballots(
+            vote=vote,
+            dong=form.cleaned_data["dong"],
+            data=upload.read(),
+            filename=upload.name or "",
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _(
+            "%(count)d postal ballots were entered as the batch “%(label)s”. "
+            "Another staff member must confirm it."
+        ) % {"count": report.count, "label": report.batch.label}
+
+    return _desk_action(
+        request, vote, Decision(not refusal, refusal), act, form=form, form_key="postal_form"
+    )
+
+
+@login_required
+@require_POST
+def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
+    batch, now = staff_batch(request, batch_pk), timezone.now()
+    vote = batch.vote
+
+    def act() -> str:
+        paper.confirm_batch(batch=batch, staff=request.user, now=now, ip=client_ip(request))
+        return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
+
+    decision = can(request.user, Action.CONFIRM_PAPER_BATCH, batch, now=now)
+    return _desk_action(request, vote, decision, act)
+
+
+# --- Paper-ballot entry (현장투표) -------------------------------------------------------------
+def _choice_rows(request: HttpRequest, vote: Vote) -> list[dict[str, Any]]:
+    """The options with what the staff member had marked, to show an entry back unchanged."""
+    chosen = Choices()
+    if request.method == "POST":
+        with contextlib.suppress(RuleViolation):  # unreadable marks are shown as none
+            chosen = choices_from_form(vote, request.POST)
+    return choice_rows(list(vote.options.select_related("dong").order_by("number")), chosen)
+
+
+@login_required
+def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
+    """Enter one paper ballot after another into a batch; shows how many it holds, not them."""
+    batch, now = staff_batch(request, batch_pk), timezone.now()
+    vote = batch.vote
+    decision = can(request.user, Action.ENTER_PAPER_BALLOT, batch, now=now)
+    initial = {"dong": batch.dong_id, "tie": "lives"}
+    form = PaperVoterForm(
+        request.POST if request.method == "POST" else None, vote=vote, initial=initial
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if not decision:
+            status = 403  # the page says why, in place of the form
+        elif form.is_valid():
+            data = form.cleaned_data
+            voter = PaperVoter(
+                name=data["name"],
+                birth_date=data["birth_date"],
+                dong=data["dong"],
+                phone=data["phone"],
+                tie=data["tie"],
+            )
+            try:
+                receipt = paper.enter_paper_ballot(
+                    batch=batch,
+                    voter=voter,
+                    choices=choices_from_form(vote, request.POST),
+                    staff=request.user,
+                    now=now,
+                    ip=client_ip(request),
+                )
+            except RuleViolation as refusal:
+                form.add_error(None, refusal.message)
+            else:
+                if receipt.replaced:
+                    notice = _(
+                        "Entered (receipt %(code)s). It replaces the person's online ballot."
+                    )
+                else:
+                    notice = _("Entered (receipt %(code)s).")
+                messages.success(request, notice % {"code": receipt.code})
+                return redirect("voting:staff_batch", batch_pk=batch.pk)
+    options = _choice_rows(request, vote)
+    context = {
+        "batch": batch,
+        "vote": vote,
+        "form": form,
+        "rows": options,
+        "max_rank": vote.max_choices or len(options),
+        "decision": decision,
+        "ballot_count": batch.ballots.count(),
+    }
+    return render(request, "voting/staff/batch.html", context, status=status)
+
+
+# --- Templates for uploads ----------------------------------------------------------------
+def _xlsx(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 3)
+    out = io.BytesIO()
+    workbook.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def options_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The options file to fill in, holding the vote's current options (an import replaces them)."""
+    vote = staff_vote(request, pk)
+    rows = [
+        [
+            o.number,
+            o.title,
+            o.description,
+            o.cost,
+            o.dong.name if o.dong else "",
+            o.category,
+            o.proposer,
+        ]
+        for o in vote.options.select_related("dong").order_by("number")
+    ]
+    return _xlsx(f"vote-{vote.pk}-options.xlsx", list(OPTION_COLUMNS), rows)
+
+
+@login_required
+def postal_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """The postal ballots file: voter columns, then 선택 (or one 의제 N column per yes/no item)."""
+    vote = staff_vote(request, pk)
+    header = list(POSTAL_COLUMNS)
+    if vote.ballot_type == BallotType.YES_NO:
+        # The column names `tabular.parse_postal_rows` reads for yes/no items.
+        header += [
+            postal_item_column(number)
+            for number in vote.options.order_by("number").values_list("number", flat=True)
+        ]
+    else:
+        header.append(CHOICES)
+    return _xlsx(f"vote-{vote.pk}-postal.xlsx", header, [])
