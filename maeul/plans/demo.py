@@ -17,14 +17,14 @@ periods) holds as it did then. Idempotent: nothing is made when the 2021 plans e
 import io
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from maeul.accounts.models import Role, User
-from maeul.councils.models import Council, EventKind, MemberRole, SelectionRoute
+from maeul.councils.models import Council, EventKind, MemberRole, Section, SelectionRoute
 from maeul.councils.services import agenda, cycle, events, members
 from maeul.places.models import District, Dong
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project, ProjectStatus
@@ -116,34 +116,53 @@ def _staff(district: District) -> Staff | None:
     return Staff(district=district_staff, dong=by_dong, second_look=admin)
 
 
-def _council(dong: Dong, staff: User, rng: random.Random) -> Council:
+def _council(dong: Dong, staff: User, rng: random.Random, today: date) -> Council:
+    """The dong's council, its sections, its 2기 (2020-2021) and the term serving today."""
     council = members.ensure_council(dong=dong)
     now = at(date(2020, 1, 2))
     sections = [
         members.add_section(council=council, name=name, staff=staff, now=now, ip=IP)
         for name in SECTIONS
     ]
+    _seat_term(council, 2, date(2020, 1, 1), sections, staff, rng)
+    # Terms run two years from 2020 (2기): the one serving today, with the same rules.
+    number = 2 + (today.year - 2020) // 2
+    if number > 2:
+        starts = date(2020 + 2 * (number - 2), 1, 1)
+        _seat_term(council, number, starts, sections, staff, rng)
+    return council
+
+
+def _seat_term(
+    council: Council,
+    number: int,
+    starts_on: date,
+    sections: list[Section],
+    staff: User,
+    rng: random.Random,
+) -> None:
+    """Start term `number` and appoint its chair, officers, section heads and members."""
+    now = at(starts_on + timedelta(days=1))
     term = members.start_term(
-        council=council, number=2, starts_on=date(2020, 1, 1), staff=staff, now=now, ip=IP
+        council=council, number=number, starts_on=starts_on, staff=staff, now=now, ip=IP
     )
     roles = [MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.SECRETARY]
     roles += [MemberRole.SECTION_HEAD] * len(sections)
     roles += [MemberRole.MEMBER] * rng.randint(14, 24)
     names = rng.sample(NICKNAMES, len(NICKNAMES))
+    place = council.dong.name if council.dong else council.district.name
     for index, role in enumerate(roles):
-        section = sections[(index - 3) % len(sections)] if index >= 3 else None
         members.add_member(
             term=term,
-            public_name=f"{dong.name} {names[index % len(names)]} {index + 1}",
+            public_name=f"{place} {names[index % len(names)]} {index + 1}",
             role=role,
-            section=section,
+            section=sections[(index - 3) % len(sections)] if index >= 3 else None,
             route=SelectionRoute.RECOMMENDATION if index % 5 == 0 else SelectionRoute.OPEN_CALL,
-            joined_on=date(2020, 1, 1),
+            joined_on=starts_on,
             staff=staff,
             now=now,
             ip=IP,
         )
-    return council
 
 
 def _receipt(rng: random.Random) -> SimpleUploadedFile:
@@ -380,31 +399,38 @@ def load_cycle(*, now: datetime, voters: int = 48) -> int:
     start = at(date(2020, 1, 2))
     for name in GOVERNANCE_SECTIONS:
         members.add_section(council=governance, name=name, staff=staff.district, now=start, ip=IP)
-    term = members.start_term(
-        council=governance,
-        number=3,
-        starts_on=date(2020, 1, 1),
-        staff=staff.district,
-        now=start,
-        ip=IP,
-    )
-    for index, section in enumerate(governance.sections.all().order_by("order")):
-        for seat in range(5):
-            members.add_member(
-                term=term,
-                public_name=f"협치회의 {section.name} 위원 {seat + 1}",
-                role=MemberRole.CHAIR if index == seat == 0 else (
-                    MemberRole.SECTION_HEAD if seat == 0 else MemberRole.MEMBER
-                ),
-                section=section,
-                route=SelectionRoute.OPEN_CALL,
-                joined_on=date(2020, 1, 1),
-                staff=staff.district,
-                now=start,
-                ip=IP,
-            )  # fmt: skip
+    current = 3 + (now.astimezone(SEOUL).year - 2020) // 2
+    for number in sorted({3, current}):
+        starts = date(2020 + 2 * (number - 3), 1, 1)
+        term = members.start_term(
+            council=governance,
+            number=number,
+            starts_on=starts,
+            staff=staff.district,
+            now=at(starts + timedelta(days=1)),
+            ip=IP,
+        )
+        for index, section in enumerate(governance.sections.all().order_by("order")):
+            for seat in range(5):
+                members.add_member(
+                    term=term,
+                    public_name=f"협치회의 {section.name} 위원 {seat + 1}",
+                    role=MemberRole.CHAIR
+                    if index == seat == 0
+                    else (MemberRole.SECTION_HEAD if seat == 0 else MemberRole.MEMBER),
+                    section=section,
+                    route=SelectionRoute.OPEN_CALL,
+                    joined_on=starts,
+                    staff=staff.district,
+                    now=at(starts + timedelta(days=1)),
+                    ip=IP,
+                )
     dongs = Dong.objects.filter(district=district).order_by("code")
-    councils = [governance, *(_council(dong, staff.dong[dong.name], rng) for dong in dongs)]
+    today = now.astimezone(SEOUL).date()
+    councils = [
+        governance,
+        *(_council(dong, staff.dong[dong.name], rng, today) for dong in dongs),
+    ]
     for council in councils:
         _plan_2021(council, staff, rng)
         _assembly_2021(council, staff, rng, voters)

@@ -43,3 +43,17 @@ def test_the_2021_cycle_has_the_seeds_projects_and_runs_once(places):
     assert planned.exists()
     assert set(planned.values_list("plan__status", flat=True)) == {PlanStatus.SUBMITTED}
     assert all(p.agenda_item.status == AgendaStatus.PLANNED for p in planned)
+
+
+def test_every_council_has_a_term_serving_today_with_a_chair(places):
+    from maeul.councils.models import CouncilMember, MemberRole
+
+    now = timezone.now()
+    load_accounts(now=now)
+    load_cycle(now=now, voters=12)
+
+    today = timezone.localdate(now)
+    for council in Council.objects.all():
+        current = council.terms.filter(starts_on__lte=today, ends_on__gte=today).get()
+        chairs = CouncilMember.objects.filter(term=current, role=MemberRole.CHAIR)
+        assert chairs.count() == 1 and current.members.count() >= 20
