@@ -24,7 +24,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from maeul.accounts.models import Role, User
-from maeul.councils.models import Council, EventKind, MemberRole, Section, SelectionRoute
+from maeul.councils.models import (
+    Council,
+    EventKind,
+    MeetingKind,
+    MemberRole,
+    Section,
+    SelectionRoute,
+)
 from maeul.councils.services import agenda, cycle, events, members
 from maeul.places.models import District, Dong
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project, ProjectStatus
@@ -291,6 +298,25 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
         for index, (title, description, cost) in enumerate(AGENDA_2022)
     ]
     place = f"{council.dong.name} 주민센터 3층 강당"
+    serving = list(agenda.current_members(council, date(YEAR, 2, 1)))
+    for month in (2, 3, 4):  # the monthly joint meetings (연석회의) of agenda discovery
+        held = at(date(YEAR, month, 18), 19)
+        present = rng.sample(serving, k=max(1, len(serving) * rng.randint(60, 90) // 100))
+        agenda.record_meeting(
+            council=council,
+            kind=MeetingKind.JOINT,
+            held_at=held,
+            place=place,
+            attendees=present,
+            guests=rng.randint(0, 6),
+            minutes=(
+                f"## {YEAR}년 {month}월 연석회의\n\n- 분과별 의제 발굴 현황 공유\n"
+                "- 주민 제안 검토와 2022년 의제 후보 정리\n- 다음 회의 일정 확인\n"
+            ),
+            staff=dong_staff,
+            now=held + timedelta(days=1),
+            ip=IP,
+        )
     events.schedule_event(
         council=council,
         kind=EventKind.POLICY_SHARING,

@@ -5,7 +5,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from maeul.accounts.demo import load_accounts
-from maeul.councils.models import AgendaStatus, Council, CouncilKind
+from maeul.councils.models import AgendaStatus, Council, CouncilKind, Meeting, MeetingKind
 from maeul.plans.demo import PROJECT_COUNTS, load_cycle
 from maeul.plans.models import PlanStatus, Programme, Project
 
@@ -38,6 +38,8 @@ def test_the_2021_cycle_has_the_seeds_projects_and_runs_once(places):
         ["교육·문화", "도시환경·안전", "복지·건강", "주민자치·기획", "청년·경제일자리"]
     )
     assert Council.objects.filter(kind=CouncilKind.RESIDENT).count() == 10
+    assert Meeting.objects.filter(kind=MeetingKind.JOINT).count() == 30  # Feb-Apr, ten dongs
+    assert all(m.attendees.exists() for m in Meeting.objects.all())
     # The June assemblies decided the 2022 plans, now submitted to the district.
     planned = Project.objects.filter(year=2022)
     assert planned.exists()
