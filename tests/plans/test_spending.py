@@ -1,10 +1,11 @@
 """Spending entries: whole won, the fiscal year, receipts judged by content, the budget line,
 and `Project.spent` exact after every record, correction and removal."""
 
-from datetime import date, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -108,13 +109,13 @@ def test_a_date_outside_the_fiscal_year_is_refused(project, dong_staff, now):
     assert not SpendingEntry.objects.exists()
 
 
-def test_a_date_in_the_future_is_refused(project, dong_staff, now, today):
-    tomorrow = today + timedelta(days=1)
-    if tomorrow.year != project.year:
-        pytest.skip("tomorrow is in the next fiscal year")
+def test_a_date_in_the_future_is_refused(project, dong_staff):
+    # A clock in the middle of the fiscal year, so "tomorrow" is in the same year any day.
+    midyear = datetime(project.year, 6, 15, 12, tzinfo=ZoneInfo("Asia/Seoul"))
     with pytest.raises(RuleViolation) as refused:
-        record(project, dong_staff, now, spent_on=tomorrow)
+        record(project, dong_staff, midyear, spent_on=date(project.year, 6, 16))
     assert refused.value.code == "date"
+    assert not SpendingEntry.objects.exists()
 
 
 @pytest.mark.parametrize(
