@@ -195,36 +195,54 @@ def _back(council: Council, term: Term | None = None) -> HttpResponse:
     return redirect(f"{url}?term={term.number}" if term is not None else url)
 
 
+def _form_action(
+    request: HttpRequest,
+    form: Any,
+    act: Callable[[dict[str, Any]], tuple[str, HttpResponse]],
+    invalid: Callable[[], HttpResponse],
+) -> HttpResponse:
+    """Validate `form` and run `act` (one service call) with its data.
+
+    `act` returns the success message and where to go. A refusal goes onto the form and the
+    page is shown again (403 when the rule was about who may act); so is an invalid form.
+    """
+    if form.is_valid():
+        try:
+            notice, done = act(form.cleaned_data)
+        except RuleViolation as refusal:
+            _refused(refusal)
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, notice)
+            return done
+    return invalid()
+
+
+def _by(request: HttpRequest) -> dict[str, Any]:
+    """The acting staff member, the time and the address every service call records."""
+    return {"staff": request.user, "now": timezone.now(), "ip": client_ip(request)}
+
+
 @login_required
 @require_POST
 def start_term(request: HttpRequest, pk: int) -> HttpResponse:
     council = _staff_council(request, pk)
     form = TermForm(request.POST)
-    if form.is_valid():
-        try:
-            term = members.start_term(
-                council=council,
-                number=form.cleaned_data["number"],
-                starts_on=form.cleaned_data["starts_on"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(
-                request,
-                _("Term %(number)d runs from %(starts)s to %(ends)s.")
-                % {
-                    "number": term.number,
-                    "starts": term.starts_on.isoformat(),
-                    "ends": term.ends_on.isoformat(),
-                },
-            )
-            return _back(council, term)
-    return _desk(request, council, status=400, term_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        term = members.start_term(
+            council=council, number=data["number"], starts_on=data["starts_on"], **_by(request)
+        )
+        notice = _("Term %(number)d runs from %(starts)s to %(ends)s.") % {
+            "number": term.number,
+            "starts": term.starts_on.isoformat(),
+            "ends": term.ends_on.isoformat(),
+        }
+        return notice, _back(council, term)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, term_form=form)
+    )
 
 
 @login_required
@@ -232,22 +250,14 @@ def start_term(request: HttpRequest, pk: int) -> HttpResponse:
 def add_section(request: HttpRequest, pk: int) -> HttpResponse:
     council = _staff_council(request, pk)
     form = SectionForm(request.POST)
-    if form.is_valid():
-        try:
-            section = members.add_section(
-                council=council,
-                name=form.cleaned_data["name"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(request, _("The section %(name)s was added.") % {"name": section.name})
-            return _back(council)
-    return _desk(request, council, status=400, section_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        section = members.add_section(council=council, name=data["name"], **_by(request))
+        return _("The section %(name)s was added.") % {"name": section.name}, _back(council)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, section_form=form)
+    )
 
 
 @login_required
@@ -255,30 +265,24 @@ def add_section(request: HttpRequest, pk: int) -> HttpResponse:
 def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     council = _staff_council(request, pk)
     form = MemberForm(request.POST, council=council)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            member = members.add_member(
-                term=data["term"],
-                public_name=data["public_name"],
-                role=data["role"],
-                section=data["section"],
-                route=data["route"],
-                user=data["email"],
-                joined_on=data["joined_on"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(
-                request, _("%(name)s was added to the term.") % {"name": member.public_name}
-            )
-            return _back(council, member.term)
-    return _desk(request, council, status=400, member_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        member = members.add_member(
+            term=data["term"],
+            public_name=data["public_name"],
+            role=data["role"],
+            section=data["section"],
+            route=data["route"],
+            user=data["email"],
+            joined_on=data["joined_on"],
+            **_by(request),
+        )
+        notice = _("%(name)s was added to the term.") % {"name": member.public_name}
+        return notice, _back(council, member.term)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, member_form=form)
+    )
 
 
 def _member_page(
@@ -302,28 +306,23 @@ def _member_page(
 def member(request: HttpRequest, member_pk: int) -> HttpResponse:
     """A member's role, section and name shown (GET the form, POST the change)."""
     row = _staff_member(request, member_pk)
-    council = row.term.council
     if request.method != "POST":
         return _member_page(request, row)
     form = MemberChangeForm(request.POST, member=row)
-    if form.is_valid():
-        try:
-            members.change_member(
-                member=row,
-                public_name=form.cleaned_data["public_name"],
-                role=form.cleaned_data["role"],
-                section=form.cleaned_data["section"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(request, _("The member's details were saved."))
-            return _back(council, row.term)
-    return _member_page(request, row, change_form=form, status=400)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        members.change_member(
+            member=row,
+            public_name=data["public_name"],
+            role=data["role"],
+            section=data["section"],
+            **_by(request),
+        )
+        return _("The member's details were saved."), _back(row.term.council, row.term)
+
+    return _form_action(
+        request, form, act, lambda: _member_page(request, row, change_form=form, status=400)
+    )
 
 
 @login_required
@@ -331,24 +330,15 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
 def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
     row = _staff_member(request, member_pk)
     form = EndMembershipForm(request.POST)
-    if form.is_valid():
-        try:
-            members.end_membership(
-                member=row,
-                left_on=form.cleaned_data["left_on"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(
-                request, _("%(name)s has left the council.") % {"name": row.public_name}
-            )
-            return _back(row.term.council, row.term)
-    return _member_page(request, row, end_form=form, status=400)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        members.end_membership(member=row, left_on=data["left_on"], **_by(request))
+        notice = _("%(name)s has left the council.") % {"name": row.public_name}
+        return notice, _back(row.term.council, row.term)
+
+    return _form_action(
+        request, form, act, lambda: _member_page(request, row, end_form=form, status=400)
+    )
 
 
 @login_required
@@ -356,25 +346,20 @@ def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
 def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
     council = _staff_council(request, pk)
     form = RecruitmentForm(request.POST, council=council)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            recruiting.open_recruitment(
-                term=data["term"],
-                seats=data["seats"],
-                opens_at=data["opens_at"],
-                closes_at=data["closes_at"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(request, _("The call for members is open."))
-            return _back(council)
-    return _desk(request, council, status=400, recruitment_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        recruiting.open_recruitment(
+            term=data["term"],
+            seats=data["seats"],
+            opens_at=data["opens_at"],
+            closes_at=data["closes_at"],
+            **_by(request),
+        )
+        return _("The call for members is open."), _back(council)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, recruitment_form=form)
+    )
 
 
 @login_required
@@ -400,26 +385,18 @@ def select_members(request: HttpRequest, pk: int) -> HttpResponse:
     call = _staff_recruitment(request, pk)
     council = call.term.council
     form = SelectionForm(request.POST)
-    if form.is_valid():
-        try:
-            ranked = recruiting.select_members(
-                recruitment=call,
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-                seed=form.cleaned_data["seed"] or None,
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            chosen = sum(1 for a in ranked if a.status == "selected")
-            messages.success(
-                request,
-                _("%(count)d members were selected. The result is published.") % {"count": chosen},
-            )
-            return _back(council, call.term)
-    return _desk(request, council, status=400, selection_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        ranked = recruiting.select_members(
+            recruitment=call, seed=data["seed"] or None, **_by(request)
+        )
+        chosen = sum(1 for a in ranked if a.status == "selected")
+        notice = _("%(count)d members were selected. The result is published.") % {"count": chosen}
+        return notice, _back(council, call.term)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, selection_form=form)
+    )
 
 
 @login_required
@@ -427,26 +404,17 @@ def select_members(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_cycle(request: HttpRequest, pk: int) -> HttpResponse:
     council = _staff_council(request, pk)
     form = CycleForm(request.POST)
-    if form.is_valid():
-        try:
-            cycle.plan_cycle(
-                council=council,
-                year=form.cleaned_data["year"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(
-                request,
-                _("The cycle of %(year)d is planned. Staff will be reminded before each deadline.")
-                % {"year": form.cleaned_data["year"]},
-            )
-            return _back(council)
-    return _desk(request, council, status=400, cycle_form=form)
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        cycle.plan_cycle(council=council, year=data["year"], **_by(request))
+        notice = _(
+            "The cycle of %(year)d is planned. Staff will be reminded before each deadline."
+        ) % {"year": data["year"]}
+        return notice, _back(council)
+
+    return _form_action(
+        request, form, act, lambda: _desk(request, council, status=400, cycle_form=form)
+    )
 
 
 @login_required
@@ -454,31 +422,19 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
     """Move one cycle step's dates (GET the form, POST the change)."""
     row = _staff_step(request, pk)
     council = row.council
+
+    def page(form: StepForm, status: int = 200) -> HttpResponse:
+        context = {"step": row, "council": council, "form": form}
+        return render(request, "councils/staff_step.html", context, status=status)
+
     if request.method != "POST":
-        form = StepForm(initial={"starts_on": row.starts_on, "ends_on": row.ends_on})
-        return render(
-            request, "councils/staff_step.html", {"step": row, "council": council, "form": form}
-        )
+        return page(StepForm(initial={"starts_on": row.starts_on, "ends_on": row.ends_on}))
     form = StepForm(request.POST)
-    if form.is_valid():
-        try:
-            cycle.change_step(
-                step=row,
-                starts_on=form.cleaned_data["starts_on"],
-                ends_on=form.cleaned_data["ends_on"],
-                staff=request.user,
-                now=timezone.now(),
-                ip=client_ip(request),
-            )
-        except RuleViolation as refusal:
-            _refused(refusal)
-            form.add_error(None, refusal.message)
-        else:
-            messages.success(request, _("The dates were saved."))
-            return _back(council)
-    return render(
-        request,
-        "councils/staff_step.html",
-        {"step": row, "council": council, "form": form},
-        status=400,
-    )
+
+    def act(data: dict[str, Any]) -> tuple[str, HttpResponse]:
+        cycle.change_step(
+            step=row, starts_on=data["starts_on"], ends_on=data["ends_on"], **_by(request)
+        )
+        return _("The dates were saved."), _back(council)
+
+    return _form_action(request, form, act, lambda: page(form, status=400))
