@@ -342,3 +342,19 @@ def test_dong_staff_cannot_approve_their_own_plan(doksan1_council, dong_staff, d
     assert refused.value.code == "forbidden"
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED
+
+
+def test_a_plan_approved_meanwhile_is_not_approved_twice(doksan1_council, district_staff, now):
+    from maeul.plans.models import AutonomyPlan, PlanStatus
+
+    plan = AutonomyPlan.objects.create(
+        council=doksan1_council, year=now.year + 1, status=PlanStatus.SUBMITTED, submitted_at=now
+    )
+    stale = AutonomyPlan.objects.get(pk=plan.pk)  # a second staff member's page, read earlier
+    approve_plan(plan=plan, staff=district_staff, now=now, ip=IP)
+
+    with pytest.raises(RuleViolation) as refused:
+        approve_plan(plan=stale, staff=district_staff, now=now, ip=IP)
+
+    assert refused.value.code == "not_submitted"
+    assert AuditEntry.objects.filter(action="plans.plan_approve").count() == 1

@@ -309,65 +309,93 @@ def change_project(
     return project
 
 
-def submit_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
-    """Submit a draft plan with at least one project to the district (자치계획 제출)."""
-    _authorise(staff, plan, now)
-    if plan.status != PlanStatus.DRAFT:
-        raise RuleViolation(_("The plan has already been submitted."), code="submitted")
-    if not plan.projects.exists():
-        raise RuleViolation(_("Add the plan's projects before submitting it."), code="empty")
+def _move_plan(
+    plan: AutonomyPlan,
+    *,
+    to: str,
+    refusal: RuleViolation,
+    fields: dict[str, Any],
+    action: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+) -> AutonomyPlan:
+    """Move a plan on from the status it was read in, or raise `refusal` if it has moved.
+
+    The UPDATE is conditional on that status, so two staff members acting at once cannot
+    both submit (or approve) it.
+    """
+    before = plan.status
     with transaction.atomic():
-        AutonomyPlan.objects.filter(pk=plan.pk).update(
-            status=PlanStatus.SUBMITTED, submitted_at=now
-        )
+        moved = AutonomyPlan.objects.filter(pk=plan.pk, status=before).update(status=to, **fields)
+        if not moved:
+            raise refusal
         audit.record(
             actor=staff,
-            action="plans.plan_submit",
+            action=action,
             target=plan,
-            changes={"status": [PlanStatus.DRAFT, PlanStatus.SUBMITTED]},
+            changes={"status": [before, to]},
             ip=ip,
             now=now,
         )
     plan.refresh_from_db()
     return plan
+
+
+def submit_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
+    """Submit a draft plan with at least one project to the district (자치계획 제출)."""
+    _authorise(staff, plan, now)
+    submitted = RuleViolation(_("The plan has already been submitted."), code="submitted")
+    if plan.status != PlanStatus.DRAFT:
+        raise submitted
+    if not plan.projects.exists():
+        raise RuleViolation(_("Add the plan's projects before submitting it."), code="empty")
+    return _move_plan(
+        plan,
+        to=PlanStatus.SUBMITTED,
+        refusal=submitted,
+        fields={"submitted_at": now},
+        action="plans.plan_submit",
+        staff=staff,
+        now=now,
+        ip=ip,
+    )
 
 
 def approve_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Approve a submitted plan; its projects may then be executed."""
     _authorise(staff, plan, now, Action.APPROVE_PLAN)
+    refusal = RuleViolation(_("Only a submitted plan can be approved."), code="not_submitted")
     if plan.status != PlanStatus.SUBMITTED:
-        raise RuleViolation(_("Only a submitted plan can be approved."), code="not_submitted")
-    with transaction.atomic():
-        AutonomyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.APPROVED, approved_at=now)
-        audit.record(
-            actor=staff,
-            action="plans.plan_approve",
-            target=plan,
-            changes={"status": [PlanStatus.SUBMITTED, PlanStatus.APPROVED]},
-            ip=ip,
-            now=now,
-        )
-    plan.refresh_from_db()
-    return plan
+        raise refusal
+    return _move_plan(
+        plan,
+        to=PlanStatus.APPROVED,
+        refusal=refusal,
+        fields={"approved_at": now},
+        action="plans.plan_approve",
+        staff=staff,
+        now=now,
+        ip=ip,
+    )
 
 
 def return_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Send a submitted plan back to draft, so that its projects can be corrected."""
     _authorise(staff, plan, now, Action.APPROVE_PLAN)
+    refusal = RuleViolation(_("Only a submitted plan can be sent back."), code="not_submitted")
     if plan.status != PlanStatus.SUBMITTED:
-        raise RuleViolation(_("Only a submitted plan can be sent back."), code="not_submitted")
-    with transaction.atomic():
-        AutonomyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT, submitted_at=None)
-        audit.record(
-            actor=staff,
-            action="plans.plan_return",
-            target=plan,
-            changes={"status": [PlanStatus.SUBMITTED, PlanStatus.DRAFT]},
-            ip=ip,
-            now=now,
-        )
-    plan.refresh_from_db()
-    return plan
+        raise refusal
+    return _move_plan(
+        plan,
+        to=PlanStatus.DRAFT,
+        refusal=refusal,
+        fields={"submitted_at": None},
+        action="plans.plan_return",
+        staff=staff,
+        now=now,
+        ip=ip,
+    )
 
 
 def change_project_status(
