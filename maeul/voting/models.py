@@ -115,6 +115,13 @@ class Vote(models.Model):
     allow_studies = models.BooleanField(_("people who study there may vote"), default=True)
     min_age = models.PositiveSmallIntegerField(_("minimum age"), default=14)
     require_verified = models.BooleanField(_("verified accounts only"), default=True)
+    confirmed_ties_only = models.BooleanField(
+        _("ties confirmed at the dong office only"),
+        default=False,
+        help_text=_(
+            "For resident assemblies: only ties that dong staff have checked in person count."
+        ),
+    )
     allow_change = models.BooleanField(
         _("voters may change their online ballot until the close"), default=False
     )
