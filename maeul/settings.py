@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "maeul.voting",
     "maeul.councils",
     "maeul.plans",
+    "maeul.privacy",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Birth year, the age-14 confirmation and the consents (required and optional apart),
+# for e-mail and Kakao/Naver sign-up alike (개인정보 보호법 제22조, 제22조의2).
+ACCOUNT_SIGNUP_FORM_CLASS = "maeul.privacy.forms.SignupConsentForm"
+ACCOUNT_FORMS = {"signup": "maeul.privacy.signup_forms.AtomicSignupForm"}
+SOCIALACCOUNT_FORMS = {"signup": "maeul.privacy.signup_forms.AtomicSocialSignupForm"}
+# A Kakao or Naver log-in never creates an account silently: the person sees the consents.
+SOCIALACCOUNT_AUTO_SIGNUP = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
