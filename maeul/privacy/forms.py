@@ -74,7 +74,8 @@ class SignupConsentForm(forms.Form):
         email = str(data.get("email") or "")
         if email.lower().endswith("@" + WITHDRAWN_EMAIL_DOMAIN):
             self.add_error("email", _("This e-mail address cannot be used."))
-        if not self.errors:
+        # Refusals of the age and consent rules show beside the e-mail and password ones.
+        if not any(name in self.errors for name in self._rule_fields):
             try:
                 check_sign_up(
                     birth_year=data.get("birth_year"),
@@ -85,6 +86,8 @@ class SignupConsentForm(forms.Form):
             except RuleViolation as exc:
                 self.add_error(_ERROR_FIELDS.get(exc.code), exc.message)
         return data
+
+    _rule_fields = ("birth_year", "over_14", "agree_terms", "agree_privacy")
 
     def consents(self) -> dict[str, bool]:
         return {kind: bool(self.cleaned_data.get(name)) for kind, name in CONSENT_FIELDS.items()}

@@ -1,5 +1,7 @@
 """Sign-up asks the consents one by one, and the age: what is stored, what is refused."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
@@ -36,9 +38,16 @@ def test_sign_up_page_shows_each_consent_with_its_text(client):
 
     assert response.status_code == 200
     page = page_text(response)
-    for name in ["agree_terms", "agree_privacy", "consent_notify_email", "consent_survey"]:
-        assert f'name="{name}"' in page
-        assert f'name="{name}" required' in page or name.startswith("consent_")
+    for name, required in [
+        ("agree_terms", True),
+        ("agree_privacy", True),
+        ("consent_notify_email", False),
+        ("consent_survey", False),
+    ]:
+        box = re.search(rf'<input type="checkbox" name="{name}"[^>]*>', page)
+        assert box, name
+        assert ("required" in box.group(0)) is required
+        assert "checked" not in box.group(0)  # nothing is ticked for the person
     assert 'href="/terms/"' in page
     assert 'href="/privacy/"' in page
     assert_shows(response, "You may refuse, but then you cannot sign up.")
@@ -111,6 +120,14 @@ def test_a_thirteen_year_old_is_refused_with_the_guardian_rule(client):
         "your parent or guardian.",
     )
     assert_nothing_created()
+
+
+def test_age_and_consent_refusals_show_with_an_email_error(client, resident):
+    response = sign_up(client, email=resident.email, birth_year=str(timezone.localdate().year - 10))
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) >= {"email", "birth_year"}
+    assert User.objects.filter(email=resident.email).count() == 1
 
 
 def test_sign_up_without_confirming_the_age_of_14_is_refused(client):
