@@ -42,8 +42,8 @@ def test_resident_consents_downloads_withdraws_and_is_forgotten(
     live_server,
     page: Page,
     console: ConsoleWatch,
-    categories,
-    tmp_path: Path,  # noqa: F811
+    categories,  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
 ):
     # A wrong password and a missing tick answer 400 (the form again, with the message).
     console.allow(r"status of 400 .*/me/(data|withdraw)/")
