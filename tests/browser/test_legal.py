@@ -11,7 +11,9 @@ from tests.browser.test_csp import RECORD_VIOLATIONS
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize(("path", "heading"), [("/privacy/", "개인정보처리방침"), ("/terms/", "이용약관")])
+@pytest.mark.parametrize(
+    ("path", "heading"), [("/privacy/", "개인정보처리방침"), ("/terms/", "이용약관")]
+)
 def test_legal_pages_are_korean_accessible_and_linked_from_the_footer(
     live_server, page, places, path, heading
 ):

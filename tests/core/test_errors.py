@@ -9,7 +9,6 @@ import json
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.db import connection
 from django.test import Client
 from django.urls import include, path
 
@@ -239,7 +238,6 @@ def test_500_renders_without_the_database(broken_site, django_assert_num_queries
     assert response.status_code == 500
     assert_shows(response, "Something went wrong on our side.")
     assert "could not connect" not in page_text(response)
-    assert connection.vendor  # the test database itself is untouched
 
 
 def test_500_falls_back_to_plain_korean_when_the_template_breaks(broken_site, monkeypatch):

@@ -4,13 +4,10 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import date
 
 import pytest
 from django.conf import settings
-from django.utils import translation
 
-from maeul.core import legal
 from maeul.core.env import ConfigError
 from maeul.core.legal import (
     DEMO_OPERATOR,
@@ -262,12 +259,3 @@ def test_start_up_stops_with_a_one_line_message_on_a_bad_operator_value():
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert "MAEUL_OPERATOR_EMAIL" in result.stderr
-
-
-def test_find_version():
-    assert legal.find_version("privacy", None) == PRIVACY_POLICY_VERSIONS[0]
-    assert legal.find_version("terms", TERMS_VERSIONS[-1].version) == TERMS_VERSIONS[-1]
-    assert legal.find_version("terms", "no-such") is None
-    assert all(isinstance(text.effective, date) for text in TERMS_VERSIONS)
-    with translation.override("ko"):
-        assert legal.find_version("privacy", "0.9") is not None
