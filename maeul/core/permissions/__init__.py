@@ -34,6 +34,7 @@ from maeul.core.permissions.base import (
     forget_scope,
     scope_of,
 )
+from maeul.core.permissions.scope import RowScope, register_rows, require, staff_required
 
 __all__ = [
     "ALLOW",
@@ -45,12 +46,16 @@ __all__ = [
     "STAFF_ONLY",
     "Action",
     "Decision",
+    "RowScope",
     "Scope",
     "SiteAdminBackend",
     "can",
     "deny",
     "forget_scope",
+    "register_rows",
+    "require",
     "scope_of",
+    "staff_required",
 ]
 
 RULES: dict[Action, Rule] = {
