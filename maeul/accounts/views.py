@@ -210,6 +210,7 @@ def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
         except RuleViolation as exc:
             messages.error(request, exc.message)
             status = 403 if exc.code == "forbidden" else 400
+            _log(request, resident, AccessAction.VIEW)  # the page shows the resident again
         else:
             _log(request, resident, AccessAction.EDIT)
             messages.success(request, _("The account was marked as checked in person."))
