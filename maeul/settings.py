@@ -95,10 +95,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy timeout)
     # instead of failing with "database is locked" on upgrade; select_for_update() is a
     # no-op on SQLite. FULL sync keeps every acknowledged commit after a power cut.
+    # secure_delete overwrites deleted rows with zeros: the ballots counting rewrites must
+    # not stay readable in free pages (voting/services/secrecy.py).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
+        ),
     }
     # A file (not :memory:) so that threads and live-server tests see one database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
