@@ -19,6 +19,24 @@ from maeul.places.models import District, Dong
 from tests.factories import DongTieFactory, RoleAssignmentFactory, UserFactory
 
 PASSWORD = "correct-horse-42"
+# What the sign-up form needs besides e-mail and passwords: an adult's birth year and the
+# two required consents (the optional ones declined).
+SIGNUP_CONSENTS = {
+    "birth_year": "1985",
+    "over_14": "on",
+    "agree_terms": "on",
+    "agree_privacy": "on",
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _uploads_in_a_temporary_folder(tmp_path_factory):
+    """Uploads made by any test (demo photos included) stay out of the developer's var/."""
+    from django.test import override_settings
+
+    base = tmp_path_factory.mktemp("uploads")
+    with override_settings(MEDIA_ROOT=base / "media", PRIVATE_ROOT=base / "private"):
+        yield
 
 
 @pytest.fixture(autouse=True)
