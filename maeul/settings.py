@@ -1,8 +1,9 @@
 """Maeul settings: one module, every deployment value read from the environment.
 
 Variables: DATABASE_URL, SECRET_KEY, MAEUL_DATA_KEY (or MAEUL_DATA_KEY_FILE), MAEUL_DEBUG,
-ALLOWED_HOSTS, MAEUL_HTTPS, MAEUL_EMAIL_URL-style SMTP settings, MAEUL_REDIS_URL, KAKAO_*
-and NAVER_*, MAEUL_MEDIA_ROOT, MAEUL_SERVE_MEDIA, MAEUL_OPERATOR_* and MAEUL_PRIVACY_OFFICER_*.
+ALLOWED_HOSTS, MAEUL_HTTPS, MAEUL_TRUSTED_PROXIES, MAEUL_EMAIL_URL-style SMTP settings,
+MAEUL_REDIS_URL, KAKAO_* and NAVER_*, MAEUL_MEDIA_ROOT, MAEUL_SERVE_MEDIA, MAEUL_OPERATOR_*
+and MAEUL_PRIVACY_OFFICER_*.
 See docs/configuration.md.
 """
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.env import (
     env_bool,
+    env_count,
     env_database,
     env_list,
     env_str,
@@ -236,6 +238,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- Security -------------------------------------------------------------------------
 HTTPS = env_bool("MAEUL_HTTPS", False)
+# Database sessions that name their account, so deactivation can end them all.
+SESSION_ENGINE = "maeul.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -244,6 +248,10 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+# How many reverse proxies we run in front of the app, each appending to X-Forwarded-For;
+# the client is the address that many entries from the right (maeul.core.requests).
+MAEUL_TRUSTED_PROXIES = env_count("MAEUL_TRUSTED_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = MAEUL_TRUSTED_PROXIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from maeul.accounts.models import DongTie, User
 from maeul.core.errors import RuleViolation
+from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 
 EARLIEST_BIRTH_YEAR = 1900
@@ -16,6 +17,7 @@ def update_profile(*, user: User, display_name: str, birth_year: int | None, now
     """Change the name others see and the birth year that eligibility rules read."""
     if birth_year is not None and not EARLIEST_BIRTH_YEAR <= birth_year <= now.year:
         raise RuleViolation(_("Enter a birth year between 1900 and this year."), code="birth_year")
+    refuse_resident_number(display_name)
     user.display_name = display_name.strip()
     user.birth_year = birth_year
     user.save(update_fields=["display_name", "birth_year"])

@@ -11,4 +11,5 @@ urlpatterns = [
     path("me/verify/", views.verify_phone, name="verify_phone"),
     path("me/verify/code/", views.verify_code, name="verify_code"),
     path("staff/verify/", views.staff_verify, name="staff_verify"),
+    path("staff/verify/<int:pk>/", views.staff_resident, name="staff_resident"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,10 +11,13 @@ from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
 from maeul.accounts.forms import CodeForm, DongTieForm, PhoneForm, ProfileForm, ResidentLookupForm
+from maeul.accounts.lookup import find_resident, residents_in_scope
 from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
 from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
+from maeul.core.access_log import record_access
 from maeul.core.errors import RuleViolation
+from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can
 from maeul.core.requests import client_ip
 
@@ -151,28 +154,55 @@ def verify_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify_code.html", {"form": form}, status=status)
 
 
-@login_required
-def staff_verify(request: HttpRequest) -> HttpResponse:
-    """Dong office staff look a resident up and confirm that they checked them in person."""
-    staff = _me(request)
-    decision = can(staff, Action.VIEW_STAFF_PAGES)
+def _require_lookup(staff: User) -> None:
+    decision = can(staff, Action.LOOK_UP_RESIDENT)
     if not decision:
         raise PermissionDenied(decision.reason)
-    form = ResidentLookupForm(request.POST or request.GET or None)
-    resident: User | None = None
-    verdict = None
+
+
+def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> None:
+    record_access(
+        staff=request.user,
+        subject=subject,
+        action=action,
+        what=request.path,
+        reason=_("Identity check at the dong office"),
+        ip=client_ip(request),
+        now=timezone.now(),
+    )
+
+
+@login_required
+def staff_verify(request: HttpRequest) -> HttpResponse:
+    """Dong office staff find a resident by e-mail address (a POST: the address stays out
+    of URLs and logs); a resident in their scope opens by account number."""
+    staff = _me(request)
+    _require_lookup(staff)
+    form = ResidentLookupForm(request.POST if request.method == "POST" else None)
     status = 200
-    if form.is_bound and form.is_valid():
-        resident = (
-            User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
-            .prefetch_related("dong_ties__dong")
-            .first()
-        )
-        if resident is None:
-            form.add_error("email", _("No account uses this e-mail address."))
-        else:
-            verdict = can(staff, Action.VERIFY_IN_PERSON, resident)
-    if request.method == "POST" and resident is not None and "confirm" in request.POST:
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            resident = find_resident(staff=staff, email=form.cleaned_data["email"])
+            _log(request, resident or "no account found in scope", AccessAction.SEARCH)
+            if resident is not None:
+                return redirect("accounts:staff_resident", pk=resident.pk)
+            # Out of scope reads exactly like unknown: an account's existence is private.
+            form.add_error("email", _("No account in your dongs uses this e-mail address."))
+            status = 404
+    return render(request, "accounts/staff_verify.html", {"form": form}, status=status)
+
+
+@login_required
+def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
+    """One resident for the dong office: name, birth year, ties, status; confirm in person."""
+    staff = _me(request)
+    _require_lookup(staff)
+    resident = residents_in_scope(staff).prefetch_related("dong_ties__dong").filter(pk=pk).first()
+    if resident is None:
+        raise Http404
+    status = 200
+    if request.method == "POST":
         try:
             verify_in_person(
                 staff=staff, resident=resident, ip=client_ip(request), now=timezone.now()
@@ -180,16 +210,16 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
         except RuleViolation as exc:
             messages.error(request, exc.message)
             status = 403 if exc.code == "forbidden" else 400
+            _log(request, resident, AccessAction.VIEW)  # the page shows the resident again
         else:
+            _log(request, resident, AccessAction.EDIT)
             messages.success(request, _("The account was marked as checked in person."))
-            return redirect("accounts:staff_verify")
-    return render(
-        request,
-        "accounts/staff_verify.html",
-        {
-            "form": form,
-            "resident": resident,
-            "verdict": verdict,
-        },
-        status=status,
-    )
+            return redirect("accounts:staff_resident", pk=resident.pk)
+    else:
+        _log(request, resident, AccessAction.VIEW)
+    context = {
+        "form": ResidentLookupForm(),
+        "resident": resident,
+        "verdict": can(staff, Action.VERIFY_IN_PERSON, resident),
+    }
+    return render(request, "accounts/staff_verify.html", context, status=status)

@@ -1,18 +1,22 @@
 """Who is calling the API: a browser session (with CSRF) or a personal API token.
 
 A personal token is `TimestampSigner`-signed text naming the user and a digest of the
-account's session hash, so it needs no table: it expires after 30 days, and changing the
-password (which changes the session hash) revokes every token issued before. It travels
+account's session hash (and the account's token generation), so it needs no table of its
+own: it expires after 30 days, changing the password (which changes the session hash)
+revokes every token issued before, and so does deactivating the account, for good: the
+generation (`TokenRevocation`) moves on, so reactivation revives no old token. It travels
 as `Authorization: Bearer <token>`; a browser never adds that header by itself, so a
 token request needs no CSRF token, while session requests keep Django's CSRF check.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.signing import BadSignature, TimestampSigner
+from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from ninja.security import HttpBearer, SessionAuth
 
@@ -24,17 +28,45 @@ def _signer() -> TimestampSigner:
     return TimestampSigner(salt=_SALT)
 
 
+def _generation(user: Any) -> int:
+    from maeul.core.models import TokenRevocation
+
+    found = TokenRevocation.objects.filter(user_id=user.pk).values_list("generation", flat=True)
+    return found.first() or 0
+
+
 def _account_digest(user: Any) -> str:
-    return salted_hmac(_SALT, user.get_session_auth_hash()).hexdigest()[:20]
+    generation = _generation(user)
+    # Generation 0 keeps the digest tokens had before revocations existed.
+    base = user.get_session_auth_hash() + (f":{generation}" if generation else "")
+    return salted_hmac(_SALT, base).hexdigest()[:20]
 
 
 def issue_api_token(user: Any) -> str:
-    """A personal API token for `user`, valid for 30 days or until the password changes."""
+    """A personal API token for `user`, valid for 30 days, until the password changes or
+    the account is deactivated."""
     return _signer().sign(f"{user.pk}:{_account_digest(user)}")
 
 
+def revoke_api_tokens(*, user: Any, now: datetime) -> None:
+    """Make every token issued to `user` so far invalid for good."""
+    from maeul.core.models import TokenRevocation
+
+    row, created = TokenRevocation.objects.get_or_create(
+        user_id=user.pk, defaults={"generation": 1, "revoked_at": now}
+    )
+    if not created:
+        TokenRevocation.objects.filter(pk=row.pk).update(
+            generation=F("generation") + 1, revoked_at=now
+        )
+
+
 def user_for_token(token: str) -> Any | None:
-    """The active user a token names, or None when it is forged, expired or revoked."""
+    """The active user a token names, or None when it is forged, expired or revoked.
+
+    A valid token of a deactivated account revokes that account's tokens on the spot: a
+    safety net for a deactivation that did not go through `deactivate_account`.
+    """
     try:
         value = _signer().unsign(token, max_age=TOKEN_MAX_AGE)
     except BadSignature:
@@ -42,8 +74,11 @@ def user_for_token(token: str) -> Any | None:
     user_id, _sep, digest = value.partition(":")
     if not user_id.isdigit():
         return None
-    user = get_user_model().objects.filter(pk=int(user_id), is_active=True).first()
+    user = get_user_model().objects.filter(pk=int(user_id)).first()
     if user is None or not constant_time_compare(digest, _account_digest(user)):
+        return None
+    if not user.is_active:
+        revoke_api_tokens(user=user, now=timezone.now())
         return None
     return user
 

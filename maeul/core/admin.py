@@ -2,8 +2,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
-from maeul.core.models import AuditEntry
+from maeul.core.models import AuditEntry, PersonalDataAccess
 from maeul.core.permissions import Action, can
 
 
@@ -16,6 +17,48 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     search_fields = ["action", "target_repr", "target_id"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(can(request.user, Action.VIEW_AUDIT_LOG))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+ACCESS_FIELDS = (
+    "at",
+    "staff",
+    "ip_address",
+    "action",
+    "subject_account",
+    "subject_description",
+    "what",
+    "reason",
+)
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin[PersonalDataAccess]):
+    """Read-only, like the audit log: who looked at whose personal data, when and why."""
+
+    list_display = ["at", "staff", "action", "subject_account", "subject_description", "what"]
+    list_filter = ["action"]
+    search_fields = ["what", "reason", "subject_description"]
+    date_hierarchy = "at"
+    fields = ACCESS_FIELDS
+    readonly_fields = ACCESS_FIELDS
+    list_select_related = ["staff"]
+
+    @admin.display(description=_("whose data"))
+    def subject_account(self, obj: PersonalDataAccess) -> str:
+        """By account number: the account may be gone (withdrawn) while the row stays."""
+        return f"#{obj.subject_id}" if obj.subject_id else "-"
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(can(request.user, Action.VIEW_AUDIT_LOG))

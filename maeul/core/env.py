@@ -37,6 +37,20 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
+def env_count(name: str, default: int) -> int:
+    """A whole number of zero or more (a count of things, such as trusted proxies)."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    value = raw.strip()
+    if not value.isdigit():
+        raise ConfigError(
+            f"환경 변수 {name}의 값은 0 이상의 정수여야 합니다. "
+            f"Invalid value for {name}: expected a whole number of zero or more."
+        )
+    return int(value)
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -1,7 +1,11 @@
-"""The audit log: who did what to which object, what changed, when, and from where."""
+"""The audit log, the personal-data access log, rate counters, sessions and token revocations."""
+
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -73,3 +77,112 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}@{self.window}: {self.count}"
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Viewed")
+    SEARCH = "search", _("Searched")
+    EXPORT = "export", _("Exported")
+    ENTRY = "entry", _("Entered")
+    EDIT = "edit", _("Changed")
+
+
+class WriteOnceQuerySet(models.QuerySet["PersonalDataAccess"]):
+    """Rows can be added and read, never changed or removed in bulk."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("The personal-data access log cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The personal-data access log cannot be deleted.")
+
+
+class PersonalDataAccess(models.Model):
+    """One look at personal data by a staff member (개인정보 접속기록, 안전성 확보조치 기준 제8조).
+
+    Written once by `access_log.record_access` and never changed: the model, its QuerySet,
+    the admin and database triggers (see migration 0006) all refuse updates and deletes.
+    """
+
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        # A staff account that looked at personal data is deactivated, never deleted.
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # No database constraint: the row must outlive the subject's account (withdrawal).
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("whose data"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    subject_description = models.CharField(_("whose data (not an account)"), max_length=200)
+    action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
+    what = models.CharField(_("page or export"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=300)
+
+    objects = WriteOnceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("personal-data access")
+        verbose_name_plural = _("personal-data access log")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["subject", "-at"]), models.Index(fields=["staff", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.what}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("The personal-data access log cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("The personal-data access log cannot be deleted.")
+
+
+class TokenRevocation(models.Model):
+    """API tokens of one account that no longer count, whatever happens to the account later.
+
+    A token carries the generation it was issued in; deactivating the account moves the
+    generation on, so a reactivated account does not revive tokens issued before.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_revocation"
+    )
+    generation = models.PositiveIntegerField(default=0)
+    revoked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("token revocation")
+        verbose_name_plural = _("token revocations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.generation}"
+
+
+class UserSession(AbstractBaseSession):
+    """A session row that also names its account, so all of one account's sessions can end.
+
+    Used through `maeul.core.sessions.SessionStore` (SESSION_ENGINE).
+    """
+
+    user_id = models.BigIntegerField(null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionBase]:
+        from maeul.core.sessions import SessionStore
+
+        return SessionStore

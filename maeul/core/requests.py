@@ -1,18 +1,37 @@
 """Facts taken from an HTTP request for services that must not see the request."""
 
+import ipaddress
+
+from django.conf import settings
 from django.http import HttpRequest
 
 
+def _address(raw: str) -> str | None:
+    """A valid IP address in its canonical text, or None (ports and brackets dropped)."""
+    text = raw.strip()
+    if text.startswith("[") and "]" in text:  # [2001:db8::1]:443
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:  # 203.0.113.7:443
+        text = text.split(":", 1)[0]
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address as the server saw it.
+    """The client's address, as the rate limits, the audit log and the access log record it.
 
-    X-Forwarded-For is trusted only when the deployment says a proxy sets it, since a
-    client can send any value in that header.
+    With N trusted proxies (`MAEUL_TRUSTED_PROXIES`), each appends the address it received
+    the request from to X-Forwarded-For, so the client is the N-th address from the right;
+    anything further left was written by the client and may be forged. With no trusted
+    proxy, or a header shorter than N, the address is the connection's own (REMOTE_ADDR).
     """
-    from django.conf import settings
-
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = _address(request.META.get("REMOTE_ADDR") or "")
+    proxies: int = settings.MAEUL_TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    hops = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if len(hops) < proxies:
+        return remote
+    return _address(hops[-proxies]) or remote

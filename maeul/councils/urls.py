@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from maeul.councils.agenda_urls import urlpatterns as agenda_urlpatterns
-from maeul.councils.views import public, staff
+from maeul.councils.views import public, roster, staff
 
 app_name = "councils"
 
@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="staff_open_recruitment",
     ),
     path("staff/councils/<int:pk>/cycle/", staff.plan_cycle, name="staff_plan_cycle"),
+    path("staff/councils/<int:pk>/roster.xlsx", roster.export_roster, name="staff_export_roster"),
     path("staff/councils/members/<int:member_pk>/", staff.member, name="staff_member"),
     path("staff/councils/members/<int:member_pk>/end/", staff.end_member, name="staff_end_member"),
     path(

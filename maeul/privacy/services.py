@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.models import Session
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -28,9 +26,11 @@ from maeul.accounts.models import (
     User,
 )
 from maeul.accounts.services import EARLIEST_BIRTH_YEAR
+from maeul.api.auth import revoke_api_tokens
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.models import Notification
+from maeul.core.sessions import end_sessions as end_sessions_of
 from maeul.privacy.models import (
     OPTIONAL_KINDS,
     REQUIRED_KINDS,
@@ -153,21 +153,11 @@ def withdraw_account(*, user: User, now: datetime) -> Withdrawal:
 
 
 def end_sessions(*, user_id: int, now: datetime) -> int:
-    """Delete every live session of the account from the session store.
-
-    The database store has no index by user, so each live session is decoded; withdrawals
-    are rare and a district's live sessions are few enough. Other stores rely on the
-    ActiveAccountMiddleware, which ends the session of an inactive account on its next use.
-    """
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
-        return 0
-    ended = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=now).iterator()
-        if str(session.get_decoded().get(SESSION_KEY)) == str(user_id)
-    ]
-    Session.objects.filter(pk__in=ended).delete()
-    return len(ended)
+    """Delete every session of the account from the session store and revoke its API tokens
+    for good (`core.sessions`, `api.auth`: the same as a deactivation by staff)."""
+    user = User.objects.get(pk=user_id)
+    revoke_api_tokens(user=user, now=now)
+    return end_sessions_of(user)
 
 
 def schedule_erasure(withdrawal: Withdrawal, *, now: datetime) -> None:

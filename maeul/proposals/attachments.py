@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from maeul.core.errors import RuleViolation
+from maeul.core.privacy import refuse_resident_number
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -72,6 +73,7 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
     # Only the last part of the name is kept, and only to show it; the file is stored
     # under a random name.
     name = os.path.basename((upload.name or "").replace("\\", "/"))[-200:] or "file"
+    refuse_resident_number(upload.name)
     if upload.size is None or upload.size > MAX_BYTES:
         raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")
     upload.seek(0)  # a form field may have read it already

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from maeul.accounts import phone as phones
 from maeul.accounts.models import TieKind
 from maeul.core.errors import RuleViolation
+from maeul.core.privacy import RESIDENT_NUMBER
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 from maeul.voting.models import PAPER_CHANNELS, BallotType, Vote
@@ -24,6 +25,19 @@ from maeul.voting.services.paper import parse_birth_date
 
 SEOUL = ZoneInfo("Asia/Seoul")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def _refuse_resident_numbers(
+    form: forms.BaseForm, data: dict[str, Any], names: tuple[str, ...]
+) -> None:
+    """A resident registration number in a text field is an error at that field."""
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, str) and RESIDENT_NUMBER.search(value) and name not in form.errors:
+            form.add_error(
+                name,
+                _("Please remove the resident registration number. Maeul must not store it."),
+            )
 
 
 class DongField(forms.ModelChoiceField[Dong]):
@@ -202,6 +216,7 @@ class VoteForm(forms.ModelForm[Vote]):
             self.add_error("min_choices", _("The fewest choices cannot exceed the most choices."))
         if data.get("ballot_type") == BallotType.BUDGET and not data.get("budget"):
             self.add_error("budget", _("A budget vote needs a budget."))
+        _refuse_resident_numbers(self, data, ("title", "description"))
         return data
 
 
@@ -258,6 +273,7 @@ class OptionForm(forms.Form):
         if not data.get("title") and "title" not in self.errors:
             self.add_error("title", _("Enter the project name, or the number of a proposal."))
         data["cost"] = data.get("cost") or 0
+        _refuse_resident_numbers(self, data, ("title", "proposer", "category", "description"))
         return data
 
 
@@ -315,6 +331,11 @@ class BatchForm(forms.Form):
             for channel in PAPER_CHANNELS
             if vote.allows_channel(channel)
         ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _refuse_resident_numbers(self, data, ("label",))
+        return data
 
 
 class PaperVoterForm(forms.Form):

@@ -24,6 +24,8 @@ import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maeul.core.privacy import RESIDENT_NUMBER
+
 MAX_ROWS = 20_000
 MAX_ZIP_ENTRIES = 10_000
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -59,6 +61,11 @@ DATE_FORMS = (
     re.compile(r"([0-9]{4})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([0-9]{1,2})\.?"),
     re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})"),
 )
+
+
+def _resident_number_message() -> str:
+    return _("Please remove the resident registration number. Maeul must not store it.")
+
 
 T = TypeVar("T")
 Record = dict[str, str]
@@ -252,6 +259,8 @@ def _file_error(message: str) -> TableError:
 def _read(data: bytes, filename: str, max_rows: int) -> tuple[list[str], Rows, list[RowError]]:
     """The header, the non-empty rows and the per-row problems; whole-file problems raise."""
     suffix = PurePath(filename).suffix.lower()
+    if RESIDENT_NUMBER.search(filename):
+        raise _file_error(_resident_number_message())
     if suffix not in (".xlsx", ".csv"):
         raise _file_error(_("Only XLSX and CSV files can be read."))
     if not data:
@@ -273,6 +282,10 @@ def _read(data: bytes, filename: str, max_rows: int) -> tuple[list[str], Rows, l
         if any(cell and (i >= len(header) or not header[i]) for i, cell in enumerate(cells)):
             message = _("This line has a value in a column that has no name in the first line.")
             errors.append(RowError(line, "", message))
+        # Nothing holding a resident registration number is read, whatever its column.
+        for name, cell in zip(header, cells, strict=False):
+            if RESIDENT_NUMBER.search(cell):
+                errors.append(RowError(line, name, _resident_number_message()))
         padded = cells + [""] * (len(header) - len(cells))
         rows.append(
             (line, {name: cell for name, cell in zip(header, padded, strict=False) if name})

@@ -4,12 +4,11 @@ import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.models import Session
 from django.core import mail
 
 from maeul.accounts.models import DongTie, PhoneCode, TieKind, User, VerificationMethod
 from maeul.accounts.verification.sms import OutboxSMSBackend
-from maeul.core.models import AuditEntry
+from maeul.core.models import AuditEntry, UserSession
 from tests.conftest import SIGNUP_CONSENTS
 from tests.korean import assert_shows, korean, page_text
 
@@ -309,7 +308,7 @@ def test_resident_cannot_open_the_staff_verify_page(client, resident):
 def test_resident_cannot_confirm_by_posting(client, resident, unverified_resident):
     client.force_login(resident)
 
-    response = client.post(STAFF_VERIFY, {"email": unverified_resident.email, "confirm": "1"})
+    response = client.post(f"{STAFF_VERIFY}{unverified_resident.pk}/", {"confirm": "1"})
 
     assert response.status_code == 403
     assert not User.objects.get(pk=unverified_resident.pk).is_verified
@@ -328,10 +327,14 @@ def test_dong_staff_finds_and_confirms_a_resident_of_their_dong(
     client, dong_staff, unverified_resident
 ):
     client.force_login(dong_staff)
+    resident_page = f"{STAFF_VERIFY}{unverified_resident.pk}/"
 
-    found = client.get(STAFF_VERIFY, {"email": unverified_resident.email})
-    response = client.post(STAFF_VERIFY, {"email": unverified_resident.email, "confirm": "1"})
+    searched = client.post(STAFF_VERIFY, {"email": unverified_resident.email})
+    found = client.get(resident_page)
+    response = client.post(resident_page, {"confirm": "1"})
 
+    assert searched.status_code == 302
+    assert searched["Location"] == resident_page
     assert found.status_code == 200
     assert 'name="confirm"' in found.content.decode()
     assert_shows(found, "Checked in person")
@@ -345,22 +348,22 @@ def test_dong_staff_finds_and_confirms_a_resident_of_their_dong(
         str(user.pk),
         "127.0.0.1",
     )
-    assert_shows(client.get(STAFF_VERIFY), "The account was marked as checked in person.")
+    assert_shows(client.get(resident_page), "The account was marked as checked in person.")
 
 
-def test_other_dong_staff_sees_why_and_cannot_confirm(
-    client, other_dong_staff, unverified_resident
-):
+def test_other_dong_staff_cannot_find_or_confirm(client, other_dong_staff, unverified_resident):
     client.force_login(other_dong_staff)
+    resident_page = f"{STAFF_VERIFY}{unverified_resident.pk}/"
 
-    found = client.get(STAFF_VERIFY, {"email": unverified_resident.email})
-    response = client.post(STAFF_VERIFY, {"email": unverified_resident.email, "confirm": "1"})
+    searched = client.post(STAFF_VERIFY, {"email": unverified_resident.email})
+    opened = client.get(resident_page)
+    response = client.post(resident_page, {"confirm": "1"})
 
-    assert found.status_code == 200
-    assert 'name="confirm"' not in found.content.decode()
-    assert_shows(found, "This is outside the dongs and districts you are responsible for.")
-    assert response.status_code == 403
-    assert_shows(response, "This is outside the dongs and districts you are responsible for.")
+    assert searched.status_code == 404
+    assert_shows(searched, "No account in your dongs uses this e-mail address.")
+    assert unverified_resident.display_name not in searched.content.decode()
+    assert opened.status_code == 404
+    assert response.status_code == 404
     user = User.objects.get(pk=unverified_resident.pk)
     assert not user.is_verified
     assert user.verified_by is None
@@ -370,10 +373,10 @@ def test_other_dong_staff_sees_why_and_cannot_confirm(
 def test_staff_lookup_of_an_unknown_address(client, dong_staff):
     client.force_login(dong_staff)
 
-    response = client.get(STAFF_VERIFY, {"email": "nobody@example.kr"})
+    response = client.post(STAFF_VERIFY, {"email": "nobody@example.kr"})
 
-    assert response.status_code == 200
-    assert_shows(response, "No account uses this e-mail address.")
+    assert response.status_code == 404
+    assert_shows(response, "No account in your dongs uses this e-mail address.")
 
 
 # --- Sign-up, e-mail confirmation, password reset (allauth) ----------------------------
@@ -457,7 +460,7 @@ def test_deactivated_account_loses_its_live_session(request, client, persona):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
-    assert not Session.objects.filter(session_key=session_key).exists()
+    assert not UserSession.objects.filter(session_key=session_key).exists()
     assert client.get(STAFF_VERIFY).status_code == 302
 
 
@@ -467,7 +470,7 @@ def test_deactivated_staff_cannot_confirm_with_a_live_session(
     client.force_login(dong_staff)
     User.objects.filter(pk=dong_staff.pk).update(is_active=False)
 
-    response = client.post(STAFF_VERIFY, {"email": unverified_resident.email, "confirm": "1"})
+    response = client.post(f"{STAFF_VERIFY}{unverified_resident.pk}/", {"confirm": "1"})
 
     assert response.status_code == 302
     assert not User.objects.get(pk=unverified_resident.pk).is_verified

@@ -11,6 +11,7 @@ from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from django.utils import timezone
 
+from maeul.accounts.deactivation import deactivate_account
 from maeul.api.auth import issue_api_token
 from maeul.places.models import Department
 from maeul.proposals.models import (
@@ -505,6 +506,24 @@ def test_a_deactivated_account_token_is_unauthorised(client, neighbour, proposal
     )
 
     assert response.status_code == 401
+
+
+def test_a_token_issued_before_deactivation_stays_dead_after_reactivation(
+    client, neighbour, site_admin, proposal
+):
+    token = issue_api_token(neighbour)
+    deactivate_account(user=neighbour, by=site_admin, now=timezone.now(), ip=None)
+    neighbour.is_active = True
+    neighbour.save()
+
+    old = client.post(f"/api/proposals/{proposal.pk}/support", HTTP_AUTHORIZATION=f"Bearer {token}")
+    new = client.post(
+        f"/api/proposals/{proposal.pk}/support",
+        HTTP_AUTHORIZATION=f"Bearer {issue_api_token(neighbour)}",
+    )
+
+    assert old.status_code == 401
+    assert new.status_code == 200
 
 
 def test_unverified_resident_cannot_support(client, unverified_resident, proposal):

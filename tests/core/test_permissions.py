@@ -19,6 +19,7 @@ TARGETS = {
     "독산1동 주민": ("person", "독산1동"),
     "가산동 주민": ("person", "가산동"),
     "영등포구 주민": ("person", "당산1동"),
+    "무소속 주민": ("person", None),
     "독산1동": ("dong", "독산1동"),
     "가산동": ("dong", "가산동"),
     "당산1동": ("dong", "당산1동"),
@@ -39,23 +40,29 @@ COLUMNS = [
     (Action.CHANGE_DONG, "당산1동"),
     (Action.CHANGE_DISTRICT, "금천구"),
     (Action.CHANGE_DISTRICT, "영등포구"),
+    (Action.LOOK_UP_RESIDENT, "none"),
+    (Action.LOOK_UP_RESIDENT, "독산1동 주민"),
+    (Action.LOOK_UP_RESIDENT, "가산동 주민"),
+    (Action.LOOK_UP_RESIDENT, "영등포구 주민"),
+    (Action.LOOK_UP_RESIDENT, "무소속 주민"),
 ]
 
 # Y = allowed, . = denied. Staff of 독산1동 / 가산동 / 금천구 / 영등포구 as in tests/conftest.py.
 #                           admin audit roles staff | verify: 독산1 가산 영등포 |
-#                           change dong: 독산1 가산 당산1 | change district: 금천 영등포
+#                           change dong: 독산1 가산 당산1 | change district: 금천 영등포 |
+#                           look up a resident: at all, 독산1 가산 영등포, without a tie
 MATRIX = {
-    "anonymous":            "....  ...  ...  ..",
-    "resident":             "....  ...  ...  ..",
-    "unverified_resident":  "....  ...  ...  ..",
-    "neighbour":            "....  ...  ...  ..",
-    "dong_staff":           "...Y  Y..  Y..  ..",
-    "other_dong_staff":     "...Y  .Y.  .Y.  ..",
-    "district_staff":       "...Y  YY.  YY.  Y.",
-    "other_district_staff": "...Y  ..Y  ..Y  .Y",
-    "support_centre_staff": "...Y  ...  ...  ..",
-    "committee_member":     "....  ...  ...  ..",
-    "site_admin":           "YYYY  YYY  YYY  YY",
+    "anonymous":            "....  ...  ...  ..  .....",
+    "resident":             "....  ...  ...  ..  .....",
+    "unverified_resident":  "....  ...  ...  ..  .....",
+    "neighbour":            "....  ...  ...  ..  .....",
+    "dong_staff":           "...Y  Y..  Y..  ..  YY...",
+    "other_dong_staff":     "...Y  .Y.  .Y.  ..  Y.Y..",
+    "district_staff":       "...Y  YY.  YY.  Y.  YYY..",
+    "other_district_staff": "...Y  ..Y  ..Y  .Y  Y..Y.",
+    "support_centre_staff": "...Y  ...  ...  ..  .....",
+    "committee_member":     "....  ...  ...  ..  .....",
+    "site_admin":           "YYYY  YYY  YYY  YY  YYYYY",
 }  # fmt: skip
 
 
@@ -84,7 +91,8 @@ def targets(doksan1, gasan, dangsan1, geumcheon, yeongdeungpo):
 
     def person(dong):
         user = UserFactory()
-        DongTieFactory(user=user, dong=dong)
+        if dong is not None:
+            DongTieFactory(user=user, dong=dong)
         return user
 
     built = {}
@@ -92,7 +100,7 @@ def targets(doksan1, gasan, dangsan1, geumcheon, yeongdeungpo):
         if spec is None:
             built[key] = None
         elif spec[0] == "person":
-            built[key] = person(dongs[spec[1]])
+            built[key] = person(dongs[spec[1]] if spec[1] else None)
         elif spec[0] == "dong":
             built[key] = dongs[spec[1]]
         else:

@@ -6,13 +6,12 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from maeul.accounts.models import DongTie, PhoneCode, RoleAssignment, User
 from maeul.core.errors import RuleViolation
-from maeul.core.models import AuditEntry, Notification
+from maeul.core.models import AuditEntry, Notification, UserSession
 from maeul.councils.models import CouncilMember, MembershipApplication
 from maeul.privacy.models import ConsentRecord, Withdrawal
 from maeul.privacy.services import erase_due_accounts, withdraw_account
@@ -31,7 +30,7 @@ FIVE_DAYS = timedelta(days=5)
 def _sessions_of(user: User) -> list[str]:
     return [
         s.session_key
-        for s in Session.objects.all()
+        for s in UserSession.objects.all()
         if str(s.get_decoded().get(SESSION_KEY)) == str(user.pk)
     ]
 

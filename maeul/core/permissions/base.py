@@ -40,6 +40,7 @@ class Action(StrEnum):
     MANAGE_ROLES = "accounts.manage_roles"
     VIEW_STAFF_PAGES = "core.view_staff_pages"
     VERIFY_IN_PERSON = "accounts.verify_in_person"
+    LOOK_UP_RESIDENT = "accounts.look_up_resident"
     CHANGE_DONG = "places.change_dong"
     CHANGE_DISTRICT = "places.change_district"
     CREATE_PROPOSAL = "proposals.create"
@@ -185,6 +186,24 @@ def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decisio
         return ALLOW
     if not ties:
         return deny(_("This person has no dong tie yet. Ask them to add one to their profile."))
+    return deny(OUTSIDE_SCOPE)
+
+
+def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Dong staff find residents tied to their dongs, district staff to their district's.
+
+    A person with no dong tie is found by nobody but site admins: the office asks them to
+    add their dong first (docs/security.md). Without a target: may the user search at all.
+    """
+    scope = scope_of(user)
+    if not scope.is_staff:
+        return deny(STAFF_ONLY)
+    if not (scope.site_admin or scope.dong_ids or scope.district_ids):
+        return deny(_("Only dong and district staff may look residents up."))
+    if target is None or scope.site_admin:
+        return ALLOW
+    if isinstance(target, User) and any(scope.covers_dong(tie.dong) for tie in ties_of(target)):
+        return ALLOW
     return deny(OUTSIDE_SCOPE)
 
 

@@ -23,6 +23,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     AgendaItem,
     AgendaStatus,
@@ -104,6 +105,7 @@ def write_agenda_item(
     """
     authorise(author, Action.WRITE_AGENDA_ITEM, council, now)
     title = (title or "").strip()
+    refuse_resident_number(title, description)
     if not title:
         raise RuleViolation(_("Enter the agenda item's title."), code="title")
     if len(title) > TITLE_MAX:
@@ -272,6 +274,7 @@ def change_agenda_status(
                 code="transition",
             )
         changes: audit.Changes = {"status": [locked.status, status]}
+        refuse_resident_number(reason)
         if reason.strip():
             changes["reason"] = [None, reason.strip()[:300]]
         locked.status = status
@@ -330,6 +333,7 @@ def record_meeting(
     who is not a member of the council's term on the meeting day.
     """
     authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    refuse_resident_number(place, minutes)
     if kind not in MeetingKind.values:
         raise RuleViolation(_("Choose the kind of meeting."), code="kind")
     if held_at > now:

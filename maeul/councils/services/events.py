@@ -20,6 +20,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     AgendaItem,
     AgendaStatus,
@@ -50,6 +51,7 @@ def _check_event_fields(
 ) -> None:
     if kind not in EventKind.values:
         raise RuleViolation(_("Choose the kind of event."), code="kind")
+    refuse_resident_number(title, place, online_link)
     if not title:
         raise RuleViolation(_("Enter the event's title."), code="title")
     if len(title) > TITLE_MAX:
@@ -127,6 +129,7 @@ def schedule_event(
     """
     authorise(staff, Action.MANAGE_COUNCIL, council, now)
     title, place, online_link = (title or "").strip(), (place or "").strip(), online_link or ""
+    refuse_resident_number(description)
     _check_event_fields(
         kind=kind, title=title, place=place, online_link=online_link, announce_days=announce_days
     )
@@ -407,6 +410,7 @@ def publish_minutes(
 ) -> CouncilEvent:
     """Publish (or correct) the event's minutes and the people who came, on site and online."""
     authorise(staff, Action.MANAGE_COUNCIL, event.council, now)
+    refuse_resident_number(minutes)
     if event.starts_at > now:
         raise RuleViolation(_("Publish the minutes after the event."), code="future")
     if not (_whole_number(attendance_on_site) and _whole_number(attendance_online)):

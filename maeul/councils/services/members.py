@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     Council,
     CouncilKind,
@@ -145,6 +146,7 @@ def add_section(
     """Add a section (분과) to the council, last unless `order` is given."""
     authorise(staff, council, now)
     name = name.strip()
+    refuse_resident_number(name)
     if not name:
         raise RuleViolation(_("Enter the section's name."), code="section")
     try:
@@ -216,6 +218,7 @@ def add_member(
     council = term.council
     authorise(staff, council, now)
     public_name = public_name.strip()
+    refuse_resident_number(public_name)
     if not public_name:
         raise RuleViolation(_("Enter the name shown for the member."), code="member")
     if role not in MemberRole.values or route not in SelectionRoute.values:
@@ -298,6 +301,7 @@ def change_member(
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     public_name = public_name.strip()
+    refuse_resident_number(public_name)
     if not public_name:
         raise RuleViolation(_("Enter the name shown for the member."), code="member")
     if role not in MemberRole.values:

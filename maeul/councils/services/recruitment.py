@@ -35,6 +35,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     ApplicationStatus,
     Council,
@@ -160,6 +161,7 @@ def apply(
     public_name = public_name.strip()
     motivation = motivation.strip()
     recommended_by = recommended_by.strip()
+    refuse_resident_number(public_name, motivation, recommended_by)
     if not public_name:
         raise RuleViolation(_("Enter the name to be shown."), code="application")
     if not motivation:

@@ -23,7 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.core.access_log import record_access
 from maeul.core.errors import RuleViolation
+from maeul.core.forms import ExportReasonForm
+from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, scope_of
 from maeul.core.requests import client_ip
 from maeul.councils.forms import (
@@ -55,6 +58,7 @@ DESK_FORMS = (
     "recruitment_form",
     "selection_form",
     "cycle_form",
+    "export_form",
 )
 
 
@@ -133,11 +137,25 @@ def _desk_term(council: Council, request: HttpRequest, today: date) -> Term | No
     return members.current_term(council, today) or council.terms.order_by("-number").first()
 
 
+def _log_view(request: HttpRequest, subject: Any) -> None:
+    """Members' and applicants' names are personal data: each staff view is logged."""
+    record_access(
+        staff=request.user,
+        subject=subject,
+        action=AccessAction.VIEW,
+        what=request.path,
+        reason=_("Council administration"),
+        ip=client_ip(request),
+        now=timezone.now(),
+    )
+
+
 def _desk(
     request: HttpRequest, council: Council, *, status: int = 200, **bound: forms.Form
 ) -> HttpResponse:
     now = timezone.now()
     today = timezone.localdate(now)
+    _log_view(request, f"council {council.pk}: members and applicants")
     term = _desk_term(council, request, today)
     member_initial = {"term": term, "joined_on": max(term.starts_on, today)} if term else {}
     call = recruiting.recruitment_of(council)
@@ -149,6 +167,7 @@ def _desk(
         "recruitment_form": lambda: RecruitmentForm(council=council),
         "selection_form": SelectionForm,
         "cycle_form": lambda: CycleForm(initial={"year": year}),
+        "export_form": ExportReasonForm,
     }
     context: dict[str, Any] = {name: bound.get(name) or make() for name, make in defaults.items()}
     steps = list(council.cycle_steps.filter(year__gte=year - 1).order_by("year", "starts_on"))
@@ -307,6 +326,7 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
     """A member's role, section and name shown (GET the form, POST the change)."""
     row = _staff_member(request, member_pk)
     if request.method != "POST":
+        _log_view(request, row.user or f"council member {row.pk}")
         return _member_page(request, row)
     form = MemberChangeForm(request.POST, member=row)
 

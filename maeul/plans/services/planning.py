@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import AgendaItem, AgendaStatus, Council, Section
 from maeul.plans.models import (
     AutonomyPlan,
@@ -162,6 +163,7 @@ def add_project(
     """A project typed in by staff into a draft plan (budget in whole won)."""
     _authorise(staff, plan, now)
     _require_draft(plan)
+    refuse_resident_number(title, description)
     default_start, default_end = default_schedule(plan.year)
     starts_on, ends_on = starts_on or default_start, ends_on or default_end
     _check_project(
@@ -282,6 +284,7 @@ def change_project(
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"not a project field: {sorted(unknown)}")
+    refuse_resident_number(*(value for value in fields.values() if isinstance(value, str)))
     before = audit.snapshot(project, PROJECT_FIELDS)
     for name, value in fields.items():
         setattr(project, name, value)
@@ -439,6 +442,7 @@ def write_outcome(
     """The project's outcome (성과) as shown at the results sharing."""
     _authorise(staff, project, now)
     outcome = outcome.strip()
+    refuse_resident_number(outcome)
     if len(outcome) > 5000:
         raise RuleViolation(_("Write the outcome in at most 5,000 characters."), code="outcome")
     old = project.outcome

@@ -25,6 +25,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.plans.models import ProgressUpdate, Project, ProjectStatus, SpendingEntry
 from maeul.proposals.attachments import CheckedFile, check_upload
 
@@ -78,6 +79,7 @@ def _check_entry(
     if spent_on > timezone.localdate(now):
         raise RuleViolation(_("The date cannot be in the future."), code="date")
     payee, purpose = payee.strip(), purpose.strip()
+    refuse_resident_number(payee, purpose)
     if not payee:
         raise RuleViolation(_("Enter who was paid."), code="payee")
     if not purpose:
@@ -114,6 +116,7 @@ def _over_budget_reason(
     if not decision:
         raise RuleViolation(decision.reason, code="confirm_forbidden")
     reason = over_budget_reason.strip()
+    refuse_resident_number(reason)
     if not reason:
         raise RuleViolation(
             _("Give the reason for going over the budget."), code="over_budget_reason"
@@ -400,6 +403,7 @@ def add_progress_update(
     """A progress note with an optional photo (re-encoded: no EXIF, no location)."""
     _authorise(staff, project, now)
     body, photo_alt = body.strip(), photo_alt.strip()
+    refuse_resident_number(body, photo_alt)
     if not body:
         raise RuleViolation(_("Write what happened."), code="body")
     checked = check_upload(photo) if photo is not None else None

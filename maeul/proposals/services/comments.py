@@ -83,6 +83,7 @@ def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetim
     reason = reason.strip()
     if not reason:
         raise RuleViolation(_("Please say why you report this comment."), code="reason")
+    refuse_resident_number(reason)
     try:
         with transaction.atomic():
             report = CommentReport.objects.create(
@@ -102,6 +103,7 @@ def hide_comment(
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
     _require(staff, Action.MODERATE_COMMENT, comment)
     reason = reason.strip()
+    refuse_resident_number(reason)
     if not reason:
         raise RuleViolation(
             _("Please give the reason for hiding. It is shown publicly."), code="reason"

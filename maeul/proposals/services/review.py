@@ -20,6 +20,7 @@ from maeul.core.markup import render_markdown
 from maeul.core.models import AuditEntry
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Department
 from maeul.proposals.models import (
     PUBLIC_STATUSES,
@@ -110,6 +111,7 @@ def answer_proposal(
         raise RuleViolation(_("Choose a decision."), code="decision")
     if not body.strip():
         raise RuleViolation(_("Please write the answer."), code="body")
+    refuse_resident_number(body)
     with transaction.atomic():
         proposal = _locked(proposal)
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING, Status.ANSWERED):
@@ -188,6 +190,7 @@ def change_status(
                 % {"now": proposal.get_status_display(), "next": Status(status).label},
                 code="transition",
             )
+        refuse_resident_number(reason)
         if status == Status.HIDDEN and not reason.strip():
             raise RuleViolation(
                 _("Please give the reason for hiding. It is shown publicly."), code="reason"

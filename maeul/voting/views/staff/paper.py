@@ -17,7 +17,9 @@ from django.views.decorators.http import require_POST
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from maeul.core.access_log import record_access
 from maeul.core.errors import RuleViolation
+from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, Decision, can
 from maeul.core.requests import client_ip
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form
@@ -84,6 +86,15 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         upload = form.cleaned_data["file"]
+        record_access(
+            staff=request.user,
+            subject=f"postal voters, vote {vote.pk}",
+            action=AccessAction.ENTRY,
+            what=request.path,
+            reason=_("Postal ballot upload"),
+            ip=client_ip(request),
+            now=now,
+        )
         report = paper.import_postal_ballots(
             vote=vote,
             dong=form.cleaned_data["dong"],
@@ -150,6 +161,17 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
                 dong=data["dong"],
                 phone=data["phone"],
                 tie=data["tie"],
+            )
+            # The voter's name, birth date and phone are personal data typed by staff: the
+            # access log says that an entry was made, never whose (no name, no number).
+            record_access(
+                staff=request.user,
+                subject=f"paper voter, batch {batch.pk}",
+                action=AccessAction.ENTRY,
+                what=request.path,
+                reason=_("Paper ballot entry at the ballot box"),
+                ip=client_ip(request),
+                now=now,
             )
             try:
                 receipt = paper.enter_paper_ballot(

@@ -1,0 +1,100 @@
+"""A council's roster as an XLSX file for the dong office (위원 명부, 신청자 명단).
+
+Personal data: only staff download it, only with a reason, and each download is written
+to the personal-data access log (the view does that). The file holds what the desk shows,
+the names members and applicants chose to show and their council details, never an
+e-mail address or a phone number. Headers are Korean whatever the reader's language, as
+the file is handed on as it is.
+"""
+
+import io
+from typing import Any, Final
+
+import openpyxl
+from django.utils import timezone
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from maeul.councils.models import Council, Recruitment, Term
+
+XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEMBER_COLUMNS: Final = ("기수", "이름", "직위", "분과", "선정 방식", "위촉일", "해촉일")
+APPLICATION_COLUMNS: Final = (
+    "신청 번호",
+    "이름",
+    "신청 경로",
+    "추천 단체",
+    "희망 분과",
+    "신청 일시",
+    "추첨 순위",
+    "결과",
+    "신청 동기",
+)
+# A spreadsheet reads a cell starting with these as a formula (formula injection).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str | None) -> str:
+    text = value or ""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _sheet(sheet: Worksheet, header: tuple[str, ...], rows: list[list[Any]]) -> None:
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 3)
+
+
+def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment | None) -> bytes:
+    """The members of `term` and the applications of `recruitment`, one sheet each."""
+    members = (
+        term.members.select_related("section").order_by("left_on", "role", "public_name")
+        if term is not None
+        else []
+    )
+    member_rows = [
+        [
+            term.number if term is not None else "",
+            _text(member.public_name),
+            _text(member.get_role_display()),
+            _text(member.section.name if member.section else ""),
+            _text(member.get_route_display()),
+            member.joined_on,
+            member.left_on or "",
+        ]
+        for member in members
+    ]
+    applications = (
+        recruitment.applications.select_related("wanted_section").order_by("created_at")
+        if recruitment is not None
+        else []
+    )
+    application_rows = [
+        [
+            application.pk,
+            _text(application.public_name),
+            _text(application.get_route_display()),
+            _text(application.recommended_by),
+            _text(application.wanted_section.name if application.wanted_section else ""),
+            timezone.localtime(application.created_at).strftime("%Y-%m-%d %H:%M"),
+            application.lottery_rank or "",
+            _text(application.get_status_display()),
+            _text(application.motivation),
+        ]
+        for application in applications
+    ]
+    workbook = openpyxl.Workbook()
+    members_sheet = workbook.active
+    assert members_sheet is not None  # noqa: S101 -- a new workbook has one sheet
+    members_sheet.title = "위원"
+    _sheet(members_sheet, MEMBER_COLUMNS, member_rows)
+    _sheet(workbook.create_sheet("신청자"), APPLICATION_COLUMNS, application_rows)
+    workbook.properties.title = council.name
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
