@@ -23,14 +23,18 @@ PHONE_NUMBER = re.compile(
 )
 
 
-def refuse_resident_number(*texts: str | None) -> None:
+def refuse_resident_number(*texts: str | None, **fields: str | None) -> None:
     """Raise RuleViolation when any text (or file name) holds a resident registration number.
 
     Every service that stores free text calls this before saving: titles, bodies, names,
-    payees, notes, minutes, option text and the names of uploaded files.
+    payees, notes, minutes, option text and the names of uploaded files. Texts given by
+    field name (`title=...`) make the refusal name that field, so a form shows it there.
     """
-    if any(RESIDENT_NUMBER.search(text or "") for text in texts):
-        raise RuleViolation(
-            _("Please remove the resident registration number. Maeul must not store it."),
-            code="resident_number",
-        )
+    named = [(None, text) for text in texts] + list(fields.items())
+    for field, text in named:
+        if RESIDENT_NUMBER.search(text or ""):
+            raise RuleViolation(
+                _("Please remove the resident registration number. Maeul must not store it."),
+                code="resident_number",
+                field=field,
+            )

@@ -18,6 +18,7 @@ from maeul.accounts import phone as phones
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 from maeul.voting.ballots import Choices, encode
 from maeul.voting.identity import PaperVoter
@@ -42,6 +43,7 @@ def open_batch(
         raise RuleViolation(_("Choose on-site or postal ballots."), code="channel")
     if not vote.covers_dong(dong):
         raise RuleViolation(_("This dong is not part of the vote."), code="dong")
+    refuse_resident_number(label=label)
     batch = PaperBatch(
         vote=vote,
         dong=dong,

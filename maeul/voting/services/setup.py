@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
+from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 from maeul.proposals.models import Proposal, ProposalLink
 from maeul.voting.identity import create_vote_key
@@ -96,6 +97,7 @@ def save_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote:
         vote.created_by = staff
         vote.created_at = now
     check_settings(vote)
+    refuse_resident_number(title=vote.title, description=vote.description)
     with transaction.atomic():
         vote.save()
         audit.record(
@@ -127,7 +129,10 @@ def add_option(
     _authorise(staff, vote, now)
     _require_editable(vote, now)
     if not title.strip():
-        raise RuleViolation(_("Enter the option's title."), code="option")
+        raise RuleViolation(_("Enter the option's title."), code="option", field="title")
+    refuse_resident_number(
+        title=title, description=description, category=category, proposer=proposer
+    )
     if cost < 0:
         raise RuleViolation(_("The cost cannot be negative."), code="option")
     if dong is not None and not vote.covers_dong(dong):
