@@ -1,5 +1,7 @@
 """Pages of one's own account (profile, dong ties, phone verification) and staff verification."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,13 +12,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
-from maeul.accounts.forms import CodeForm, DongTieForm, PhoneForm, ProfileForm, ResidentLookupForm
+from maeul.accounts.forms import (
+    CodeForm,
+    DongTieForm,
+    IdentityCardForm,
+    PhoneForm,
+    ProfileForm,
+    ResidentLookupForm,
+    TieMoveForm,
+)
 from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
 from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.core.requests import client_ip
+
+# Which field of the phone form a refusal of `send_phone_code` belongs to.
+FIELD_OF_REFUSAL = {"name": "name", "birth_date": "birth_date"}
 
 
 def _me(request: HttpRequest) -> User:
@@ -25,13 +38,44 @@ def _me(request: HttpRequest) -> User:
     return user
 
 
+def _profile_page(
+    request: HttpRequest,
+    user: User,
+    *,
+    form: ProfileForm | None = None,
+    tie_form: DongTieForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    ties = list(user.dong_ties.current().select_related("dong__district"))
+    for tie in ties:
+        tie.next_change = services.next_tie_change(user, tie.kind, now)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form or _profile_form(user),
+            "tie_form": tie_form or DongTieForm(),
+            "move_form": TieMoveForm(),
+            "ties": ties,
+            "me": user,
+        },
+        status=status,
+    )
+
+
+def _profile_form(user: User, data: Any = None) -> ProfileForm:
+    return ProfileForm(
+        data,
+        initial={"display_name": user.display_name, "birth_year": user.birth_year},
+        birth_year_fixed=user.is_verified,
+    )
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = _me(request)
-    form = ProfileForm(
-        request.POST or None,
-        initial={"display_name": user.display_name, "birth_year": user.birth_year},
-    )
+    form = _profile_form(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_profile(
@@ -45,17 +89,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
-    ties = user.dong_ties.select_related("dong__district")
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "form": form,
-            "tie_form": DongTieForm(),
-            "ties": ties,
-            "me": user,
-        },
-    )
+    return _profile_page(request, user, form=form)
 
 
 @login_required
@@ -66,38 +100,54 @@ def add_tie(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_dong_tie(
-                user=user, dong=form.cleaned_data["dong"], kind=form.cleaned_data["kind"]
+                user=user,
+                dong=form.cleaned_data["dong"],
+                kind=form.cleaned_data["kind"],
+                now=timezone.now(),
+                ip=client_ip(request),
             )
         except RuleViolation as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The dong tie was added."))
             return redirect("accounts:profile")
-    ties = user.dong_ties.select_related("dong__district")
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "form": ProfileForm(
-                initial={"display_name": user.display_name, "birth_year": user.birth_year}
-            ),
-            "tie_form": form,
-            "ties": ties,
-            "me": user,
-        },
-        status=400,
-    )
+    return _profile_page(request, user, tie_form=form, status=400)
 
 
 @login_required
 @require_POST
 def delete_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
     try:
-        services.remove_dong_tie(user=_me(request), tie_id=tie_id)
+        services.remove_dong_tie(
+            user=_me(request), tie_id=tie_id, now=timezone.now(), ip=client_ip(request)
+        )
     except RuleViolation as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The dong tie was removed."))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
+    """One moved house, job or school: the tie moves to another dong."""
+    form = TieMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the new dong."))
+        return redirect("accounts:profile")
+    try:
+        services.move_dong_tie(
+            user=_me(request),
+            tie_id=tie_id,
+            dong=form.cleaned_data["dong"],
+            now=timezone.now(),
+            ip=client_ip(request),
+        )
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The dong tie was moved."))
     return redirect("accounts:profile")
 
 
@@ -115,11 +165,13 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
                 send_phone_code(
                     user=user,
                     raw_phone=form.cleaned_data["phone"],
+                    name=form.cleaned_data["name"],
+                    birth_date=form.cleaned_data["birth_date"],
                     ip=client_ip(request),
                     now=timezone.now(),
                 )
             except RuleViolation as exc:
-                form.add_error("phone", exc.message)
+                form.add_error(FIELD_OF_REFUSAL.get(exc.code, "phone"), exc.message)
                 status = 429 if exc.code == "rate_limited" else 400
             else:
                 messages.success(request, _("We sent a code. Enter it within ten minutes."))
@@ -172,10 +224,20 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
             form.add_error("email", _("No account uses this e-mail address."))
         else:
             verdict = can(staff, Action.VERIFY_IN_PERSON, resident)
+    card = IdentityCardForm(request.POST if "confirm" in request.POST else None)
     if request.method == "POST" and resident is not None and "confirm" in request.POST:
         try:
+            if verdict is not None and not verdict:
+                raise RuleViolation(verdict.reason, code="forbidden")
+            if not card.is_valid():
+                raise RuleViolation(_("Type the name and birth date from the identity card."))
             verify_in_person(
-                staff=staff, resident=resident, ip=client_ip(request), now=timezone.now()
+                staff=staff,
+                resident=resident,
+                name=card.cleaned_data["name"],
+                birth_date=card.cleaned_data["birth_date"],
+                ip=client_ip(request),
+                now=timezone.now(),
             )
         except RuleViolation as exc:
             messages.error(request, exc.message)
@@ -190,6 +252,7 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resident": resident,
             "verdict": verdict,
+            "card_form": card,
         },
         status=status,
     )

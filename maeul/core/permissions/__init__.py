@@ -28,10 +28,13 @@ from maeul.core.permissions.base import (
     _any_staff,
     _change_district,
     _change_dong,
+    _confirm_tie,
+    _correct_birth_year,
     _site_admin_only,
     _verify_in_person,
     deny,
     forget_scope,
+    forget_ties,
     scope_of,
 )
 
@@ -50,6 +53,7 @@ __all__ = [
     "can",
     "deny",
     "forget_scope",
+    "forget_ties",
     "scope_of",
 ]
 
@@ -59,6 +63,8 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_ROLES: _site_admin_only,
     Action.VIEW_STAFF_PAGES: _any_staff,
     Action.VERIFY_IN_PERSON: _verify_in_person,
+    Action.CONFIRM_TIE: _confirm_tie,
+    Action.CORRECT_BIRTH_YEAR: _correct_birth_year,
     Action.CHANGE_DONG: _change_dong,
     Action.CHANGE_DISTRICT: _change_district,
     **proposals.RULES,
