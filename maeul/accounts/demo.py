@@ -50,7 +50,7 @@ DEMO_ACCOUNTS = [
         True, "천심의",
     ),
     DemoAccount(
-        "resident@demo.maeul.kr", "독산동 주민", date(1975, 3, 14), None, "독산1동", True, "김마을"
+        "resident@demo.maeul.kr", "독산동 주민", date(1975, 3, 14), None, "독산1동", True, "윤하늘"
     ),
     DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", date(2001, 8, 8), None, "가산동", False),
 ]  # fmt: skip

@@ -116,7 +116,7 @@ class DongTieForm(forms.Form):
 
 
 class TieMoveForm(forms.Form):
-    dong = DongChoiceField(
+    new_dong = DongChoiceField(
         label=_("New dong"),
         queryset=Dong.objects.select_related("district").order_by("code"),
         empty_label=_("Choose a dong"),

@@ -140,7 +140,7 @@ def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
         services.move_dong_tie(
             user=_me(request),
             tie_id=tie_id,
-            dong=form.cleaned_data["dong"],
+            dong=form.cleaned_data["new_dong"],
             now=timezone.now(),
             ip=client_ip(request),
         )

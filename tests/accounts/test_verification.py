@@ -155,7 +155,14 @@ def test_phone_number_that_verified_an_account_cannot_be_sent_to_for_another(
     other = UserFactory()
 
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=other, raw_phone="+82 10 4821 3957", name=NAME, birth_date=BIRTH_DATE, ip=None, now=now)
+        send_phone_code(
+            user=other,
+            raw_phone="+82 10 4821 3957",
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=now,
+        )
 
     assert refused.value.code == "phone_taken"
     assert refused.value.message == korean(
@@ -172,10 +179,19 @@ def test_probing_whether_a_number_is_taken_is_rate_limited(unverified_resident):
     with pytest.raises(
         RuleViolation, match=korean("This phone number has already verified another account.")
     ):
-        send_phone_code(user=prober, raw_phone=RAW_PHONE, name=NAME, birth_date=BIRTH_DATE, ip=None, now=now)
+        send_phone_code(
+            user=prober, raw_phone=RAW_PHONE, name=NAME, birth_date=BIRTH_DATE, ip=None, now=now
+        )
 
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=prober, raw_phone="010-4821-3957", name=NAME, birth_date=BIRTH_DATE, ip=None, now=now)
+        send_phone_code(
+            user=prober,
+            raw_phone="010-4821-3957",
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=now,
+        )
 
     assert refused.value.code == "rate_limited"
 
@@ -203,7 +219,14 @@ def test_two_accounts_racing_with_one_number_verify_only_the_first(unverified_re
 
 def test_already_verified_account_cannot_ask_for_a_code(resident):
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=resident, raw_phone=RAW_PHONE, name=NAME, birth_date=BIRTH_DATE, ip=None, now=timezone.now())
+        send_phone_code(
+            user=resident,
+            raw_phone=RAW_PHONE,
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=timezone.now(),
+        )
 
     assert refused.value.code == "already_verified"
     assert OutboxSMSBackend.outbox == []

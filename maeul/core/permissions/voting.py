@@ -119,7 +119,9 @@ def _tie_refusal(user: Any, vote: Vote) -> Decision | None:
         )
     held = [tie for tie in accepted if tie.started_at <= vote.opens_at]
     if not held:
-        return deny(TIE_ADDED_AFTER_OPENING % {"place": place, "time": _opening(vote)})
+        return deny(
+            TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
+        )
     if vote.confirmed_ties_only and not any(tie.is_confirmed for tie in held):
         return deny(TIE_NOT_CONFIRMED % {"place": held[0].dong.name})
     return None
