@@ -327,7 +327,14 @@ def summarise(rounds: list[Round]) -> dict[str, Any]:
 def check_invariant(vote_id: int, ledger: Ledger) -> dict[str, Any]:
     participations = Participation.objects.filter(vote_id=vote_id)
     ballots = Ballot.objects.filter(vote_id=vote_id)
-    duplicates = participations.values("voter_key").annotate(n=Count("pk")).filter(n__gt=1)
+    duplicates = sum(
+        participations.exclude(**{f"{key}__isnull": True})
+        .values(key)
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+        for key in ("account_key", "phone_key", "person_key")
+    )
     stored = dict(ballots.values_list("receipt", "content"))
     missing = [i for i, code in ledger.receipts.items() if code not in stored]
     wrong = [i for i, code in ledger.receipts.items() if stored.get(code) != ledger.contents[i]]
@@ -336,7 +343,7 @@ def check_invariant(vote_id: int, ledger: Ledger) -> dict[str, Any]:
         "ballots": ballots.count(),
         "voters_told_201": len(ledger.receipts),
         "distinct_receipts_told": len(set(ledger.receipts.values())),
-        "duplicate_voter_keys": duplicates.count(),
+        "duplicate_voter_keys": duplicates,
         "receipts_missing": len(missing),
         "receipts_with_other_content": len(wrong),
     }

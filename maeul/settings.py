@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "maeul.voting",
     "maeul.councils",
     "maeul.plans",
+    "maeul.privacy",
 ]
 
 MIDDLEWARE = [
@@ -88,10 +89,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy timeout)
     # instead of failing with "database is locked" on upgrade; select_for_update() is a
     # no-op on SQLite. FULL sync keeps every acknowledged commit after a power cut.
+    # secure_delete overwrites deleted rows with zeros: the ballots counting rewrites must
+    # not stay readable in free pages (voting/services/secrecy.py).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
+        ),
     }
     # A file (not :memory:) so that threads and live-server tests see one database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
@@ -131,6 +136,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Birth year, the age-14 confirmation and the consents (required and optional apart),
+# for e-mail and Kakao/Naver sign-up alike (개인정보 보호법 제22조, 제22조의2).
+ACCOUNT_SIGNUP_FORM_CLASS = "maeul.privacy.forms.SignupConsentForm"
+ACCOUNT_FORMS = {"signup": "maeul.privacy.signup_forms.AtomicSignupForm"}
+SOCIALACCOUNT_FORMS = {"signup": "maeul.privacy.signup_forms.AtomicSocialSignupForm"}
+# A Kakao or Naver log-in never creates an account silently: the person sees the consents.
+SOCIALACCOUNT_AUTO_SIGNUP = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

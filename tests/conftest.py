@@ -22,6 +22,14 @@ from maeul.places.models import District, Dong
 from tests.factories import DongTieFactory, RoleAssignmentFactory, UserFactory
 
 PASSWORD = "correct-horse-42"
+# What the sign-up form needs besides e-mail and passwords: an adult's birth year and the
+# two required consents (the optional ones declined).
+SIGNUP_CONSENTS = {
+    "birth_year": "1985",
+    "over_14": "on",
+    "agree_terms": "on",
+    "agree_privacy": "on",
+}
 
 
 @pytest.fixture(autouse=True)

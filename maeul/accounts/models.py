@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.places.models import Department, District, Dong
 
+# A withdrawn account's e-mail, once erased, is `withdrawn-<random>@withdrawn.invalid`: the
+# reserved .invalid domain (RFC 2606) never receives mail, and the address alone tells every
+# page that the author left, without a query per row (see maeul.privacy).
+WITHDRAWN_EMAIL_DOMAIN = "withdrawn.invalid"
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -97,7 +102,14 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name others see; never the e-mail address."""
+        if self.is_erased:
+            return str(_("Former member"))
         return self.display_name or str(_("Resident"))
+
+    @property
+    def is_erased(self) -> bool:
+        """The person withdrew and their personal data was erased (회원 탈퇴)."""
+        return self.email.endswith("@" + WITHDRAWN_EMAIL_DOMAIN)
 
     @property
     def is_verified(self) -> bool:

@@ -25,11 +25,10 @@ from pydantic import ValidationError, field_validator
 
 from maeul.api.auth import RESIDENT_AUTH, user_for_token
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
 from maeul.proposals.listing import SEOUL
 from maeul.voting.ballots import Choices
-from maeul.voting.models import Channel, Option, Phase, Vote, VoteResult, VoteStatus
-from maeul.voting.services.casting import already_voted, cast_ballot, participation_of
+from maeul.voting.models import Option, Phase, Vote, VoteResult, VoteStatus
+from maeul.voting.services.casting import cast_ballot, voter_status
 from maeul.voting.services.export import export_pb, export_yes_no_csv
 
 router = Router(tags=["votes"])
@@ -154,7 +153,7 @@ class OptionResult(Schema):
 
 class Turnout(Schema):
     by_channel: dict[str, int]
-    by_dong: dict[str, int]
+    by_dong: dict[str, int | None]  # null: fewer than five voters, not published
     total: int
 
 
@@ -222,22 +221,16 @@ def _caller(request: HttpRequest) -> Any:
 def _my_status(vote: Vote, user: Any, now: datetime) -> MyStatus | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    decision = can(user, Action.CAST_BALLOT, vote, now=now)
-    participation = participation_of(vote, user)
-    may_vote, reason = decision.allowed, decision.reason
-    if participation is not None and may_vote:
-        may_replace = vote.allow_change and participation.channel == Channel.ONLINE
-        if not may_replace:
-            may_vote, reason = False, already_voted(participation).message
+    status = voter_status(vote, user, now)
     return MyStatus(
-        may_vote=may_vote,
-        reason=reason,
-        voted=participation is not None,
-        channel=participation.channel if participation is not None else None,
+        may_vote=status.may_vote,
+        reason=status.reason,
+        voted=status.voted,
+        channel=status.participation.channel if status.participation is not None else None,
     )
 
 
-_STATUS_OF_CODE = {"not_eligible": 403, "already_voted": 409}
+_STATUS_OF_CODE = {"not_eligible": 403, "already_voted": 409, "idempotency_conflict": 409}
 
 
 def _refused(exc: RuleViolation) -> Reply[ErrorOut]:
@@ -422,7 +415,7 @@ def get_result(request: HttpRequest, vote_id: int) -> ResultOut | Reply[ErrorOut
             ),
         )
     selected = set(result.selected)
-    turnout = result.turnout
+    turnout = result.public_turnout()
     return ResultOut(
         rule=result.rule,
         ballot_count=result.ballot_count,
@@ -446,9 +439,9 @@ def get_result(request: HttpRequest, vote_id: int) -> ResultOut | Reply[ErrorOut
             for option in vote.options.order_by("number")
         ],
         turnout=Turnout(
-            by_channel=turnout.get("by_channel", {}),
-            by_dong=turnout.get("by_dong", {}),
-            total=turnout.get("total", 0),
+            by_channel=dict(turnout.by_channel),
+            by_dong=dict(turnout.by_dong),
+            total=turnout.total,
         ),
     )
 

@@ -11,12 +11,17 @@ from django.utils.translation import gettext as _
 
 from maeul.core.models import Notification
 from maeul.core.tasks import send_notification_email
+from maeul.privacy.models import ConsentKind, ConsentRecord
 
 
 def notify(
     *, recipients: Iterable[Any], kind: str, message: str, url: str, now: datetime
 ) -> list[Notification]:
-    """One site notification per distinct active recipient, and an e-mail after commit."""
+    """One site notification per distinct active recipient, and an e-mail after commit.
+
+    No e-mail goes to a person who declined e-mail notifications (an optional consent);
+    accounts that never answered (made before consents were asked) keep getting them.
+    """
     unique = {user.pk: user for user in recipients if user is not None and user.is_active}
     rows = Notification.objects.bulk_create(
         [
@@ -25,7 +30,10 @@ def notify(
         ]
     )
     subject = _("[Maeul] %(message)s") % {"message": message[:60]}
+    declined = ConsentRecord.objects.declined(ConsentKind.NOTIFY_EMAIL, unique)
     for user in unique.values():
+        if user.pk in declined:
+            continue
         body = f"{message}\n\n{settings.MAEUL_BASE_URL}{url}"
         transaction.on_commit(
             partial(send_notification_email.enqueue, to=user.email, subject=subject, body=body)

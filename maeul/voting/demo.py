@@ -180,7 +180,7 @@ def _closed_district_vote(district: District, now: datetime, counter: User) -> V
         participations.append(
             Participation(
                 vote=vote,
-                voter_key=voter_key(vote, f"demo:{index}"),
+                account_key=voter_key(vote, f"demo:{index}"),
                 channel=channel,
                 dong=batch.dong if batch else rng.choice(dongs),
                 batch=batch,

@@ -1,29 +1,38 @@
 """Naming a voter across channels, and the secret link from a participation to its ballot.
 
-A voter key is a keyed hash of who the person is, specific to one vote, so the same person
-gets the same key online and on paper, and keys of two votes cannot be matched:
-- a person whose phone number is known (verified by phone, or given at the ballot box):
-  the phone's lookup hash;
-- an account verified at the office without a phone: the account;
-- a paper voter without a phone: name, birth date and dong as staff read them from the
-  identity card (신분증). No resident registration number is ever asked for.
+A person is known by up to three keys, each a keyed hash specific to one vote, so the
+same person gets the same keys online and on paper, and keys of two votes cannot be
+matched:
+- `account_key`: their account (online voters, and paper voters whose phone number leads
+  to an account);
+- `phone_key`: their phone number's lookup hash (verified by phone online, or given at the
+  ballot box);
+- `person_key`: name and birth date, as 본인확인 returned them at verification or as staff
+  read them from the identity card (신분증), with the dong the person votes in. Maeul keeps
+  only a keyed hash of the name and birth date (`accounts.person`); no resident
+  registration number is ever asked for.
+A participation stores every key it knows, each unique within the vote, so an earlier
+ballot is found whichever identifier the second channel has.
 """
 
 import base64
 import hashlib
 import hmac
 import os
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 
+from maeul.accounts import person as persons
 from maeul.accounts import phone as phones
 from maeul.accounts.models import User
 from maeul.places.models import Dong
 from maeul.voting.models import Vote, VoteKey
+
+VoterKeys = dict[str, str | None]
 
 
 def _hmac(purpose: bytes, message: str) -> str:
@@ -32,18 +41,27 @@ def _hmac(purpose: bytes, message: str) -> str:
 
 
 def voter_key(vote: Vote, identity: str) -> str:
-    """The key of the person named by `identity` (see the module docstring) in `vote`."""
+    """The key, in `vote`, of the person named by `identity` (`kind:value`)."""
     return _hmac(b"voter-key", f"{vote.pk}|{identity}")
 
 
-def account_identity(user: User) -> str:
-    if user.phone_hmac:
-        return f"phone:{user.phone_hmac}"
-    return f"account:{user.pk}"
+def _person_identity(person_hmac: str, dong: Dong) -> str:
+    return f"person:{person_hmac}|{dong.code}"
 
 
-def voter_key_for_account(vote: Vote, user: User) -> str:
-    return voter_key(vote, account_identity(user))
+def keys_for_account(vote: Vote, user: Any, dong: Dong | None) -> VoterKeys:
+    """Every key of an online voter: account, phone if verified by phone, and name and
+    birth date (from verification) with the dong they vote in."""
+    person_hmac = getattr(user, "person_hmac", "") or ""
+    return {
+        "account_key": voter_key(vote, f"account:{user.pk}"),
+        "phone_key": voter_key(vote, f"phone:{user.phone_hmac}") if user.phone_hmac else None,
+        "person_key": (
+            voter_key(vote, _person_identity(person_hmac, dong))
+            if person_hmac and dong is not None
+            else None
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -56,23 +74,26 @@ class PaperVoter:
     phone: str = ""  # as typed; normalised here
     tie: str = "lives"
 
+    def phone_hmac(self) -> str | None:
+        return phones.lookup_hash(phones.normalize(self.phone)) if self.phone else None
+
     def account(self) -> User | None:
         """The verified account that has this phone number, if any."""
-        if not self.phone:
+        digest = self.phone_hmac()
+        if digest is None:
             return None
-        return User.objects.filter(
-            phone_hmac=phones.lookup_hash(phones.normalize(self.phone)), is_active=True
-        ).first()
+        return User.objects.filter(phone_hmac=digest, is_active=True).first()
 
-    def identity(self) -> str:
-        if self.phone:
-            return f"phone:{phones.lookup_hash(phones.normalize(self.phone))}"
-        # NFC and no spaces: "홍 길동" and "홍길동" typed by two staff members are one name.
-        name = unicodedata.normalize("NFC", "".join(self.name.split()))
-        return f"person:{name}|{self.birth_date.isoformat()}|{self.dong.code}"
-
-    def voter_key(self, vote: Vote) -> str:
-        return voter_key(vote, self.identity())
+    def keys(self, vote: Vote, account: User | None = None) -> VoterKeys:
+        """Every key staff can name this person by: name, birth date and dong always; the
+        phone and the account it verified when a phone number is given."""
+        digest = self.phone_hmac()
+        person_hmac = persons.person_hash(self.name, self.birth_date)
+        return {
+            "account_key": voter_key(vote, f"account:{account.pk}") if account else None,
+            "phone_key": voter_key(vote, f"phone:{digest}") if digest else None,
+            "person_key": voter_key(vote, _person_identity(person_hmac, self.dong)),
+        }
 
 
 def create_vote_key(vote: Vote) -> VoteKey:

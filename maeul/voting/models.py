@@ -2,13 +2,15 @@
 
 Who voted (`Participation`) and what they chose (`Ballot`) are two tables with no key in
 common: a ballot has no voter, no timestamp and a random primary key, so neither a join
-nor the order of rows links a person to a choice. While a vote is open, the participation
-row keeps the id of its ballot encrypted with a key of the vote (`VoteKey`), so that a
-voter may replace their ballot and a retried submission finds its receipt; counting
-destroys the key, and with it the last link. See docs/voting.md.
+nor the ids link a person to a choice. While a vote is open, the participation row keeps
+the id of its ballot encrypted with a key of the vote (`VoteKey`), so that a voter may
+replace their ballot and a retried submission finds its receipt; counting destroys the
+key and rewrites the ballots in random order (services/secrecy.py), since until then the
+order of rows in storage pairs them. See docs/voting.md.
 """
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -17,6 +19,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.disclosure import suppress_small
 from maeul.places.models import District, Dong
 
 
@@ -211,6 +214,22 @@ class Vote(models.Model):
     def covers_dong(self, dong: Dong) -> bool:
         return dong.pk == self.dong_id if self.dong_id else dong.district_id == self.district_id
 
+    def may_replace(self, previous_channel: str, channel: str) -> bool:
+        """May a ballot of `channel` replace this person's earlier ballot of `previous_channel`?
+
+        Online, only where voters may change their ballot; on site, only where the vote lets
+        the assembly-day ballot replace an online one. Every other second ballot is refused.
+        """
+        if channel == Channel.ONLINE:
+            return self.allow_change and previous_channel == Channel.ONLINE
+        if channel == Channel.ON_SITE:
+            return self.on_site_replaces_online and previous_channel == Channel.ONLINE
+        return False
+
+    def may_change_ballot(self, participation: "Participation | None") -> bool:
+        """May the person who has this participation cast a new online ballot?"""
+        return participation is not None and self.may_replace(participation.channel, Channel.ONLINE)
+
 
 class Option(models.Model):
     """A project or agenda item on the ballot, with its ballot number (기호)."""
@@ -310,16 +329,30 @@ class PaperBatch(models.Model):
         return self.confirmed_at is not None
 
 
+class ParticipationQuerySet(models.QuerySet["Participation"]):
+    def matching(self, vote: "Vote", keys: dict[str, str | None]) -> "ParticipationQuerySet":
+        """Participations in `vote` that share any of the person's keys (see `identity`)."""
+        match = Q()
+        for field, value in keys.items():
+            if value:
+                match |= Q(**{field: value})
+        return self.filter(vote=vote).filter(match) if match else self.none()
+
+
 class Participation(models.Model):
     """That a person voted, by which channel and when; never what they chose.
 
-    `voter_key` names the person across every channel (a keyed hash of their account or
-    phone, or of the name, birth date and dong staff looked up), so the unique constraint
-    lets each person vote once, whichever channel comes first.
+    A person is known by up to three keys, each a keyed hash specific to the vote (see
+    `voting.identity`): their account, their phone number, and their name, birth date and
+    dong as an identity card shows them. Each key is unique within a vote, so whichever
+    identifier staff type, and whichever channel came first, an earlier ballot is found.
     """
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="participations")
-    voter_key = models.CharField(max_length=64)
+    # NULL, not "", for an unknown key: each unique constraint must allow many of them.
+    account_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    phone_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    person_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -338,22 +371,36 @@ class Participation(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # To the microsecond while the vote is open; the day only once it is counted.
     created_at = models.DateTimeField(_("voted at"))
     ballot_link = models.TextField(blank=True, editable=False)
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(
-                fields=["vote", "voter_key"], name="participation_one_per_person"
-            ),
+                fields=["vote", key],
+                condition=Q(**{f"{key}__isnull": False}),
+                name=f"participation_one_per_{key}",
+            )
+            for key in ("account_key", "phone_key", "person_key")
         ]
         indexes = [models.Index(fields=["vote", "channel"])]
 
     def __str__(self) -> str:
         return f"Participation #{self.pk}"
+
+    @property
+    def keys(self) -> dict[str, str | None]:
+        return {
+            "account_key": self.account_key,
+            "phone_key": self.phone_key,
+            "person_key": self.person_key,
+        }
 
 
 def new_receipt() -> str:
@@ -379,7 +426,9 @@ class Ballot(models.Model):
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
     content = models.TextField()
     receipt = models.CharField(_("receipt code"), max_length=14, unique=True, default=new_receipt)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    # The channel and batch serve the count (unconfirmed batches wait) and are blanked by
+    # it: a channel or batch of few voters would otherwise point at their ballots.
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
     batch = models.ForeignKey(
         PaperBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="ballots"
     )
@@ -415,3 +464,19 @@ class VoteResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vote} ({self.ballot_count})"
+
+    def public_turnout(self) -> "PublicTurnout":
+        """Turnout as the public may see it: by channel, and by dong with small groups hidden."""
+        turnout = self.turnout or {}
+        return PublicTurnout(
+            by_channel=sorted(turnout.get("by_channel", {}).items()),
+            by_dong=suppress_small(turnout.get("by_dong", {})),
+            total=turnout.get("total", 0),
+        )
+
+
+@dataclass(frozen=True)
+class PublicTurnout:
+    by_channel: list[tuple[str, int]]
+    by_dong: list[tuple[str, int | None]]  # None: fewer than five people, not published
+    total: int

@@ -10,6 +10,7 @@ from django.core import mail
 from maeul.accounts.models import DongTie, PhoneCode, TieKind, User, VerificationMethod
 from maeul.accounts.verification.sms import OutboxSMSBackend
 from maeul.core.models import AuditEntry
+from tests.conftest import SIGNUP_CONSENTS
 from tests.korean import assert_shows, korean, page_text
 
 PROFILE = "/me/"
@@ -399,7 +400,7 @@ def test_sign_up_confirm_email_and_be_logged_in(client, db):
     response = client.post(
         SIGNUP,
         {"email": "newcomer@example.kr", "password1": STRONG_PASSWORD,
-         "password2": STRONG_PASSWORD},
+         "password2": STRONG_PASSWORD, **SIGNUP_CONSENTS},
     )  # fmt: skip
 
     assert response.status_code == 302
@@ -424,7 +425,7 @@ def test_sign_up_with_a_used_address_is_refused_plainly(client, resident):
     response = client.post(
         SIGNUP,
         {"email": "Resident@Example.kr", "password1": STRONG_PASSWORD,
-         "password2": STRONG_PASSWORD},
+         "password2": STRONG_PASSWORD, **SIGNUP_CONSENTS},
     )  # fmt: skip
 
     assert response.status_code == 200
@@ -437,8 +438,9 @@ def test_sign_up_with_a_used_address_is_refused_plainly(client, resident):
 def test_sign_up_with_mismatched_passwords_is_refused(client, db):
     response = client.post(
         SIGNUP,
-        {"email": "newcomer@example.kr", "password1": STRONG_PASSWORD, "password2": "other-pass"},
-    )
+        {"email": "newcomer@example.kr", "password1": STRONG_PASSWORD, "password2": "other-pass",
+         **SIGNUP_CONSENTS},
+    )  # fmt: skip
 
     assert response.status_code == 200
     assert response.context["form"].errors

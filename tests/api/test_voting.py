@@ -317,6 +317,20 @@ def test_a_retry_with_the_same_idempotency_key_stores_one_ballot(client, pb_vote
     assert stored(pb_vote) == (1, 1)
 
 
+def test_the_same_idempotency_key_with_other_choices_is_a_conflict(client, pb_vote, resident):
+    """Reusing a key for other choices used to answer 201 and silently drop them."""
+    headers = {**bearer(resident), "HTTP_IDEMPOTENCY_KEY": "3f1c-retry-2"}
+
+    first = post_ballot(client, pb_vote, choose(pb_vote, 1), **headers)
+    other = post_ballot(client, pb_vote, choose(pb_vote, 2), **headers, HTTP_ACCEPT_LANGUAGE="ko")
+
+    assert (first.status_code, other.status_code) == (201, 409)
+    assert other.json()["code"] == "idempotency_conflict"
+    assert "다른 선택" in other.json()["detail"]
+    assert stored(pb_vote) == (1, 1)
+    assert Ballot.objects.get(vote=pb_vote).content == str(option_ids(pb_vote, 1)[0])
+
+
 def test_an_overlong_idempotency_key_is_refused(client, pb_vote, resident):
     headers = {**bearer(resident), "HTTP_IDEMPOTENCY_KEY": "k" * 65}
 
@@ -479,7 +493,7 @@ def test_the_result_gives_the_figures_after_the_count(client, counted_vote):
     assert selected == {1, 2, 3, 5}  # greedy fills the 20 million left with option 5
     assert body["turnout"] == {
         "by_channel": {"online": 6},
-        "by_dong": {"독산1동": 4, "가산동": 2},
+        "by_dong": {"독산1동": None, "가산동": None},  # under five: hidden, as on the page
         "total": 6,
     }
 
@@ -555,3 +569,15 @@ def test_times_are_in_seoul(client, pb_vote):
 
     assert item["closes_at"].endswith("+09:00")
     assert datetime.fromisoformat(item["closes_at"]) > timezone.now()
+
+
+def test_the_api_and_the_result_page_hide_the_same_small_groups(client, counted_vote):
+    """Both call `VoteResult.public_turnout`: the issue found the API publishing a 3."""
+    body = client.get(f"/api/votes/{counted_vote.pk}/result").json()
+    page = client.get(f"/votes/{counted_vote.pk}/result/").content.decode()
+
+    hidden = [name for name, n in body["turnout"]["by_dong"].items() if n is None]
+    assert sorted(hidden) == ["가산동", "독산1동"]
+    turnout_table = page[page.index("5명 미만") - 400 :]
+    assert page.count("5명 미만") == len(hidden)
+    assert '<td class="num">4</td>' not in turnout_table

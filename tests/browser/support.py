@@ -142,6 +142,19 @@ def main_button(page: Page, name: str | re.Pattern[str]) -> Locator:
     return page.get_by_role("main").get_by_role("button", name=name)
 
 
+REQUIRED_SIGN_UP_CHECKS = ["over_14", "agree_terms", "agree_privacy"]
+
+
+def fill_sign_up_consents(page: Page, birth_year: str = "1990", optional: bool = False) -> None:
+    """The part of the sign-up form after the passwords: birth year, age, consents."""
+    labelled(page, "birth_year").fill(birth_year)
+    for name in REQUIRED_SIGN_UP_CHECKS:
+        labelled(page, name).check()
+    if optional:
+        labelled(page, "consent_notify_email").check()
+        labelled(page, "consent_survey").check()
+
+
 CONFIRM_LINK = re.compile(r"https?://[^\s/]+/accounts/confirm-email/[^\s/]+/")
 
 

@@ -20,6 +20,7 @@ from tests.browser.support import (
     assert_focus_visible,
     assert_korean_page,
     confirmation_path,
+    fill_sign_up_consents,
     focus_state,
     labelled,
     last_sms_code,
@@ -79,6 +80,7 @@ def test_new_resident_signs_up_verifies_and_logs_in_and_out(live_server, page: P
     labelled(page, "email").fill(EMAIL)
     labelled(page, "password1").fill(PASSWORD)
     labelled(page, "password2").fill(PASSWORD)
+    fill_sign_up_consents(page)
     main_button(page, "회원가입").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
     check_page(page, "confirmation e-mail sent")
@@ -156,6 +158,12 @@ def test_keyboard_only_sign_up_confirm_and_verify(live_server, page: Page):
     page.keyboard.type(PASSWORD)
     tab_to(page, labelled(page, "password2"))
     page.keyboard.type(PASSWORD)
+    tab_to(page, labelled(page, "birth_year"))
+    page.keyboard.type("1990")
+    for name in ["over_14", "agree_terms", "agree_privacy"]:
+        tab_to(page, labelled(page, name))
+        page.keyboard.press("Space")
+        expect(labelled(page, name)).to_be_checked()
     tab_to(page, main_button(page, "회원가입"))
     page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))

@@ -29,6 +29,7 @@ from tests.browser.support import (
     assert_accessible,
     assert_korean_page,
     confirmation_path,
+    fill_sign_up_consents,
     force_login,
     labelled,
     last_sms_code,
@@ -100,6 +101,7 @@ def sign_up_and_verify(
     labelled(page, "email").fill(email)
     labelled(page, "password1").fill(password)
     labelled(page, "password2").fill(password)
+    fill_sign_up_consents(page)
     main_button(page, "회원가입").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
 

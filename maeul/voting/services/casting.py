@@ -47,12 +47,50 @@ def already_voted(participation: Participation) -> RuleViolation:
 
 
 def participation_of(vote: Vote, user: Any) -> Participation | None:
-    """The user's own participation in a vote (to show "you voted on …"), if any."""
+    """The user's own participation in a vote (to show "you voted on …"), if any.
+
+    Found by any of their keys, so a paper ballot staff entered under their phone number or
+    name shows too.
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return Participation.objects.filter(
-        vote=vote, voter_key=identity.voter_key_for_account(vote, user)
-    ).first()
+    keys = identity.keys_for_account(vote, user, _voting_dong(vote, user))
+    return Participation.objects.matching(vote, keys).order_by("created_at").first()
+
+
+@dataclass(frozen=True)
+class VoterStatus:
+    """Where a person stands in a vote: may they cast (or change) a ballot now, and why not.
+
+    The one answer that the vote page, the ballot form, the API's `my_status` and
+    `cast_ballot` itself agree on.
+    """
+
+    may_vote: bool
+    reason: str
+    participation: Participation | None
+
+    @property
+    def voted(self) -> bool:
+        return self.participation is not None
+
+    @property
+    def may_change(self) -> bool:
+        return self.may_vote and self.participation is not None
+
+
+def voter_status(vote: Vote, user: Any, now: datetime) -> VoterStatus:
+    """May `user` cast an online ballot in `vote` at `now`, or change the one they cast?"""
+    decision = can(user, Action.CAST_BALLOT, vote, now=now)
+    participation = participation_of(vote, user)
+    if decision and participation is not None and not vote.may_change_ballot(participation):
+        return VoterStatus(False, already_voted(participation).message, participation)
+    return VoterStatus(decision.allowed, decision.reason, participation)
+
+
+IDEMPOTENCY_CONFLICT = gettext_lazy(
+    "This submission was already used for other choices. Please reload the page and vote again."
+)
 
 
 def cast_ballot(
@@ -60,35 +98,26 @@ def cast_ballot(
 ) -> Receipt:
     """Store one eligible person's online ballot and return its receipt.
 
-    A retry carrying the same idempotency key returns the first receipt. Where the vote
-    allows it, a later online ballot replaces the earlier one (the last one counts).
+    A retry carrying the same idempotency key and the same choices returns the first
+    receipt; the same key with other choices is refused. Where the vote allows it, a later
+    online ballot replaces the earlier one (the last one counts).
     Raises RuleViolation: not eligible (with the reason), invalid choices, already voted.
     """
     decision = can(user, Action.CAST_BALLOT, vote, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="not_eligible")
     content = encode(vote, list(vote.options.all()), choices)
-    voter_key = identity.voter_key_for_account(vote, user)
     dong = _voting_dong(vote, user)
-    try:
-        return _store(
-            vote=vote,
-            voter_key=voter_key,
-            content=content,
-            channel=Channel.ONLINE,
-            now=now,
-            user=user,
-            dong=dong,
-            idempotency_key=idempotency_key,
-            may_replace=lambda previous: vote.allow_change and previous.channel == Channel.ONLINE,
-        )
-    except IntegrityError:
-        # A concurrent request of the same person won the race; answer as if it came first.
-        existing = Participation.objects.get(vote=vote, voter_key=voter_key)
-        receipt = _repeat(vote, existing, idempotency_key)
-        if receipt is not None:
-            return receipt
-        raise already_voted(existing) from None
+    return _store(
+        vote=vote,
+        keys=identity.keys_for_account(vote, user, dong),
+        content=content,
+        channel=Channel.ONLINE,
+        now=now,
+        user=user,
+        dong=dong,
+        idempotency_key=idempotency_key,
+    )
 
 
 def _voting_dong(vote: Vote, user: Any) -> Dong | None:
@@ -100,20 +129,25 @@ def _voting_dong(vote: Vote, user: Any) -> Dong | None:
     return ties[0].dong if ties else None
 
 
-def _repeat(vote: Vote, existing: Participation, idempotency_key: str) -> Receipt | None:
+def _repeat(
+    vote: Vote, existing: Participation, idempotency_key: str, content: str
+) -> Receipt | None:
+    """The first receipt, when this is a retry of the submission that stored it."""
     if not idempotency_key or existing.idempotency_key != idempotency_key:
         return None
     ballot_id = identity.open_link(identity.vote_key_of(vote), existing.ballot_link)
     ballot = Ballot.objects.filter(pk=ballot_id).first() if ballot_id else None
     if ballot is None:
         return None
+    if ballot.content != content:
+        raise RuleViolation(str(IDEMPOTENCY_CONFLICT), code="idempotency_conflict")
     return Receipt(code=ballot.receipt, vote=vote, cast_at=existing.created_at)
 
 
 def _store(
     *,
     vote: Vote,
-    voter_key: str,
+    keys: identity.VoterKeys,
     content: str,
     channel: str,
     now: datetime,
@@ -122,18 +156,18 @@ def _store(
     batch: PaperBatch | None = None,
     entered_by: Any = None,
     idempotency_key: str = "",
-    may_replace: Any = None,
 ) -> Receipt:
     """Write the participation and the ballot in one transaction (shared by every channel).
 
-    The first ballot of a person is simply inserted: the unique constraint, not a look-up
-    first, decides whether they already voted. Only then is their participation read, under
-    a lock, to answer a retry, replace the ballot where allowed, or refuse.
+    The first ballot of a person is simply inserted: the unique constraints on each of
+    their keys, not a look-up first, decide whether they already voted. Only then are
+    their earlier participations read, under a lock, to answer a retry, replace the ballot
+    where the vote allows it (`Vote.may_replace`), or refuse.
     """
     vote_key = identity.vote_key_of(vote)
     participation = Participation(
         vote=vote,
-        voter_key=voter_key,
+        **keys,
         user=user if getattr(user, "pk", None) else None,
         channel=channel,
         dong=dong,
@@ -150,23 +184,62 @@ def _store(
         return Receipt(code=ballot.receipt, vote=vote, cast_at=now)
     except IntegrityError:
         pass  # this person has a participation already: see below what it means
-    with transaction.atomic():
-        existing = (
-            Participation.objects.select_for_update().filter(vote=vote, voter_key=voter_key).first()
+    try:
+        return _second_ballot(
+            vote=vote,
+            keys=keys,
+            content=content,
+            channel=channel,
+            now=now,
+            batch=batch,
+            entered_by=entered_by,
+            idempotency_key=idempotency_key,
         )
-        if existing is None:  # the clash was not this person's (a receipt code drawn twice)
+    except IntegrityError:
+        # A key merged in below belongs to a participation written meanwhile.
+        raise already_voted(
+            Participation.objects.matching(vote, keys).earliest("created_at")
+        ) from None
+
+
+def _second_ballot(
+    *,
+    vote: Vote,
+    keys: identity.VoterKeys,
+    content: str,
+    channel: str,
+    now: datetime,
+    batch: PaperBatch | None,
+    entered_by: Any,
+    idempotency_key: str,
+) -> Receipt:
+    """Answer a person who has voted already: their first receipt again, a replacement where
+    the vote allows it, or the refusal that names the earlier channel and time."""
+    vote_key = identity.vote_key_of(vote)
+    with transaction.atomic():
+        earlier = list(
+            Participation.objects.select_for_update().matching(vote, keys).order_by("created_at")
+        )
+        if not earlier:  # the clash was not this person's (a receipt code drawn twice)
             raise RuleViolation(_("Please submit your ballot again."), code="retry")
-        receipt = _repeat(vote, existing, idempotency_key)
+        existing = earlier[0]
+        receipt = _repeat(vote, existing, idempotency_key, content)
         if receipt is not None:
             return receipt
-        if may_replace is None or not may_replace(existing):
+        # Two earlier participations under different keys would be one person voting
+        # twice already; never make it worse by replacing one of them.
+        if len(earlier) > 1 or not vote.may_replace(existing.channel, channel):
             raise already_voted(existing)
         old_id = identity.open_link(vote_key, existing.ballot_link)
         # Without the old ballot's id, replacing would count this person twice.
         if old_id is None or not Ballot.objects.filter(pk=old_id, vote=vote).delete()[0]:
             raise already_voted(existing)
         ballot = Ballot.objects.create(vote=vote, content=content, channel=channel, batch=batch)
+        # The keys the new channel knows join those already held (a phone typed at the
+        # ballot box, say), so that a third attempt is found under any of them.
+        merged = {field: existing.keys[field] or value for field, value in keys.items()}
         Participation.objects.filter(pk=existing.pk).update(
+            **merged,
             channel=channel,
             batch=batch,
             entered_by=entered_by,

@@ -34,6 +34,7 @@ from maeul.voting.models import (
     VoteResult,
     VoteStatus,
 )
+from maeul.voting.services import secrecy
 
 
 @dataclass(frozen=True)
@@ -178,16 +179,17 @@ def turnout(vote: Vote) -> dict[str, Any]:
     }
 
 
-SMALL_CELL = 5
-
-
-def suppress_small(counts: dict[str, int]) -> list[tuple[str, int | None]]:
-    """Published figures by group, with groups of fewer than five people shown as None.
-
-    A turnout of 1 or 2 in a small group could point at the people who voted, so public
-    statistics never show a count below five.
-    """
-    return [(name, n if n >= SMALL_CELL else None) for name, n in sorted(counts.items())]
+def duplicate_voters(vote: Vote) -> int:
+    """People who hold two participations under one key (the constraints allow none)."""
+    participations = Participation.objects.filter(vote=vote).order_by()
+    return sum(
+        participations.exclude(**{f"{key}__isnull": True})
+        .values(key)
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+        for key in ("account_key", "phone_key", "person_key")
+    )
 
 
 def count_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> VoteResult:
@@ -223,9 +225,13 @@ def count_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote
             turnout=turnout(locked),
         )
         Vote.objects.filter(pk=locked.pk).update(status=VoteStatus.COUNTED)
-        # The last link between a person and a ballot goes with the key.
+        # The last link between a person and a ballot goes with the key, and nothing in
+        # storage may stand in for it: see secrecy.py.
         VoteKey.objects.filter(vote=locked).delete()
         Participation.objects.filter(vote=locked).update(ballot_link="", idempotency_key="")
+        secrecy.rewrite_ballots(locked)
+        secrecy.coarsen_participation_times(locked)
+        transaction.on_commit(secrecy.scrub_free_space)
         audit.record(
             actor=staff,
             action="voting.count",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,42 +101,30 @@ def enter_paper_ballot(
         raise RuleViolation(decision.reason, code="forbidden")
     check_paper_voter(vote, voter, now)
     content = encode(vote, list(vote.options.all()), choices)
-    voter_key = voter.voter_key(vote)
-
-    def may_replace(previous: Participation) -> bool:
-        return (
-            vote.on_site_replaces_online
-            and batch.channel == Channel.ON_SITE
-            and previous.channel == Channel.ONLINE
+    account = voter.account()
+    with transaction.atomic():
+        receipt = _store(
+            vote=vote,
+            keys=voter.keys(vote, account),
+            content=content,
+            channel=batch.channel,
+            now=now,
+            user=account,
+            dong=voter.dong,
+            batch=batch,
+            entered_by=staff,
         )
-
-    try:
-        with transaction.atomic():
-            receipt = _store(
-                vote=vote,
-                voter_key=voter_key,
-                content=content,
-                channel=batch.channel,
-                now=now,
-                user=voter.account(),
-                dong=voter.dong,
-                batch=batch,
-                entered_by=staff,
-                may_replace=may_replace,
-            )
-            audit.record(
-                actor=staff,
-                action="voting.paper_ballot",
-                target=batch,
-                changes={
-                    "dong": [None, voter.dong.name],
-                    "replaced_online": [None, receipt.replaced],
-                },
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise already_voted(Participation.objects.get(vote=vote, voter_key=voter_key)) from None
+        audit.record(
+            actor=staff,
+            action="voting.paper_ballot",
+            target=batch,
+            changes={
+                "dong": [None, voter.dong.name],
+                "replaced_online": [None, receipt.replaced],
+            },
+            ip=ip,
+            now=now,
+        )
     return receipt
 
 
@@ -181,21 +169,23 @@ def import_postal_ballots(
         try:
             check_paper_voter(vote, voter, now)
             encode(vote, options, choices)
-            key = voter.voter_key(vote)
+            keys = voter.keys(vote, voter.account())
         except RuleViolation as refusal:
             errors.append(RowError(row.line, "", refusal.message))
             continue
-        if key in seen:
+        known = [key for key in keys.values() if key]
+        earlier_line = next((seen[key] for key in known if key in seen), None)
+        if earlier_line is not None:
             errors.append(
                 RowError(
                     row.line,
                     "",
-                    _("The same person is already on line %(line)d.") % {"line": seen[key]},
+                    _("The same person is already on line %(line)d.") % {"line": earlier_line},
                 )
             )
             continue
-        seen[key] = row.line
-        previous = Participation.objects.filter(vote=vote, voter_key=key).first()
+        seen.update(dict.fromkeys(known, row.line))
+        previous = Participation.objects.matching(vote, keys).order_by("created_at").first()
         if previous is not None:
             errors.append(RowError(row.line, "", already_voted(previous).message))
             continue

@@ -19,8 +19,7 @@ from maeul.core.permissions import Action, can
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form, encode
 from maeul.voting.models import Ballot, BallotType, Option, Phase, Vote, VoteStatus
 from maeul.voting.services import export
-from maeul.voting.services.casting import cast_ballot, participation_of
-from maeul.voting.services.counting import suppress_small
+from maeul.voting.services.casting import cast_ballot, voter_status
 
 RECEIPTS_PER_PAGE = 100
 
@@ -57,8 +56,9 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "vote": vote,
         "phase": vote.phase(now),
         "options": _options(vote),
-        "decision": can(request.user, Action.CAST_BALLOT, vote, now=now),
-        "participation": participation_of(vote, request.user),
+        "status": voter_status(vote, request.user, now),
+        # Counting keeps only the day a person voted (services/secrecy.py).
+        "voted_at_format": "Y-m-d" if vote.phase(now) == Phase.COUNTED else "Y-m-d H:i",
         "is_staff": bool(can(request.user, Action.MANAGE_VOTE, vote, now=now)),
     }
     return render(request, "voting/detail.html", context)
@@ -67,17 +67,12 @@ def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _ballot_page(
     request: HttpRequest, vote: Vote, *, error: str = "", chosen: Choices | None = None
 ) -> HttpResponse:
-    now = timezone.now()
-    decision = can(request.user, Action.CAST_BALLOT, vote, now=now)
-    participation = participation_of(vote, request.user)
     options = _options(vote)
     context = {
         "vote": vote,
         "rows": choice_rows(options, chosen or Choices()),
         "max_rank": vote.max_choices or len(options),
-        "decision": decision,
-        "participation": participation,
-        "may_vote": bool(decision) and (participation is None or vote.allow_change),
+        "status": voter_status(vote, request.user, timezone.now()),
         "error": error,
     }
     return render(request, "voting/ballot.html", context, status=400 if error else 200)
@@ -102,9 +97,9 @@ def ballot_review(request: HttpRequest, pk: int) -> HttpResponse:
         choices = choices_from_form(vote, request.POST)
     except RuleViolation as refusal:
         return _ballot_page(request, vote, error=refusal.message)
-    decision = can(request.user, Action.CAST_BALLOT, vote, now=now)
-    if not decision:
-        return _ballot_page(request, vote, error=decision.reason, chosen=choices)
+    status = voter_status(vote, request.user, now)
+    if not status.may_vote:
+        return _ballot_page(request, vote, error=status.reason, chosen=choices)
     try:
         encode(vote, options, choices)
     except RuleViolation as refusal:
@@ -221,16 +216,16 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
         rows.sort(key=lambda row: (-row.get("points", 0), row["option"].number))
     top = max([row.get("votes", row.get("points", row.get("yes", 0))) for row in rows] or [0])
     selected_cost = sum(row["option"].cost for row in rows if row.get("selected"))
-    turnout = vote_result.turnout
+    turnout = vote_result.public_turnout()
     context = {
         "vote": vote,
         "result": vote_result,
         "rows": rows,
         "top": top or 1,
         "selected_cost": selected_cost,
-        "by_channel": sorted(turnout.get("by_channel", {}).items()),
-        "by_dong": suppress_small(turnout.get("by_dong", {})),
-        "turnout_total": turnout.get("total", 0),
+        "by_channel": turnout.by_channel,
+        "by_dong": turnout.by_dong,
+        "turnout_total": turnout.total,
     }
     return render(request, "voting/result.html", context)
 

@@ -36,6 +36,7 @@ from maeul.voting.models import (
     Option,
     Participation,
     Vote,
+    VoteStatus,
 )
 from maeul.voting.services import counting, setup
 from maeul.voting.tabular import (
@@ -172,13 +173,21 @@ def _vote_form(
 
 # --- The desk -----------------------------------------------------------------------------
 def _reconciliation(vote: Vote) -> dict[str, Any]:
-    """Who voted (participations) against what was cast (ballots), per channel and dong."""
+    """Who voted (participations) against what was cast (ballots), per channel and dong.
+
+    Once counted, ballots no longer carry their channel (secrecy.py): only totals compare.
+    """
     turnout = counting.turnout(vote)
+    counted = vote.status == VoteStatus.COUNTED
     ballots = dict(vote.ballots.order_by().values_list("channel").annotate(n=Count("pk")))
     total = sum(ballots.values())
     return {
         "channels": [
-            (channel.label, turnout["by_channel"].get(channel, 0), ballots.get(channel, 0))
+            (
+                channel.label,
+                turnout["by_channel"].get(channel, 0),
+                None if counted else ballots.get(channel, 0),
+            )
             for channel in Channel
         ],
         "dongs": sorted(turnout["by_dong"].items()),
@@ -187,6 +196,7 @@ def _reconciliation(vote: Vote) -> dict[str, Any]:
         "unconfirmed": vote.ballots.filter(
             batch__isnull=False, batch__confirmed_at__isnull=True
         ).count(),
+        "duplicates": counting.duplicate_voters(vote),
         "balanced": turnout["total"] == total,
         "checked": not vote.is_simulation,
     }

@@ -179,7 +179,7 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
         "rows": options,
         "max_rank": vote.max_choices or len(options),
         "decision": decision,
-        "ballot_count": batch.ballots.count(),
+        "ballot_count": batch.participations.count(),
     }
     return render(request, "voting/staff/batch.html", context, status=status)
 
