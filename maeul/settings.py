@@ -1,7 +1,8 @@
 """Maeul settings: one module, every deployment value read from the environment.
 
-Variables: DATABASE_URL, SECRET_KEY, MAEUL_DATA_KEY, MAEUL_DEBUG, ALLOWED_HOSTS,
-MAEUL_HTTPS, MAEUL_EMAIL_URL-style SMTP settings, MAEUL_REDIS_URL, KAKAO_* and NAVER_*.
+Variables: DATABASE_URL, SECRET_KEY, MAEUL_DATA_KEY (or MAEUL_DATA_KEY_FILE), MAEUL_DEBUG,
+ALLOWED_HOSTS, MAEUL_HTTPS, MAEUL_EMAIL_URL-style SMTP settings, MAEUL_REDIS_URL, KAKAO_*
+and NAVER_*, MAEUL_MEDIA_ROOT, MAEUL_SERVE_MEDIA, MAEUL_OPERATOR_* and MAEUL_PRIVACY_OFFICER_*.
 See docs/configuration.md.
 """
 
@@ -9,16 +10,34 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.env import env_bool, env_database, env_list, env_str, secret_from_file
+from maeul.core.env import (
+    env_bool,
+    env_database,
+    env_list,
+    env_str,
+    private_directory,
+    private_file,
+    secret_from_file,
+)
+from maeul.core.legal import operator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("MAEUL_VAR_DIR", str(BASE_DIR / "var")))
+# The database, keys and private files live here: owner-only (0700) when we create it.
+VAR_DIR = private_directory(Path(env_str("MAEUL_VAR_DIR", str(BASE_DIR / "var"))))
 
 DEBUG = env_bool("MAEUL_DEBUG", False)
 SECRET_KEY = secret_from_file("SECRET_KEY", VAR_DIR / "secret_key")
 # Encrypts phone numbers and keys their look-up hash; separate from SECRET_KEY so that
-# rotating session signing never makes stored phone numbers unreadable.
-MAEUL_DATA_KEY = secret_from_file("MAEUL_DATA_KEY", VAR_DIR / "data_key")
+# rotating session signing never makes stored phone numbers unreadable. In production it
+# belongs apart from the database (MAEUL_DATA_KEY_FILE), so that one stolen copy of the
+# database folder does not carry its own key (deploy check maeul.W001).
+_data_key_file = env_str("MAEUL_DATA_KEY_FILE", "")
+MAEUL_DATA_KEY_PATH: Path | None = (
+    None if env_str("MAEUL_DATA_KEY", "") else Path(_data_key_file or VAR_DIR / "data_key")
+)
+MAEUL_DATA_KEY = secret_from_file(
+    "MAEUL_DATA_KEY", Path(_data_key_file or VAR_DIR / "data_key"), create=not _data_key_file
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -54,6 +73,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "maeul.core.error_pages.URITooLongMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +120,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file (not :memory:) so that threads and live-server tests see one database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    if DATABASES["default"]["NAME"] != ":memory:":
+        private_file(Path(DATABASES["default"]["NAME"]))  # 0600 before SQLite creates it
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: the store rate limits share across processes ------------------------------
@@ -200,7 +222,11 @@ STATIC_ROOT.mkdir(
     parents=True, exist_ok=True
 )  # whitenoise expects it even when it serves from finders
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Public uploads (proposal photos, progress photos). A reverse proxy that serves /media/
+# itself needs this folder outside the owner-only var/ (docs/configuration.md).
+MEDIA_ROOT = Path(env_str("MAEUL_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Maeul serves MEDIA_ROOT itself (maeul.core.media) unless the proxy does.
+MAEUL_SERVE_MEDIA = env_bool("MAEUL_SERVE_MEDIA", True)
 # Receipts and other private documents: never under MEDIA_ROOT, served only through views
 # that check who asks (maeul.core.storage).
 PRIVATE_ROOT = VAR_DIR / "private"
@@ -227,6 +253,10 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Longer request targets get the Korean 414 page (maeul.core.error_pages); gunicorn is
+# started with a larger limit so that it leaves this to us (see `serve`).
+MAEUL_MAX_URI_LENGTH = 4096
+CSRF_FAILURE_VIEW = "maeul.core.error_pages.csrf_failure"
 
 # --- Logging: phone numbers and codes never reach the log -----------------------------
 LOGGING = {
@@ -239,5 +269,8 @@ LOGGING = {
 MAEUL_SITE_NAME = _("Maeul")
 # The public address, for links in e-mails and feeds.
 MAEUL_BASE_URL = env_str("MAEUL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The operator (운영기관) and privacy officer named in the footer, the privacy policy and the
+# terms; fictional demo values unless MAEUL_OPERATOR_NAME and its companions are set.
+MAEUL_OPERATOR = operator_from_env()
 # The district whose pages the front page and proposal forms open by default (금천구).
 MAEUL_DEFAULT_DISTRICT = env_str("MAEUL_DEFAULT_DISTRICT", "1154500000")

@@ -32,6 +32,16 @@ SIGNUP_CONSENTS = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _uploads_in_a_temporary_folder(tmp_path_factory):
+    """Uploads made by any test (demo photos included) stay out of the developer's var/."""
+    from django.test import override_settings
+
+    base = tmp_path_factory.mktemp("uploads")
+    with override_settings(MEDIA_ROOT=base / "media", PRIVATE_ROOT=base / "private"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.MAEUL_SMS_BACKEND = "maeul.accounts.verification.sms.OutboxSMSBackend"

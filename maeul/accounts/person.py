@@ -34,16 +34,20 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 def check_birth_date(birth_date: date, *, today: date) -> date:
     """`birth_date` if it can be a living person's; else RuleViolation with the reason."""
     if birth_date > today:
-        raise RuleViolation(_("A birth date cannot be in the future."), code="birth_date")
+        raise RuleViolation(
+            _("A birth date cannot be in the future."), code="birth_date", field="birth_date"
+        )
     if birth_date < EARLIEST_BIRTH_DATE:
-        raise RuleViolation(_("Enter a birth date from 1900 onwards."), code="birth_date")
+        raise RuleViolation(
+            _("Enter a birth date from 1900 onwards."), code="birth_date", field="birth_date"
+        )
     return birth_date
 
 
 def checked_person_hash(name: str, birth_date: date, *, today: date) -> str:
     """`person_hash` of a name and birth date; RuleViolation when either cannot be a person's."""
     if not normalize_name(name):
-        raise RuleViolation(_("Enter the name as on the identity card."), code="name")
+        raise RuleViolation(_("Enter the name as on the identity card."), code="name", field="name")
     check_birth_date(birth_date, today=today)
     return person_hash(name, birth_date)
 

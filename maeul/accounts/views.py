@@ -28,9 +28,6 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.core.requests import client_ip
 
-# Which field of the phone form a refusal of `send_phone_code` belongs to.
-FIELD_OF_REFUSAL = {"name": "name", "birth_date": "birth_date"}
-
 
 def _me(request: HttpRequest) -> User:
     user = request.user
@@ -171,7 +168,7 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
                     now=timezone.now(),
                 )
             except RuleViolation as exc:
-                form.add_error(FIELD_OF_REFUSAL.get(exc.code, "phone"), exc.message)
+                form.add_error(exc.field if exc.field in form.fields else "phone", exc.message)
                 status = 429 if exc.code == "rate_limited" else 400
             else:
                 messages.success(request, _("We sent a code. Enter it within ten minutes."))

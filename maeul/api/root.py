@@ -1,18 +1,22 @@
 """The JSON API at /api/ (OpenAPI at /api/openapi.json): one router per app."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 
-from maeul.api import agenda, councils, places, projects, proposals, voting
+from maeul.api import agenda, councils, index, places, projects, proposals, voting
+from maeul.api.docs import OfflineSwagger
+from maeul.core.error_pages import ERRORS
 
 api = NinjaAPI(
     title="Maeul API",
     version="1",
     description="마을 공개 API: 구·동, 제안, 투표, 사업의 공개 데이터 (open data of Maeul).",
     urls_namespace="api",
+    docs=OfflineSwagger(),
 )
+api.add_router("/", index.router)
 api.add_router("/", places.router)
 api.add_router("/", proposals.router)
 api.add_router("/", voting.router)
@@ -30,9 +34,19 @@ def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    """django-ninja's own refusals (a failed CSRF check) in the reader's language."""
+    """django-ninja's own refusals (a failed CSRF check, a throttle) in the reader's language."""
     if exc.status_code == 403 and "CSRF" in exc.message:
         detail, code = _("The page expired. Please reload it and try again."), "csrf"
+    elif exc.status_code in ERRORS:
+        _title, message, code = ERRORS[exc.status_code]
+        detail = str(message)
     else:
         detail, code = exc.message, "http_error"
     return api.create_response(request, {"detail": detail, "code": code}, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """A missing object: the same Korean answer as an unknown address under /api/."""
+    _title, message, code = ERRORS[404]
+    return api.create_response(request, {"detail": str(message), "code": code}, status=404)

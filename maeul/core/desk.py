@@ -1,5 +1,12 @@
-"""One action on a staff desk: refuse it (403), show an invalid form again (400), or do it,
-say so and redirect. The voting and plan desks share this shape."""
+"""One action on a staff desk, answered the same way on every desk:
+
+- the permission refuses it: the desk again, status 403, the reason in the messages;
+- the form is invalid: the desk again, status 400, the errors beside the fields;
+- the service refuses it (`RuleViolation`): the desk again, 403 when the rule was about who
+  (code "forbidden"), else 400; the reason beside the field the rule names (`field`), or
+  in the messages;
+- it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
+"""
 
 from collections.abc import Callable
 from typing import Any
@@ -48,7 +55,9 @@ def desk_action(
     try:
         outcome = act()
     except RuleViolation as refusal:
-        if errors_on_form and form is not None:
+        if form is not None and refusal.field in getattr(form, "fields", {}):
+            form.add_error(refusal.field, refusal.message)
+        elif errors_on_form and form is not None:
             form.add_error(None, refusal.message)
         messages.error(request, refusal.message)
         return render(status=403 if refusal.code == "forbidden" else 400, **forms)

@@ -74,14 +74,50 @@ def env_database(name: str, default_sqlite: Path) -> dict[str, Any]:
     return config
 
 
-def secret_from_file(name: str, path: Path) -> str:
-    """Read a secret from the environment, or create it once in `path` for development."""
+def private_directory(path: Path) -> Path:
+    """Create `path` readable by its owner only (0700) when it does not exist yet.
+
+    An existing directory keeps its mode: the operator may have opened it on purpose, and a
+    deploy check (maeul.W002) reports one that others can read.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create an empty file readable by its owner only (0600) when it does not exist yet.
+
+    For the SQLite database: SQLite gives its -wal and -shm files the database file's mode,
+    so creating the file first keeps all three private whatever the umask.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path
+    os.close(fd)
+    return path
+
+
+def secret_from_file(name: str, path: Path, *, create: bool = True) -> str:
+    """Read a secret from the environment, else from `path`.
+
+    With `create` (development) a missing file is made once with a fresh random value; without
+    it a missing or empty file stops start-up: a key the operator placed must never be
+    silently replaced, or the data it encrypts becomes unreadable.
+    """
     raw = os.environ.get(name)
     if raw:
         return raw
     if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
+        value = path.read_text(encoding="utf-8").strip()
+        if value or create:
+            return value
+    if not create:
+        raise ConfigError(
+            f"{name}_FILE이 가리키는 키 파일이 없거나 비어 있습니다: {path}. "
+            f"Invalid {name}_FILE: no key in {path}."
+        )
+    private_directory(path.parent)
     value = secrets.token_urlsafe(50)
     # Written whole to a private temporary file (mode 0600: it holds a key), then linked into
     # place: several processes starting at once (gunicorn workers, pytest-xdist) all end up

@@ -19,3 +19,12 @@ class PrivateStorage(FileSystemStorage):
     @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
+
+    # Receipts name people and amounts: readable by the server's own account only.
+    @property
+    def file_permissions_mode(self) -> int:
+        return 0o600
+
+    @property
+    def directory_permissions_mode(self) -> int:
+        return 0o700

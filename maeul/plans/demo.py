@@ -24,6 +24,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from maeul.accounts.models import Role, User
+from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.councils.models import (
     Council,
     EventKind,
@@ -209,11 +210,14 @@ def _execute(project: Project, staff: User, rng: random.Random) -> None:
             now=at(spent_on, 15),
             ip=IP,
         )
+    photo, photo_alt = (
+        demo_upload(project.title) if has_demo_photo(project.title, one_in=3) else (None, "")
+    )
     spending.add_progress_update(
         project=project,
         body=f"{project.title}: 주민 {rng.randint(15, 120)}명이 함께했습니다.",
-        photo=None,
-        photo_alt="",
+        photo=photo,
+        photo_alt=photo_alt,
         staff=staff,
         now=at(date(YEAR, 9, 15)),
         ip=IP,

@@ -246,7 +246,7 @@ def _erase_related(user: User, *, shown_name: str) -> None:
     from allauth.socialaccount.models import SocialAccount
 
     from maeul.councils.models import CouncilMember, MembershipApplication
-    from maeul.voting.models import Option, Participation
+    from maeul.voting.models import Option, Participation, VoteStatus
 
     with translation.override(settings.LANGUAGE_CODE):
         former = _("Former member")
@@ -257,6 +257,11 @@ def _erase_related(user: User, *, shown_name: str) -> None:
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()
     # Still counted, no longer anyone's: the participation keeps vote, channel and time.
+    # In counted votes its keys go too (nobody can vote there any more), so that even the
+    # data key and the person's phone number cannot show that they took part.
+    Participation.objects.filter(user=user, vote__status=VoteStatus.COUNTED).update(
+        account_key=None, phone_key=None, person_key=None
+    )
     Participation.objects.filter(user=user).update(user=None)
     # Council composition is the office's record (조례); only the sign-in link goes.
     CouncilMember.objects.filter(user=user).update(user=None)

@@ -29,8 +29,10 @@ from django.core.cache import cache
 from maeul.accounts.demo import DEMO_DISTRICT_CODE
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
 from maeul.accounts.person import person_hash
+from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.places.demo_departments import load_departments
 from maeul.places.models import Department, District, Dong
+from maeul.proposals.attachments import CheckedFile, check_upload
 from maeul.proposals.models import (
     Category,
     Channel,
@@ -969,6 +971,26 @@ def _staff_work(
         mark_excellent(staff=staff, proposal=proposal, ip=None, now=at + timedelta(days=3))
 
 
+# A drawn picture for about half the proposals of these categories (first dong only).
+SCENE_OF_CATEGORY = {
+    "환경": "park",
+    "교통": "street",
+    "안전": "playground",
+    "교육": "library",
+    "문화": "library",
+    "경제": "market",
+    "청년": "market",
+}
+
+
+def _photos(topic: Topic, dong_name: str | None, title: str) -> list[CheckedFile]:
+    scene = SCENE_OF_CATEGORY.get(topic.category)
+    if scene is None or dong_name != topic.dongs[0] or not has_demo_photo(title, one_in=2):
+        return []
+    upload, _alt = demo_upload(title, scene=scene)
+    return [check_upload(upload)]
+
+
 def load_proposals(*, residents: int = DEFAULT_RESIDENTS) -> int:
     """Load the demo proposals of 금천구; returns how many rows of note were created.
 
@@ -1020,14 +1042,16 @@ def load_proposals(*, residents: int = DEFAULT_RESIDENTS) -> int:
                         answer=Decision.PARTLY_ACCEPTED,
                         comments=plan.comments + 2,
                     )
+            title = topic.title.format(dong=dong_name)
             proposal = submit_proposal(
                 author=author,
                 district=district,
                 dong=dong,
                 category=categories[topic.category],
-                title=topic.title.format(dong=dong_name),
+                title=title,
                 body=body,
                 place=topic.place.format(dong=dong_name),
+                files=_photos(topic, dong_name, title),
                 now=at,
             )
             if topic.department:

@@ -103,6 +103,81 @@ def test_serve_refuses_a_port_in_use():
     assert "already in use" in message
 
 
+def _port_left_in_time_wait() -> int:
+    """A port whose server just closed its side of a connection first, as after `kill -9`.
+
+    The server sets SO_REUSEADDR as gunicorn does; its closed connections inherit it.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            accepted, _address = server.accept()
+            accepted.close()  # the side that closes first keeps the port in TIME_WAIT
+            assert client.recv(1) == b""
+    return port
+
+
+class _FinishedProcess:
+    """Stands in for gunicorn and the task worker: started, then already finished."""
+
+    started: list[list[str]] = []
+
+    def __init__(self, args: list[str]) -> None:
+        self.started.append(args)
+
+    def poll(self) -> int:
+        return 0
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+    def terminate(self) -> None: ...
+
+    def kill(self) -> None: ...
+
+
+def test_serve_starts_on_a_port_in_time_wait_after_a_crash(monkeypatch, capsys):
+    from maeul.core.management.commands import serve
+
+    port = _port_left_in_time_wait()
+    # The old check, a bind without SO_REUSEADDR, refused it.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as plain, pytest.raises(OSError):
+        plain.bind(("127.0.0.1", port))
+    _FinishedProcess.started = []
+    monkeypatch.setattr(serve.subprocess, "Popen", _FinishedProcess)
+
+    call_command("serve", host="127.0.0.1", port=port)
+
+    gunicorn = _FinishedProcess.started[0]
+    assert f"127.0.0.1:{port}" in gunicorn
+    # gunicorn's own (English) limit sits above ours, so the Korean 414 page answers first.
+    limit = int(gunicorn[gunicorn.index("--limit-request-line") + 1])
+    assert limit > settings.MAEUL_MAX_URI_LENGTH
+    assert f"http://127.0.0.1:{port}" in capsys.readouterr().out
+
+
+def test_serve_warns_at_start_up_about_a_data_key_beside_the_database(
+    monkeypatch, capsys, settings
+):
+    from maeul.core import checks
+    from maeul.core.management.commands import serve
+
+    settings.DEBUG = False
+    settings.MAEUL_DATA_KEY_PATH = settings.VAR_DIR / "data_key"
+    monkeypatch.setattr(checks, "_sqlite_file", lambda: settings.VAR_DIR / "maeul.sqlite3")
+    monkeypatch.setattr(serve.subprocess, "Popen", _FinishedProcess)
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    call_command("serve", host="127.0.0.1", port=port)
+
+    assert "maeul.W001" in capsys.readouterr().err
+
+
 def test_serve_refuses_an_invalid_port():
     with pytest.raises(CommandError, match="포트 번호가 올바르지 않습니다"):
         call_command("serve", port=70000)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from maeul.accounts.demo import load_accounts
 from maeul.councils.models import AgendaStatus, Council, CouncilKind, Meeting, MeetingKind
 from maeul.plans.demo import PROJECT_COUNTS, load_cycle
-from maeul.plans.models import PlanStatus, Programme, Project
+from maeul.plans.models import PlanStatus, Programme, ProgressUpdate, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,12 @@ def test_the_2021_cycle_has_the_seeds_projects_and_runs_once(places):
     made = load_cycle(now=now, voters=12)
 
     assert made == 33 + 28 + 17
+    photos = ProgressUpdate.objects.exclude(photo="")
     assert load_cycle(now=now, voters=12) == 0
+    assert ProgressUpdate.objects.exclude(photo="").count() == photos.count()
+    # About one project in three shows a drawn picture, described for screen readers.
+    assert 10 <= photos.count() <= 45
+    assert all(update.photo_alt.endswith("그린 그림") for update in photos)
     counts = {
         (row["dong__name"], row["programme"]): row["n"]
         for row in Project.objects.filter(year=2021, dong__isnull=False)

@@ -216,3 +216,31 @@ def test_the_erased_address_can_sign_up_again(client, resident, now):
 
     assert response.status_code == 302
     assert User.objects.get(email="resident@example.kr").pk != resident.pk
+
+
+def test_erasure_leaves_no_key_to_a_counted_vote(resident, geumcheon, district_staff, now):
+    """A counted vote keeps the participation (the turnout) but no key that could show,
+    even with the data key and the person's phone number, that they took part."""
+    from datetime import timedelta
+
+    from maeul.voting.ballots import Choices
+    from maeul.voting.models import Vote
+    from maeul.voting.services.casting import cast_ballot
+    from maeul.voting.services.counting import count_vote
+    from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, option_ids
+
+    pb_vote = make_vote(geumcheon, now)
+    add_options(pb_vote, PB_OPTIONS)
+    choices = Choices(option_ids(pb_vote, 1))
+    cast_ballot(vote=pb_vote, user=resident, choices=choices, now=now - timedelta(hours=3))
+    Vote.objects.filter(pk=pb_vote.pk).update(closes_at=now - timedelta(hours=2))
+    pb_vote.refresh_from_db()
+    result = count_vote(vote=pb_vote, staff=district_staff, now=now - timedelta(hours=1), ip=None)
+    withdraw_account(user=resident, now=now)
+
+    erase_withdrawn_accounts.call()
+
+    participation = Participation.objects.get(vote=pb_vote)
+    assert participation.user is None
+    assert participation.keys == {"account_key": None, "phone_key": None, "person_key": None}
+    assert result.ballot_count == pb_vote.ballots.count() == 1

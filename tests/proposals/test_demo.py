@@ -163,3 +163,17 @@ def test_no_real_looking_personal_data(demo):
     assert residents.count() > 500
     assert not residents.filter(verified_at=None).exists()
     assert not residents.filter(dong_ties=None).exists()
+
+
+def test_some_proposals_carry_a_drawn_picture_that_is_served(demo, client):
+    from maeul.proposals.models import Attachment
+
+    pictures = Attachment.objects.filter(kind="image")
+    assert 5 <= pictures.count() <= 40
+    picture = pictures.first()
+    assert picture.original_name.endswith("그림.jpg")  # says what it shows: read as alt text
+
+    response = client.get(picture.file.url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"

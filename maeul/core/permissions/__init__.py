@@ -37,6 +37,7 @@ from maeul.core.permissions.base import (
     forget_ties,
     scope_of,
 )
+from maeul.core.permissions.scope import RowScope, register_rows, require, staff_required
 
 __all__ = [
     "ALLOW",
@@ -48,13 +49,17 @@ __all__ = [
     "STAFF_ONLY",
     "Action",
     "Decision",
+    "RowScope",
     "Scope",
     "SiteAdminBackend",
     "can",
     "deny",
     "forget_scope",
     "forget_ties",
+    "register_rows",
+    "require",
     "scope_of",
+    "staff_required",
 ]
 
 RULES: dict[Action, Rule] = {

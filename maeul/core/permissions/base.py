@@ -5,9 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Model
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import DongTie, Role, RoleAssignment, User
@@ -70,6 +70,9 @@ class Action(StrEnum):
     APPROVE_PLAN = "plans.approve"
 
 
+M = TypeVar("M", bound=Model)
+
+
 @dataclass
 class Scope:
     """The roles a person holds, loaded once per request."""
@@ -90,6 +93,25 @@ class Scope:
     def covers_dong(self, dong: Dong) -> bool:
         """Dong staff of this dong, or district staff of its district."""
         return dong.pk in self.dong_ids or dong.district_id in self.district_ids
+
+    def rows(self, queryset: "QuerySet[M]") -> "QuerySet[M]":
+        """The rows of `queryset` this person serves (all for site admins, none for residents).
+
+        The model's lookups to its district and dong are registered once in
+        `scope.ROW_SCOPES`; an unregistered model is a programming error.
+        """
+        from maeul.core.permissions.scope import ROW_SCOPES
+
+        if self.site_admin:
+            return queryset
+        rule = ROW_SCOPES[queryset.model]
+        match = Q(**{f"{rule.district}__in": self.district_ids}) | Q(
+            **{f"{rule.dong}__in": self.dong_ids}
+        )
+        if rule.district_rows_for_dong_staff and self.dong_ids:
+            districts = Dong.objects.filter(pk__in=self.dong_ids).values("district_id")
+            match |= Q(**{f"{rule.dong}__isnull": True, f"{rule.district}__in": districts})
+        return queryset.filter(match)
 
 
 def scope_of(user: Any) -> Scope:

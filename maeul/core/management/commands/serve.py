@@ -10,11 +10,24 @@ import time
 from pathlib import Path
 from typing import Any
 
+from django.core import checks
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from maeul.core.checks import TAG as FILE_CHECKS
+
+# gunicorn refuses longer request lines with its own English page; ours (MAEUL_MAX_URI_LENGTH,
+# in Korean) must come first. 8190 is gunicorn's maximum.
+REQUEST_LINE_LIMIT = 8190
 
 
 def port_is_free(host: str, port: int) -> bool:
+    """True when gunicorn could listen on the port now.
+
+    SO_REUSEADDR as gunicorn sets it: a port whose last server was killed a moment ago has
+    only connections in TIME_WAIT left, and those do not stop a new server from listening.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
@@ -42,6 +55,9 @@ class Command(BaseCommand):
                 f"PORT=8001 make run 처럼 다른 포트를 지정하세요. / "
                 f"Port {port} is already in use; choose another, e.g. PORT=8001 make run."
             )
+        # Production start-up: say what is wrong with where the keys and database live.
+        for message in checks.run_checks(include_deployment_checks=True, tags=[FILE_CHECKS]):
+            self.stderr.write(f"{message}")
         self.stdout.write(
             f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요."
         )
@@ -57,6 +73,8 @@ class Command(BaseCommand):
                 str(options["workers"]),
                 "--access-logfile",
                 "-",
+                "--limit-request-line",
+                str(REQUEST_LINE_LIMIT),
             ]
         )
         # The background worker runs the tasks the site enqueues (notification e-mails).
