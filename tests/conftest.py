@@ -8,11 +8,14 @@ Personas (금천구 unless said otherwise):
 - `support_centre_staff`, `committee_member` (금천구); `site_admin`; `anonymous`.
 """
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from maeul.accounts.models import Role, TieKind, User, VerificationMethod
+from maeul.accounts.person import person_hash
 from maeul.accounts.verification.sms import OutboxSMSBackend
 from maeul.places.demo import load_places
 from maeul.places.models import District, Dong
@@ -88,7 +91,9 @@ def dangsan1(yeongdeungpo) -> Dong:
 
 
 def _verified(user: User) -> User:
+    """Checked at the dong office, with the name and birth date of their identity card."""
     user.mark_verified(method=VerificationMethod.IN_PERSON, at=timezone.now())
+    user.person_hmac = person_hash(user.display_name, date(user.birth_year or 1980, 5, 1))
     user.save()
     return user
 

@@ -1,5 +1,7 @@
 """factory_boy factories for the models every test needs."""
 
+from datetime import UTC, datetime
+
 import factory
 from allauth.account.models import EmailAddress
 
@@ -59,6 +61,8 @@ class DongTieFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     dong = factory.SubFactory(DongFactory)
     kind = TieKind.LIVES
+    # Long before any vote of a test opens: a tie counts only if held at the opening.
+    started_at = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 class RoleAssignmentFactory(factory.django.DjangoModelFactory):

@@ -17,9 +17,14 @@ from maeul.core.requests import client_ip
 
 
 class DongTieInline(admin.TabularInline[DongTie, User]):
+    """Every tie, ended ones included (the history eligibility is decided on)."""
+
     model = DongTie
+    fk_name = "user"
     extra = 0
     autocomplete_fields = ["dong"]
+    fields = ["dong", "kind", "started_at", "ended_at", "confirmed_at", "confirmed_by"]
+    readonly_fields = ["confirmed_at", "confirmed_by"]
 
 
 class RoleInline(admin.TabularInline[RoleAssignment, User]):
@@ -36,6 +41,7 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin[User]):
     list_filter = ["is_active", "verification_method"]
     search_fields = ["email", "display_name"]
     readonly_fields = [
+        "birth_year_changed_at",
         "verified_at",
         "verification_method",
         "verified_by",
@@ -44,7 +50,7 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin[User]):
     ]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "birth_year")}),
+        (_("Profile"), {"fields": ("display_name", "birth_year", "birth_year_changed_at")}),
         (_("Verification"), {"fields": ("verified_at", "verification_method", "verified_by")}),
         (_("Status"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),

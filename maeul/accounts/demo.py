@@ -1,11 +1,12 @@
 """Demo accounts, one per role; their passwords are listed in README.md and docs/demo.md."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
 
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
+from maeul.accounts.person import person_hash
 from maeul.places.models import District, Dong
 
 DEMO_PASSWORD = "maeul-demo-2026"  # noqa: S105 -- a documented demo password, not a secret
@@ -15,25 +16,48 @@ DEMO_PASSWORD = "maeul-demo-2026"  # noqa: S105 -- a documented demo password, n
 class DemoAccount:
     email: str
     display_name: str
-    birth_year: int
+    birth_date: date
     role: str | None
     dong: str | None  # dong name (금천구) for the role scope and the resident's tie
     verified: bool
+    # The (fictional) name on the identity card, kept only as person_hmac when verified.
+    card_name: str = ""
+
+    @property
+    def birth_year(self) -> int:
+        return self.birth_date.year
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("admin@demo.maeul.kr", "사이트 관리자", 1980, Role.SITE_ADMIN, None, True),
     DemoAccount(
-        "district@demo.maeul.kr", "금천구 마을자치과", 1985, Role.DISTRICT_STAFF, None, True
+        "admin@demo.maeul.kr", "사이트 관리자", date(1980, 4, 2), Role.SITE_ADMIN, None, True,
+        "한관리",
     ),
-    DemoAccount("dong@demo.maeul.kr", "독산1동 주민센터", 1990, Role.DONG_STAFF, "독산1동", True),
     DemoAccount(
-        "centre@demo.maeul.kr", "마을자치센터", 1988, Role.SUPPORT_CENTRE_STAFF, None, True
+        "district@demo.maeul.kr", "금천구 마을자치과", date(1985, 9, 17), Role.DISTRICT_STAFF,
+        None, True, "오구청",
     ),
-    DemoAccount("committee@demo.maeul.kr", "심의위원", 1970, Role.COMMITTEE_MEMBER, None, True),
-    DemoAccount("resident@demo.maeul.kr", "독산동 주민", 1975, None, "독산1동", True),
-    DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", 2001, None, "가산동", False),
-]
+    DemoAccount(
+        "dong@demo.maeul.kr", "독산1동 주민센터", date(1990, 1, 23), Role.DONG_STAFF, "독산1동",
+        True, "문동사",
+    ),
+    DemoAccount(
+        "centre@demo.maeul.kr", "마을자치센터", date(1988, 6, 5), Role.SUPPORT_CENTRE_STAFF, None,
+        True, "송지원",
+    ),
+    DemoAccount(
+        "committee@demo.maeul.kr", "심의위원", date(1970, 11, 30), Role.COMMITTEE_MEMBER, None,
+        True, "천심의",
+    ),
+    DemoAccount(
+        "resident@demo.maeul.kr", "독산동 주민", date(1975, 3, 14), None, "독산1동", True, "윤하늘"
+    ),
+    DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", date(2001, 8, 8), None, "가산동", False),
+]  # fmt: skip
+
+# Demo residents have lived in their dong for a while before any demo vote opened: the
+# voter roll is frozen at a vote's opening.
+DEMO_HISTORY = timedelta(days=400)
 
 DEMO_DISTRICT_CODE = "1154500000"  # 금천구
 
@@ -56,7 +80,10 @@ def load_accounts(*, now: datetime) -> int:
         EmailAddress.objects.create(user=user, email=spec.email, verified=True, primary=True)
         if spec.verified:
             user.mark_verified(method=VerificationMethod.IN_PERSON, at=now)
-            user.save(update_fields=["verified_at", "verification_method", "verified_by"])
+            user.person_hmac = person_hash(spec.card_name, spec.birth_date)
+            user.save(
+                update_fields=["verified_at", "verification_method", "verified_by", "person_hmac"]
+            )
         dong = Dong.objects.get(district=district, name=spec.dong) if spec.dong else None
         if spec.role == Role.DONG_STAFF:
             RoleAssignment.objects.create(user=user, role=spec.role, dong=dong)
@@ -65,6 +92,17 @@ def load_accounts(*, now: datetime) -> int:
         elif spec.role is not None:
             RoleAssignment.objects.create(user=user, role=spec.role, district=district)
         elif dong is not None:
-            DongTie.objects.create(user=user, dong=dong, kind=TieKind.LIVES)
+            DongTie.objects.create(
+                user=user, dong=dong, kind=TieKind.LIVES, started_at=now - DEMO_HISTORY
+            )
         created += 1
+    _confirm_demo_resident(now)
     return created
+
+
+def _confirm_demo_resident(now: datetime) -> None:
+    """The demo dong staff have checked the demo resident's tie at the counter."""
+    staff = User.objects.filter(email="dong@demo.maeul.kr").first()
+    DongTie.objects.current().filter(
+        user__email="resident@demo.maeul.kr", confirmed_at__isnull=True
+    ).update(confirmed_at=now - DEMO_HISTORY + timedelta(days=1), confirmed_by=staff)

@@ -6,6 +6,7 @@ from typing import ClassVar
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.places.models import Department, District, Dong
@@ -40,7 +41,9 @@ class User(AbstractUser):
     """A person who signs in with an e-mail address.
 
     We never ask for a resident registration number (주민등록번호, 개인정보 보호법 제24조의2):
-    birth year and dong ties are all that eligibility rules need.
+    birth year and dong ties are all that eligibility rules need. The name and birth date
+    that verification saw are kept only as `person_hmac` (see `accounts.person`), so a
+    ballot-box check of an identity card meets the same value.
     """
 
     username = None  # type: ignore[assignment]
@@ -49,9 +52,15 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=30, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    # When the birth year last changed: a change after a vote opened does not count for it.
+    birth_year_changed_at = models.DateTimeField(
+        _("birth year changed at"), null=True, blank=True, editable=False
+    )
     phone_enc = models.TextField(_("phone number (encrypted)"), blank=True, editable=False)
     # NULL, not "", for "no phone": the unique constraint must allow many such accounts.
     phone_hmac = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001
+    # person_hash(name, birth date) as verification saw them; never the plain name or date.
+    person_hmac = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
     verification_method = models.CharField(
         _("verification method"),
@@ -106,6 +115,19 @@ class User(AbstractUser):
     def is_verified(self) -> bool:
         return self.verified_at is not None
 
+    @property
+    def has_ballot_identity(self) -> bool:
+        """Can a ballot-box check recognise this account (by phone or by name and birth date)?"""
+        return bool(self.phone_hmac or self.person_hmac)
+
+    def set_birth_year(self, birth_year: int | None, *, at: datetime) -> list[str]:
+        """Change the birth year, noting when; returns the fields to save (none if unchanged)."""
+        if birth_year == self.birth_year:
+            return []
+        self.birth_year = birth_year
+        self.birth_year_changed_at = at
+        return ["birth_year", "birth_year_changed_at"]
+
     def age_in(self, year: int) -> int | None:
         """Age counted the Korean administrative way for eligibility: year minus birth year."""
         return None if self.birth_year is None else year - self.birth_year
@@ -122,24 +144,69 @@ class TieKind(models.TextChoices):
     STUDIES = "studies", _("studies here")
 
 
+class DongTieQuerySet(models.QuerySet["DongTie"]):
+    def current(self) -> "DongTieQuerySet":
+        """Ties the person holds now (not ended)."""
+        return self.filter(ended_at__isnull=True)
+
+    def held_at(self, when: datetime) -> "DongTieQuerySet":
+        """Ties the person held at `when`: started by then and not ended by then."""
+        return self.filter(started_at__lte=when).filter(
+            Q(ended_at__isnull=True) | Q(ended_at__gt=when)
+        )
+
+
 class DongTie(models.Model):
-    """A person's tie to a dong (생활권자: living, working or studying there)."""
+    """A person's tie to a dong (생활권자: living, working or studying there).
+
+    One current tie per kind: a person lives in one dong, works in one, studies in one.
+    Ending a tie keeps the row (`ended_at`), so who was tied where on a vote's opening day
+    can always be answered. Staff may confirm a tie after checking it in person.
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="dong_ties")
     dong = models.ForeignKey(Dong, on_delete=models.PROTECT, related_name="ties")
     kind = models.CharField(_("tie"), max_length=10, choices=TieKind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("checked in person at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User,
+        verbose_name=_("checked in person by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = DongTieQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dong tie")
         verbose_name_plural = _("dong ties")
-        ordering = ["dong__code", "kind"]
+        ordering = ["dong__code", "kind", "started_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "dong", "kind"], name="dong_tie_unique"),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=Q(ended_at__isnull=True),
+                name="dong_tie_one_current_per_kind",
+            ),
+            models.CheckConstraint(
+                name="dong_tie_ends_after_start",
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=models.F("started_at")),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.dong} ({self.get_kind_display()})"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
 
 class Role(models.TextChoices):
@@ -233,6 +300,10 @@ class PhoneCode(models.Model):
     phone_enc = models.TextField(editable=False)
     phone_hmac = models.CharField(max_length=64, db_index=True, editable=False)
     code_hash = models.CharField(max_length=128, editable=False)
+    # What the person gave with the number (as 본인확인 returns it), applied on success:
+    # the keyed hash of name and birth date, and the birth year. Never the plain values.
+    person_hmac = models.CharField(max_length=64, blank=True, editable=False)
+    birth_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     failed_attempts = models.PositiveSmallIntegerField(default=0)

@@ -1,5 +1,7 @@
 """Pages of one's own account (profile, dong ties, phone verification) and staff verification."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,7 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
-from maeul.accounts.forms import CodeForm, DongTieForm, PhoneForm, ProfileForm, ResidentLookupForm
+from maeul.accounts.forms import (
+    CodeForm,
+    DongTieForm,
+    IdentityCardForm,
+    PhoneForm,
+    ProfileForm,
+    ResidentLookupForm,
+    TieMoveForm,
+)
 from maeul.accounts.lookup import find_resident, residents_in_scope
 from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
@@ -28,13 +38,44 @@ def _me(request: HttpRequest) -> User:
     return user
 
 
+def _profile_page(
+    request: HttpRequest,
+    user: User,
+    *,
+    form: ProfileForm | None = None,
+    tie_form: DongTieForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    now = timezone.now()
+    ties = list(user.dong_ties.current().select_related("dong__district"))
+    for tie in ties:
+        tie.next_change = services.next_tie_change(user, tie.kind, now)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form or _profile_form(user),
+            "tie_form": tie_form or DongTieForm(),
+            "move_form": TieMoveForm(),
+            "ties": ties,
+            "me": user,
+        },
+        status=status,
+    )
+
+
+def _profile_form(user: User, data: Any = None) -> ProfileForm:
+    return ProfileForm(
+        data,
+        initial={"display_name": user.display_name, "birth_year": user.birth_year},
+        birth_year_fixed=user.is_verified,
+    )
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = _me(request)
-    form = ProfileForm(
-        request.POST or None,
-        initial={"display_name": user.display_name, "birth_year": user.birth_year},
-    )
+    form = _profile_form(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_profile(
@@ -48,17 +89,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("accounts:profile")
-    ties = user.dong_ties.select_related("dong__district")
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "form": form,
-            "tie_form": DongTieForm(),
-            "ties": ties,
-            "me": user,
-        },
-    )
+    return _profile_page(request, user, form=form)
 
 
 @login_required
@@ -69,38 +100,54 @@ def add_tie(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_dong_tie(
-                user=user, dong=form.cleaned_data["dong"], kind=form.cleaned_data["kind"]
+                user=user,
+                dong=form.cleaned_data["dong"],
+                kind=form.cleaned_data["kind"],
+                now=timezone.now(),
+                ip=client_ip(request),
             )
         except RuleViolation as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The dong tie was added."))
             return redirect("accounts:profile")
-    ties = user.dong_ties.select_related("dong__district")
-    return render(
-        request,
-        "accounts/profile.html",
-        {
-            "form": ProfileForm(
-                initial={"display_name": user.display_name, "birth_year": user.birth_year}
-            ),
-            "tie_form": form,
-            "ties": ties,
-            "me": user,
-        },
-        status=400,
-    )
+    return _profile_page(request, user, tie_form=form, status=400)
 
 
 @login_required
 @require_POST
 def delete_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
     try:
-        services.remove_dong_tie(user=_me(request), tie_id=tie_id)
+        services.remove_dong_tie(
+            user=_me(request), tie_id=tie_id, now=timezone.now(), ip=client_ip(request)
+        )
     except RuleViolation as exc:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The dong tie was removed."))
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
+    """One moved house, job or school: the tie moves to another dong."""
+    form = TieMoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the new dong."))
+        return redirect("accounts:profile")
+    try:
+        services.move_dong_tie(
+            user=_me(request),
+            tie_id=tie_id,
+            dong=form.cleaned_data["new_dong"],
+            now=timezone.now(),
+            ip=client_ip(request),
+        )
+    except RuleViolation as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The dong tie was moved."))
     return redirect("accounts:profile")
 
 
@@ -118,11 +165,13 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
                 send_phone_code(
                     user=user,
                     raw_phone=form.cleaned_data["phone"],
+                    name=form.cleaned_data["name"],
+                    birth_date=form.cleaned_data["birth_date"],
                     ip=client_ip(request),
                     now=timezone.now(),
                 )
             except RuleViolation as exc:
-                form.add_error("phone", exc.message)
+                form.add_error(exc.field if exc.field in form.fields else "phone", exc.message)
                 status = 429 if exc.code == "rate_limited" else 400
             else:
                 messages.success(request, _("We sent a code. Enter it within ten minutes."))
@@ -195,17 +244,28 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
-    """One resident for the dong office: name, birth year, ties, status; confirm in person."""
+    """One resident for the dong office: name, birth year, ties, status; confirm in person
+    with the name and birth date read from the identity card."""
     staff = _me(request)
     _require_lookup(staff)
-    resident = residents_in_scope(staff).prefetch_related("dong_ties__dong").filter(pk=pk).first()
+    resident = residents_in_scope(staff).filter(pk=pk).first()
     if resident is None:
         raise Http404
+    now = timezone.now()
+    verdict = can(staff, Action.VERIFY_IN_PERSON, resident, now=now)
+    card = IdentityCardForm(request.POST if "confirm" in request.POST else None)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and "confirm" in request.POST:
         try:
+            if not card.is_valid():
+                raise RuleViolation(_("Type the name and birth date from the identity card."))
             verify_in_person(
-                staff=staff, resident=resident, ip=client_ip(request), now=timezone.now()
+                staff=staff,
+                resident=resident,
+                name=card.cleaned_data["name"],
+                birth_date=card.cleaned_data["birth_date"],
+                ip=client_ip(request),
+                now=timezone.now(),
             )
         except RuleViolation as exc:
             messages.error(request, exc.message)
@@ -220,6 +280,7 @@ def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "form": ResidentLookupForm(),
         "resident": resident,
-        "verdict": can(staff, Action.VERIFY_IN_PERSON, resident),
+        "verdict": verdict,
+        "card_form": card,
     }
     return render(request, "accounts/staff_verify.html", context, status=status)

@@ -79,12 +79,15 @@ def _social_accounts(user: User) -> list[Record]:
 
 
 def _ties(user: User) -> list[Record]:
-    rows = user.dong_ties.select_related("dong__district").order_by("created_at", "pk")
+    # Every tie, ended ones too: their history is kept (it decides past eligibility).
+    rows = user.dong_ties.select_related("dong__district").order_by("started_at", "pk")
     return [
         {
             _("Dong"): f"{tie.dong.district.name} {tie.dong.name}",
             _("Tie"): tie.get_kind_display(),
-            _("Added at"): tie.created_at,
+            _("Added at"): tie.started_at,
+            _("Ended at"): tie.ended_at,
+            _("Checked at the dong office at"): tie.confirmed_at,
         }
         for tie in rows
     ]

@@ -211,6 +211,7 @@ def _erase_user_fields(user: User) -> None:
     user.email = f"withdrawn-{secrets.token_hex(12)}@{WITHDRAWN_EMAIL_DOMAIN}"
     user.display_name = ""
     user.birth_year = None
+    user.birth_year_changed_at = None
     user.phone_enc = ""
     user.phone_hmac = None
     user.verified_at = None

@@ -28,6 +28,7 @@ from django.core.cache import cache
 
 from maeul.accounts.demo import DEMO_DISTRICT_CODE
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
+from maeul.accounts.person import person_hash
 from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.places.demo_departments import load_departments
 from maeul.places.models import Department, District, Dong
@@ -746,11 +747,29 @@ def _department_staff(district: District, departments: dict[str, Department]) ->
     return staff
 
 
+# Fictional names on the demo residents' identity cards (kept only as person_hmac).
+CARD_SURNAMES = "김이박최정강조윤장임한오서신권황안송류전"
+CARD_GIVEN_NAMES = ["민준", "서연", "도윤", "하은", "지호", "수아", "현우", "지유", "준서", "채원",
+                    "영수", "순자", "정희", "상철", "미경", "동현"]  # fmt: skip
+
+
+def _card_identity(index: int, birth_year: int) -> str:
+    """A fictional name and birth date for demo resident `index` (no draw from the rng)."""
+    name = (
+        CARD_SURNAMES[index % len(CARD_SURNAMES)]
+        + CARD_GIVEN_NAMES[(index * 7) % len(CARD_GIVEN_NAMES)]
+    )
+    return person_hash(name, date(birth_year, 1 + index % 12, 1 + (index * 3) % 28))
+
+
 def _residents(district: District, count: int, rng: random.Random) -> list[User]:
+    """Verified residents, each living in one dong since they joined; every third of them
+    had the tie confirmed at the dong office."""
     emails = [RESIDENT_EMAIL.format(n) for n in range(1, count + 1)]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     names = _nicknames(count, rng)
     dongs = list(Dong.objects.filter(district=district).order_by("code"))
+    confirmer = User.objects.filter(email="district@demo.maeul.kr").first()
     new_users, ties = [], []
     for index, email in enumerate(emails):
         joined = datetime(2025, 10, 1, 10, tzinfo=SEOUL) + timedelta(hours=rng.randrange(24 * 90))
@@ -766,11 +785,20 @@ def _residents(district: District, count: int, rng: random.Random) -> list[User]
             date_joined=joined,
             verified_at=joined,
             verification_method=VerificationMethod.IN_PERSON,
+            person_hmac=_card_identity(index, birth),
         )
         new_users.append(user)
-        ties.append((user, dong))
+        ties.append((user, dong, joined, joined + timedelta(days=3) if index % 3 == 0 else None))
     User.objects.bulk_create(new_users)
-    DongTie.objects.bulk_create([DongTie(user=u, dong=d, kind=TieKind.LIVES) for u, d in ties])
+    DongTie.objects.bulk_create(
+        [
+            DongTie(
+                user=user, dong=dong, kind=TieKind.LIVES, started_at=joined,
+                confirmed_at=confirmed, confirmed_by=confirmer if confirmed else None,
+            )
+            for user, dong, joined, confirmed in ties
+        ]
+    )  # fmt: skip
     return list(User.objects.filter(email__in=emails).order_by("email"))
 
 

@@ -263,7 +263,10 @@ def _cast_a_few(vote: Vote, district: District, now: datetime) -> None:
     rng = random.Random(SEED + 1)  # noqa: S311 -- reproducible demo data
     options = list(vote.options.values_list("pk", flat=True))
     voters = User.objects.filter(
-        email__startswith="resident0", verified_at__isnull=False, dong_ties__dong__district=district
+        email__startswith="resident0",
+        verified_at__isnull=False,
+        dong_ties__dong__district=district,
+        dong_ties__ended_at__isnull=True,
     ).distinct()[:120]
     for user in voters:
         picks = tuple(rng.sample(options, rng.randint(1, 6)))

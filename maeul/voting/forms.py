@@ -78,7 +78,14 @@ class VoteForm(forms.ModelForm[Vote]):
         (_("Ways of voting"), ("online", "on_site", "postal", "on_site_replaces_online")),
         (
             _("Who may vote"),
-            ("allow_lives", "allow_works", "allow_studies", "min_age", "require_verified"),
+            (
+                "allow_lives",
+                "allow_works",
+                "allow_studies",
+                "min_age",
+                "require_verified",
+                "confirmed_ties_only",
+            ),
         ),
         (_("Changing a ballot"), ("allow_change",)),
     )
@@ -107,6 +114,7 @@ class VoteForm(forms.ModelForm[Vote]):
             "allow_studies",
             "min_age",
             "require_verified",
+            "confirmed_ties_only",
             "allow_change",
         ]
         field_classes = {

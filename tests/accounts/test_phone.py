@@ -1,6 +1,7 @@
 """Phone numbers: normalised, encrypted at rest, looked up by a keyed hash, masked."""
 
 import re
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -79,7 +80,10 @@ def _text_cells(table: str) -> list[str]:
 
 def test_database_holds_no_plain_phone_number_of_a_verified_user(unverified_resident):
     now = timezone.now()
-    send_phone_code(user=unverified_resident, raw_phone="010-4821-3957", ip=None, now=now)
+    send_phone_code(
+        user=unverified_resident, raw_phone="010-4821-3957", name="김독산",
+        birth_date=date(1984, 6, 2), ip=None, now=now,
+    )  # fmt: skip
     code = re.search(r"\d{6}", OutboxSMSBackend.outbox[-1][1]).group()
     confirm_phone_code(user=unverified_resident, code=code, now=now)
 

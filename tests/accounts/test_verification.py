@@ -1,7 +1,7 @@
 """Verification (본인인증): a phone one-time code, or staff checking the person in person."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
@@ -20,10 +20,15 @@ from tests.korean import korean
 
 RAW_PHONE = "010-4821-3957"
 NUMBER = "01048213957"
+NAME = "김독산"
+BIRTH_DATE = date(1984, 6, 2)
 
 
 def _send(user, *, now=None, raw_phone=RAW_PHONE, ip="198.51.100.4"):
-    send_phone_code(user=user, raw_phone=raw_phone, ip=ip, now=now or timezone.now())
+    send_phone_code(
+        user=user, raw_phone=raw_phone, name=NAME, birth_date=BIRTH_DATE, ip=ip,
+        now=now or timezone.now(),
+    )  # fmt: skip
     _to, text = OutboxSMSBackend.outbox[-1]
     return re.search(r"(?<!\d)(\d{6})(?!\d)", text).group(1)
 
@@ -150,7 +155,14 @@ def test_phone_number_that_verified_an_account_cannot_be_sent_to_for_another(
     other = UserFactory()
 
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=other, raw_phone="+82 10 4821 3957", ip=None, now=now)
+        send_phone_code(
+            user=other,
+            raw_phone="+82 10 4821 3957",
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=now,
+        )
 
     assert refused.value.code == "phone_taken"
     assert refused.value.message == korean(
@@ -167,10 +179,19 @@ def test_probing_whether_a_number_is_taken_is_rate_limited(unverified_resident):
     with pytest.raises(
         RuleViolation, match=korean("This phone number has already verified another account.")
     ):
-        send_phone_code(user=prober, raw_phone=RAW_PHONE, ip=None, now=now)
+        send_phone_code(
+            user=prober, raw_phone=RAW_PHONE, name=NAME, birth_date=BIRTH_DATE, ip=None, now=now
+        )
 
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=prober, raw_phone="010-4821-3957", ip=None, now=now)
+        send_phone_code(
+            user=prober,
+            raw_phone="010-4821-3957",
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=now,
+        )
 
     assert refused.value.code == "rate_limited"
 
@@ -198,7 +219,14 @@ def test_two_accounts_racing_with_one_number_verify_only_the_first(unverified_re
 
 def test_already_verified_account_cannot_ask_for_a_code(resident):
     with pytest.raises(RuleViolation) as refused:
-        send_phone_code(user=resident, raw_phone=RAW_PHONE, ip=None, now=timezone.now())
+        send_phone_code(
+            user=resident,
+            raw_phone=RAW_PHONE,
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=timezone.now(),
+        )
 
     assert refused.value.code == "already_verified"
     assert OutboxSMSBackend.outbox == []
@@ -254,7 +282,10 @@ def test_send_limits_live_in_the_shared_database_store(unverified_resident):
 def test_dong_staff_verifies_a_resident_of_their_dong(dong_staff, unverified_resident):
     now = timezone.now()
 
-    verify_in_person(staff=dong_staff, resident=unverified_resident, ip="203.0.113.5", now=now)
+    verify_in_person(
+        staff=dong_staff, resident=unverified_resident, name=NAME, birth_date=BIRTH_DATE,
+        ip="203.0.113.5", now=now,
+    )  # fmt: skip
 
     user = User.objects.get(pk=unverified_resident.pk)
     assert user.verified_at == now
@@ -274,7 +305,10 @@ def test_district_staff_verifies_a_resident_of_any_dong_of_the_district(district
     person = UserFactory()
     DongTieFactory(user=person, dong=geumcheon.dongs.get(name="시흥5동"))
 
-    verify_in_person(staff=district_staff, resident=person, ip=None, now=timezone.now())
+    verify_in_person(
+        staff=district_staff, resident=person, name=NAME, birth_date=BIRTH_DATE, ip=None,
+        now=timezone.now(),
+    )  # fmt: skip
 
     assert User.objects.get(pk=person.pk).verified_by == district_staff
 
@@ -282,8 +316,8 @@ def test_district_staff_verifies_a_resident_of_any_dong_of_the_district(district
 def test_other_dong_staff_cannot_verify_and_nothing_changes(other_dong_staff, unverified_resident):
     with pytest.raises(RuleViolation) as refused:
         verify_in_person(
-            staff=other_dong_staff, resident=unverified_resident, ip="203.0.113.5",
-            now=timezone.now(),
+            staff=other_dong_staff, resident=unverified_resident, name=NAME,
+            birth_date=BIRTH_DATE, ip="203.0.113.5", now=timezone.now(),
         )  # fmt: skip
 
     assert refused.value.code == "forbidden"
@@ -300,7 +334,10 @@ def test_verified_account_is_not_verified_twice(dong_staff, resident):
     first = resident.verified_at
 
     with pytest.raises(RuleViolation) as refused:
-        verify_in_person(staff=dong_staff, resident=resident, ip=None, now=timezone.now())
+        verify_in_person(
+            staff=dong_staff, resident=resident, name=NAME, birth_date=BIRTH_DATE, ip=None,
+            now=timezone.now(),
+        )  # fmt: skip
 
     assert refused.value.code == "already_verified"
     assert User.objects.get(pk=resident.pk).verified_at == first

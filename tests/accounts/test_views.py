@@ -17,6 +17,8 @@ ADD_TIE = "/me/ties/"
 VERIFY_PHONE = "/me/verify/"
 VERIFY_CODE = "/me/verify/code/"
 STAFF_VERIFY = "/staff/verify/"
+# The name and birth date as 본인확인 or the identity card give them.
+PERSON = {"name": "김독산", "birth_date": "1984-06-02"}
 
 
 def _state(user: User) -> tuple[object, ...]:
@@ -46,19 +48,24 @@ def test_profile_renders(client, resident):
     assert_shows(response, "My profile")
 
 
-def test_profile_saves_name_and_birth_year(client, resident):
-    client.force_login(resident)
+def test_profile_saves_name_and_birth_year(client, unverified_resident):
+    client.force_login(unverified_resident)
 
     response = client.post(PROFILE, {"display_name": " 독산 토박이 ", "birth_year": "1968"})
 
     assert response.status_code == 302
     assert response["Location"] == PROFILE
-    resident.refresh_from_db()
-    assert (resident.display_name, resident.birth_year) == ("독산 토박이", 1968)
+    unverified_resident.refresh_from_db()
+    assert (unverified_resident.display_name, unverified_resident.birth_year) == (
+        "독산 토박이",
+        1968,
+    )
+    assert unverified_resident.birth_year_changed_at is not None
     assert_shows(client.get(PROFILE), "Your profile was saved.")
 
 
-def test_profile_refuses_a_future_birth_year(client, resident):
+def test_profile_refuses_a_future_birth_year(client, unverified_resident):
+    resident = unverified_resident
     client.force_login(resident)
     before = _state(resident)
 
@@ -70,7 +77,8 @@ def test_profile_refuses_a_future_birth_year(client, resident):
     assert _state(resident) == before
 
 
-def test_profile_refuses_a_birth_year_that_is_not_a_number(client, resident):
+def test_profile_refuses_a_birth_year_that_is_not_a_number(client, unverified_resident):
+    resident = unverified_resident
     client.force_login(resident)
     before = _state(resident)
 
@@ -152,8 +160,12 @@ def test_delete_own_tie(client, resident):
     response = client.post(f"/me/ties/{tie.pk}/delete/")
 
     assert response.status_code == 302
-    assert not DongTie.objects.filter(pk=tie.pk).exists()
-    assert_shows(client.get(PROFILE), "The dong tie was removed.")
+    tie.refresh_from_db()
+    assert tie.ended_at is not None  # ended, kept as history
+    assert not resident.dong_ties.current().exists()
+    profile = client.get(PROFILE)
+    assert_shows(profile, "The dong tie was removed.")
+    assert_shows(profile, "You have not added a dong yet.")
 
 
 def test_deleting_another_persons_tie_is_refused(client, resident, neighbour):
@@ -191,7 +203,7 @@ def test_verify_phone_page_renders(client, unverified_resident):
 def test_verify_phone_sends_a_code(client, unverified_resident):
     client.force_login(unverified_resident)
 
-    response = client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    response = client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
 
     assert response.status_code == 302
     assert response["Location"] == VERIFY_CODE
@@ -203,7 +215,7 @@ def test_verify_phone_sends_a_code(client, unverified_resident):
 def test_verify_phone_refuses_a_landline(client, unverified_resident):
     client.force_login(unverified_resident)
 
-    response = client.post(VERIFY_PHONE, {"phone": "02-2627-2114"})
+    response = client.post(VERIFY_PHONE, {"phone": "02-2627-2114", **PERSON})
 
     assert response.status_code == 400
     assert_shows(response, "Enter a mobile phone number such as 010-1234-5678.")
@@ -213,9 +225,9 @@ def test_verify_phone_refuses_a_landline(client, unverified_resident):
 
 def test_verify_phone_twice_in_a_minute_is_throttled(client, unverified_resident):
     client.force_login(unverified_resident)
-    client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
 
-    response = client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    response = client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
 
     assert response.status_code == 429
     assert_shows(response, "Too many codes were requested. Please try again in a while.")
@@ -247,7 +259,7 @@ def test_verify_code_page_renders(client, unverified_resident):
 
 def test_verify_code_verifies_the_account(client, unverified_resident):
     client.force_login(unverified_resident)
-    client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
 
     response = client.post(VERIFY_CODE, {"code": _sent_code()})
 
@@ -261,7 +273,7 @@ def test_verify_code_verifies_the_account(client, unverified_resident):
 
 def test_verify_code_refuses_a_wrong_code(client, unverified_resident):
     client.force_login(unverified_resident)
-    client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
     wrong = f"{(int(_sent_code()) + 1) % 1_000_000:06d}"
 
     response = client.post(VERIFY_CODE, {"code": wrong})
@@ -273,7 +285,7 @@ def test_verify_code_refuses_a_wrong_code(client, unverified_resident):
 
 def test_verify_code_refuses_letters(client, unverified_resident):
     client.force_login(unverified_resident)
-    client.post(VERIFY_PHONE, {"phone": "010-4821-3957"})
+    client.post(VERIFY_PHONE, {"phone": "010-4821-3957", **PERSON})
 
     response = client.post(VERIFY_CODE, {"code": "abcdef"})
 
@@ -331,7 +343,7 @@ def test_dong_staff_finds_and_confirms_a_resident_of_their_dong(
 
     searched = client.post(STAFF_VERIFY, {"email": unverified_resident.email})
     found = client.get(resident_page)
-    response = client.post(resident_page, {"confirm": "1"})
+    response = client.post(resident_page, {"confirm": "1", **PERSON})
 
     assert searched.status_code == 302
     assert searched["Location"] == resident_page

@@ -91,7 +91,9 @@ def expect_message(page: Page, text: str) -> None:
     expect(page.locator("main .messages")).to_contain_text(text)
 
 
-def sign_up_and_verify(page: Page, email: str, password: str, phone: str, dong: str) -> None:
+def sign_up_and_verify(
+    page: Page, email: str, password: str, phone: str, dong: str, birth_date: str = "1988-07-14"
+) -> None:
     """Sign-up, e-mail confirmation, a dong tie and phone verification, as test_journey does
     (that test checks each of these pages with axe; here they are only passed through)."""
     page.goto("/")
@@ -117,6 +119,8 @@ def sign_up_and_verify(page: Page, email: str, password: str, phone: str, dong: 
     expect(page.get_by_role("main").get_by_role("listitem").filter(has_text=dong)).to_have_count(1)
 
     page.get_by_role("main").get_by_role("link", name=re.compile("휴대전화")).click()
+    labelled(page, "name").fill("한새봄")
+    labelled(page, "birth_date").fill(birth_date)
     labelled(page, "phone").fill(phone)
     main_button(page, "인증번호 받기").click()
     expect(page).to_have_url(re.compile(r"/me/verify/code/$"))

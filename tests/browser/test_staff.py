@@ -45,7 +45,9 @@ def test_dong_staff_confirm_a_resident_in_person(
     card = page.get_by_role("region", name=unverified_resident.display_name)
     expect(card).to_contain_text("독산1동")
     assert_accessible(page, "staff verification, resident found")
-    card.get_by_role("button", name="확인함").click()
+    labelled(page, "name").fill("김독산")
+    labelled(page, "birth_date").fill("1984-06-02")
+    card.get_by_role("button", name="확인함", exact=True).click()
 
     expect(page.get_by_role("status")).to_contain_text(re.compile(r"[\uac00-\ud7a3]"))
     assert_accessible(page, "staff verification, confirmed")

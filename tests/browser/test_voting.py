@@ -1,7 +1,8 @@
 """Votes (issue 4) in a real browser, on the demo votes of `load_demo`.
 
-A new resident signs up, verifies, is told why they may not vote yet (no birth year), adds
-it, chooses projects in the open 나풀나풀 vote, reviews, submits and keeps the receipt; after
+A new resident signs up, verifies, is told why they may not vote in a vote that opened
+before their dong tie (the roll is frozen at the opening); in a vote that opens after, they
+choose projects, review, submit and keep the receipt; after
 the close and the count the receipt is in the public list and the ballot in the public
 `.pb` export. A second run does the same by keyboard alone. Every page visited is Korean
 and free of serious or critical axe-core violations.
@@ -65,10 +66,10 @@ def test_new_resident_votes_and_finds_the_ballot_in_the_public_export(
     check_page(page, "vote list")
     page.get_by_role("link", name=OPEN_TITLE).click()
     check_page(page, "open vote")
-    # The birth year was given at sign-up (issue 10); the profile can still change it.
-    menu(page).get_by_role("link", name="내 정보").click()
-    labelled(page, "birth_year").fill("1988")
-    main_button(page, "저장").click()
+    # The tie is younger than the vote: the page says why, before any ballot is offered.
+    expect(page.locator("#main")).to_contain_text("투표가 시작된 뒤 추가한 동")
+    # The same vote, had it opened after the resident joined.
+    Vote.objects.filter(pk=demo_votes.pk).update(opens_at=timezone.now())
 
     page.goto(demo_votes.get_absolute_url())
     page.get_by_role("link", name="지금 투표하기").click()

@@ -73,6 +73,7 @@ MATRICES = [
     "tests.core.test_permissions_proposals",
     "tests.core.test_permissions_voting",
     "tests.core.test_permissions_councils",
+    "tests.core.test_permissions_ties",
 ]
 
 

@@ -10,6 +10,7 @@ from maeul.core.errors import RuleViolation
 from maeul.voting.ballots import Choices
 from maeul.voting.models import Ballot, Participation, VoteStatus
 from maeul.voting.services.casting import cast_ballot, participation_of
+from tests.conftest import _verified
 from tests.factories import DongTieFactory, UserFactory
 from tests.voting.conftest import make_vote, option_ids
 
@@ -197,9 +198,7 @@ def test_dong_vote_refuses_a_neighbour_of_another_dong(assembly_vote, neighbour,
 def test_tie_kind_not_allowed_is_refused(pb_vote, doksan1, now):
     pb_vote.allow_works = False
     pb_vote.save()
-    worker = UserFactory()
-    worker.mark_verified(method="in_person", at=now)
-    worker.save()
+    worker = _verified(UserFactory())
     DongTieFactory(user=worker, dong=doksan1, kind=TieKind.WORKS)
 
     error = refused(vote=pb_vote, user=worker, choices=Choices(), now=now)

@@ -14,6 +14,7 @@ from maeul.voting.models import Ballot, Participation, VoteKey, VoteResult, Vote
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import ballot_profile, count_vote, tally, tie_order
 from maeul.voting.services.paper import confirm_batch, enter_paper_ballot
+from tests.conftest import _verified
 from tests.factories import DongTieFactory, UserFactory
 from tests.voting.conftest import add_options, make_vote, option_ids
 
@@ -31,9 +32,7 @@ def voters(doksan1, now):
     def make(n: int):
         people = []
         for _ in range(n):
-            person = UserFactory()
-            person.mark_verified(method="in_person", at=now)
-            person.save()
+            person = _verified(UserFactory())
             DongTieFactory(user=person, dong=doksan1, kind="lives")
             people.append(person)
         return people

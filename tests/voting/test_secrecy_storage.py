@@ -103,7 +103,7 @@ def cast_in_known_order(vote, doksan1, dong_staff, second_dong_staff, now):
         if channel == 0:
             user = _verified(UserFactory(display_name=f"온라인{index}"))
             DongTieFactory(user=user, dong=doksan1)
-            user.dong_ties.update(created_at=now - timedelta(days=30))
+            user.dong_ties.update(started_at=now - timedelta(days=30))
             cast_ballot(vote=vote, user=user, choices=choices, now=when)
             online_voters.append((user, index))
             final[f"user:{user.pk}"] = _content(choices)

@@ -1,19 +1,25 @@
 """The phone one-time-code backend: send a code, check a code.
 
+Like a 본인확인 service, it also takes the person's name and full birth date with the
+number; on success the account keeps their keyed hash (`person_hmac`, never the plain
+values) and the birth year, so a ballot-box check of the same person meets the account.
+
 Codes are six digits, valid for ten minutes, stored only as a salted hash; five wrong
 tries void the code. Sends are rate-limited per account, per phone number and per IP
 address in the shared cache, so the limit holds across all server processes.
 """
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts import phone as phones
 from maeul.accounts.models import PhoneCode, User, VerificationMethod
+from maeul.accounts.person import checked_person_hash
 from maeul.accounts.verification.sms import get_backend
 from maeul.core.errors import RuleViolation
 from maeul.core.ratelimit import hit
@@ -40,10 +46,22 @@ def _check_send_rate(*, user: User, phone_hmac: str, ip: str | None) -> None:
         )
 
 
-def send_phone_code(*, user: User, raw_phone: str, ip: str | None, now: datetime) -> PhoneCode:
-    """Send a new code to `raw_phone`, voiding earlier live codes of this account."""
+def send_phone_code(
+    *,
+    user: User,
+    raw_phone: str,
+    name: str,
+    birth_date: date,
+    ip: str | None,
+    now: datetime,
+) -> PhoneCode:
+    """Send a new code to `raw_phone`, voiding earlier live codes of this account.
+
+    `name` and `birth_date` are the person's as the phone's 본인확인 names them.
+    """
     if user.is_verified:
         raise RuleViolation(_("Your account is already verified."), code="already_verified")
+    person = checked_person_hash(name, birth_date, today=timezone.localdate(now))
     number = phones.normalize(raw_phone)
     digest = phones.lookup_hash(number)
     # Count the attempt before answering "taken", so that nobody can probe at will which
@@ -61,6 +79,8 @@ def send_phone_code(*, user: User, raw_phone: str, ip: str | None, now: datetime
             phone_enc=phones.encrypt(number),
             phone_hmac=digest,
             code_hash=make_password(code),
+            person_hmac=person,
+            birth_year=birth_date.year,
             created_at=now,
             expires_at=now + CODE_LIFETIME,
         )
@@ -114,14 +134,19 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
             )
         record.used_at = now
         record.save(update_fields=["used_at"])
+        stored = User.objects.select_for_update().get(pk=user.pk)
+        # A code sent before codes carried a birth year leaves the declared one alone.
+        birth_fields = stored.set_birth_year(record.birth_year, at=now) if record.birth_year else []
         try:
             with transaction.atomic():
                 User.objects.filter(pk=user.pk).update(
                     phone_enc=record.phone_enc,
                     phone_hmac=record.phone_hmac,
+                    person_hmac=record.person_hmac,
                     verified_at=now,
                     verification_method=VerificationMethod.PHONE,
                     verified_by=None,
+                    **{field: getattr(stored, field) for field in birth_fields},
                 )
         except IntegrityError:
             # Another account verified the same number between our send and this check.
@@ -131,5 +156,8 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
             )
     user.phone_enc = record.phone_enc
     user.phone_hmac = record.phone_hmac
+    user.person_hmac = record.person_hmac
+    if record.birth_year:
+        user.set_birth_year(record.birth_year, at=now)
     user.mark_verified(method=VerificationMethod.PHONE, at=now)
     return None

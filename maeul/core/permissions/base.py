@@ -41,6 +41,8 @@ class Action(StrEnum):
     VIEW_STAFF_PAGES = "core.view_staff_pages"
     VERIFY_IN_PERSON = "accounts.verify_in_person"
     LOOK_UP_RESIDENT = "accounts.look_up_resident"
+    CONFIRM_TIE = "accounts.confirm_tie"
+    CORRECT_BIRTH_YEAR = "accounts.correct_birth_year"
     CHANGE_DONG = "places.change_dong"
     CHANGE_DISTRICT = "places.change_district"
     CREATE_PROPOSAL = "proposals.create"
@@ -140,12 +142,21 @@ def scope_of(user: Any) -> Scope:
 
 
 def ties_of(user: Any) -> list[DongTie]:
-    """The person's dong ties (with their dongs), loaded once per request."""
+    """The person's current dong ties (with their dongs), loaded once per request.
+
+    Ended ties are history: they never make anyone eligible for anything.
+    """
     cached: list[DongTie] | None = getattr(user, "_maeul_ties", None)
     if cached is None:
-        cached = list(user.dong_ties.select_related("dong"))
+        cached = list(user.dong_ties.current().select_related("dong"))
         user._maeul_ties = cached
     return cached
+
+
+def forget_ties(user: Any) -> None:
+    """Drop the cached ties after they change within one request."""
+    if hasattr(user, "_maeul_ties"):
+        del user._maeul_ties
 
 
 def forget_scope(user: Any) -> None:
@@ -181,7 +192,7 @@ def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decisio
         return ALLOW
     # Staff confirm residents who are tied to a dong they serve, since only that dong
     # office is answerable for the person standing at its counter.
-    ties = list(target.dong_ties.select_related("dong"))
+    ties = ties_of(target)
     if any(scope.covers_dong(tie.dong) for tie in ties):
         return ALLOW
     if not ties:
@@ -203,6 +214,36 @@ def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decisio
     if target is None or scope.site_admin:
         return ALLOW
     if isinstance(target, User) and any(scope.covers_dong(tie.dong) for tie in ties_of(target)):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE)
+
+
+def _confirm_tie(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff of the tie's dong, or of its district, vouch for a tie they checked in person."""
+    scope = scope_of(user)
+    if not scope.is_staff:
+        return deny(STAFF_ONLY)
+    if not isinstance(target, DongTie) or not scope.covers_dong(target.dong):
+        return deny(OUTSIDE_SCOPE)
+    if target.user_id == user.pk:
+        return deny(_("You cannot confirm your own tie."))
+    if not target.is_current:
+        return deny(_("This tie has ended."))
+    if target.is_confirmed:
+        return deny(_("This tie is already confirmed."))
+    return ALLOW
+
+
+def _correct_birth_year(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff serving one of the person's dongs (or its district), or site admins."""
+    scope = scope_of(user)
+    if not scope.is_staff:
+        return deny(STAFF_ONLY)
+    if not isinstance(target, User):
+        return deny(OUTSIDE_SCOPE)
+    if target.pk == user.pk:
+        return deny(_("You cannot correct your own birth year."))
+    if scope.site_admin or any(scope.covers_dong(tie.dong) for tie in ties_of(target)):
         return ALLOW
     return deny(OUTSIDE_SCOPE)
 

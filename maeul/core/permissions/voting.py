@@ -46,8 +46,34 @@ def _phase_refusal(vote: Vote, now: datetime) -> Decision | None:
     return None
 
 
+NO_BALLOT_IDENTITY = _(
+    "Your account has no identity check on record, so you cannot vote online. "
+    "Please vote at the polling place."
+)
+TIE_ADDED_AFTER_OPENING = _(
+    "Your tie to %(place)s was added after this vote opened (%(time)s). Ties added after a "
+    "vote opens do not count for it."
+)
+TIE_NOT_CONFIRMED = _(
+    "This vote counts only ties confirmed at the dong office. Please visit the %(place)s "
+    "office with an identity card to have your tie confirmed."
+)
+BIRTH_YEAR_CHANGED = _(
+    "Your birth year changed after this vote opened (%(time)s), so it cannot be used for "
+    "this vote's age limit."
+)
+
+
+def _opening(vote: Vote) -> str:
+    return timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M")
+
+
 def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
-    """May this person cast an online ballot now? The reason names what is missing."""
+    """May this person cast an online ballot now? The reason names what is missing.
+
+    The roll is frozen at the opening: only ties held when the vote opened count (still
+    held now), and a birth year changed after the opening does not meet the age limit.
+    """
     if not isinstance(target, Vote) or target.status == "draft":
         return deny(_("This vote is not open."))
     refusal = _phase_refusal(target, now)
@@ -57,9 +83,32 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
         return deny(_("This vote takes paper ballots only. Please vote at the polling place."))
     if target.require_verified and not user.is_verified:
         return deny(NOT_VERIFIED)
-    ties = [tie for tie in ties_of(user) if target.covers_dong(tie.dong)]
-    if not any(tie.kind in target.allowed_ties for tie in ties):
-        place = target.dong.name if target.dong is not None else target.district.name
+    if target.require_verified and not user.has_ballot_identity:
+        return deny(NO_BALLOT_IDENTITY)
+    refusal = _tie_refusal(user, target)
+    if refusal is not None:
+        return refusal
+    if target.min_age:
+        age = user.age_in(timezone.localdate(now).year)
+        if age is None:
+            return deny(_("Add your birth year to your profile: this vote has a minimum age."))
+        changed = user.birth_year_changed_at
+        if changed is not None and changed > target.opens_at:
+            return deny(BIRTH_YEAR_CHANGED % {"time": _opening(target)})
+        if age < target.min_age:
+            return deny(
+                _("Only people aged %(age)d or over may vote in this vote.")
+                % {"age": target.min_age}
+            )
+    return ALLOW
+
+
+def _tie_refusal(user: Any, vote: Vote) -> Decision | None:
+    """None if one of the person's ties makes them a voter of `vote`, else the refusal."""
+    place = vote.dong.name if vote.dong is not None else vote.district.name
+    ties = [tie for tie in ties_of(user) if vote.covers_dong(tie.dong)]
+    accepted = [tie for tie in ties if tie.kind in vote.allowed_ties]
+    if not accepted:
         if ties:
             return deny(_("Your tie to %(place)s is not one this vote accepts.") % {"place": place})
         return deny(
@@ -68,16 +117,14 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
             )
             % {"place": place}
         )
-    if target.min_age:
-        age = user.age_in(timezone.localdate(now).year)
-        if age is None:
-            return deny(_("Add your birth year to your profile: this vote has a minimum age."))
-        if age < target.min_age:
-            return deny(
-                _("Only people aged %(age)d or over may vote in this vote.")
-                % {"age": target.min_age}
-            )
-    return ALLOW
+    held = [tie for tie in accepted if tie.started_at <= vote.opens_at]
+    if not held:
+        return deny(
+            TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
+        )
+    if vote.confirmed_ties_only and not any(tie.is_confirmed for tie in held):
+        return deny(TIE_NOT_CONFIRMED % {"place": held[0].dong.name})
+    return None
 
 
 def _manage_vote(user: Any, target: Model | None, now: datetime) -> Decision:

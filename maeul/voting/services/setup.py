@@ -42,6 +42,7 @@ VOTE_FIELDS = [
     "allow_studies",
     "min_age",
     "require_verified",
+    "confirmed_ties_only",
     "allow_change",
     "on_site_replaces_online",
 ]
