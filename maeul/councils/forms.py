@@ -1,5 +1,6 @@
 """Forms of councils: the application (신청) and the staff desk's terms, sections, members,
-recruitment and cycle. The forms read input; the services decide what is allowed."""
+recruitment and cycle. The forms read input; the services decide what is allowed, and
+name the field a refusal is about (`RuleViolation.field`)."""
 
 from typing import Any
 
@@ -81,7 +82,7 @@ class ApplicationForm(forms.Form):
 
 # --- Staff ---------------------------------------------------------------------------------
 class TermForm(forms.Form):
-    number = forms.IntegerField(label=_("Term number"), min_value=1, max_value=999)
+    number = forms.IntegerField(label=_("Term number"), max_value=999)
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE_INPUT)
 
 
@@ -143,7 +144,7 @@ class RecruitmentForm(forms.Form):
     term = TermChoiceField(
         label=_("Term to recruit for"), queryset=Term.objects.none(), empty_label=None
     )
-    seats = forms.IntegerField(label=_("Places"), min_value=1, max_value=999)
+    seats = forms.IntegerField(label=_("Places"))
     opens_at = SeoulDateTimeField(label=_("Opens at"))
     closes_at = SeoulDateTimeField(label=_("Closes at"))
 
@@ -158,7 +159,6 @@ class RecruitmentForm(forms.Form):
 class SelectionForm(forms.Form):
     seed = forms.CharField(
         label=_("Lottery seed (optional)"),
-        max_length=64,
         required=False,
         help_text=_(
             "For example the numbers drawn at the public draw. Left empty, the seed is "
@@ -168,7 +168,7 @@ class SelectionForm(forms.Form):
 
 
 class CycleForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"))
 
 
 class StepForm(forms.Form):

@@ -9,14 +9,12 @@ from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent, EventKind
 from maeul.councils.services.agenda import write_agenda_item
-from maeul.councils.services.events import (
+from maeul.councils.services.assembly import (
     apply_assembly_result,
     assembly_result,
-    is_announced,
     open_assembly_vote,
-    publish_minutes,
-    schedule_event,
 )
+from maeul.councils.services.events import publish_minutes, schedule_event
 from maeul.voting.ballots import Choices
 from maeul.voting.models import BallotType, Channel, Vote, VoteStatus
 from maeul.voting.services.casting import cast_ballot
@@ -107,8 +105,8 @@ def test_scheduling_an_assembly_puts_its_items_on_the_agenda(assembly, items, no
     assert set(assembly.agenda_items.all()) == set(items)
     assert set(AgendaItem.objects.values_list("status", flat=True)) == {AgendaStatus.ON_ASSEMBLY}
     assert assembly.announced_on() == timezone.localdate(now)
-    assert is_announced(assembly, now)
-    assert not is_announced(assembly, now - timedelta(days=1))
+    assert assembly.is_announced(now)
+    assert not assembly.is_announced(now - timedelta(days=1))
     assert AuditEntry.objects.filter(action="councils.event_schedule").count() == 1
 
 

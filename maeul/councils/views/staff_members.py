@@ -1,0 +1,166 @@
+"""Staff desk of a council, continued: one member's page, and the call for members
+(open it, close it, select the members by the documented lottery)."""
+
+from functools import partial
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.permissions import staff_required
+from maeul.councils.forms import (
+    EndMembershipForm,
+    MemberChangeForm,
+    RecruitmentForm,
+    SelectionForm,
+)
+from maeul.councils.models import CouncilMember, Recruitment
+from maeul.councils.services import members
+from maeul.councils.services import recruitment as recruiting
+from maeul.councils.views.access import (
+    acting,
+    council_action,
+    in_scope,
+    require_manage,
+    staff_council,
+)
+from maeul.councils.views.staff import council_desk_action, desk_url, log_view
+
+
+# --- One member ----------------------------------------------------------------------------
+def _staff_member(request: HttpRequest, member_pk: int) -> CouncilMember:
+    queryset = CouncilMember.objects.select_related("term__council__district", "section")
+    return in_scope(request, queryset, member_pk)
+
+
+def _member_page(
+    request: HttpRequest,
+    member: CouncilMember,
+    *,
+    change_form: MemberChangeForm | None = None,
+    end_form: EndMembershipForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "member": member,
+        "council": member.term.council,
+        "change_form": change_form or MemberChangeForm(member=member),
+        "end_form": end_form or EndMembershipForm(initial={"left_on": timezone.localdate()}),
+    }
+    return render(request, "councils/staff_member.html", context, status=status)
+
+
+@staff_required
+def member(request: HttpRequest, member_pk: int) -> HttpResponse:
+    """A member's role, section and name shown (GET the form, POST the change)."""
+    row, now = _staff_member(request, member_pk), timezone.now()
+    council = row.term.council
+    if request.method != "POST":
+        require_manage(request, council, now)
+        log_view(request, row.user or f"council member {row.pk}")
+        return _member_page(request, row)
+    form = MemberChangeForm(request.POST, member=row)
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        members.change_member(
+            member=row,
+            public_name=data["public_name"],
+            role=data["role"],
+            section=data["section"],
+            **acting(request, now),
+        )
+        return _("The member's details were saved."), desk_url(council, row.term)
+
+    return council_action(
+        request,
+        council,
+        now,
+        act,
+        render=partial(_member_page, request, row),
+        done_url=desk_url(council, row.term),
+        form=form,
+        form_key="change_form",
+    )
+
+
+@staff_required
+@require_POST
+def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
+    row, now = _staff_member(request, member_pk), timezone.now()
+    council = row.term.council
+    form = EndMembershipForm(request.POST)
+
+    def act() -> tuple[str, str]:
+        members.end_membership(
+            member=row, left_on=form.cleaned_data["left_on"], **acting(request, now)
+        )
+        notice = _("%(name)s has left the council.") % {"name": row.public_name}
+        return notice, desk_url(council, row.term)
+
+    return council_action(
+        request,
+        council,
+        now,
+        act,
+        render=partial(_member_page, request, row),
+        done_url=desk_url(council, row.term),
+        form=form,
+        form_key="end_form",
+    )
+
+
+# --- The call for members ------------------------------------------------------------------
+def _staff_recruitment(request: HttpRequest, pk: int) -> Recruitment:
+    return in_scope(request, Recruitment.objects.select_related("term__council__district"), pk)
+
+
+@staff_required
+@require_POST
+def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
+    council, now = staff_council(request, pk), timezone.now()
+    form = RecruitmentForm(request.POST, council=council)
+
+    def act() -> str:
+        data = form.cleaned_data
+        recruiting.open_recruitment(
+            term=data["term"],
+            seats=data["seats"],
+            opens_at=data["opens_at"],
+            closes_at=data["closes_at"],
+            **acting(request, now),
+        )
+        return _("The call for members is open.")
+
+    return council_desk_action(request, council, now, act, form=form, form_key="recruitment_form")
+
+
+@staff_required
+@require_POST
+def close_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = _staff_recruitment(request, pk), timezone.now()
+
+    def act() -> str:
+        recruiting.close_recruitment(recruitment=call, **acting(request, now))
+        return _("The call for members is closed.")
+
+    return council_desk_action(request, call.term.council, now, act)
+
+
+@staff_required
+@require_POST
+def select_members(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = _staff_recruitment(request, pk), timezone.now()
+    council = call.term.council
+    form = SelectionForm(request.POST)
+
+    def act() -> tuple[str, str]:
+        seed = form.cleaned_data["seed"] or None
+        ranked = recruiting.select_members(recruitment=call, seed=seed, **acting(request, now))
+        chosen = sum(1 for application in ranked if application.is_selected)
+        notice = _("%(count)d members were selected. The result is published.") % {"count": chosen}
+        return notice, desk_url(council, call.term)
+
+    return council_desk_action(request, council, now, act, form=form, form_key="selection_form")
