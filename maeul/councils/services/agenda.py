@@ -302,15 +302,6 @@ def change_agenda_status(
     return item
 
 
-def drop_agenda_item(
-    *, item: AgendaItem, reason: str = "", staff: Any, now: datetime, ip: str | None
-) -> AgendaItem:
-    """Drop an agenda item that is still being shaped (or that the assembly did not pass)."""
-    return change_agenda_status(
-        item=item, status=AgendaStatus.DROPPED, reason=reason, staff=staff, now=now, ip=ip
-    )
-
-
 def record_meeting(
     *,
     council: Council,

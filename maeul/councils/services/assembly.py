@@ -19,7 +19,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent
 from maeul.councils.services.access import authorise
-from maeul.voting.models import BallotType, Channel, Option, Vote, VoteResult
+from maeul.voting.models import Answer, BallotType, Channel, Option, Vote, VoteResult
 from maeul.voting.services import setup
 
 
@@ -187,9 +187,9 @@ def assembly_result(event: CouncilEvent) -> AssemblyResult | None:
             ItemResult(
                 item=item,
                 option=option,
-                yes=int(tally.get("yes", 0)),
-                no=int(tally.get("no", 0)),
-                abstain=int(tally.get("abstain", 0)),
+                yes=int(tally.get(Answer.YES, 0)),
+                no=int(tally.get(Answer.NO, 0)),
+                abstain=int(tally.get(Answer.ABSTAIN, 0)),
                 passed=bool(tally.get("passed", False)),
             )
         )

@@ -183,7 +183,7 @@ def _explain_integrity(term: Term, role: str, user: Any, exclude_pk: int | None)
     others = CouncilMember.objects.filter(term=term)
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
-    if role == MemberRole.CHAIR and others.filter(role=MemberRole.CHAIR, left_on=None).exists():
+    if role == MemberRole.CHAIR and others.current().filter(role=MemberRole.CHAIR).exists():
         return RuleViolation(
             _("The term already has a chair. Change the current chair's role first."),
             code="second_chair",

@@ -128,7 +128,7 @@ def close_recruitment(
     authorise(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now)
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-        if locked.status != RecruitmentStatus.OPEN:
+        if not locked.may_close:
             raise RuleViolation(_("The call is not open."), code="not_open")
         before = audit.snapshot(locked, ["status", "closes_at"])
         locked.status = RecruitmentStatus.CLOSED
@@ -276,7 +276,7 @@ def select_members(
             )
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-        if locked.status == RecruitmentStatus.SELECTED:
+        if locked.is_selected:
             raise RuleViolation(_("The members have already been selected."), code="selected")
         if now < locked.closes_at:
             closes = timezone.localtime(locked.closes_at).strftime("%Y-%m-%d %H:%M")
