@@ -8,12 +8,14 @@
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from maeul.core.desk import Render, desk_action
 from maeul.core.permissions import Action, Decision, can, require, scope_of
@@ -33,6 +35,14 @@ def staff_council(request: HttpRequest, pk: int) -> Council:
     return in_scope(request, Council.objects.select_related("district", "dong"), pk)
 
 
+def managed_council(request: HttpRequest, pk: int) -> Council:
+    """The council `pk` for its desk: 404 outside one's scope, 403 with the reason if the
+    rules refuse to let this staff member manage it."""
+    council = staff_council(request, pk)
+    require_manage(request, council, timezone.now())
+    return council
+
+
 def may_manage(user: Any, council: Council, now: datetime) -> Decision:
     """What the council's services check first (`Action.MANAGE_COUNCIL`)."""
     return can(user, Action.MANAGE_COUNCIL, council, now=now)
@@ -48,28 +58,36 @@ def acting(request: HttpRequest, now: datetime) -> dict[str, Any]:
     return {"staff": request.user, "now": now, "ip": client_ip(request)}
 
 
+@dataclass(frozen=True)
+class Desk:
+    """A staff page of one council: how to show it again (`render(status=..., **forms)`)
+    and where to go when an action on it is done."""
+
+    council: Council
+    render: Render
+    url: str
+
+
 def council_action(
     request: HttpRequest,
-    council: Council,
+    desk: Desk,
     now: datetime,
     act: Callable[[], str | tuple[str, str]],
     *,
-    render: Render,
-    done_url: str,
     form: Any = None,
     form_key: str = "",
 ) -> HttpResponse:
-    """One staff action on a council, answered by `core.desk.desk_action`.
+    """One staff action on a council's desk, answered by `core.desk.desk_action`.
 
     The view checks what the council's services check first (`may_manage`); a refusal
     shows beside the field it names, or at the top of the form it came from.
     """
     return desk_action(
         request,
-        decision=may_manage(request.user, council, now),
+        decision=may_manage(request.user, desk.council, now),
         act=act,
-        render=render,
-        done_url=done_url,
+        render=desk.render,
+        done_url=desk.url,
         form=form,
         form_key=form_key,
         errors_on_form=True,

@@ -17,15 +17,14 @@ from maeul.core.permissions import staff_required
 from maeul.core.requests import client_ip
 from maeul.councils import roster
 from maeul.councils.services import recruitment as recruiting
-from maeul.councils.views.access import require_manage, staff_council
+from maeul.councils.views.access import managed_council
 from maeul.councils.views.staff import desk_term, render_desk
 
 
 @staff_required
 @require_POST
 def export_roster(request: HttpRequest, pk: int) -> HttpResponse:
-    council, now = staff_council(request, pk), timezone.now()
-    require_manage(request, council, now)
+    council, now = managed_council(request, pk), timezone.now()
     form = ExportReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, first_error(form))

@@ -8,7 +8,7 @@ is answered by `core.desk.desk_action`. A member's page and the call for members
 """
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -39,9 +39,11 @@ from maeul.councils.models import Council, CycleStep, Term
 from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
+    Desk,
     acting,
     council_action,
     in_scope,
+    managed_council,
     require_manage,
     staff_council,
 )
@@ -134,9 +136,7 @@ def render_desk(
 
 @staff_required
 def desk(request: HttpRequest, pk: int) -> HttpResponse:
-    council = staff_council(request, pk)
-    require_manage(request, council, timezone.now())
-    return render_desk(request, council)
+    return render_desk(request, managed_council(request, pk))
 
 
 def desk_url(council: Council, term: Term | None = None) -> str:
@@ -144,27 +144,9 @@ def desk_url(council: Council, term: Term | None = None) -> str:
     return f"{url}?term={term.number}" if term is not None else url
 
 
-def council_desk_action(
-    request: HttpRequest,
-    council: Council,
-    now: datetime,
-    act: Callable[[], str | tuple[str, str]],
-    *,
-    form: forms.Form | None = None,
-    form_key: str = "",
-) -> HttpResponse:
-    """One action of the council's desk: back to the desk when done or refused."""
-    render_page = partial(render_desk, request, council)
-    return council_action(
-        request,
-        council,
-        now,
-        act,
-        render=render_page,
-        done_url=desk_url(council),
-        form=form,
-        form_key=form_key,
-    )
+def council_desk(request: HttpRequest, council: Council, term: Term | None = None) -> Desk:
+    """The council's desk, back on `term` when an action is done."""
+    return Desk(council, partial(render_desk, request, council), desk_url(council, term))
 
 
 # --- Terms, sections, members --------------------------------------------------------------
@@ -189,7 +171,9 @@ def start_term(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return notice, desk_url(council, term)
 
-    return council_desk_action(request, council, now, act, form=form, form_key="term_form")
+    return council_action(
+        request, council_desk(request, council), now, act, form=form, form_key="term_form"
+    )
 
 
 @staff_required
@@ -204,7 +188,9 @@ def add_section(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The section %(name)s was added.") % {"name": section.name}
 
-    return council_desk_action(request, council, now, act, form=form, form_key="section_form")
+    return council_action(
+        request, council_desk(request, council), now, act, form=form, form_key="section_form"
+    )
 
 
 @staff_required
@@ -228,7 +214,9 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
         notice = _("%(name)s was added to the term.") % {"name": member.public_name}
         return notice, desk_url(council, member.term)
 
-    return council_desk_action(request, council, now, act, form=form, form_key="member_form")
+    return council_action(
+        request, council_desk(request, council), now, act, form=form, form_key="member_form"
+    )
 
 
 # --- The yearly cycle ----------------------------------------------------------------------
@@ -245,7 +233,9 @@ def plan_cycle(request: HttpRequest, pk: int) -> HttpResponse:
             "The cycle of %(year)d is planned. Staff will be reminded before each deadline."
         ) % {"year": year}
 
-    return council_desk_action(request, council, now, act, form=form, form_key="cycle_form")
+    return council_action(
+        request, council_desk(request, council), now, act, form=form, form_key="cycle_form"
+    )
 
 
 def _step_page(
@@ -273,13 +263,5 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The dates were saved.")
 
-    return council_action(
-        request,
-        council,
-        now,
-        act,
-        render=partial(_step_page, request, row),
-        done_url=desk_url(council),
-        form=form,
-        form_key="form",
-    )
+    desk = Desk(council, partial(_step_page, request, row), desk_url(council))
+    return council_action(request, desk, now, act, form=form, form_key="form")

@@ -1,7 +1,6 @@
 """Staff desk of a council's agenda: its items and their status, proposals taken up,
 meetings recorded and events scheduled (see `views.access` for who reaches it)."""
 
-from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -25,10 +24,11 @@ from maeul.councils.models import AgendaItem, Council, CouncilMember
 from maeul.councils.services import agenda as agenda_services
 from maeul.councils.services import events as event_services
 from maeul.councils.views.access import (
+    Desk,
     acting,
     council_action,
     in_scope,
-    require_manage,
+    managed_council,
     staff_council,
 )
 from maeul.councils.views.agenda import plan_year
@@ -70,31 +70,12 @@ def _render_desk(
 
 @staff_required
 def staff_agenda(request: HttpRequest, pk: int) -> HttpResponse:
-    council = staff_council(request, pk)
-    require_manage(request, council, timezone.now())
-    return _render_desk(request, council)
+    return _render_desk(request, managed_council(request, pk))
 
 
-def _agenda_action(
-    request: HttpRequest,
-    council: Council,
-    now: datetime,
-    act: Callable[[], str | tuple[str, str]],
-    *,
-    form: Any,
-    form_key: str = "",
-) -> HttpResponse:
-    """One action of the agenda desk: back to the desk when done or refused."""
-    return council_action(
-        request,
-        council,
-        now,
-        act,
-        render=partial(_render_desk, request, council),
-        done_url=reverse("councils:staff_agenda", kwargs={"pk": council.pk}),
-        form=form,
-        form_key=form_key,
-    )
+def _agenda_desk(request: HttpRequest, council: Council) -> Desk:
+    url = reverse("councils:staff_agenda", kwargs={"pk": council.pk})
+    return Desk(council, partial(_render_desk, request, council), url)
 
 
 @staff_required
@@ -116,7 +97,8 @@ def staff_promote(request: HttpRequest, pk: int) -> HttpResponse:
             "title": item.title
         }
 
-    return _agenda_action(request, council, now, act, form=form, form_key="promote_form")
+    desk = _agenda_desk(request, council)
+    return council_action(request, desk, now, act, form=form, form_key="promote_form")
 
 
 @staff_required
@@ -138,7 +120,7 @@ def staff_agenda_status(request: HttpRequest, pk: int) -> HttpResponse:
             "status": item.get_status_display(),
         }
 
-    return _agenda_action(request, item.council, now, act, form=form)
+    return council_action(request, _agenda_desk(request, item.council), now, act, form=form)
 
 
 @staff_required
@@ -162,7 +144,8 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The meeting was recorded."), reverse("councils:meeting", kwargs={"pk": record.pk})
 
-    return _agenda_action(request, council, now, act, form=form, form_key="meeting_form")
+    desk = _agenda_desk(request, council)
+    return council_action(request, desk, now, act, form=form, form_key="meeting_form")
 
 
 @staff_required
@@ -191,4 +174,5 @@ def staff_event_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return notice, reverse("councils:staff_event", kwargs={"pk": record.pk})
 
-    return _agenda_action(request, council, now, act, form=form, form_key="event_form")
+    desk = _agenda_desk(request, council)
+    return council_action(request, desk, now, act, form=form, form_key="event_form")

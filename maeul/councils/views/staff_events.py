@@ -1,8 +1,6 @@
 """Staff desk of one council event: the assembly's vote and its result, the minutes and
 the attendance (see `views.access` for who reaches it)."""
 
-from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -18,7 +16,7 @@ from maeul.councils.forms_agenda import AssemblyVoteForm, MinutesForm
 from maeul.councils.models import CouncilEvent
 from maeul.councils.services import assembly
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import acting, council_action, in_scope, require_manage
+from maeul.councils.views.access import Desk, acting, council_action, in_scope, require_manage
 
 
 def _staff_event(request: HttpRequest, pk: int) -> CouncilEvent:
@@ -56,26 +54,9 @@ def staff_event(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_event_desk(request, record)
 
 
-def _event_action(
-    request: HttpRequest,
-    record: CouncilEvent,
-    now: datetime,
-    act: Callable[[], str],
-    *,
-    form: Any = None,
-    form_key: str = "",
-) -> HttpResponse:
-    """One action of the event desk: back to the event desk when done or refused."""
-    return council_action(
-        request,
-        record.council,
-        now,
-        act,
-        render=partial(_render_event_desk, request, record),
-        done_url=reverse("councils:staff_event", kwargs={"pk": record.pk}),
-        form=form,
-        form_key=form_key,
-    )
+def _event_desk(request: HttpRequest, record: CouncilEvent) -> Desk:
+    url = reverse("councils:staff_event", kwargs={"pk": record.pk})
+    return Desk(record.council, partial(_render_event_desk, request, record), url)
 
 
 @staff_required
@@ -95,7 +76,8 @@ def staff_event_vote(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The assembly's vote was created and published.")
 
-    return _event_action(request, record, now, act, form=form, form_key="vote_form")
+    desk = _event_desk(request, record)
+    return council_action(request, desk, now, act, form=form, form_key="vote_form")
 
 
 @staff_required
@@ -111,7 +93,7 @@ def staff_event_result(request: HttpRequest, pk: int) -> HttpResponse:
             "total": len(outcome.rows),
         }
 
-    return _event_action(request, record, now, act)
+    return council_action(request, _event_desk(request, record), now, act)
 
 
 @staff_required
@@ -131,4 +113,5 @@ def staff_event_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The minutes were published.")
 
-    return _event_action(request, record, now, act, form=form, form_key="minutes_form")
+    desk = _event_desk(request, record)
+    return council_action(request, desk, now, act, form=form, form_key="minutes_form")

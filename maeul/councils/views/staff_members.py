@@ -20,13 +20,14 @@ from maeul.councils.models import CouncilMember, Recruitment
 from maeul.councils.services import members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
+    Desk,
     acting,
     council_action,
     in_scope,
     require_manage,
     staff_council,
 )
-from maeul.councils.views.staff import council_desk_action, desk_url, log_view
+from maeul.councils.views.staff import council_desk, desk_url, log_view
 
 
 # --- One member ----------------------------------------------------------------------------
@@ -52,18 +53,23 @@ def _member_page(
     return render(request, "councils/staff_member.html", context, status=status)
 
 
+def _member_desk(request: HttpRequest, row: CouncilMember) -> Desk:
+    """The member's page, back to the council's desk on the member's term when done."""
+    page = partial(_member_page, request, row)
+    return Desk(row.term.council, page, desk_url(row.term.council, row.term))
+
+
 @staff_required
 def member(request: HttpRequest, member_pk: int) -> HttpResponse:
     """A member's role, section and name shown (GET the form, POST the change)."""
     row, now = _staff_member(request, member_pk), timezone.now()
-    council = row.term.council
     if request.method != "POST":
-        require_manage(request, council, now)
+        require_manage(request, row.term.council, now)
         log_view(request, row.user or f"council member {row.pk}")
         return _member_page(request, row)
     form = MemberChangeForm(request.POST, member=row)
 
-    def act() -> tuple[str, str]:
+    def act() -> str:
         data = form.cleaned_data
         members.change_member(
             member=row,
@@ -72,17 +78,10 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
             section=data["section"],
             **acting(request, now),
         )
-        return _("The member's details were saved."), desk_url(council, row.term)
+        return _("The member's details were saved.")
 
     return council_action(
-        request,
-        council,
-        now,
-        act,
-        render=partial(_member_page, request, row),
-        done_url=desk_url(council, row.term),
-        form=form,
-        form_key="change_form",
+        request, _member_desk(request, row), now, act, form=form, form_key="change_form"
     )
 
 
@@ -90,25 +89,16 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
 @require_POST
 def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
     row, now = _staff_member(request, member_pk), timezone.now()
-    council = row.term.council
     form = EndMembershipForm(request.POST)
 
-    def act() -> tuple[str, str]:
+    def act() -> str:
         members.end_membership(
             member=row, left_on=form.cleaned_data["left_on"], **acting(request, now)
         )
-        notice = _("%(name)s has left the council.") % {"name": row.public_name}
-        return notice, desk_url(council, row.term)
+        return _("%(name)s has left the council.") % {"name": row.public_name}
 
     return council_action(
-        request,
-        council,
-        now,
-        act,
-        render=partial(_member_page, request, row),
-        done_url=desk_url(council, row.term),
-        form=form,
-        form_key="end_form",
+        request, _member_desk(request, row), now, act, form=form, form_key="end_form"
     )
 
 
@@ -134,7 +124,9 @@ def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The call for members is open.")
 
-    return council_desk_action(request, council, now, act, form=form, form_key="recruitment_form")
+    return council_action(
+        request, council_desk(request, council), now, act, form=form, form_key="recruitment_form"
+    )
 
 
 @staff_required
@@ -146,7 +138,7 @@ def close_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
         recruiting.close_recruitment(recruitment=call, **acting(request, now))
         return _("The call for members is closed.")
 
-    return council_desk_action(request, call.term.council, now, act)
+    return council_action(request, council_desk(request, call.term.council), now, act)
 
 
 @staff_required
@@ -156,11 +148,11 @@ def select_members(request: HttpRequest, pk: int) -> HttpResponse:
     council = call.term.council
     form = SelectionForm(request.POST)
 
-    def act() -> tuple[str, str]:
+    def act() -> str:
         seed = form.cleaned_data["seed"] or None
         ranked = recruiting.select_members(recruitment=call, seed=seed, **acting(request, now))
         chosen = sum(1 for application in ranked if application.is_selected)
-        notice = _("%(count)d members were selected. The result is published.") % {"count": chosen}
-        return notice, desk_url(council, call.term)
+        return _("%(count)d members were selected. The result is published.") % {"count": chosen}
 
-    return council_desk_action(request, council, now, act, form=form, form_key="selection_form")
+    desk = council_desk(request, council, call.term)
+    return council_action(request, desk, now, act, form=form, form_key="selection_form")
