@@ -1,6 +1,8 @@
 """Forms of councils: the application (신청) and the staff desk's terms, sections, members,
-recruitment and cycle. The forms read input; the services decide what is allowed, and
-name the field a refusal is about (`RuleViolation.field`)."""
+recruitment and cycle. The forms read input; the services decide what is allowed.
+
+A form's fields are named as the arguments of the service it feeds, so a view passes
+`**form.cleaned_data` and a refusal's `RuleViolation.field` names the field it is about."""
 
 from typing import Any
 
@@ -99,7 +101,7 @@ class MemberForm(forms.Form):
     )
     route = forms.ChoiceField(label=_("Selected by"), choices=SelectionRoute.choices)
     joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT)
-    email = forms.EmailField(
+    user = forms.EmailField(
         label=_("Account e-mail (optional)"),
         required=False,
         help_text=_("Links the member's account, so that they can write agenda items."),
@@ -110,8 +112,9 @@ class MemberForm(forms.Form):
         self.fields["term"].queryset = council.terms.order_by("-number")  # type: ignore[attr-defined]
         self.fields["section"].queryset = _sections(council)  # type: ignore[attr-defined]
 
-    def clean_email(self) -> User | None:
-        email = self.cleaned_data.get("email", "").strip()
+    def clean_user(self) -> User | None:
+        """The account with the e-mail address typed, if one was."""
+        email = self.cleaned_data.get("user", "").strip()
         if not email:
             return None
         user = User.objects.filter(email__iexact=email, is_active=True).first()

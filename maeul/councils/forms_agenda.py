@@ -1,5 +1,6 @@
-"""Forms of agenda discovery, meetings and events: they read input; the services decide,
-and name the field a refusal is about (`RuleViolation.field`)."""
+"""Forms of agenda discovery, meetings and events: they read input; the services decide.
+
+As in `councils.forms`, the fields are named as the service's arguments."""
 
 from typing import Any
 

@@ -193,7 +193,7 @@ def _explain_integrity(term: Term, role: str, user: Any, exclude_pk: int | None)
         return RuleViolation(
             _("This person is already a member of the term."),
             code="already_member",
-            field="email",
+            field="user",
         )
     return RuleViolation(_("The member could not be saved. Please try again."), code="conflict")
 

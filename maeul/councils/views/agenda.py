@@ -155,14 +155,9 @@ def agenda_write(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(request.POST, council=council, year=plan_year(now))
 
     def act() -> tuple[str, str]:
-        data = form.cleaned_data
         item = agenda_services.write_agenda_item(
             council=council,
-            title=data["title"],
-            description=data["description"],
-            year=data["year"],
-            section=data["section"],
-            estimated_cost=data["estimated_cost"],
+            **form.cleaned_data,
             author=request.user,
             now=now,
             ip=client_ip(request),

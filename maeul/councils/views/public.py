@@ -146,11 +146,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         recruiting.apply(
             recruitment=call,
             user=request.user,
-            public_name=form.cleaned_data["public_name"],
-            motivation=form.cleaned_data["motivation"],
-            wanted_section=form.cleaned_data["wanted_section"],
-            route=form.cleaned_data["route"],
-            recommended_by=form.cleaned_data["recommended_by"],
+            **form.cleaned_data,
             now=timezone.now(),
         )
     except RuleViolation as refusal:

@@ -157,13 +157,7 @@ def start_term(request: HttpRequest, pk: int) -> HttpResponse:
     form = TermForm(request.POST)
 
     def act() -> tuple[str, str]:
-        data = form.cleaned_data
-        term = members.start_term(
-            council=council,
-            number=data["number"],
-            starts_on=data["starts_on"],
-            **acting(request, now),
-        )
+        term = members.start_term(council=council, **form.cleaned_data, **acting(request, now))
         notice = _("Term %(number)d runs from %(starts)s to %(ends)s.") % {
             "number": term.number,
             "starts": term.starts_on.isoformat(),
@@ -183,9 +177,7 @@ def add_section(request: HttpRequest, pk: int) -> HttpResponse:
     form = SectionForm(request.POST)
 
     def act() -> str:
-        section = members.add_section(
-            council=council, name=form.cleaned_data["name"], **acting(request, now)
-        )
+        section = members.add_section(council=council, **form.cleaned_data, **acting(request, now))
         return _("The section %(name)s was added.") % {"name": section.name}
 
     return council_action(
@@ -200,17 +192,7 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST, council=council)
 
     def act() -> tuple[str, str]:
-        data = form.cleaned_data
-        member = members.add_member(
-            term=data["term"],
-            public_name=data["public_name"],
-            role=data["role"],
-            section=data["section"],
-            route=data["route"],
-            user=data["email"],
-            joined_on=data["joined_on"],
-            **acting(request, now),
-        )
+        member = members.add_member(**form.cleaned_data, **acting(request, now))
         notice = _("%(name)s was added to the term.") % {"name": member.public_name}
         return notice, desk_url(council, member.term)
 
@@ -227,11 +209,10 @@ def plan_cycle(request: HttpRequest, pk: int) -> HttpResponse:
     form = CycleForm(request.POST)
 
     def act() -> str:
-        year = form.cleaned_data["year"]
-        cycle.plan_cycle(council=council, year=year, **acting(request, now))
+        cycle.plan_cycle(council=council, **form.cleaned_data, **acting(request, now))
         return _(
             "The cycle of %(year)d is planned. Staff will be reminded before each deadline."
-        ) % {"year": year}
+        ) % {"year": form.cleaned_data["year"]}
 
     return council_action(
         request, council_desk(request, council), now, act, form=form, form_key="cycle_form"
@@ -257,10 +238,7 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
     form = StepForm(request.POST)
 
     def act() -> str:
-        data = form.cleaned_data
-        cycle.change_step(
-            step=row, starts_on=data["starts_on"], ends_on=data["ends_on"], **acting(request, now)
-        )
+        cycle.change_step(step=row, **form.cleaned_data, **acting(request, now))
         return _("The dates were saved.")
 
     desk = Desk(council, partial(_step_page, request, row), desk_url(council))

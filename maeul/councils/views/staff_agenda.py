@@ -85,13 +85,8 @@ def staff_promote(request: HttpRequest, pk: int) -> HttpResponse:
     form = PromoteForm(request.POST, council=council, year=plan_year(now))
 
     def act() -> str:
-        data = form.cleaned_data
         item = agenda_services.promote_proposal(
-            proposal=data["proposal"],
-            council=council,
-            year=data["year"],
-            section=data["section"],
-            **acting(request, now),
+            council=council, **form.cleaned_data, **acting(request, now)
         )
         return _("“%(title)s” is now an agenda item; its author and supporters were told.") % {
             "title": item.title
@@ -109,12 +104,7 @@ def staff_agenda_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST, item=item, prefix=f"item{item.pk}")
 
     def act() -> str:
-        agenda_services.change_agenda_status(
-            item=item,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
-            **acting(request, now),
-        )
+        agenda_services.change_agenda_status(item=item, **form.cleaned_data, **acting(request, now))
         return _("The status of “%(title)s” is now “%(status)s”.") % {
             "title": item.title,
             "status": item.get_status_display(),
@@ -130,17 +120,8 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeetingForm(request.POST, council=council, members=serving_members(council, now))
 
     def act() -> tuple[str, str]:
-        data = form.cleaned_data
         record = agenda_services.record_meeting(
-            council=council,
-            kind=data["kind"],
-            held_at=data["held_at"],
-            place=data["place"],
-            attendees=list(data["attendees"]),
-            guests=data["guests"],
-            minutes=data["minutes"],
-            section=data["section"],
-            **acting(request, now),
+            council=council, **form.cleaned_data, **acting(request, now)
         )
         return _("The meeting was recorded."), reverse("councils:meeting", kwargs={"pk": record.pk})
 
@@ -155,19 +136,8 @@ def staff_event_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST, council=council, year=plan_year(now))
 
     def act() -> tuple[str, str]:
-        data = form.cleaned_data
         record = event_services.schedule_event(
-            council=council,
-            kind=data["kind"],
-            year=data["year"],
-            title=data["title"],
-            description=data["description"],
-            starts_at=data["starts_at"],
-            place=data["place"],
-            online_link=data["online_link"],
-            announce_days=data["announce_days"],
-            agenda_items=list(data["agenda_items"]),
-            **acting(request, now),
+            council=council, **form.cleaned_data, **acting(request, now)
         )
         notice = _("The event was scheduled; its announcement is public from %(date)s.") % {
             "date": record.announced_on().isoformat()

@@ -66,14 +66,7 @@ def staff_event_vote(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssemblyVoteForm(request.POST)
 
     def act() -> str:
-        data = form.cleaned_data
-        assembly.open_assembly_vote(
-            event=record,
-            opens_at=data["opens_at"],
-            closes_at=data["closes_at"],
-            channels=list(data["channels"]),
-            **acting(request, now),
-        )
+        assembly.open_assembly_vote(event=record, **form.cleaned_data, **acting(request, now))
         return _("The assembly's vote was created and published.")
 
     desk = _event_desk(request, record)
@@ -103,14 +96,7 @@ def staff_event_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     form = MinutesForm(request.POST)
 
     def act() -> str:
-        data = form.cleaned_data
-        event_services.publish_minutes(
-            event=record,
-            minutes=data["minutes"],
-            attendance_on_site=data["attendance_on_site"],
-            attendance_online=data["attendance_online"],
-            **acting(request, now),
-        )
+        event_services.publish_minutes(event=record, **form.cleaned_data, **acting(request, now))
         return _("The minutes were published.")
 
     desk = _event_desk(request, record)

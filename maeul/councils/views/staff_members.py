@@ -70,14 +70,7 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
     form = MemberChangeForm(request.POST, member=row)
 
     def act() -> str:
-        data = form.cleaned_data
-        members.change_member(
-            member=row,
-            public_name=data["public_name"],
-            role=data["role"],
-            section=data["section"],
-            **acting(request, now),
-        )
+        members.change_member(member=row, **form.cleaned_data, **acting(request, now))
         return _("The member's details were saved.")
 
     return council_action(
@@ -92,9 +85,7 @@ def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
     form = EndMembershipForm(request.POST)
 
     def act() -> str:
-        members.end_membership(
-            member=row, left_on=form.cleaned_data["left_on"], **acting(request, now)
-        )
+        members.end_membership(member=row, **form.cleaned_data, **acting(request, now))
         return _("%(name)s has left the council.") % {"name": row.public_name}
 
     return council_action(
@@ -114,14 +105,7 @@ def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecruitmentForm(request.POST, council=council)
 
     def act() -> str:
-        data = form.cleaned_data
-        recruiting.open_recruitment(
-            term=data["term"],
-            seats=data["seats"],
-            opens_at=data["opens_at"],
-            closes_at=data["closes_at"],
-            **acting(request, now),
-        )
+        recruiting.open_recruitment(**form.cleaned_data, **acting(request, now))
         return _("The call for members is open.")
 
     return council_action(
@@ -149,8 +133,9 @@ def select_members(request: HttpRequest, pk: int) -> HttpResponse:
     form = SelectionForm(request.POST)
 
     def act() -> str:
-        seed = form.cleaned_data["seed"] or None
-        ranked = recruiting.select_members(recruitment=call, seed=seed, **acting(request, now))
+        ranked = recruiting.select_members(
+            recruitment=call, **form.cleaned_data, **acting(request, now)
+        )
         chosen = sum(1 for application in ranked if application.is_selected)
         return _("%(count)d members were selected. The result is published.") % {"count": chosen}
 
