@@ -37,6 +37,7 @@ from maeul.councils.services.access import authorise
 from maeul.proposals.models import Proposal, ProposalLink
 
 TITLE_MAX = 200
+NOTIFY_KIND = "agenda_promoted"
 FIRST_YEAR = 2000
 # How far ahead an agenda may look: items are shaped this year for next year's plan.
 YEARS_AHEAD = 2
@@ -237,14 +238,14 @@ def promote_proposal(
         names = {"title": proposal.title, "council": council.name}
         notify(
             recipients=[proposal.author],
-            kind="agenda_promoted",
+            kind=NOTIFY_KIND,
             message=_("Your proposal “%(title)s” became an agenda item of %(council)s.") % names,
             url=url,
             now=now,
         )
         notify(
             recipients=_supporters(proposal),
-            kind="agenda_promoted",
+            kind=NOTIFY_KIND,
             message=_(
                 "The proposal you supported, “%(title)s”, became an agenda item of %(council)s."
             )
