@@ -93,7 +93,7 @@ def list_votes(request: HttpRequest, query: Query[VoteQuery]) -> VotePage:
     """Filters: `district` and `dong` (administrative codes), `phase` one of upcoming, open,
     closed, counted; newest opening first; page-numbered, at most 100 a page."""
     now = timezone.now()
-    rows = Vote.objects.public().filter(is_simulation=False).select_related("district", "dong")
+    rows = Vote.objects.listed().select_related("district", "dong")
     if query.district:
         rows = rows.filter(district__code=query.district)
     if query.dong:

@@ -1,5 +1,6 @@
 """A vote (투표), its options (기호) and the key that links voters to ballots until the count."""
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,28 @@ from maeul.voting.models.choices import BallotType, Channel, CountingRule, Phase
 if TYPE_CHECKING:
     from maeul.voting.models.ballots import Participation
 
+# The fields of the settings' check constraints (see `Vote.validate_constraints`).
+SETTINGS_CHECKED = (
+    "opens_at",
+    "closes_at",
+    "max_choices",
+    "min_choices",
+    "ballot_type",
+    "budget",
+    "online",
+    "on_site",
+    "postal",
+)
+
 
 class VoteQuerySet(models.QuerySet["Vote"]):
     def public(self) -> "VoteQuerySet":
+        """Published and counted votes, simulations too (read by their id)."""
         return self.exclude(status=VoteStatus.DRAFT)
+
+    def listed(self) -> "VoteQuerySet":
+        """The public votes that lists show: not drafts, not simulations."""
+        return self.public().filter(is_simulation=False)
 
     def open_at(self, now: datetime) -> "VoteQuerySet":
         return self.public().filter(opens_at__lte=now, closes_at__gt=now)
@@ -138,6 +157,15 @@ class Vote(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("voting:detail", kwargs={"pk": self.pk})
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        """Leave the settings' check constraints to `services.setup.check_settings`.
+
+        They are the database's last word; the service explains each one beside the field
+        it is about, so a settings form must not refuse them first in the words of the
+        constraint's name.
+        """
+        super().validate_constraints(exclude={*(exclude or ()), *SETTINGS_CHECKED})
 
     def phase(self, now: datetime) -> Phase:
         if self.status == VoteStatus.DRAFT:
