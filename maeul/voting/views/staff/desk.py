@@ -167,6 +167,7 @@ def _vote_form(
         done_url=reverse("voting:staff_list"),
         form=form,
         form_key="form",
+        errors_on_form=True,  # the page's error box, beside the form
     )
 
 

@@ -191,6 +191,7 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
         done_url=reverse("voting:staff_batch", args=[batch.pk]),
         form=form,
         form_key="form",
+        errors_on_form=True,  # the page's error box, beside the form
     )
 
 
