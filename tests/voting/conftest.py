@@ -150,16 +150,17 @@ def option_ids(vote: Vote, *numbers: int) -> tuple[int, ...]:
     return tuple(by_number[number] for number in numbers)
 
 
+def residents_of(dong: Dong, n: int) -> list[User]:
+    """n verified residents who live in `dong`."""
+    people = []
+    for _ in range(n):
+        person = _verified(UserFactory())
+        DongTieFactory(user=person, dong=dong, kind=TieKind.LIVES)
+        people.append(person)
+    return people
+
+
 @pytest.fixture
 def voters(doksan1, now):
     """`voters(n)`: n verified residents of 독산1동."""
-
-    def make(n: int) -> list[User]:
-        people = []
-        for _ in range(n):
-            person = _verified(UserFactory())
-            DongTieFactory(user=person, dong=doksan1, kind=TieKind.LIVES)
-            people.append(person)
-        return people
-
-    return make
+    return lambda n: residents_of(doksan1, n)

@@ -3,6 +3,7 @@ confirmation, and the XLSX templates for uploads."""
 
 import contextlib
 import io
+from datetime import datetime
 from typing import Any
 
 import openpyxl
@@ -33,6 +34,20 @@ from maeul.voting.views.staff.desk import Outcome, _desk_action
 from maeul.voting.views.staff.scope import paper_dongs, staff_batch, staff_vote
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _log_entry(request: HttpRequest, subject: str, reason: str, now: datetime) -> None:
+    """Voters' names, birth dates and phones typed in by staff are personal data: the access
+    log says that an entry was made, and never whose (no name, no number)."""
+    record_access(
+        staff=request.user,
+        subject=subject,
+        action=AccessAction.ENTRY,
+        what=request.path,
+        reason=reason,
+        ip=client_ip(request),
+        now=now,
+    )
 
 
 @staff_required
@@ -69,15 +84,7 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         upload = form.cleaned_data["file"]
-        record_access(
-            staff=request.user,
-            subject=f"postal voters, vote {vote.pk}",
-            action=AccessAction.ENTRY,
-            what=request.path,
-            reason=_("Postal ballot upload"),
-            ip=client_ip(request),
-            now=now,
-        )
+        _log_entry(request, f"postal voters, vote {vote.pk}", _("Postal ballot upload"), now)
         report = paper.import_postal_ballots(
             vote=vote,
             dong=form.cleaned_data["dong"],
@@ -158,17 +165,8 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
             phone=data["phone"],
             tie=data["tie"],
         )
-        # The voter's name, birth date and phone are personal data typed by staff: the
-        # access log says that an entry was made, never whose (no name, no number).
-        record_access(
-            staff=request.user,
-            subject=f"paper voter, batch {batch.pk}",
-            action=AccessAction.ENTRY,
-            what=request.path,
-            reason=_("Paper ballot entry at the ballot box"),
-            ip=client_ip(request),
-            now=now,
-        )
+        reason = _("Paper ballot entry at the ballot box")
+        _log_entry(request, f"paper voter, batch {batch.pk}", reason, now)
         receipt = paper.enter_paper_ballot(
             batch=batch,
             voter=voter,
