@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
+from maeul.accounts.person import parse_birth_date
 from maeul.core.errors import RuleViolation
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 from maeul.voting.models import PAPER_CHANNELS, Vote
-from maeul.voting.services.paper import parse_birth_date
+from maeul.voting.services.setup import VOTE_FIELDS
 
 SEOUL = ZoneInfo("Asia/Seoul")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -79,31 +80,7 @@ class VoteForm(forms.ModelForm[Vote]):
 
     class Meta:
         model = Vote
-        fields = [
-            "district",
-            "title",
-            "description",
-            "dong",
-            "ballot_type",
-            "max_choices",
-            "min_choices",
-            "budget",
-            "rule",
-            "quorum",
-            "opens_at",
-            "closes_at",
-            "online",
-            "on_site",
-            "postal",
-            "on_site_replaces_online",
-            "allow_lives",
-            "allow_works",
-            "allow_studies",
-            "min_age",
-            "require_verified",
-            "confirmed_ties_only",
-            "allow_change",
-        ]
+        fields = ["district", *VOTE_FIELDS]  # the settings `save_vote` records
         field_classes = {
             "dong": DongField,
             "opens_at": SeoulDateTimeField,

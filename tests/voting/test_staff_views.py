@@ -580,7 +580,7 @@ def test_an_invalid_paper_entry_stores_nothing(client, dong_staff, pb_vote, batc
     bad_date = client.post(url, voter_data(pb_vote, doksan1, birth_date="3월 15일"))
 
     assert (no_name.status_code, bad_date.status_code) == (400, 400)
-    assert "생년월일을 1960-03-15 형식으로 입력하세요." in bad_date.content.decode()
+    assert korean("Enter the birth date as 1990-03-15.") in bad_date.content.decode()
     assert not Ballot.objects.exists()
 
 

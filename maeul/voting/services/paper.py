@@ -7,7 +7,7 @@ never with the choices.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -252,15 +252,3 @@ def confirm_batch(*, batch: PaperBatch, staff: Any, now: datetime, ip: str | Non
             now=now,
         )
     batch.refresh_from_db()
-
-
-def parse_birth_date(text: str) -> date:
-    """A birth date as staff type it: 1960-03-15, 1960.3.15 or 19600315."""
-    cleaned = text.strip().replace(".", "-").replace("/", "-")
-    try:
-        if cleaned.isdigit() and len(cleaned) == 8:
-            return date(int(cleaned[:4]), int(cleaned[4:6]), int(cleaned[6:]))
-        year, month, day = (int(part) for part in cleaned.split("-"))
-        return date(year, month, day)
-    except ValueError:
-        raise RuleViolation(_("Enter the birth date as 1960-03-15."), code="voter") from None
