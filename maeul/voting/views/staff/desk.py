@@ -247,7 +247,7 @@ def vote_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_desk(request, staff_vote(request, pk))
 
 
-def _desk_action(
+def on_vote_desk(
     request: HttpRequest,
     vote: Vote,
     decision: Decision,
@@ -301,7 +301,7 @@ def add_option(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Option no. %(number)d was added.") % {"number": option.number}
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
-    return _desk_action(request, vote, decision, act, form=form, form_key="option_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="option_form")
 
 
 @staff_required
@@ -325,7 +325,7 @@ def import_options(request: HttpRequest, pk: int) -> HttpResponse:
         }
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
-    return _desk_action(request, vote, decision, act, form=form, form_key="import_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="import_form")
 
 
 @staff_required
@@ -337,7 +337,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         setup.publish_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
         return _("The vote was published. It opens and closes at its set times.")
 
-    return _desk_action(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
+    return on_vote_desk(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
 
 
 @staff_required
@@ -351,4 +351,4 @@ def count(request: HttpRequest, pk: int) -> HttpResponse:
             "count": result.ballot_count
         }
 
-    return _desk_action(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)
+    return on_vote_desk(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)

@@ -30,7 +30,7 @@ from maeul.voting.models import PAPER_CHANNELS, TEMPLATE_CHOICES, BallotType, Ch
 from maeul.voting.services import paper
 from maeul.voting.tabular import CHOICES, OPTION_COLUMNS, POSTAL_COLUMNS, postal_item_column
 from maeul.voting.views.downloads import attachment
-from maeul.voting.views.staff.desk import Outcome, _desk_action
+from maeul.voting.views.staff.desk import Outcome, on_vote_desk
 from maeul.voting.views.staff.scope import paper_dongs, staff_batch, staff_vote
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,7 +72,7 @@ def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
         return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
 
     decision = Decision(not refusal, refusal)
-    return _desk_action(request, vote, decision, act, form=form, form_key="batch_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="batch_form")
 
 
 @staff_required
@@ -99,7 +99,7 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
             "Another staff member must confirm it."
         ) % {"count": report.count, "label": report.batch.label}
 
-    return _desk_action(
+    return on_vote_desk(
         request, vote, Decision(not refusal, refusal), act, form=form, form_key="postal_form"
     )
 
@@ -115,7 +115,7 @@ def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
         return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
 
     decision = can(request.user, Action.CONFIRM_PAPER_BATCH, batch, now=now)
-    return _desk_action(request, vote, decision, act)
+    return on_vote_desk(request, vote, decision, act)
 
 
 # --- Paper-ballot entry (현장투표) -------------------------------------------------------------
