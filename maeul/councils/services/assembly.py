@@ -19,7 +19,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent
 from maeul.councils.services.access import authorise
-from maeul.voting.models import Answer, BallotType, Channel, Option, Vote, VoteResult
+from maeul.voting.models import BallotType, Channel, Option, Vote, VoteResult
 from maeul.voting.services import setup
 
 
@@ -180,28 +180,26 @@ def assembly_result(event: CouncilEvent) -> AssemblyResult | None:
     if result is None:
         return None
     vote = result.vote
-    rows = []
-    for item, option in _pairs(event, vote):
-        tally = result.tallies.get(str(option.pk), {})
-        rows.append(
-            ItemResult(
-                item=item,
-                option=option,
-                yes=int(tally.get(Answer.YES, 0)),
-                no=int(tally.get(Answer.NO, 0)),
-                abstain=int(tally.get(Answer.ABSTAIN, 0)),
-                passed=bool(tally.get("passed", False)),
-            )
+    pairs = _pairs(event, vote)
+    figures = result.option_results([option for _item, option in pairs])
+    rows = [
+        ItemResult(
+            item=item,
+            option=row.option,
+            yes=row.yes or 0,
+            no=row.no or 0,
+            abstain=row.abstain or 0,
+            passed=bool(row.passed),
         )
+        for (item, _option), row in zip(pairs, figures, strict=True)
+    ]
+    by_channel = dict(result.public_turnout().by_channel)
     return AssemblyResult(
         result=result,
         quorum=vote.quorum,
         quorum_met=result.ballot_count >= vote.quorum,
         rows=rows,
-        by_channel={
-            channel: int(result.turnout.get("by_channel", {}).get(channel, 0))
-            for channel in Channel.values
-        },
+        by_channel={channel: by_channel.get(channel, 0) for channel in Channel.values},
     )
 
 
