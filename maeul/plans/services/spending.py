@@ -1,4 +1,4 @@
-"""Executing a project: spending entries (집행) with receipts, and progress updates with photos.
+"""Executing a project: spending entries (집행) with receipts.
 
 `Project.spent` is the exact sum of the project's entries. Every change to an entry locks
 the project row and moves `spent` by the difference with an `F()` update in the same
@@ -26,8 +26,9 @@ from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, can
 from maeul.core.privacy import refuse_resident_number
-from maeul.plans.models import ProgressUpdate, Project, ProjectStatus, SpendingEntry
-from maeul.proposals.attachments import CheckedFile, check_upload
+from maeul.plans.models import Project, ProjectStatus, SpendingEntry
+from maeul.plans.services import authorise, checked_upload, delete_file_later
+from maeul.proposals.attachments import CheckedFile
 
 ENTRY_FIELDS = ["spent_on", "amount", "payee", "purpose", "receipt_name", "over_budget_reason"]
 # The largest single payment we take: 100억 원, far above any dong project; a typo guard.
@@ -35,34 +36,35 @@ MAX_AMOUNT = 10_000_000_000
 REASON_MAX = 300
 
 
-def _authorise(staff: Any, project: Project, now: datetime) -> None:
-    decision = can(staff, Action.RECORD_SPENDING, project, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-
-
 def whole_won(amount: object) -> int:
     """`amount` as a positive whole number of won; raises RuleViolation saying what is wrong.
 
     Accepts an int or an integral Decimal/Fraction; never rounds a fraction away.
     """
+    not_a_number = RuleViolation(
+        _("Enter the amount as a whole number of won."), code="amount", field="amount"
+    )
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | float):
-        raise RuleViolation(_("Enter the amount as a whole number of won."), code="amount")
+        raise not_a_number
     if isinstance(amount, float | Decimal) and not math.isfinite(amount):
-        raise RuleViolation(_("Enter the amount as a whole number of won."), code="amount")
+        raise not_a_number
     if amount != int(amount):
         raise RuleViolation(
             _("Enter a whole number of won: amounts have no fractions of a won."),
             code="fraction",
+            field="amount",
         )
     won = int(amount)
     if won <= 0:
-        raise RuleViolation(_("The amount must be more than 0 won."), code="not_positive")
+        raise RuleViolation(
+            _("The amount must be more than 0 won."), code="not_positive", field="amount"
+        )
     if won > MAX_AMOUNT:
         raise RuleViolation(
             _("The amount is larger than %(most)s. Check the number.")
             % {"most": format_won(MAX_AMOUNT)},
             code="too_large",
+            field="amount",
         )
     return won
 
@@ -75,21 +77,17 @@ def _check_entry(
             _("The date must lie within the project's fiscal year %(year)d.")
             % {"year": project.year},
             code="date",
+            field="spent_on",
         )
     if spent_on > timezone.localdate(now):
-        raise RuleViolation(_("The date cannot be in the future."), code="date")
+        raise RuleViolation(_("The date cannot be in the future."), code="date", field="spent_on")
     payee, purpose = payee.strip(), purpose.strip()
-    refuse_resident_number(payee, purpose)
+    refuse_resident_number(payee=payee, purpose=purpose)
     if not payee:
-        raise RuleViolation(_("Enter who was paid."), code="payee")
+        raise RuleViolation(_("Enter who was paid."), code="payee", field="payee")
     if not purpose:
-        raise RuleViolation(_("Enter what the payment was for."), code="purpose")
+        raise RuleViolation(_("Enter what the payment was for."), code="purpose", field="purpose")
     return payee[:100], purpose[:200]
-
-
-def _check_receipt(receipt: UploadedFile | None) -> CheckedFile | None:
-    """A receipt is a photo or scan (re-encoded) or a PDF, judged by its content."""
-    return check_upload(receipt) if receipt is not None else None
 
 
 def _over_budget_reason(
@@ -111,18 +109,25 @@ def _over_budget_reason(
             )
             % {"spent": format_won(new_spent), "budget": format_won(project.budget)},
             code="over_budget",
+            field="confirm_over_budget",
         )
     decision = can(confirmed_by, Action.CONFIRM_OVER_BUDGET, project, now=now)
     if not decision:
-        raise RuleViolation(decision.reason, code="confirm_forbidden")
+        raise RuleViolation(decision.reason, code="confirm_forbidden", field="confirm_over_budget")
     reason = over_budget_reason.strip()
-    refuse_resident_number(reason)
+    refuse_resident_number(over_budget_reason=reason)
     if not reason:
         raise RuleViolation(
-            _("Give the reason for going over the budget."), code="over_budget_reason"
+            _("Give the reason for going over the budget."),
+            code="over_budget_reason",
+            field="over_budget_reason",
         )
     if len(reason) > REASON_MAX:
-        raise RuleViolation(_("Write the reason in at most 300 characters."), code="reason")
+        raise RuleViolation(
+            _("Write the reason in at most 300 characters."),
+            code="reason",
+            field="over_budget_reason",
+        )
     return reason
 
 
@@ -138,14 +143,6 @@ def _store_receipt(entry: SpendingEntry, checked: CheckedFile, written: list[Any
     entry.receipt.save(checked.content.name or "receipt", checked.content, save=False)
     entry.receipt_name = checked.original_name
     written.append(entry.receipt)
-
-
-def _delete_file_later(file: Any) -> None:
-    """Delete a replaced or removed file once the change is committed (a rollback keeps it)."""
-    if not file:
-        return
-    storage, name = file.storage, file.name
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _record_confirmation(
@@ -190,10 +187,10 @@ def record_spending(
     stored), and when the payment would take the project over its budget unless
     `confirmed_by` is district staff allowed to confirm it and `over_budget_reason` says why.
     """
-    _authorise(staff, project, now)
+    authorise(staff, Action.RECORD_SPENDING, project, now)
     won = whole_won(amount)
     payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = _check_receipt(receipt)
+    checked = checked_upload(receipt, field="receipt")
     written: list[Any] = []
     try:
         with transaction.atomic():
@@ -273,10 +270,10 @@ def correct_spending(
     correction that lowers it never does.
     """
     project = entry.project
-    _authorise(staff, project, now)
+    authorise(staff, Action.RECORD_SPENDING, project, now)
     won = whole_won(amount)
     payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = _check_receipt(receipt)
+    checked = checked_upload(receipt, field="receipt")
     written: list[Any] = []
     try:
         with transaction.atomic():
@@ -344,7 +341,7 @@ def delete_spending(
 ) -> None:
     """Remove a mistaken entry (and its receipt); `spent` drops by its amount."""
     project = entry.project
-    _authorise(staff, project, now)
+    authorise(staff, Action.RECORD_SPENDING, project, now)
     with transaction.atomic():
         locked = _locked(project)
         stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
@@ -361,7 +358,7 @@ def delete_spending(
             now=now,
         )
         Project.objects.filter(pk=locked.pk).update(spent=F("spent") - stored.amount)
-        _delete_file_later(stored.receipt)
+        delete_file_later(stored.receipt)
         stored.delete()
     project.spent = locked.spent - stored.amount
 
@@ -388,74 +385,3 @@ def receipt_file(entry: SpendingEntry) -> ReceiptFile | None:
         name=entry.receipt_name or os.path.basename(entry.receipt.name),
         content_type=_CONTENT_TYPES.get(extension, "application/octet-stream"),
     )
-
-
-def add_progress_update(
-    *,
-    project: Project,
-    body: str,
-    photo: UploadedFile | None,
-    photo_alt: str,
-    staff: Any,
-    now: datetime,
-    ip: str | None,
-) -> ProgressUpdate:
-    """A progress note with an optional photo (re-encoded: no EXIF, no location)."""
-    _authorise(staff, project, now)
-    body, photo_alt = body.strip(), photo_alt.strip()
-    refuse_resident_number(body, photo_alt)
-    if not body:
-        raise RuleViolation(_("Write what happened."), code="body")
-    checked = check_upload(photo) if photo is not None else None
-    if checked is not None and checked.kind != "image":
-        raise RuleViolation(
-            _("%(name)s is not a photo. Attach a JPEG, PNG, GIF or WebP image.")
-            % {"name": checked.original_name},
-            code="bad_type",
-        )
-    if checked is not None and not photo_alt:
-        raise RuleViolation(_("Describe the photo for people who cannot see it."), code="photo_alt")
-    update = ProgressUpdate(
-        project=project,
-        body=body,
-        photo_alt=photo_alt[:200] if checked is not None else "",
-        written_by=staff,
-        created_at=now,
-    )
-    try:
-        with transaction.atomic():
-            if checked is not None:
-                update.photo.save(checked.content.name or "photo", checked.content, save=False)
-            update.save()
-            audit.record(
-                actor=staff,
-                action="plans.progress_add",
-                target=project,
-                changes={"update": [None, update.pk], "photo": [None, update.photo.name or None]},
-                ip=ip,
-                now=now,
-            )
-    except BaseException:
-        if update.photo:
-            update.photo.delete(save=False)
-        raise
-    return update
-
-
-def delete_progress_update(
-    *, update: ProgressUpdate, staff: Any, now: datetime, ip: str | None
-) -> None:
-    """Remove a progress update and its photo."""
-    project = update.project
-    _authorise(staff, project, now)
-    with transaction.atomic():
-        audit.record(
-            actor=staff,
-            action="plans.progress_delete",
-            target=project,
-            changes={"update": [update.pk, None], "body": [update.body, None]},
-            ip=ip,
-            now=now,
-        )
-        _delete_file_later(update.photo)
-        update.delete()
