@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from maeul.accounts.models import User
+from maeul.accounts.models import DongTie, User
 from maeul.core.permissions import Action, can, scope_of
 
 
@@ -22,10 +22,11 @@ def residents_in_scope(staff: Any) -> QuerySet[User]:
     scope = scope_of(staff)
     if scope.site_admin:
         return users
-    tied = User.objects.filter(
-        Q(dong_ties__dong_id__in=scope.dong_ids)
-        | Q(dong_ties__dong__district_id__in=scope.district_ids)
-    ).values("pk")
+    tied = (
+        DongTie.objects.current()
+        .filter(Q(dong_id__in=scope.dong_ids) | Q(dong__district_id__in=scope.district_ids))
+        .values("user_id")
+    )
     return users.filter(pk__in=tied)
 
 

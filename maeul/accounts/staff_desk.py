@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
 from maeul.accounts.forms import BirthYearCorrectionForm
+from maeul.accounts.lookup import residents_in_scope
 from maeul.accounts.models import DongTie, User
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
@@ -31,18 +31,14 @@ def _staff(request: HttpRequest) -> User:
     return staff
 
 
-def _back_to_desk(request: HttpRequest) -> HttpResponse:
-    """To the desk page the form was sent from (same site only), else the desk itself."""
-    target = request.POST.get("next", "")
-    if target.startswith("/staff/verify/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("accounts:staff_verify")
+def _back_to_desk(user_id: int) -> HttpResponse:
+    """To the resident's page on the desk (by account number: no e-mail in the address)."""
+    return redirect("accounts:staff_resident", pk=user_id)
 
 
-def _resident(user_id: int) -> User:
-    resident = User.objects.filter(pk=user_id, is_active=True).first()
+def _resident(staff: User, user_id: int) -> User:
+    """The resident if the staff member serves one of their dongs; 404 otherwise."""
+    resident = residents_in_scope(staff).filter(pk=user_id).first()
     if resident is None:
         raise Http404
     return resident
@@ -53,8 +49,9 @@ def _resident(user_id: int) -> User:
 def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse:
     """Staff checked this dong tie in person (신분증 address, 재직·재학 증명)."""
     staff = _staff(request)
-    tie = DongTie.objects.select_related("dong", "user").filter(pk=tie_id, user_id=user_id).first()
-    if tie is None or not tie.user.is_active:
+    resident = _resident(staff, user_id)
+    tie = DongTie.objects.select_related("dong", "user").filter(pk=tie_id, user=resident).first()
+    if tie is None:
         raise Http404
     try:
         services.confirm_tie(staff=staff, tie=tie, now=timezone.now(), ip=client_ip(request))
@@ -67,14 +64,14 @@ def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse
             request,
             _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name},
         )
-    return _back_to_desk(request)
+    return _back_to_desk(user_id)
 
 
 @login_required
 def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
     """Staff correct a verified resident's birth year from the identity card, with a reason."""
     staff = _staff(request)
-    resident = _resident(user_id)
+    resident = _resident(staff, user_id)
     decision = can(staff, Action.CORRECT_BIRTH_YEAR, resident)
     if not decision:
         raise PermissionDenied(decision.reason)
@@ -95,7 +92,7 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("The birth year was corrected."))
-                return _back_to_desk(request)
+                return _back_to_desk(user_id)
         status = 400
     return render(
         request,

@@ -160,7 +160,7 @@ def test_confirming_in_person_is_logged_as_a_change(client, dong_staff, unverifi
     client.force_login(dong_staff)
     page = reverse("accounts:staff_resident", args=[unverified_resident.pk])
 
-    response = client.post(page, {"confirm": "1"})
+    response = client.post(page, {"confirm": "1", "name": "김독산", "birth_date": "1984-06-02"})
 
     assert response.status_code == 302
     (row,) = PersonalDataAccess.objects.all()

@@ -80,7 +80,11 @@ def test_a_port_is_dropped(proxies):
 def test_a_forged_header_changes_no_rate_limit_bucket(client, unverified_resident):
     client.force_login(unverified_resident)
 
-    client.post("/me/verify/", {"phone": "010-4821-3957"}, HTTP_X_FORWARDED_FOR=FORGED)
+    client.post(
+        "/me/verify/",
+        {"phone": "010-4821-3957", "name": "김독산", "birth_date": "1984-06-02"},
+        HTTP_X_FORWARDED_FOR=FORGED,
+    )
 
     keys = set(RateCounter.objects.values_list("key", flat=True))
     assert "phone-send:ip:127.0.0.1" in keys
@@ -93,7 +97,9 @@ def test_a_forged_header_changes_no_audit_or_access_log_address(
     client.force_login(dong_staff)
 
     client.post(
-        f"/staff/verify/{unverified_resident.pk}/", {"confirm": "1"}, HTTP_X_FORWARDED_FOR=FORGED
+        f"/staff/verify/{unverified_resident.pk}/",
+        {"confirm": "1", "name": "김독산", "birth_date": "1984-06-02"},
+        HTTP_X_FORWARDED_FOR=FORGED,
     )
 
     assert AuditEntry.objects.get().ip_address == "127.0.0.1"
