@@ -2,6 +2,8 @@
 approved), `projects` (a plan's projects), `spending` (payments and receipts), `progress`
 (progress updates). Each takes the acting staff member and `now`, checks `can`, and audits."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -37,3 +39,16 @@ def delete_file_later(file: Any) -> None:
         return
     storage, name = file.storage, file.name
     transaction.on_commit(lambda: storage.delete(name))
+
+
+@contextmanager
+def new_files() -> Iterator[list[Any]]:
+    """The files saved inside the block (append them); deleted again if the block fails,
+    since the rows that named them roll back."""
+    written: list[Any] = []
+    try:
+        yield written
+    except BaseException:
+        for stored in written:
+            stored.delete(save=False)
+        raise

@@ -13,7 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
@@ -123,32 +125,75 @@ def plan_from_agenda(
     return FromAgendaReport(plan=plan, created=created)
 
 
-def _move_plan(
-    plan: AutonomyPlan,
-    *,
-    to: PlanStatus,
-    refusal: RuleViolation,
-    fields: dict[str, Any],
-    action: str,
-    staff: Any,
-    now: datetime,
-    ip: str | None,
+@dataclass(frozen=True)
+class PlanStep:
+    """A step of a plan's life: who may take it, from which status to which, and its record."""
+
+    action: Action  # the permission the step needs; the views ask the same before offering it
+    before: PlanStatus
+    after: PlanStatus
+    refusal: Promise  # when the plan is not (or no longer) in `before`
+    code: str
+    audit_action: str
+    stamp: str = ""  # a time field set to `now`
+    clear: str = ""  # a time field emptied
+
+
+SUBMIT = PlanStep(
+    Action.MANAGE_PLAN,
+    PlanStatus.DRAFT,
+    PlanStatus.SUBMITTED,
+    gettext_lazy("The plan has already been submitted."),
+    "submitted",
+    "plans.plan_submit",
+    stamp="submitted_at",
+)
+APPROVE = PlanStep(
+    Action.APPROVE_PLAN,
+    PlanStatus.SUBMITTED,
+    PlanStatus.APPROVED,
+    gettext_lazy("Only a submitted plan can be approved."),
+    "not_submitted",
+    "plans.plan_approve",
+    stamp="approved_at",
+)
+RETURN = PlanStep(
+    Action.APPROVE_PLAN,
+    PlanStatus.SUBMITTED,
+    PlanStatus.DRAFT,
+    gettext_lazy("Only a submitted plan can be sent back."),
+    "not_submitted",
+    "plans.plan_return",
+    clear="submitted_at",
+)
+
+
+def take_step(
+    *, plan: AutonomyPlan, step: PlanStep, staff: Any, now: datetime, ip: str | None
 ) -> AutonomyPlan:
-    """Move a plan on from the status it was read in, or raise `refusal` if it has moved.
+    """Move `plan` on by `step`; raises RuleViolation if it is not in the step's status.
 
     The UPDATE is conditional on that status, so two staff members acting at once cannot
     both submit (or approve) it.
     """
-    before = plan.status
+    authorise(staff, step.action, plan, now)
+    moved_on = RuleViolation(step.refusal, code=step.code)
+    if plan.status != step.before:
+        raise moved_on
+    if step.after == PlanStatus.SUBMITTED and not plan.projects.exists():
+        raise RuleViolation(_("Add the plan's projects before submitting it."), code="empty")
+    fields: dict[str, Any] = {step.stamp: now} if step.stamp else {step.clear: None}
     with transaction.atomic():
-        moved = AutonomyPlan.objects.filter(pk=plan.pk, status=before).update(status=to, **fields)
+        moved = AutonomyPlan.objects.filter(pk=plan.pk, status=step.before).update(
+            status=step.after, **fields
+        )
         if not moved:
-            raise refusal
+            raise moved_on
         audit.record(
             actor=staff,
-            action=action,
+            action=step.audit_action,
             target=plan,
-            changes={"status": [before, to]},
+            changes={"status": [step.before, step.after]},
             ip=ip,
             now=now,
         )
@@ -156,62 +201,16 @@ def _move_plan(
     return plan
 
 
-# Who may take each step of a plan: the views ask the same question before offering it.
-SUBMIT_ACTION = Action.MANAGE_PLAN
-REVIEW_ACTION = Action.APPROVE_PLAN
-
-
 def submit_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Submit a draft plan with at least one project to the district (자치계획 제출)."""
-    authorise(staff, SUBMIT_ACTION, plan, now)
-    submitted = RuleViolation(_("The plan has already been submitted."), code="submitted")
-    if not plan.is_draft:
-        raise submitted
-    if not plan.projects.exists():
-        raise RuleViolation(_("Add the plan's projects before submitting it."), code="empty")
-    return _move_plan(
-        plan,
-        to=PlanStatus.SUBMITTED,
-        refusal=submitted,
-        fields={"submitted_at": now},
-        action="plans.plan_submit",
-        staff=staff,
-        now=now,
-        ip=ip,
-    )
+    return take_step(plan=plan, step=SUBMIT, staff=staff, now=now, ip=ip)
 
 
 def approve_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Approve a submitted plan; its projects may then be executed."""
-    authorise(staff, REVIEW_ACTION, plan, now)
-    refusal = RuleViolation(_("Only a submitted plan can be approved."), code="not_submitted")
-    if not plan.is_submitted:
-        raise refusal
-    return _move_plan(
-        plan,
-        to=PlanStatus.APPROVED,
-        refusal=refusal,
-        fields={"approved_at": now},
-        action="plans.plan_approve",
-        staff=staff,
-        now=now,
-        ip=ip,
-    )
+    return take_step(plan=plan, step=APPROVE, staff=staff, now=now, ip=ip)
 
 
 def return_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Send a submitted plan back to draft, so that its projects can be corrected."""
-    authorise(staff, REVIEW_ACTION, plan, now)
-    refusal = RuleViolation(_("Only a submitted plan can be sent back."), code="not_submitted")
-    if not plan.is_submitted:
-        raise refusal
-    return _move_plan(
-        plan,
-        to=PlanStatus.DRAFT,
-        refusal=refusal,
-        fields={"submitted_at": None},
-        action="plans.plan_return",
-        staff=staff,
-        now=now,
-        ip=ip,
-    )
+    return take_step(plan=plan, step=RETURN, staff=staff, now=now, ip=ip)

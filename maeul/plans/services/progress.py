@@ -13,7 +13,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.models import ProgressUpdate, Project
-from maeul.plans.services import authorise, checked_upload, delete_file_later
+from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
 
 
 def add_progress_update(
@@ -53,23 +53,19 @@ def add_progress_update(
         written_by=staff,
         created_at=now,
     )
-    try:
-        with transaction.atomic():
-            if checked is not None:
-                update.photo.save(checked.content.name or "photo", checked.content, save=False)
-            update.save()
-            audit.record(
-                actor=staff,
-                action="plans.progress_add",
-                target=project,
-                changes={"update": [None, update.pk], "photo": [None, update.photo.name or None]},
-                ip=ip,
-                now=now,
-            )
-    except BaseException:
-        if update.photo:
-            update.photo.delete(save=False)
-        raise
+    with new_files() as written, transaction.atomic():
+        if checked is not None:
+            update.photo.save(checked.content.name or "photo", checked.content, save=False)
+            written.append(update.photo)
+        update.save()
+        audit.record(
+            actor=staff,
+            action="plans.progress_add",
+            target=project,
+            changes={"update": [None, update.pk], "photo": [None, update.photo.name or None]},
+            ip=ip,
+            now=now,
+        )
     return update
 
 

@@ -227,19 +227,9 @@ def change_project_status(
             code="draft_plan",
             field="status",
         )
-    old = project.status
-    with transaction.atomic():
-        Project.objects.filter(pk=project.pk).update(status=status)
-        project.status = status
-        audit.record(
-            actor=staff,
-            action="plans.project_status",
-            target=project,
-            changes={"status": [old, status]},
-            ip=ip,
-            now=now,
-        )
-    return project
+    return _set(
+        project, "status", status, audit_action="plans.project_status", staff=staff, now=now, ip=ip
+    )
 
 
 def write_outcome(
@@ -253,17 +243,39 @@ def write_outcome(
         raise RuleViolation(
             _("Write the outcome in at most 5,000 characters."), code="outcome", field="outcome"
         )
-    old = project.outcome
-    if outcome == old:
+    if outcome == project.outcome:
         return project
+    return _set(
+        project,
+        "outcome",
+        outcome,
+        audit_action="plans.project_outcome",
+        staff=staff,
+        now=now,
+        ip=ip,
+    )
+
+
+def _set(
+    project: Project,
+    field: str,
+    value: str,
+    *,
+    audit_action: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+) -> Project:
+    """Change one field of a project and audit it, in one transaction."""
+    old = getattr(project, field)
     with transaction.atomic():
-        Project.objects.filter(pk=project.pk).update(outcome=outcome)
-        project.outcome = outcome
+        Project.objects.filter(pk=project.pk).update(**{field: value})
+        setattr(project, field, value)
         audit.record(
             actor=staff,
-            action="plans.project_outcome",
+            action=audit_action,
             target=project,
-            changes={"outcome": [old, outcome]},
+            changes={field: [old, value]},
             ip=ip,
             now=now,
         )

@@ -27,7 +27,7 @@ from maeul.core.money import format_won
 from maeul.core.permissions import Action, can
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.models import Project, ProjectStatus, SpendingEntry
-from maeul.plans.services import authorise, checked_upload, delete_file_later
+from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
 from maeul.proposals.attachments import CheckedFile
 
 ENTRY_FIELDS = ["spent_on", "amount", "payee", "purpose", "receipt_name", "over_budget_reason"]
@@ -69,9 +69,19 @@ def whole_won(amount: object) -> int:
     return won
 
 
-def _check_entry(
-    project: Project, spent_on: date, payee: str, purpose: str, now: datetime
-) -> tuple[str, str]:
+def _checked_entry(
+    project: Project,
+    staff: Any,
+    now: datetime,
+    spent_on: date,
+    amount: object,
+    payee: str,
+    purpose: str,
+    receipt: UploadedFile | None,
+) -> tuple[int, str, str, CheckedFile | None]:
+    """A payment as it will be stored (won, payee, purpose, checked receipt), or a refusal."""
+    authorise(staff, Action.RECORD_SPENDING, project, now)
+    won = whole_won(amount)
     if not project.in_fiscal_year(spent_on):
         raise RuleViolation(
             _("The date must lie within the project's fiscal year %(year)d.")
@@ -87,7 +97,7 @@ def _check_entry(
         raise RuleViolation(_("Enter who was paid."), code="payee", field="payee")
     if not purpose:
         raise RuleViolation(_("Enter what the payment was for."), code="purpose", field="purpose")
-    return payee[:100], purpose[:200]
+    return won, payee[:100], purpose[:200], checked_upload(receipt, field="receipt")
 
 
 def _over_budget_reason(
@@ -187,65 +197,58 @@ def record_spending(
     stored), and when the payment would take the project over its budget unless
     `confirmed_by` is district staff allowed to confirm it and `over_budget_reason` says why.
     """
-    authorise(staff, Action.RECORD_SPENDING, project, now)
-    won = whole_won(amount)
-    payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = checked_upload(receipt, field="receipt")
-    written: list[Any] = []
-    try:
-        with transaction.atomic():
-            locked = _locked(project)
-            if locked.status == ProjectStatus.CANCELLED:
-                raise RuleViolation(
-                    _("The project is cancelled: no spending can be added."), code="cancelled"
-                )
-            reason = _over_budget_reason(
-                project=locked,
-                new_spent=locked.spent + won,
-                over_budget_reason=over_budget_reason,
-                confirmed_by=confirmed_by,
-                now=now,
+    won, payee, purpose, checked = _checked_entry(
+        project, staff, now, spent_on, amount, payee, purpose, receipt
+    )
+    with new_files() as written, transaction.atomic():
+        locked = _locked(project)
+        if locked.status == ProjectStatus.CANCELLED:
+            raise RuleViolation(
+                _("The project is cancelled: no spending can be added."), code="cancelled"
             )
-            entry = SpendingEntry(
-                project=locked,
-                spent_on=spent_on,
-                amount=won,
-                payee=payee,
-                purpose=purpose,
-                over_budget_reason=reason,
-                confirmed_by=confirmed_by if reason else None,
-                entered_by=staff,
-                created_at=now,
-            )
-            if checked is not None:
-                _store_receipt(entry, checked, written)
-            entry.save()
-            Project.objects.filter(pk=locked.pk).update(spent=F("spent") + won)
-            changes = audit.diff({}, audit.snapshot(entry, ENTRY_FIELDS))
-            changes["spent"] = [locked.spent, locked.spent + won]
-            if reason:
-                changes["confirmed_by"] = [None, confirmed_by.pk]
-            audit.record(
-                actor=staff,
-                action="plans.spending_add",
-                target=entry,
-                changes=changes,
-                ip=ip,
-                now=now,
-            )
-            _record_confirmation(
-                project=locked,
-                entry=entry,
-                confirmed_by=confirmed_by,
-                staff=staff,
-                reason=reason,
-                ip=ip,
-                now=now,
-            )
-    except BaseException:
-        for stored in written:
-            stored.delete(save=False)
-        raise
+        reason = _over_budget_reason(
+            project=locked,
+            new_spent=locked.spent + won,
+            over_budget_reason=over_budget_reason,
+            confirmed_by=confirmed_by,
+            now=now,
+        )
+        entry = SpendingEntry(
+            project=locked,
+            spent_on=spent_on,
+            amount=won,
+            payee=payee,
+            purpose=purpose,
+            over_budget_reason=reason,
+            confirmed_by=confirmed_by if reason else None,
+            entered_by=staff,
+            created_at=now,
+        )
+        if checked is not None:
+            _store_receipt(entry, checked, written)
+        entry.save()
+        Project.objects.filter(pk=locked.pk).update(spent=F("spent") + won)
+        changes = audit.diff({}, audit.snapshot(entry, ENTRY_FIELDS))
+        changes["spent"] = [locked.spent, locked.spent + won]
+        if reason:
+            changes["confirmed_by"] = [None, confirmed_by.pk]
+        audit.record(
+            actor=staff,
+            action="plans.spending_add",
+            target=entry,
+            changes=changes,
+            ip=ip,
+            now=now,
+        )
+        _record_confirmation(
+            project=locked,
+            entry=entry,
+            confirmed_by=confirmed_by,
+            staff=staff,
+            reason=reason,
+            ip=ip,
+            now=now,
+        )
     project.spent = locked.spent + won
     return entry
 
@@ -270,68 +273,61 @@ def correct_spending(
     correction that lowers it never does.
     """
     project = entry.project
-    authorise(staff, Action.RECORD_SPENDING, project, now)
-    won = whole_won(amount)
-    payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = checked_upload(receipt, field="receipt")
-    written: list[Any] = []
-    try:
-        with transaction.atomic():
-            locked = _locked(project)
-            stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
-            before = audit.snapshot(stored, ENTRY_FIELDS)
-            difference = won - stored.amount
-            reason = stored.over_budget_reason
-            confirmer = stored.confirmed_by
-            if difference > 0:
-                new_reason = _over_budget_reason(
-                    project=locked,
-                    new_spent=locked.spent + difference,
-                    over_budget_reason=over_budget_reason,
-                    confirmed_by=confirmed_by,
-                    now=now,
-                )
-                if new_reason:
-                    reason, confirmer = new_reason, confirmed_by
-            old_name = stored.receipt.name
-            storage = stored.receipt.storage
-            stored.spent_on, stored.amount = spent_on, won
-            stored.payee, stored.purpose = payee, purpose
-            stored.over_budget_reason, stored.confirmed_by = reason, confirmer
-            if checked is not None:
-                _store_receipt(stored, checked, written)
-            stored.save()
-            if difference:
-                Project.objects.filter(pk=locked.pk).update(spent=F("spent") + difference)
-            changes = audit.diff(before, audit.snapshot(stored, ENTRY_FIELDS))
-            if checked is not None:
-                changes["receipt"] = [old_name or None, stored.receipt.name]
-            if difference:
-                changes["spent"] = [locked.spent, locked.spent + difference]
-            audit.record(
-                actor=staff,
-                action="plans.spending_correct",
-                target=stored,
-                changes=changes,
+    won, payee, purpose, checked = _checked_entry(
+        project, staff, now, spent_on, amount, payee, purpose, receipt
+    )
+    with new_files() as written, transaction.atomic():
+        locked = _locked(project)
+        stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
+        before = audit.snapshot(stored, ENTRY_FIELDS)
+        difference = won - stored.amount
+        reason = stored.over_budget_reason
+        confirmer = stored.confirmed_by
+        if difference > 0:
+            new_reason = _over_budget_reason(
+                project=locked,
+                new_spent=locked.spent + difference,
+                over_budget_reason=over_budget_reason,
+                confirmed_by=confirmed_by,
+                now=now,
+            )
+            if new_reason:
+                reason, confirmer = new_reason, confirmed_by
+        old_name = stored.receipt.name
+        storage = stored.receipt.storage
+        stored.spent_on, stored.amount = spent_on, won
+        stored.payee, stored.purpose = payee, purpose
+        stored.over_budget_reason, stored.confirmed_by = reason, confirmer
+        if checked is not None:
+            _store_receipt(stored, checked, written)
+        stored.save()
+        if difference:
+            Project.objects.filter(pk=locked.pk).update(spent=F("spent") + difference)
+        changes = audit.diff(before, audit.snapshot(stored, ENTRY_FIELDS))
+        if checked is not None:
+            changes["receipt"] = [old_name or None, stored.receipt.name]
+        if difference:
+            changes["spent"] = [locked.spent, locked.spent + difference]
+        audit.record(
+            actor=staff,
+            action="plans.spending_correct",
+            target=stored,
+            changes=changes,
+            ip=ip,
+            now=now,
+        )
+        if reason != before["over_budget_reason"]:
+            _record_confirmation(
+                project=locked,
+                entry=stored,
+                confirmed_by=confirmer,
+                staff=staff,
+                reason=reason,
                 ip=ip,
                 now=now,
             )
-            if reason != before["over_budget_reason"]:
-                _record_confirmation(
-                    project=locked,
-                    entry=stored,
-                    confirmed_by=confirmer,
-                    staff=staff,
-                    reason=reason,
-                    ip=ip,
-                    now=now,
-                )
-            if checked is not None and old_name:
-                transaction.on_commit(lambda: storage.delete(old_name))
-    except BaseException:
-        for stored_file in written:
-            stored_file.delete(save=False)
-        raise
+        if checked is not None and old_name:
+            transaction.on_commit(lambda: storage.delete(old_name))
     project.spent = locked.spent + difference
     return stored
 

@@ -2,7 +2,6 @@
 (typed in or from the assembly's passed items), and its steps (submit, approve, return)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -11,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -105,8 +103,8 @@ def _render_plan(
             project_rows(plan.projects.all()),
             AccountabilityFilter(council=plan.council_id, year=plan.year),
         ),
-        "manage": can(request.user, planning.SUBMIT_ACTION, plan, now=now),
-        "review": can(request.user, planning.REVIEW_ACTION, plan, now=now),
+        "manage": can(request.user, planning.SUBMIT.action, plan, now=now),
+        "review": can(request.user, planning.APPROVE.action, plan, now=now),
         "waiting": list(waiting),
         "project_form": forms.get("project_form") or ProjectForm(council=council),
         "agenda_form": forms.get("agenda_form") or FromAgendaForm(),
@@ -197,29 +195,13 @@ def from_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- Its steps -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Step:
-    """A step of a plan: who may take it (the action its service checks), and what it says."""
-
-    action: Action
-    take: Callable[..., AutonomyPlan]  # planning.submit_plan, approve_plan or return_plan
-    done: Promise
-
-
 STEPS = {
-    "submit": Step(
-        planning.SUBMIT_ACTION,
-        planning.submit_plan,
+    "submit": (
+        planning.SUBMIT,
         gettext_lazy("The plan was submitted. Its projects are now public."),
     ),
-    "approve": Step(
-        planning.REVIEW_ACTION, planning.approve_plan, gettext_lazy("The plan was approved.")
-    ),
-    "return": Step(
-        planning.REVIEW_ACTION,
-        planning.return_plan,
-        gettext_lazy("The plan was sent back to draft."),
-    ),
+    "approve": (planning.APPROVE, gettext_lazy("The plan was approved.")),
+    "return": (planning.RETURN, gettext_lazy("The plan was sent back to draft.")),
 }
 
 
@@ -227,10 +209,13 @@ STEPS = {
 @require_POST
 def move_plan(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """Submit a draft plan to the district, or (district staff) approve it or send it back."""
-    plan, chosen = _plan(request, pk), STEPS[step]
+    plan, (chosen, done) = _plan(request, pk), STEPS[step]
 
     def act() -> str:
-        chosen.take(plan=plan, staff=request.user, now=timezone.now(), ip=client_ip(request))
-        return str(chosen.done)
+        planning.take_step(
+            plan=plan, step=chosen, staff=request.user, now=timezone.now(), ip=client_ip(request)
+        )
+        return str(done)
 
+    # The step's own action: what the service checks is what the desk asks first.
     return _plan_action(request, plan, act, action=chosen.action)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
@@ -33,8 +33,9 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The progress update was published.")
 
-    decision = can(request.user, Action.RECORD_SPENDING, project, now=now)
-    return project_action(request, project, decision, act, form=form, form_key="update_form")
+    return project_action(
+        request, project, Action.RECORD_SPENDING, act, form=form, form_key="update_form"
+    )
 
 
 @staff_required
@@ -50,5 +51,4 @@ def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The progress update was removed.")
 
-    decision = can(request.user, Action.RECORD_SPENDING, project, now=now)
-    return project_action(request, project, decision, act)
+    return project_action(request, project, Action.RECORD_SPENDING, act)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, Decision, can, scope_of, staff_required
+from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.plans.forms import (
     DeleteSpendingForm,
@@ -87,16 +87,17 @@ def project_desk(request: HttpRequest, pk: int) -> HttpResponse:
 def project_action(
     request: HttpRequest,
     project: Project,
-    decision: Decision,
+    action: Action,
     act: Callable[[], str],
     *,
     form: Any = None,
     form_key: str = "",
 ) -> HttpResponse:
-    """Run one action of the project's desk (see `core.desk`); back to the desk when done."""
+    """Run one action of the project's desk if `action` on the project is allowed (see
+    `core.desk`); back to the desk when done."""
     return desk_action(
         request,
-        decision=decision,
+        decision=can(request.user, action, project, now=timezone.now()),
         act=act,
         render=partial(_render_project, request, project),
         done_url=reverse("plans:staff_project", kwargs={"pk": project.pk}),
@@ -122,8 +123,9 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The project is now “%(status)s”.") % {"status": project.get_status_display()}
 
-    decision = can(request.user, Action.MANAGE_PLAN, project, now=now)
-    return project_action(request, project, decision, act, form=form, form_key="status_form")
+    return project_action(
+        request, project, Action.MANAGE_PLAN, act, form=form, form_key="status_form"
+    )
 
 
 @staff_required
@@ -142,5 +144,6 @@ def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The outcome was saved; it is shown at the results sharing.")
 
-    decision = can(request.user, Action.MANAGE_PLAN, project, now=now)
-    return project_action(request, project, decision, act, form=form, form_key="outcome_form")
+    return project_action(
+        request, project, Action.MANAGE_PLAN, act, form=form, form_key="outcome_form"
+    )

@@ -65,8 +65,9 @@ def add_spending(request: HttpRequest, pk: int) -> HttpResponse:
             "payee": entry.payee,
         }
 
-    decision = can(request.user, Action.RECORD_SPENDING, project, now=now)
-    return project_action(request, project, decision, act, form=form, form_key="spending_form")
+    return project_action(
+        request, project, Action.RECORD_SPENDING, act, form=form, form_key="spending_form"
+    )
 
 
 def _render_correction(
@@ -138,8 +139,7 @@ def delete_spending(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The entry was removed.")
 
-    decision = can(request.user, Action.RECORD_SPENDING, project, now=now)
-    return project_action(request, project, decision, act, form=form)
+    return project_action(request, project, Action.RECORD_SPENDING, act, form=form)
 
 
 @login_required
