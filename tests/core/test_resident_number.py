@@ -26,7 +26,14 @@ from maeul.councils.models import (
 )
 from maeul.councils.services import agenda, events, members
 from maeul.councils.services import recruitment as recruiting
-from maeul.plans.models import ProgressUpdate, Project, SpendingEntry
+from maeul.plans.models import (
+    BudgetSource,
+    PlanStatus,
+    Programme,
+    ProgressUpdate,
+    Project,
+    SpendingEntry,
+)
 from maeul.plans.services import progress, projects, spending
 from maeul.proposals.attachments import check_upload
 from maeul.proposals.models import Answer, Comment, CommentReport, Decision, Proposal
@@ -282,13 +289,13 @@ def _progress_note(get, now):
 
 def _project(get, now):
     plan = get("doksan1_plan")
-    plan.status = "draft"
+    plan.status = PlanStatus.DRAFT
     plan.save()
     projects.add_project(
         plan=plan,
         title="새 사업",
-        programme="resident_activity",
-        budget_source="district",
+        programme=Programme.RESIDENT_ACTIVITY,
+        budget_source=BudgetSource.DISTRICT,
         budget=1000,
         description=RRN,
         staff=get("dong_staff"),
