@@ -6,6 +6,7 @@ exist for the staff member: the same "not found" as for an unknown address, sinc
 existence of an account is private. The rule itself is `Action.LOOK_UP_RESIDENT`.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -14,9 +15,9 @@ from maeul.accounts.models import User
 from maeul.core.permissions import Action, can, scope_of
 
 
-def residents_in_scope(staff: Any) -> QuerySet[User]:
+def residents_in_scope(staff: Any, *, now: datetime) -> QuerySet[User]:
     """The active accounts `staff` may find; none for someone who may not look up at all."""
-    if not can(staff, Action.LOOK_UP_RESIDENT):
+    if not can(staff, Action.LOOK_UP_RESIDENT, now=now):
         return User.objects.none()
     users = User.objects.filter(is_active=True)
     scope = scope_of(staff)
@@ -29,6 +30,6 @@ def residents_in_scope(staff: Any) -> QuerySet[User]:
     return users.filter(pk__in=tied)
 
 
-def find_resident(*, staff: Any, email: str) -> User | None:
+def find_resident(*, staff: Any, email: str, now: datetime) -> User | None:
     """The resident in `staff`'s scope who signs in with `email`, or None."""
-    return residents_in_scope(staff).filter(email__iexact=email.strip()).first()
+    return residents_in_scope(staff, now=now).filter(email__iexact=email.strip()).first()

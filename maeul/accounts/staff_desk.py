@@ -25,7 +25,7 @@ from maeul.core.requests import client_ip
 def _staff(request: HttpRequest) -> User:
     staff = request.user
     assert isinstance(staff, User)  # noqa: S101 -- guaranteed by login_required
-    decision = can(staff, Action.VIEW_STAFF_PAGES)
+    decision = can(staff, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
     return staff
@@ -75,7 +75,7 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
     """Staff correct a verified resident's birth year from the identity card, with a reason."""
     staff = _staff(request)
     resident = _resident(user_id)
-    decision = can(staff, Action.CORRECT_BIRTH_YEAR, resident)
+    decision = can(staff, Action.CORRECT_BIRTH_YEAR, resident, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
     form = BirthYearCorrectionForm(request.POST or None)

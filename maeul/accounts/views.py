@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,7 +27,7 @@ from maeul.accounts.verification.phone_code import confirm_phone_code, send_phon
 from maeul.core.access_log import record_access
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, can, require
 from maeul.core.requests import client_ip
 
 
@@ -203,12 +202,6 @@ def verify_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify_code.html", {"form": form}, status=status)
 
 
-def _require_lookup(staff: User) -> None:
-    decision = can(staff, Action.LOOK_UP_RESIDENT)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
 def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> None:
     record_access(
         staff=request.user,
@@ -226,13 +219,14 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
     """Dong office staff find a resident by e-mail address (a POST: the address stays out
     of URLs and logs); a resident in their scope opens by account number."""
     staff = _me(request)
-    _require_lookup(staff)
+    now = timezone.now()
+    require(staff, Action.LOOK_UP_RESIDENT, now=now)
     form = ResidentLookupForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            resident = find_resident(staff=staff, email=form.cleaned_data["email"])
+            resident = find_resident(staff=staff, email=form.cleaned_data["email"], now=now)
             _log(request, resident or "no account found in scope", AccessAction.SEARCH)
             if resident is not None:
                 return redirect("accounts:staff_resident", pk=resident.pk)
@@ -247,11 +241,11 @@ def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
     """One resident for the dong office: name, birth year, ties, status; confirm in person
     with the name and birth date read from the identity card."""
     staff = _me(request)
-    _require_lookup(staff)
-    resident = residents_in_scope(staff).filter(pk=pk).first()
+    now = timezone.now()
+    require(staff, Action.LOOK_UP_RESIDENT, now=now)
+    resident = residents_in_scope(staff, now=now).filter(pk=pk).first()
     if resident is None:
         raise Http404
-    now = timezone.now()
     verdict = can(staff, Action.VERIFY_IN_PERSON, resident, now=now)
     card = IdentityCardForm(request.POST if "confirm" in request.POST else None)
     status = 200

@@ -31,7 +31,7 @@ def mark_notifications_read(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     """The staff member's starting page: the tools their roles open."""
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
     return render(request, "core/staff_home.html", {"scope": scope_of(request.user)})

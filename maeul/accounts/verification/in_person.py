@@ -41,7 +41,7 @@ def verify_in_person(
     An account verified earlier without a name and birth date on record (before they were
     asked) may be checked again, to record them; any other verified account is refused.
     """
-    decision = can(staff, Action.VERIFY_IN_PERSON, resident)
+    decision = can(staff, Action.VERIFY_IN_PERSON, resident, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
     person = checked_person_hash(name, birth_date, today=timezone.localdate(now))

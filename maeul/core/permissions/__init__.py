@@ -1,6 +1,6 @@
 """Who may do what to which object: the one place that decides.
 
-Views, the API and the admin ask `can(user, action, target)`; the answer is a
+Views, the API and the admin ask `can(user, action, target, now=now)`; the answer is a
 `Decision` that also says why not, so a page can explain a disabled button. The rules
 live beside each other by capability (`proposals.py`, `voting.py`, `councils.py`); the
 foundation's rules and the shared pieces are in `base.py`.
@@ -80,15 +80,13 @@ RULES: dict[Action, Rule] = {
 }
 
 
-def can(
-    user: Any, action: Action, target: Model | None = None, *, now: datetime | None = None
-) -> Decision:
+def can(user: Any, action: Action, target: Model | None = None, *, now: datetime) -> Decision:
     """Decide whether `user` may perform `action` on `target` at `now`, with the reason if not."""
     if not getattr(user, "is_authenticated", False):
         return deny(NOT_SIGNED_IN)
     if not user.is_active:
         return deny(NOT_SIGNED_IN)
-    return RULES[action](user, target, now or timezone.now())
+    return RULES[action](user, target, now)
 
 
 class SiteAdminBackend(BaseBackend):
@@ -98,7 +96,7 @@ class SiteAdminBackend(BaseBackend):
     """
 
     def has_perm(self, user_obj: Any, perm: str, obj: Model | None = None) -> bool:
-        return bool(can(user_obj, Action.USE_ADMIN))
+        return bool(can(user_obj, Action.USE_ADMIN, now=timezone.now()))
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return bool(can(user_obj, Action.USE_ADMIN))
+        return bool(can(user_obj, Action.USE_ADMIN, now=timezone.now()))

@@ -208,7 +208,7 @@ def agenda_write(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Staff desk ----------------------------------------------------------------------------
 def _staff_council(request: HttpRequest, pk: int) -> Council:
     """The council if the staff member runs it; 403 for non-staff, 404 outside their scope."""
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
     council = get_object_or_404(Council.objects.select_related("district", "dong"), pk=pk)

@@ -64,7 +64,7 @@ DESK_FORMS = (
 
 # --- Scope ---------------------------------------------------------------------------------
 def _require_staff(request: HttpRequest) -> None:
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
 
@@ -80,7 +80,7 @@ def councils_in_scope(user: Any) -> QuerySet[Council]:
 def _staff_council(request: HttpRequest, pk: int) -> Council:
     _require_staff(request)
     council = get_object_or_404(councils_in_scope(request.user), pk=pk)
-    decision = can(request.user, Action.MANAGE_COUNCIL, council)
+    decision = can(request.user, Action.MANAGE_COUNCIL, council, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
     return council

@@ -53,7 +53,7 @@ from maeul.plans.views.common import (
 
 # --- Scope -----------------------------------------------------------------------------
 def _require_staff(request: HttpRequest) -> None:
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
 

@@ -19,8 +19,8 @@ COMMENTS_PER_HOUR = 30
 COMMENT_MAX = 2000
 
 
-def _require(user: Any, action: Action, target: Any) -> None:
-    decision = can(user, action, target)
+def _require(user: Any, action: Action, target: Any, now: datetime) -> None:
+    decision = can(user, action, target, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
 
@@ -39,7 +39,7 @@ def add_comment(
     *, author: Any, proposal: Proposal, body: str, parent: Comment | None = None, now: datetime
 ) -> Comment:
     """A comment, or a reply to a top-level comment (replies go one level deep)."""
-    _require(author, Action.COMMENT_PROPOSAL, proposal)
+    _require(author, Action.COMMENT_PROPOSAL, proposal, now)
     body = _check_body(body)
     if parent is not None and (parent.proposal_id != proposal.pk or parent.parent_id is not None):
         raise RuleViolation(_("You can reply only to a comment on this proposal."), code="parent")
@@ -79,7 +79,7 @@ def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> 
 
 def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetime) -> CommentReport:
     """Anyone signed in may report a comment once; it then waits in the moderation queue."""
-    _require(reporter, Action.REPORT_COMMENT, comment)
+    _require(reporter, Action.REPORT_COMMENT, comment, now)
     reason = reason.strip()
     if not reason:
         raise RuleViolation(_("Please say why you report this comment."), code="reason")
@@ -101,7 +101,7 @@ def hide_comment(
     *, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime
 ) -> Comment:
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
-    _require(staff, Action.MODERATE_COMMENT, comment)
+    _require(staff, Action.MODERATE_COMMENT, comment, now)
     reason = reason.strip()
     refuse_resident_number(reason)
     if not reason:
@@ -128,7 +128,7 @@ def hide_comment(
 
 def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: datetime) -> int:
     """Keep a reported comment visible and close its reports."""
-    _require(staff, Action.MODERATE_COMMENT, comment)
+    _require(staff, Action.MODERATE_COMMENT, comment, now)
     with transaction.atomic():
         closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(
             resolved_at=now

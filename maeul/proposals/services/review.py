@@ -38,8 +38,8 @@ from maeul.proposals.services.writing import policy_of
 TRACKED = ["status", "department", "answer_level", "answer_due", "hidden_reason", "merged_into"]
 
 
-def _require(user: Any, action: Action, target: Any) -> None:
-    decision = can(user, action, target)
+def _require(user: Any, action: Action, target: Any, now: datetime) -> None:
+    decision = can(user, action, target, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
 
@@ -82,7 +82,7 @@ def assign_department(
     *, staff: Any, proposal: Proposal, department: Department, ip: str | None, now: datetime
 ) -> Proposal:
     """Send a proposal to a department for review (also done by the support threshold)."""
-    _require(staff, Action.REVIEW_PROPOSAL, proposal)
+    _require(staff, Action.REVIEW_PROPOSAL, proposal, now)
     if department.district_id != proposal.district_id:
         raise RuleViolation(_("The department is not in this district."), code="department")
     with transaction.atomic():
@@ -106,7 +106,7 @@ def answer_proposal(
     *, staff: Any, proposal: Proposal, decision: str, body: str, ip: str | None, now: datetime
 ) -> Answer:
     """Publish (or correct) the official answer; the author and supporters are told."""
-    _require(staff, Action.ANSWER_PROPOSAL, proposal)
+    _require(staff, Action.ANSWER_PROPOSAL, proposal, now)
     if decision not in Decision.values:
         raise RuleViolation(_("Choose a decision."), code="decision")
     if not body.strip():
@@ -181,7 +181,7 @@ def change_status(
         if Status.HIDDEN in (status, proposal.status)
         else Action.REVIEW_PROPOSAL
     )
-    _require(staff, action, proposal)
+    _require(staff, action, proposal, now)
     with transaction.atomic():
         proposal = _locked(proposal)
         if status not in STAFF_TRANSITIONS.get(proposal.status, set()):
@@ -246,7 +246,7 @@ def _status_before_hiding(proposal: Proposal) -> str:
 
 def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datetime) -> Proposal:
     """Reward a proposal as 우수제안 for one year from today (Asia/Seoul)."""
-    _require(staff, Action.REWARD_PROPOSAL, proposal)
+    _require(staff, Action.REWARD_PROPOSAL, proposal, now)
     today = timezone.localdate(now)
     with transaction.atomic():
         proposal = _locked(proposal)
@@ -286,8 +286,8 @@ def merge_proposals(
     *, staff: Any, duplicate: Proposal, target: Proposal, ip: str | None, now: datetime
 ) -> Proposal:
     """Fold a duplicate into another proposal: its supports move, nobody is counted twice."""
-    _require(staff, Action.MERGE_PROPOSAL, duplicate)
-    _require(staff, Action.MERGE_PROPOSAL, target)
+    _require(staff, Action.MERGE_PROPOSAL, duplicate, now)
+    _require(staff, Action.MERGE_PROPOSAL, target, now)
     if duplicate.pk == target.pk:
         raise RuleViolation(_("A proposal cannot be merged into itself."), code="same")
     with transaction.atomic():

@@ -86,7 +86,7 @@ def submit_proposal(
 
     Raises RuleViolation for bad content or when the author wrote 5 proposals this hour.
     """
-    decision = can(author, Action.CREATE_PROPOSAL)
+    decision = can(author, Action.CREATE_PROPOSAL, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
     _check_content(
@@ -160,7 +160,7 @@ def enter_offline_proposal(
     now: datetime,
 ) -> Proposal:
     """A proposal collected at a street booth, a workshop or by phone, entered by staff."""
-    decision = can(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district)
+    decision = can(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
     if channel == Channel.ONLINE or channel not in Channel.values:
@@ -205,7 +205,7 @@ def enter_offline_proposal(
 
 def withdraw_proposal(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
     """The author takes a proposal back (철회), possible only before it is answered."""
-    decision = can(author, Action.WITHDRAW_PROPOSAL, proposal)
+    decision = can(author, Action.WITHDRAW_PROPOSAL, proposal, now=now)
     if not decision:
         raise RuleViolation(decision.reason, code="forbidden")
     proposal.status = Status.WITHDRAWN

@@ -34,7 +34,7 @@ from maeul.proposals.views.common import current_district
 
 
 def _require_staff(request: HttpRequest) -> None:
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
 

@@ -8,6 +8,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, Decision, can, scope_of
 from maeul.places.models import Dong
@@ -26,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def require_staff(request: HttpRequest) -> None:
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=timezone.now())
     if not decision:
         raise PermissionDenied(decision.reason)
 
