@@ -10,7 +10,6 @@ from datetime import date, datetime
 from fractions import Fraction
 from math import ceil
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -18,6 +17,7 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from pydantic import field_validator
 
+from maeul.core.dates import SEOUL
 from maeul.plans.accountability import (
     ProjectRow,
     filter_projects,
@@ -30,7 +30,6 @@ from maeul.plans.models import BudgetSource, Programme, ProjectStatus
 
 router = Router(tags=["projects"])
 
-SEOUL = ZoneInfo("Asia/Seoul")
 PAGE_SIZE = 20
 PAGE_SIZE_MAX = 100
 RATE_DECIMALS = 4

@@ -22,10 +22,10 @@ from ninja import Status as Reply
 from pydantic import field_validator
 
 from maeul.api.auth import RESIDENT_AUTH
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.proposals.listing import (
     LIST_RELATED,
-    SEOUL,
     filter_proposals,
     parse_filter,
     viewable_proposals,

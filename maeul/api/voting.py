@@ -24,8 +24,8 @@ from ninja import Status as Reply
 from pydantic import ValidationError, field_validator
 
 from maeul.api.auth import RESIDENT_AUTH, user_for_token
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
-from maeul.proposals.listing import SEOUL
 from maeul.voting.ballots import Choices
 from maeul.voting.models import Option, Phase, Vote, VoteResult, VoteStatus
 from maeul.voting.services.casting import cast_ballot, voter_status

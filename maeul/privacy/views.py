@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from maeul.accounts.models import User
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.privacy import services
 from maeul.privacy.export import as_json, personal_data
@@ -78,7 +79,7 @@ def download_data(request: HttpRequest) -> HttpResponse:
                 as_json(personal_data(user=user, now=now)),
                 content_type="application/json; charset=utf-8",
             )
-            day = timezone.localdate(now).strftime("%Y%m%d")
+            day = local_date(now).strftime("%Y%m%d")
             response["Content-Disposition"] = f'attachment; filename="maeul-my-data-{day}.json"'
             return response
         status = _status(form)

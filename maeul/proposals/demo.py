@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
@@ -29,6 +28,7 @@ from django.core.cache import cache
 from maeul.accounts.demo import DEMO_DISTRICT_CODE
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
 from maeul.accounts.person import person_hash
+from maeul.core.dates import SEOUL
 from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.places.demo_departments import load_departments
 from maeul.places.models import Department, District, Dong
@@ -59,7 +59,6 @@ from maeul.proposals.services.writing import (
 )
 
 SEED = 20260105
-SEOUL = ZoneInfo("Asia/Seoul")
 # The demo's year: proposals are received from early January to mid-November 2026.
 TIMELINE_START = datetime(2026, 1, 5, 9, 0, tzinfo=SEOUL)
 TIMELINE_END = datetime(2026, 11, 18, 18, 0, tzinfo=SEOUL)

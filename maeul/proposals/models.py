@@ -8,9 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import local_date
 from maeul.places.models import Department, District, Dong
 
 
@@ -133,7 +133,7 @@ class ProposalQuerySet(models.QuerySet["Proposal"]):
         return self.filter(status=Status.REVIEWING, answer_due__lt=now, answered_at__isnull=True)
 
     def excellent(self, now: datetime) -> "ProposalQuerySet":
-        today = timezone.localdate(now)  # the reward runs by the Seoul calendar, not UTC
+        today = local_date(now)  # the reward runs by the Seoul calendar, not UTC
         return self.filter(excellent_from__lte=today, excellent_until__gte=today)
 
 
@@ -253,7 +253,7 @@ class Proposal(models.Model):
         return self.answered_at is None and self.answer_due is not None and now > self.answer_due
 
     def is_excellent(self, now: datetime) -> bool:
-        today = timezone.localdate(now)
+        today = local_date(now)
         return bool(
             self.excellent_from
             and self.excellent_until

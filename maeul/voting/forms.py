@@ -6,7 +6,6 @@ held (`check_settings`) and whether a person may still vote.
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts import phone as phones
 from maeul.accounts.models import TieKind
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.privacy import RESIDENT_NUMBER
 from maeul.places.models import District, Dong
@@ -23,7 +23,6 @@ from maeul.proposals.models import Proposal
 from maeul.voting.models import PAPER_CHANNELS, BallotType, Vote
 from maeul.voting.services.paper import parse_birth_date
 
-SEOUL = ZoneInfo("Asia/Seoul")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 

@@ -7,6 +7,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
@@ -89,7 +90,7 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
     if refusal is not None:
         return refusal
     if target.min_age:
-        age = user.age_in(timezone.localdate(now).year)
+        age = user.age_in(seoul_year(now))
         if age is None:
             return deny(_("Add your birth year to your profile: this vote has a minimum age."))
         changed = user.birth_year_changed_at

@@ -16,7 +16,6 @@ so two workers running at once send it once.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -26,12 +25,12 @@ from django.utils.translation import gettext as _
 
 from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.core import audit
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.councils.models import Council, CyclePhase, CycleStep
 from maeul.councils.services.members import authorise
 
-SEOUL = ZoneInfo("Asia/Seoul")
 REMIND_DAYS_BEFORE = 7
 REMIND_AT = time(9, 0)  # office hours, Seoul time
 NOTIFY_KIND = "council_cycle"

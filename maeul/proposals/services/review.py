@@ -10,11 +10,11 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import User
 from maeul.core import audit
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.models import AuditEntry
@@ -247,7 +247,7 @@ def _status_before_hiding(proposal: Proposal) -> str:
 def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datetime) -> Proposal:
     """Reward a proposal as 우수제안 for one year from today (Asia/Seoul)."""
     _require(staff, Action.REWARD_PROPOSAL, proposal, now)
-    today = timezone.localdate(now)
+    today = local_date(now)
     with transaction.atomic():
         proposal = _locked(proposal)
         if not proposal.is_public:
