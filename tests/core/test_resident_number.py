@@ -122,7 +122,10 @@ def test_the_phone_pattern_finds_plain_mobile_numbers_not_masked_ones():
 
 # --- Every family of free text --------------------------------------------------------------
 def _display_name(get, now):
-    accounts.update_profile(user=get("resident"), display_name=RRN, birth_year=None, now=now)
+    resident = get("resident")
+    accounts.update_profile(
+        user=resident, display_name=RRN, birth_year=resident.birth_year, now=now
+    )
     return lambda: get("resident").__class__.objects.filter(display_name=RRN).exists()
 
 
