@@ -27,6 +27,17 @@ def first_error(form: Any) -> str:
     return str(next(iter(form.errors.values()))[0])
 
 
+def show_refusal(form: Any, refusal: RuleViolation, *, on_form: bool = True) -> None:
+    """Put a service's refusal beside the field it names, else (with `on_form`) atop the form.
+
+    How any form page answers a `RuleViolation`, so that no form checks the rule itself.
+    """
+    if refusal.field in getattr(form, "fields", {}):
+        form.add_error(refusal.field, refusal.message)
+    elif on_form:
+        form.add_error(None, refusal.message)
+
+
 def desk_action(
     request: HttpRequest,
     *,
@@ -55,10 +66,8 @@ def desk_action(
     try:
         outcome = act()
     except RuleViolation as refusal:
-        if form is not None and refusal.field in getattr(form, "fields", {}):
-            form.add_error(refusal.field, refusal.message)
-        elif errors_on_form and form is not None:
-            form.add_error(None, refusal.message)
+        if form is not None:
+            show_refusal(form, refusal, on_form=errors_on_form)
         messages.error(request, refusal.message)
         return render(status=403 if refusal.code == "forbidden" else 400, **forms)
     except tuple(refusals or ()) as error:

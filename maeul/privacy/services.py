@@ -51,7 +51,6 @@ MIN_SIGN_UP_AGE = 14
 # erase_withdrawn_accounts` from cron) keeps the legal limit of five days (제21조) even
 # when the worker was down.
 ERASURE_DELAY = timedelta(0)
-ERASURE_LIMIT = timedelta(days=5)
 
 
 UNDER_AGE_MESSAGE = gettext_lazy(

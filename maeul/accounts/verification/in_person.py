@@ -15,7 +15,7 @@ from maeul.accounts.person import checked_person_hash
 from maeul.core import audit
 from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 
 AUDITED = [
     "verified_at",
@@ -41,9 +41,7 @@ def verify_in_person(
     An account verified earlier without a name and birth date on record (before they were
     asked) may be checked again, to record them; any other verified account is refused.
     """
-    decision = can(staff, Action.VERIFY_IN_PERSON, resident, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.VERIFY_IN_PERSON, resident, now=now)
     person = checked_person_hash(name, birth_date, today=local_date(now))
     with transaction.atomic():
         resident = User.objects.select_for_update().get(pk=resident.pk)

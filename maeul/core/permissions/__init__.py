@@ -2,8 +2,9 @@
 
 Views, the API and the admin ask `can(user, action, target, now=now)`; the answer is a
 `Decision` that also says why not, so a page can explain a disabled button. The rules
-live beside each other by capability (`proposals.py`, `voting.py`, `councils.py`); the
-foundation's rules and the shared pieces are in `base.py`.
+live beside each other by capability (`accounts.py`, `proposals.py`, `voting.py`,
+`councils.py`); the foundation's rules and the shared pieces are in `base.py`; which rows
+staff serve, and `require`/`enforce`/`staff_required`, in `scope.py`.
 """
 
 from datetime import datetime
@@ -13,7 +14,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.db.models import Model
 from django.utils import timezone
 
-from maeul.core.permissions import councils, proposals, voting
+from maeul.core.permissions import accounts, councils, proposals, voting
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -28,17 +29,19 @@ from maeul.core.permissions.base import (
     _any_staff,
     _change_district,
     _change_dong,
-    _confirm_tie,
-    _correct_birth_year,
-    _look_up_resident,
     _site_admin_only,
-    _verify_in_person,
     deny,
     forget_scope,
     forget_ties,
     scope_of,
 )
-from maeul.core.permissions.scope import RowScope, register_rows, require, staff_required
+from maeul.core.permissions.scope import (
+    RowScope,
+    enforce,
+    register_rows,
+    require,
+    staff_required,
+)
 
 __all__ = [
     "ALLOW",
@@ -55,6 +58,7 @@ __all__ = [
     "SiteAdminBackend",
     "can",
     "deny",
+    "enforce",
     "forget_scope",
     "forget_ties",
     "register_rows",
@@ -68,12 +72,9 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_AUDIT_LOG: _site_admin_only,
     Action.MANAGE_ROLES: _site_admin_only,
     Action.VIEW_STAFF_PAGES: _any_staff,
-    Action.VERIFY_IN_PERSON: _verify_in_person,
-    Action.LOOK_UP_RESIDENT: _look_up_resident,
-    Action.CONFIRM_TIE: _confirm_tie,
-    Action.CORRECT_BIRTH_YEAR: _correct_birth_year,
     Action.CHANGE_DONG: _change_dong,
     Action.CHANGE_DISTRICT: _change_district,
+    **accounts.RULES,
     **proposals.RULES,
     **voting.RULES,
     **councils.RULES,
