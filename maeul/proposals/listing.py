@@ -41,21 +41,6 @@ class ProposalFilter:
     q: str = ""
     sort: str = DEFAULT_SORT
 
-    @property
-    def is_filtered(self) -> bool:
-        return any(
-            (
-                self.district,
-                self.dong,
-                self.category,
-                self.status,
-                self.channel,
-                self.period_from,
-                self.period_to,
-                self.q,
-            )
-        )
-
 
 def _code(value: str | None) -> str | None:
     value = (value or "").strip()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.ratelimit import hit
 from maeul.places.models import District, Dong
@@ -21,7 +21,6 @@ from maeul.proposals.models import (
     Proposal,
     ProposalPolicy,
     Status,
-    support_deadline,
 )
 from maeul.proposals.search import index_proposal
 
@@ -47,26 +46,34 @@ def _check_content(
     author_name: str = "",
 ) -> None:
     if not title.strip():
-        raise RuleViolation(_("Please write a title."), code="title")
+        raise RuleViolation(_("Please write a title."), code="title", field="title")
     if len(title) > TITLE_MAX:
-        raise RuleViolation(_("The title can be at most 100 characters."), code="title")
+        raise RuleViolation(
+            _("The title can be at most 100 characters."), code="title", field="title"
+        )
     if not body.strip():
-        raise RuleViolation(_("Please write what you propose."), code="body")
+        raise RuleViolation(_("Please write what you propose."), code="body", field="body")
     if len(place.strip()) > PLACE_MAX:
-        raise RuleViolation(_("The place can be at most 200 characters."), code="place")
+        raise RuleViolation(
+            _("The place can be at most 200 characters."), code="place", field="place"
+        )
     if len(author_name.strip()) > NAME_MAX:
-        raise RuleViolation(_("The name can be at most 30 characters."), code="author_name")
+        raise RuleViolation(
+            _("The name can be at most 30 characters."), code="author_name", field="author_name"
+        )
     if dong is not None and dong.district_id != district.pk:
-        raise RuleViolation(_("The dong is not in this district."), code="dong")
+        raise RuleViolation(_("The dong is not in this district."), code="dong", field="dong")
     if category.district_id != district.pk:
-        raise RuleViolation(_("The category is not one of this district's."), code="category")
-    refuse_resident_number(title, body, place, author_name)
+        raise RuleViolation(
+            _("The category is not one of this district's."), code="category", field="category"
+        )
+    refuse_resident_number(title=title, body=body, place=place, author_name=author_name)
 
 
 def _publish(proposal: Proposal, now: datetime) -> None:
     proposal.status = Status.PUBLISHED
     proposal.published_at = now
-    proposal.support_until = support_deadline(now, policy_of(proposal.district))
+    proposal.support_until = policy_of(proposal.district).support_deadline(now)
 
 
 def submit_proposal(
@@ -86,14 +93,14 @@ def submit_proposal(
 
     Raises RuleViolation for bad content or when the author wrote 5 proposals this hour.
     """
-    decision = can(author, Action.CREATE_PROPOSAL, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(author, Action.CREATE_PROPOSAL, now=now)
     _check_content(
         district=district, dong=dong, category=category, title=title, body=body, place=place
     )
     if len(files or []) > MAX_FILES:
-        raise RuleViolation(_("You can attach up to 5 files."), code="too_many")
+        raise RuleViolation(
+            _("You can attach up to 5 files."), code="too_many", field="attachments"
+        )
     if not hit(f"proposal:{author.pk}", window=3600, allowed=PROPOSALS_PER_HOUR):
         raise RuleViolation(
             _("You can write up to 5 proposals an hour. Please try again later."),
@@ -137,14 +144,6 @@ def submit_proposal(
     return proposal
 
 
-def publish_draft(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
-    if proposal.author_id != author.pk or proposal.status != Status.DRAFT:
-        raise RuleViolation(_("Only your own draft can be published."), code="forbidden")
-    _publish(proposal, now)
-    proposal.save(update_fields=["status", "published_at", "support_until"])
-    return proposal
-
-
 def enter_offline_proposal(
     *,
     staff: Any,
@@ -160,11 +159,11 @@ def enter_offline_proposal(
     now: datetime,
 ) -> Proposal:
     """A proposal collected at a street booth, a workshop or by phone, entered by staff."""
-    decision = can(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district, now=now)
     if channel == Channel.ONLINE or channel not in Channel.values:
-        raise RuleViolation(_("Choose where the proposal was collected."), code="channel")
+        raise RuleViolation(
+            _("Choose where the proposal was collected."), code="channel", field="channel"
+        )
     _check_content(
         district=district,
         dong=dong,
@@ -205,9 +204,7 @@ def enter_offline_proposal(
 
 def withdraw_proposal(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
     """The author takes a proposal back (철회), possible only before it is answered."""
-    decision = can(author, Action.WITHDRAW_PROPOSAL, proposal, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(author, Action.WITHDRAW_PROPOSAL, proposal, now=now)
     proposal.status = Status.WITHDRAWN
     proposal.save(update_fields=["status"])
     return proposal

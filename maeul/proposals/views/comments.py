@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.core.desk import first_error, show_refusal
 from maeul.core.errors import RuleViolation
 from maeul.proposals.forms import CommentForm, ReportForm
 from maeul.proposals.models import Comment
@@ -21,7 +22,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = visible_proposal(request, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please write a comment."))
+        messages.error(request, first_error(form))
         return redirect(f"{proposal.get_absolute_url()}#comments")
     parent = None
     if form.cleaned_data["parent"]:
@@ -61,8 +62,8 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
                     body=form.cleaned_data["body"],
                     now=timezone.now(),
                 )
-            except RuleViolation as exc:
-                form.add_error("body", exc.message)
+            except RuleViolation as refusal:
+                show_refusal(form, refusal)
             else:
                 messages.success(request, _("Your comment was corrected."))
                 return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
@@ -87,8 +88,8 @@ def comment_report(request: HttpRequest, comment_id: int) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                     now=timezone.now(),
                 )
-            except RuleViolation as exc:
-                form.add_error("reason", exc.message)
+            except RuleViolation as refusal:
+                show_refusal(form, refusal)
             else:
                 messages.success(request, _("Thank you. Staff will review the comment."))
                 return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
