@@ -5,9 +5,12 @@ take the resident by id and go back to the desk afterwards. A resident outside t
 member's dongs is not found (404), as on the desk itself.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,20 +19,20 @@ from django.views.decorators.http import require_POST
 from maeul.accounts import services
 from maeul.accounts.forms import BirthYearCorrectionForm
 from maeul.accounts.lookup import desk_resident
-from maeul.core.desk import show_refusal
+from maeul.core.desk import form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, require, staff_required
 from maeul.core.requests import client_ip, signed_in_user
 
 
-def _back_to_desk(request: HttpRequest) -> HttpResponse:
-    """To the desk page the form was sent from (same site only), else the desk itself."""
+def _desk_url(request: HttpRequest) -> str:
+    """The desk page the form was sent from (same site only), else the desk itself."""
     target = request.POST.get("next", "")
     if target.startswith("/staff/verify/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
-    return redirect("accounts:staff_verify")
+        return target
+    return reverse("accounts:staff_verify")
 
 
 @staff_required
@@ -51,7 +54,7 @@ def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse
             request,
             _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name},
         )
-    return _back_to_desk(request)
+    return redirect(_desk_url(request))
 
 
 @staff_required
@@ -61,27 +64,23 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
     resident = desk_resident(staff, user_id, now=now)
     require(staff, Action.CORRECT_BIRTH_YEAR, resident, now=now)
     form = BirthYearCorrectionForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.correct_birth_year(
-                    staff=staff,
-                    resident=resident,
-                    birth_year=form.cleaned_data["birth_year"],
-                    reason=form.cleaned_data["reason"],
-                    now=now,
-                    ip=client_ip(request),
-                )
-            except RuleViolation as refusal:
-                show_refusal(form, refusal)
-            else:
-                messages.success(request, _("The birth year was corrected."))
-                return _back_to_desk(request)
-        status = 400
-    return render(
+
+    def act() -> str:
+        services.correct_birth_year(
+            staff=staff,
+            resident=resident,
+            birth_year=form.cleaned_data["birth_year"],
+            reason=form.cleaned_data["reason"],
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The birth year was corrected.")
+
+    context = {"form": form, "resident": resident}
+    return form_page(
         request,
-        "accounts/correct_birth_year.html",
-        {"form": form, "resident": resident},
-        status=status,
+        form=form,
+        act=act,
+        render=partial(render, request, "accounts/correct_birth_year.html", context),
+        done_url=_desk_url(request),
     )

@@ -6,6 +6,9 @@
   (code "forbidden"), else 400; the reason beside the field the rule names (`field`), or
   in the messages;
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
+
+A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
+the same way, its refusals beside their fields or atop the form.
 """
 
 from collections.abc import Callable
@@ -72,6 +75,36 @@ def desk_action(
         return render(status=403 if refusal.code == "forbidden" else 400, **forms)
     except tuple(refusals or ()) as error:
         return (refusals or {})[type(error)](error)
+    return _done(request, outcome, done_url)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: Any,
+    act: Callable[[], str | tuple[str, str]],
+    render: Render,
+    done_url: str = "",
+) -> HttpResponse:
+    """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
+
+    Invalid, or refused by the service: the page again, 400 (403 when the rule was about
+    who), the reason beside the field it names or atop the form. Done: the success message
+    and a redirect to `done_url`, or to the url `act` returns with it.
+    """
+    if request.method != "POST":
+        return render(status=200)
+    if not form.is_valid():
+        return render(status=400)
+    try:
+        outcome = act()
+    except RuleViolation as refusal:
+        show_refusal(form, refusal)
+        return render(status=403 if refusal.code == "forbidden" else 400)
+    return _done(request, outcome, done_url)
+
+
+def _done(request: HttpRequest, outcome: str | tuple[str, str], done_url: str) -> HttpResponse:
     notice, url = outcome if isinstance(outcome, tuple) else (outcome, done_url)
     messages.success(request, notice)
     return redirect(url)

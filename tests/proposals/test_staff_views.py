@@ -281,7 +281,7 @@ def test_an_offline_proposal_outside_ones_dong_is_refused(client, dong_staff, ga
         },
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 403  # a rule about who: as on every desk
     assert_shows(response, "This is outside the dongs and districts you are responsible for.")
     assert not Proposal.objects.filter(title="가산동 가로등").exists()
 

@@ -35,7 +35,7 @@ def policy_of(district: District) -> ProposalPolicy:
     return policy
 
 
-def _check_content(
+def _written(
     *,
     district: District,
     dong: Dong | None,
@@ -44,7 +44,9 @@ def _check_content(
     body: str,
     place: str = "",
     author_name: str = "",
-) -> None:
+    now: datetime,
+) -> Proposal:
+    """An unsaved proposal of checked content; RuleViolation names the field at fault."""
     if not title.strip():
         raise RuleViolation(_("Please write a title."), code="title", field="title")
     if len(title) > TITLE_MAX:
@@ -68,6 +70,17 @@ def _check_content(
             _("The category is not one of this district's."), code="category", field="category"
         )
     refuse_resident_number(title=title, body=body, place=place, author_name=author_name)
+    return Proposal(
+        district=district,
+        dong=dong,
+        category=category,
+        title=title.strip(),
+        body=body,
+        body_html=render_markdown(body),
+        place=place.strip(),
+        author_name=author_name.strip(),
+        created_at=now,
+    )
 
 
 def _publish(proposal: Proposal, now: datetime) -> None:
@@ -94,9 +107,16 @@ def submit_proposal(
     Raises RuleViolation for bad content or when the author wrote 5 proposals this hour.
     """
     enforce(author, Action.CREATE_PROPOSAL, now=now)
-    _check_content(
-        district=district, dong=dong, category=category, title=title, body=body, place=place
+    proposal = _written(
+        district=district,
+        dong=dong,
+        category=category,
+        title=title,
+        body=body,
+        place=place,
+        now=now,
     )
+    proposal.author = author
     if len(files or []) > MAX_FILES:
         raise RuleViolation(
             _("You can attach up to 5 files."), code="too_many", field="attachments"
@@ -109,18 +129,6 @@ def submit_proposal(
     stored: list[Attachment] = []
     try:
         with transaction.atomic():
-            proposal = Proposal(
-                district=district,
-                dong=dong,
-                category=category,
-                title=title.strip(),
-                body=body,
-                body_html=render_markdown(body),
-                place=place.strip(),
-                author=author,
-                channel=Channel.ONLINE,
-                created_at=now,
-            )
             if publish:
                 _publish(proposal, now)
             proposal.save()
@@ -164,7 +172,7 @@ def enter_offline_proposal(
         raise RuleViolation(
             _("Choose where the proposal was collected."), code="channel", field="channel"
         )
-    _check_content(
+    proposal = _written(
         district=district,
         dong=dong,
         category=category,
@@ -172,22 +180,10 @@ def enter_offline_proposal(
         body=body,
         place=place,
         author_name=author_name,
+        now=now,
     )
+    proposal.channel, proposal.entered_by = channel, staff
     with transaction.atomic():
-        proposal = Proposal(
-            district=district,
-            dong=dong,
-            category=category,
-            title=title.strip(),
-            body=body,
-            body_html=render_markdown(body),
-            place=place.strip(),
-            author=None,
-            author_name=author_name.strip(),
-            channel=channel,
-            entered_by=staff,
-            created_at=now,
-        )
         _publish(proposal, now)
         proposal.save()
         index_proposal(proposal)

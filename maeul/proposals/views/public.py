@@ -1,5 +1,7 @@
 """What residents and the public see and do: list, read, write, support, withdraw."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -10,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import show_refusal
+from maeul.core.desk import form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.places.models import District, Dong
@@ -121,34 +123,31 @@ def toggle_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
     district = current_district(request)
     form = ProposalForm(request.POST or None, request.FILES or None, district=district)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                files = check_uploads(data["attachments"], field="attachments")
-                proposal = submit_proposal(
-                    author=request.user,
-                    district=district,
-                    dong=data["dong"],
-                    category=data["category"],
-                    title=data["title"],
-                    body=data["body"],
-                    place=data["place"],
-                    files=files,
-                    now=now,
-                )
-            except RuleViolation as refusal:
-                show_refusal(form, refusal)
-            else:
-                messages.success(request, _("Your proposal was received. Thank you."))
-                return redirect(proposal)
-        status = 400
-    return render(
-        request, "proposals/form.html", {"form": form, "district": district}, status=status
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        proposal = submit_proposal(
+            author=request.user,
+            district=district,
+            dong=data["dong"],
+            category=data["category"],
+            title=data["title"],
+            body=data["body"],
+            place=data["place"],
+            files=check_uploads(data["attachments"], field="attachments"),
+            now=timezone.now(),
+        )
+        return _("Your proposal was received. Thank you."), proposal.get_absolute_url()
+
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        render=partial(
+            render, request, "proposals/form.html", {"form": form, "district": district}
+        ),
     )
 
 

@@ -10,16 +10,15 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action, show_refusal
+from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
@@ -235,32 +234,30 @@ def offline_new(request: HttpRequest) -> HttpResponse:
     """Staff type in a proposal collected at a street booth, a workshop or by phone."""
     district = current_district(request)
     form = OfflineProposalForm(request.POST or None, district=district)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                proposal = enter_offline_proposal(
-                    staff=request.user,
-                    district=district,
-                    dong=data["dong"],
-                    category=data["category"],
-                    title=data["title"],
-                    body=data["body"],
-                    channel=data["channel"],
-                    author_name=data["author_name"],
-                    place=data["place"],
-                    ip=client_ip(request),
-                    now=timezone.now(),
-                )
-            except RuleViolation as refusal:
-                show_refusal(form, refusal)
-            else:
-                messages.success(request, _("The proposal was entered."))
-                return redirect(proposal)
-        status = 400
-    return render(
-        request, "proposals/staff/offline.html", {"form": form, "district": district}, status=status
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        proposal = enter_offline_proposal(
+            staff=request.user,
+            district=district,
+            dong=data["dong"],
+            category=data["category"],
+            title=data["title"],
+            body=data["body"],
+            channel=data["channel"],
+            author_name=data["author_name"],
+            place=data["place"],
+            ip=client_ip(request),
+            now=timezone.now(),
+        )
+        return _("The proposal was entered."), proposal.get_absolute_url()
+
+    context = {"form": form, "district": district}
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        render=partial(render, request, "proposals/staff/offline.html", context),
     )
 
 
