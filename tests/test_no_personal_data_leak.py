@@ -12,7 +12,7 @@ import io
 import logging
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -98,7 +98,14 @@ def _through_the_real_paths(stdout: io.StringIO) -> None:
     DongTieFactory(user=person, dong=doksan1, kind=TieKind.LIVES)
 
     # Phone verification, with the development gateway that prints the message.
-    send_phone_code(user=person, raw_phone=VERIFIED_PHONE, ip="203.0.113.4", now=now)
+    send_phone_code(
+        user=person,
+        raw_phone=VERIFIED_PHONE,
+        name="가상인물",
+        birth_date=date(1984, 6, 2),
+        ip="203.0.113.4",
+        now=now,
+    )
     code = re.findall(r"(?<!\d)(\d{6})(?!\d)", stdout.getvalue())[-1]
     confirm_phone_code(user=person, code=code, now=now)
 

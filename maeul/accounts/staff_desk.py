@@ -1,7 +1,7 @@
 """The staff verify desk's resident actions: confirm a dong tie, correct a birth year.
 
 Kept apart from `views.staff_resident` (the look-up and the in-person check): these pages
-take the resident by id and go back to the desk afterwards. A resident outside the staff
+take the resident by id and go back to the resident's page afterwards. A resident outside the staff
 member's dongs is not found (404), as on the desk itself.
 """
 
@@ -12,27 +12,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
 from maeul.accounts.forms import BirthYearCorrectionForm
 from maeul.accounts.lookup import desk_resident
+from maeul.accounts.models import User
 from maeul.core.desk import form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, require, staff_required
 from maeul.core.requests import client_ip, signed_in_user
 
 
-def _desk_url(request: HttpRequest) -> str:
-    """The desk page the form was sent from (same site only), else the desk itself."""
-    target = request.POST.get("next", "")
-    if target.startswith("/staff/verify/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("accounts:staff_verify")
+def _desk_url(resident: User) -> str:
+    """The resident's page on the desk (by account number: no e-mail in the address)."""
+    return reverse("accounts:staff_resident", args=[resident.pk])
 
 
 @staff_required
@@ -54,7 +49,7 @@ def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse
             request,
             _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name},
         )
-    return redirect(_desk_url(request))
+    return redirect(_desk_url(resident))
 
 
 @staff_required
@@ -82,5 +77,5 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
         form=form,
         act=act,
         render=partial(render, request, "accounts/correct_birth_year.html", context),
-        done_url=_desk_url(request),
+        done_url=_desk_url(resident),
     )

@@ -258,6 +258,15 @@ class Option(models.Model):
         on_delete=models.SET_NULL,
         related_name="vote_options",
     )
+    agenda_item = models.ForeignKey(
+        "councils.AgendaItem",
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vote_options",
+        help_text=_("On an assembly's vote: the agenda item this option decides."),
+    )
 
     class Meta:
         verbose_name = _("option")

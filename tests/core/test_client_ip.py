@@ -14,7 +14,6 @@ from maeul.core.models import AuditEntry, PersonalDataAccess, RateCounter
 from maeul.core.requests import client_ip
 
 FORGED = "198.51.100.66"
-PERSON = {"name": "김독산", "birth_date": "1984-06-02"}  # as on the identity card
 
 
 def _request(remote: str = "10.0.0.5", forwarded: str | None = None):
@@ -81,7 +80,11 @@ def test_a_port_is_dropped(proxies):
 def test_a_forged_header_changes_no_rate_limit_bucket(client, unverified_resident):
     client.force_login(unverified_resident)
 
-    client.post("/me/verify/", {**PERSON, "phone": "010-4821-3957"}, HTTP_X_FORWARDED_FOR=FORGED)
+    client.post(
+        "/me/verify/",
+        {"phone": "010-4821-3957", "name": "김독산", "birth_date": "1984-06-02"},
+        HTTP_X_FORWARDED_FOR=FORGED,
+    )
 
     keys = set(RateCounter.objects.values_list("key", flat=True))
     assert "phone-send:ip:127.0.0.1" in keys
@@ -95,7 +98,7 @@ def test_a_forged_header_changes_no_audit_or_access_log_address(
 
     client.post(
         f"/staff/verify/{unverified_resident.pk}/",
-        {"confirm": "1", **PERSON},
+        {"confirm": "1", "name": "김독산", "birth_date": "1984-06-02"},
         HTTP_X_FORWARDED_FOR=FORGED,
     )
 
