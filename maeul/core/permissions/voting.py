@@ -21,7 +21,7 @@ from maeul.core.permissions.base import (
     ties_of,
 )
 from maeul.places.models import District, Dong
-from maeul.voting.models import PaperBatch, Phase, Vote
+from maeul.voting.models import PaperBatch, Phase, Vote, VoteStatus
 
 NOT_OPEN_YET = _("Voting has not opened yet. It opens at %(time)s.")
 VOTING_CLOSED = _("Voting has closed.")
@@ -75,7 +75,7 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
     The roll is frozen at the opening: only ties held when the vote opened count (still
     held now), and a birth year changed after the opening does not meet the age limit.
     """
-    if not isinstance(target, Vote) or target.status == "draft":
+    if not isinstance(target, Vote) or target.status == VoteStatus.DRAFT:
         return deny(_("This vote is not open."))
     refusal = _phase_refusal(target, now)
     if refusal is not None:
