@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,6 +42,7 @@ from django.urls import resolve  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from maeul.accounts.models import User, VerificationMethod  # noqa: E402
+from maeul.core.dates import SEOUL  # noqa: E402
 from maeul.places.demo import load_places  # noqa: E402
 from maeul.places.models import District, Dong  # noqa: E402
 from maeul.proposals.demo import _setup  # noqa: E402
@@ -56,7 +56,6 @@ from maeul.proposals.models import (  # noqa: E402
     Support,
 )
 
-SEOUL = ZoneInfo("Asia/Seoul")
 PROPOSALS, SUPPORTS, COMMENTS = 10_000, 1_000_000, 100_000
 USERS = 5_000
 FIRST_STEP = 0.1

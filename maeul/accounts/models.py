@@ -256,18 +256,22 @@ class RoleAssignment(models.Model):
             models.CheckConstraint(
                 name="role_scope_matches_role",
                 condition=(
-                    Q(role="dong_staff", dong__isnull=False, district__isnull=True)
+                    Q(role=Role.DONG_STAFF, dong__isnull=False, district__isnull=True)
                     | Q(
-                        role__in=["district_staff", "support_centre_staff", "committee_member"],
+                        role__in=[
+                            Role.DISTRICT_STAFF,
+                            Role.SUPPORT_CENTRE_STAFF,
+                            Role.COMMITTEE_MEMBER,
+                        ],
                         district__isnull=False,
                         dong__isnull=True,
                     )
-                    | Q(role="site_admin", dong__isnull=True, district__isnull=True)
+                    | Q(role=Role.SITE_ADMIN, dong__isnull=True, district__isnull=True)
                 ),
             ),
             models.CheckConstraint(
                 name="role_department_only_for_district_staff",
-                condition=Q(department__isnull=True) | Q(role="district_staff"),
+                condition=Q(department__isnull=True) | Q(role=Role.DISTRICT_STAFF),
             ),
             # One row per role and scope (three partial constraints, since SQLite cannot
             # treat NULLs as equal in one).

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from maeul.accounts.models import DongTie, TieKind, User
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can, forget_ties
+from maeul.core.permissions import Action, enforce, forget_ties
 from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 
@@ -199,9 +199,7 @@ def move_dong_tie(
 def confirm_tie(*, staff: User, tie: DongTie, now: datetime, ip: str | None) -> DongTie:
     """Staff checked the tie in person (an address on the 신분증, a certificate of employment
     or of enrolment); audited. Raises RuleViolation if not allowed or not current."""
-    decision = can(staff, Action.CONFIRM_TIE, tie, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.CONFIRM_TIE, tie, now=now)
     with transaction.atomic():
         locked = DongTie.objects.select_for_update().filter(pk=tie.pk).first()
         if locked is None or not locked.is_current:
@@ -230,9 +228,7 @@ def correct_birth_year(
     *, staff: User, resident: User, birth_year: int, reason: str, now: datetime, ip: str | None
 ) -> User:
     """Staff correct a resident's birth year from the identity card, giving the reason; audited."""
-    decision = can(staff, Action.CORRECT_BIRTH_YEAR, resident, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.CORRECT_BIRTH_YEAR, resident, now=now)
     reason = (reason or "").strip()
     if not reason:
         raise RuleViolation(_("Give the reason for the correction."), code="reason")

@@ -1,102 +1,81 @@
 """The staff verify desk's resident actions: confirm a dong tie, correct a birth year.
 
-Kept apart from `views.staff_verify` (the look-up and the in-person check): these pages
-take the resident by id and go back to the desk afterwards.
+Kept apart from `views.staff_resident` (the look-up and the in-person check): these pages
+take the resident by id and go back to the resident's page afterwards. A resident outside the staff
+member's dongs is not found (404), as on the desk itself.
 """
 
+from functools import partial
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.accounts import services
 from maeul.accounts.forms import BirthYearCorrectionForm
-from maeul.accounts.lookup import residents_in_scope
-from maeul.accounts.models import DongTie, User
+from maeul.accounts.lookup import desk_resident
+from maeul.accounts.models import User
+from maeul.core.desk import form_page
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
-from maeul.core.requests import client_ip
+from maeul.core.permissions import Action, require, staff_required
+from maeul.core.requests import client_ip, signed_in_user
 
 
-def _staff(request: HttpRequest) -> User:
-    staff = request.user
-    assert isinstance(staff, User)  # noqa: S101 -- guaranteed by login_required
-    decision = can(staff, Action.VIEW_STAFF_PAGES)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-    return staff
+def _desk_url(resident: User) -> str:
+    """The resident's page on the desk (by account number: no e-mail in the address)."""
+    return reverse("accounts:staff_resident", args=[resident.pk])
 
 
-def _back_to_desk(user_id: int) -> HttpResponse:
-    """To the resident's page on the desk (by account number: no e-mail in the address)."""
-    return redirect("accounts:staff_resident", pk=user_id)
-
-
-def _resident(staff: User, user_id: int) -> User:
-    """The resident if the staff member serves one of their dongs; 404 otherwise."""
-    resident = residents_in_scope(staff).filter(pk=user_id).first()
-    if resident is None:
-        raise Http404
-    return resident
-
-
-@login_required
+@staff_required
 @require_POST
 def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse:
     """Staff checked this dong tie in person (신분증 address, 재직·재학 증명)."""
-    staff = _staff(request)
-    resident = _resident(staff, user_id)
-    tie = DongTie.objects.select_related("dong", "user").filter(pk=tie_id, user=resident).first()
+    staff, now = signed_in_user(request), timezone.now()
+    resident = desk_resident(staff, user_id, now=now)
+    tie = resident.dong_ties.select_related("dong", "user").filter(pk=tie_id).first()
     if tie is None:
         raise Http404
+    require(staff, Action.CONFIRM_TIE, tie, now=now)
     try:
-        services.confirm_tie(staff=staff, tie=tie, now=timezone.now(), ip=client_ip(request))
+        services.confirm_tie(staff=staff, tie=tie, now=now, ip=client_ip(request))
     except RuleViolation as exc:
-        if exc.code == "forbidden":
-            raise PermissionDenied(exc.message) from None
         messages.error(request, exc.message)
     else:
         messages.success(
             request,
             _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name},
         )
-    return _back_to_desk(user_id)
+    return redirect(_desk_url(resident))
 
 
-@login_required
+@staff_required
 def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
     """Staff correct a verified resident's birth year from the identity card, with a reason."""
-    staff = _staff(request)
-    resident = _resident(staff, user_id)
-    decision = can(staff, Action.CORRECT_BIRTH_YEAR, resident)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    staff, now = signed_in_user(request), timezone.now()
+    resident = desk_resident(staff, user_id, now=now)
+    require(staff, Action.CORRECT_BIRTH_YEAR, resident, now=now)
     form = BirthYearCorrectionForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.correct_birth_year(
-                    staff=staff,
-                    resident=resident,
-                    birth_year=form.cleaned_data["birth_year"],
-                    reason=form.cleaned_data["reason"],
-                    now=timezone.now(),
-                    ip=client_ip(request),
-                )
-            except RuleViolation as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("The birth year was corrected."))
-                return _back_to_desk(user_id)
-        status = 400
-    return render(
+
+    def act() -> str:
+        services.correct_birth_year(
+            staff=staff,
+            resident=resident,
+            birth_year=form.cleaned_data["birth_year"],
+            reason=form.cleaned_data["reason"],
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The birth year was corrected.")
+
+    context = {"form": form, "resident": resident}
+    return form_page(
         request,
-        "accounts/correct_birth_year.html",
-        {"form": form, "resident": resident},
-        status=status,
+        form=form,
+        act=act,
+        render=partial(render, request, "accounts/correct_birth_year.html", context),
+        done_url=_desk_url(resident),
     )

@@ -4,8 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,21 +20,15 @@ from maeul.accounts.forms import (
     ResidentLookupForm,
     TieMoveForm,
 )
-from maeul.accounts.lookup import find_resident, residents_in_scope
+from maeul.accounts.lookup import desk_resident, find_resident
 from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
 from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
 from maeul.core.access_log import record_access
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
-from maeul.core.permissions import Action, can
-from maeul.core.requests import client_ip
-
-
-def _me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 -- guaranteed by login_required
-    return user
+from maeul.core.permissions import Action, can, require
+from maeul.core.requests import client_ip, signed_in_user
 
 
 def _profile_page(
@@ -74,7 +67,7 @@ def _profile_form(user: User, data: Any = None) -> ProfileForm:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+    user = signed_in_user(request)
     form = _profile_form(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +88,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def add_tie(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+    user = signed_in_user(request)
     form = DongTieForm(request.POST)
     if form.is_valid():
         try:
@@ -119,7 +112,7 @@ def add_tie(request: HttpRequest) -> HttpResponse:
 def delete_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
     try:
         services.remove_dong_tie(
-            user=_me(request), tie_id=tie_id, now=timezone.now(), ip=client_ip(request)
+            user=signed_in_user(request), tie_id=tie_id, now=timezone.now(), ip=client_ip(request)
         )
     except RuleViolation as exc:
         messages.error(request, exc.message)
@@ -138,7 +131,7 @@ def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
         return redirect("accounts:profile")
     try:
         services.move_dong_tie(
-            user=_me(request),
+            user=signed_in_user(request),
             tie_id=tie_id,
             dong=form.cleaned_data["new_dong"],
             now=timezone.now(),
@@ -153,7 +146,7 @@ def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
 
 @login_required
 def verify_phone(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+    user = signed_in_user(request)
     if user.is_verified:
         messages.info(request, _("Your account is already verified."))
         return redirect("accounts:profile")
@@ -183,7 +176,7 @@ def verify_phone(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def verify_code(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+    user = signed_in_user(request)
     if user.is_verified:
         return redirect("accounts:profile")
     form = CodeForm(request.POST or None)
@@ -203,12 +196,6 @@ def verify_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/verify_code.html", {"form": form}, status=status)
 
 
-def _require_lookup(staff: User) -> None:
-    decision = can(staff, Action.LOOK_UP_RESIDENT)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
 def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> None:
     record_access(
         staff=request.user,
@@ -225,14 +212,15 @@ def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> Non
 def staff_verify(request: HttpRequest) -> HttpResponse:
     """Dong office staff find a resident by e-mail address (a POST: the address stays out
     of URLs and logs); a resident in their scope opens by account number."""
-    staff = _me(request)
-    _require_lookup(staff)
+    staff = signed_in_user(request)
+    now = timezone.now()
+    require(staff, Action.LOOK_UP_RESIDENT, now=now)
     form = ResidentLookupForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            resident = find_resident(staff=staff, email=form.cleaned_data["email"])
+            resident = find_resident(staff=staff, email=form.cleaned_data["email"], now=now)
             _log(request, resident or "no account found in scope", AccessAction.SEARCH)
             if resident is not None:
                 return redirect("accounts:staff_resident", pk=resident.pk)
@@ -246,12 +234,9 @@ def staff_verify(request: HttpRequest) -> HttpResponse:
 def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
     """One resident for the dong office: name, birth year, ties, status; confirm in person
     with the name and birth date read from the identity card."""
-    staff = _me(request)
-    _require_lookup(staff)
-    resident = residents_in_scope(staff).filter(pk=pk).first()
-    if resident is None:
-        raise Http404
+    staff = signed_in_user(request)
     now = timezone.now()
+    resident = desk_resident(staff, pk, now=now)
     verdict = can(staff, Action.VERIFY_IN_PERSON, resident, now=now)
     card = IdentityCardForm(request.POST if "confirm" in request.POST else None)
     status = 200
@@ -265,7 +250,7 @@ def staff_resident(request: HttpRequest, pk: int) -> HttpResponse:
                 name=card.cleaned_data["name"],
                 birth_date=card.cleaned_data["birth_date"],
                 ip=client_ip(request),
-                now=timezone.now(),
+                now=now,
             )
         except RuleViolation as exc:
             messages.error(request, exc.message)

@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from maeul.api.common import Label, Page, PageQuery, paginate
+from maeul.core.dates import SEOUL
 from maeul.core.markup import render_markdown
 from maeul.councils.models import AgendaItem, AgendaStatus
 from maeul.councils.services.agenda import agenda_item_url
-from maeul.proposals.listing import SEOUL
 
 router = Router(tags=["agenda"])
 

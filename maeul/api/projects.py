@@ -8,7 +8,6 @@ Receipts are never part of the API.
 
 from datetime import date, datetime
 from fractions import Fraction
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -16,6 +15,7 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 
 from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.core.dates import SEOUL
 from maeul.plans.accountability import (
     ProjectRow,
     filter_projects,
@@ -28,7 +28,6 @@ from maeul.plans.models import BudgetSource, Programme, ProjectStatus
 
 router = Router(tags=["projects"])
 
-SEOUL = ZoneInfo("Asia/Seoul")
 RATE_DECIMALS = 4
 
 

@@ -20,9 +20,9 @@ from ninja import Query, Router, Schema
 
 from maeul.api.auth import RESIDENT_AUTH
 from maeul.api.common import CodeName, Label, Page, PageQuery, errors, paginate
+from maeul.core.dates import SEOUL
 from maeul.proposals.listing import (
     LIST_RELATED,
-    SEOUL,
     filter_proposals,
     parse_filter,
     viewable_proposals,

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.models import AuditEntry, PersonalDataAccess
@@ -19,7 +20,7 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(can(request.user, Action.VIEW_AUDIT_LOG))
+        return bool(can(request.user, Action.VIEW_AUDIT_LOG, now=timezone.now()))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -61,7 +62,7 @@ class PersonalDataAccessAdmin(admin.ModelAdmin[PersonalDataAccess]):
         return f"#{obj.subject_id}" if obj.subject_id else "-"
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(can(request.user, Action.VIEW_AUDIT_LOG))
+        return bool(can(request.user, Action.VIEW_AUDIT_LOG, now=timezone.now()))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -20,7 +20,7 @@ class MaeulAdminSite(admin.AdminSite):
     index_title = _("Administration")
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return bool(can(request.user, Action.USE_ADMIN))
+        return bool(can(request.user, Action.USE_ADMIN, now=timezone.now()))
 
     def login(
         self, request: HttpRequest, extra_context: dict[str, object] | None = None

@@ -6,6 +6,9 @@
   (code "forbidden"), else 400; the reason beside the field the rule names (`field`), or
   in the messages;
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
+
+A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
+the same way, its refusals beside their fields or atop the form.
 """
 
 from collections.abc import Callable
@@ -25,6 +28,17 @@ Render = Callable[..., HttpResponse]
 def first_error(form: Any) -> str:
     """The first message of an invalid form, for the page's message area."""
     return str(next(iter(form.errors.values()))[0])
+
+
+def show_refusal(form: Any, refusal: RuleViolation, *, on_form: bool = True) -> None:
+    """Put a service's refusal beside the field it names, else (with `on_form`) atop the form.
+
+    How any form page answers a `RuleViolation`, so that no form checks the rule itself.
+    """
+    if refusal.field in getattr(form, "fields", {}):
+        form.add_error(refusal.field, refusal.message)
+    elif on_form:
+        form.add_error(None, refusal.message)
 
 
 def desk_action(
@@ -55,14 +69,42 @@ def desk_action(
     try:
         outcome = act()
     except RuleViolation as refusal:
-        if form is not None and refusal.field in getattr(form, "fields", {}):
-            form.add_error(refusal.field, refusal.message)
-        elif errors_on_form and form is not None:
-            form.add_error(None, refusal.message)
+        if form is not None:
+            show_refusal(form, refusal, on_form=errors_on_form)
         messages.error(request, refusal.message)
         return render(status=403 if refusal.code == "forbidden" else 400, **forms)
     except tuple(refusals or ()) as error:
         return (refusals or {})[type(error)](error)
+    return _done(request, outcome, done_url)
+
+
+def form_page(
+    request: HttpRequest,
+    *,
+    form: Any,
+    act: Callable[[], str | tuple[str, str]],
+    render: Render,
+    done_url: str = "",
+) -> HttpResponse:
+    """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
+
+    Invalid, or refused by the service: the page again, 400 (403 when the rule was about
+    who), the reason beside the field it names or atop the form. Done: the success message
+    and a redirect to `done_url`, or to the url `act` returns with it.
+    """
+    if request.method != "POST":
+        return render(status=200)
+    if not form.is_valid():
+        return render(status=400)
+    try:
+        outcome = act()
+    except RuleViolation as refusal:
+        show_refusal(form, refusal)
+        return render(status=403 if refusal.code == "forbidden" else 400)
+    return _done(request, outcome, done_url)
+
+
+def _done(request: HttpRequest, outcome: str | tuple[str, str], done_url: str) -> HttpResponse:
     notice, url = outcome if isinstance(outcome, tuple) else (outcome, done_url)
     messages.success(request, notice)
     return redirect(url)

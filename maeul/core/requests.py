@@ -5,6 +5,8 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
+from maeul.accounts.models import User
+
 
 def _address(raw: str) -> str | None:
     """A valid IP address in its canonical text, or None (ports and brackets dropped)."""
@@ -35,3 +37,10 @@ def client_ip(request: HttpRequest) -> str | None:
     if len(hops) < proxies:
         return remote
     return _address(hops[-proxies]) or remote
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The account behind a request that `login_required` or `staff_required` let through."""
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 -- guaranteed by the view's decorator
+    return user

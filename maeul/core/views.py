@@ -1,7 +1,6 @@
-"""Pages every signed-in person has: their notifications."""
+"""Pages every signed-in person has (their notifications), and the staff home page."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maeul.core.models import Notification
-from maeul.core.permissions import Action, can, scope_of
+from maeul.core.permissions import scope_of, staff_required
 
 
 @login_required
@@ -28,10 +27,7 @@ def mark_notifications_read(request: HttpRequest) -> HttpResponse:
     return redirect("core:notifications")
 
 
-@login_required
+@staff_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     """The staff member's starting page: the tools their roles open."""
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
-    if not decision:
-        raise PermissionDenied(decision.reason)
     return render(request, "core/staff_home.html", {"scope": scope_of(request.user)})

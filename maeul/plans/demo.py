@@ -18,12 +18,12 @@ import io
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from maeul.accounts.models import Role, User
+from maeul.core.dates import SEOUL
 from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.councils.models import (
     Council,
@@ -45,7 +45,6 @@ from maeul.voting.models import Channel
 from maeul.voting.services.counting import count_vote
 from maeul.voting.services.paper import confirm_batch, enter_paper_ballot, open_batch
 
-SEOUL = ZoneInfo("Asia/Seoul")
 SEED = 2021
 YEAR = 2021
 IP = None

@@ -88,10 +88,6 @@ class ConsentRecord(models.Model):
         answer = _("agreed") if self.granted else _("declined")
         return f"{self.get_kind_display()} {self.version}: {answer}"
 
-    @property
-    def is_required(self) -> bool:
-        return self.kind in REQUIRED_KINDS
-
 
 class WithdrawalQuerySet(models.QuerySet["Withdrawal"]):
     def due(self, now: datetime) -> "WithdrawalQuerySet":

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +28,7 @@ from maeul.accounts.models import (
 from maeul.accounts.services import EARLIEST_BIRTH_YEAR
 from maeul.api.auth import revoke_api_tokens
 from maeul.core import audit
+from maeul.core.dates import seoul_year
 from maeul.core.errors import RuleViolation
 from maeul.core.models import Notification
 from maeul.core.sessions import end_sessions as end_sessions_of
@@ -50,7 +51,6 @@ MIN_SIGN_UP_AGE = 14
 # erase_withdrawn_accounts` from cron) keeps the legal limit of five days (제21조) even
 # when the worker was down.
 ERASURE_DELAY = timedelta(0)
-ERASURE_LIMIT = timedelta(days=5)
 
 
 UNDER_AGE_MESSAGE = gettext_lazy(
@@ -79,7 +79,7 @@ def check_sign_up(
             _("Please agree to the collection and use of your personal data."),
             code="consent_privacy",
         )
-    year = timezone.localdate(now).year
+    year = seoul_year(now)
     if birth_year is None or not EARLIEST_BIRTH_YEAR <= birth_year <= year:
         raise RuleViolation(_("Enter a birth year between 1900 and this year."), code="birth_year")
     if not over_14 or year - birth_year < MIN_SIGN_UP_AGE:

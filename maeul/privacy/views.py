@@ -9,18 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from maeul.accounts.models import User
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
+from maeul.core.requests import signed_in_user
 from maeul.privacy import services
 from maeul.privacy.export import as_json, personal_data
 from maeul.privacy.forms import IdentityCheckForm, OptionalConsentForm, WithdrawForm
 from maeul.privacy.models import OPTIONAL_KINDS, REQUIRED_KINDS, ConsentRecord, version_of
-
-
-def _me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 -- guaranteed by login_required
-    return user
 
 
 def _status(form: IdentityCheckForm) -> int:
@@ -31,7 +26,7 @@ def _status(form: IdentityCheckForm) -> int:
 @login_required
 def consents(request: HttpRequest) -> HttpResponse:
     """The person's consents: required ones to read, optional ones to give or withdraw."""
-    user = _me(request)
+    user = signed_in_user(request)
     form = OptionalConsentForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -68,7 +63,7 @@ def consents(request: HttpRequest) -> HttpResponse:
 @login_required
 def download_data(request: HttpRequest) -> HttpResponse:
     """After the password again, a JSON file of everything held about the person."""
-    user = _me(request)
+    user = signed_in_user(request)
     form = IdentityCheckForm(request.POST or None, user=user)
     status = 200
     if request.method == "POST":
@@ -78,7 +73,7 @@ def download_data(request: HttpRequest) -> HttpResponse:
                 as_json(personal_data(user=user, now=now)),
                 content_type="application/json; charset=utf-8",
             )
-            day = timezone.localdate(now).strftime("%Y%m%d")
+            day = local_date(now).strftime("%Y%m%d")
             response["Content-Disposition"] = f'attachment; filename="maeul-my-data-{day}.json"'
             return response
         status = _status(form)
@@ -89,7 +84,7 @@ def download_data(request: HttpRequest) -> HttpResponse:
 @login_required
 def withdraw(request: HttpRequest) -> HttpResponse:
     """회원 탈퇴: explain what happens, then close the account after the password again."""
-    user = _me(request)
+    user = signed_in_user(request)
     form = WithdrawForm(request.POST or None, user=user)
     status = 200
     if request.method == "POST":

@@ -47,7 +47,7 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
-def _reencode_image(data: bytes) -> tuple[bytes, str]:
+def _reencode_image(data: bytes, field: str | None) -> tuple[bytes, str]:
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with Image.open(io.BytesIO(data)) as image:
@@ -58,7 +58,9 @@ def _reencode_image(data: bytes) -> tuple[bytes, str]:
             clean = upright.convert("RGBA" if has_alpha else "RGB")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, ValueError):
         raise RuleViolation(
-            _("The image cannot be read. Please attach another file."), code="bad_file"
+            _("The image cannot be read. Please attach another file."),
+            code="bad_file",
+            field=field,
         ) from None
     out = io.BytesIO()
     if has_alpha:
@@ -68,31 +70,45 @@ def _reencode_image(data: bytes) -> tuple[bytes, str]:
     return out.getvalue(), "jpg"
 
 
-def check_upload(upload: UploadedFile) -> CheckedFile:
-    """Refuse what is too big or not an image/PDF; return a clean file with a random name."""
+def check_upload(upload: UploadedFile, *, field: str | None = None) -> CheckedFile:
+    """Refuse what is too big or not an image/PDF; return a clean file with a random name.
+
+    A refusal names `field`, the form field the file came in, so a form shows it there.
+    """
     # Only the last part of the name is kept, and only to show it; the file is stored
     # under a random name.
     name = os.path.basename((upload.name or "").replace("\\", "/"))[-200:] or "file"
-    refuse_resident_number(upload.name)
+    if field:
+        refuse_resident_number(**{field: upload.name})
+    else:
+        refuse_resident_number(upload.name)
     if upload.size is None or upload.size > MAX_BYTES:
-        raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")
+        raise RuleViolation(
+            _("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big", field=field
+        )
     upload.seek(0)  # a form field may have read it already
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise RuleViolation(_("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big")
+        raise RuleViolation(
+            _("%(name)s is larger than 10 MB.") % {"name": name}, code="too_big", field=field
+        )
     kind = _sniff(data[:16])
     if kind is None:
         raise RuleViolation(
-            _("%(name)s is not an image or a PDF file.") % {"name": name}, code="bad_type"
+            _("%(name)s is not an image or a PDF file.") % {"name": name},
+            code="bad_type",
+            field=field,
         )
     if kind == "pdf":
         if b"%%EOF" not in data[-1024:]:
             raise RuleViolation(
-                _("%(name)s is not a complete PDF file.") % {"name": name}, code="bad_type"
+                _("%(name)s is not a complete PDF file.") % {"name": name},
+                code="bad_type",
+                field=field,
             )
         content, extension = data, "pdf"
     else:
-        content, extension = _reencode_image(data)
+        content, extension = _reencode_image(data, field)
     return CheckedFile(
         kind=kind,
         content=ContentFile(content, name=f"{uuid.uuid4().hex}.{extension}"),
@@ -101,8 +117,8 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
     )
 
 
-def check_uploads(uploads: list[UploadedFile]) -> list[CheckedFile]:
+def check_uploads(uploads: list[UploadedFile], *, field: str | None = None) -> list[CheckedFile]:
     """Check every file first, so that one bad file means none is stored."""
     if len(uploads) > MAX_FILES:
-        raise RuleViolation(_("You can attach up to 5 files."), code="too_many")
-    return [check_upload(upload) for upload in uploads]
+        raise RuleViolation(_("You can attach up to 5 files."), code="too_many", field=field)
+    return [check_upload(upload, field=field) for upload in uploads]

@@ -1,11 +1,17 @@
+"""The shape of what people send: fields, lengths and choices, with the browser's hints.
+
+The rules (a category of this district, at most five files, a move allowed from this
+status …) are the services': they raise `RuleViolation(field=...)` and the view shows the
+refusal beside that field (`maeul.core.desk.show_refusal`), so no rule is checked twice.
+"""
+
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maeul.places.models import Department, District, Dong
-from maeul.proposals.attachments import MAX_FILES
-from maeul.proposals.models import Category, Channel, Decision, Proposal
+from maeul.proposals.models import Category, Channel, Decision, Proposal, Status
 
 
 class DongField(forms.ModelChoiceField[Dong]):
@@ -70,12 +76,6 @@ class ProposalForm(forms.Form):
         self.fields["category"].queryset = Category.objects.filter(district=district)  # type: ignore[attr-defined]
         self.fields["dong"].queryset = Dong.objects.in_district(district).order_by("code")  # type: ignore[attr-defined]
 
-    def clean_attachments(self) -> Any:
-        files = self.cleaned_data.get("attachments") or []
-        if len(files) > MAX_FILES:
-            raise forms.ValidationError(_("You can attach up to 5 files."))
-        return files
-
 
 class OfflineProposalForm(ProposalForm):
     """A proposal collected offline (동에 번쩍 street booth, workshop, phone) and typed in by staff."""
@@ -101,22 +101,26 @@ class OfflineProposalForm(ProposalForm):
 class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Comment"),
+        required=False,  # the browser's hint only: an empty comment is the service's refusal
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "required": True}),
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(label=_("Why do you report this comment?"), max_length=300)
+    reason = forms.CharField(
+        label=_("Why do you report this comment?"),
+        required=False,  # the browser's hint only: the service asks for the reason
+        max_length=300,
+        widget=forms.TextInput(attrs={"required": True}),
+    )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (shown publicly)"),
-        max_length=300,
-        widget=forms.TextInput(),
-    )
+    """Hiding a comment (the reason is the service's to ask for: keeping needs none)."""
+
+    reason = forms.CharField(label=_("Reason (shown publicly)"), required=False, max_length=300)
 
 
 class AnswerForm(forms.Form):
@@ -134,14 +138,20 @@ class AssignForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=())
+    """Offers the moves allowed from the proposal's status; the service decides them."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
     reason = forms.CharField(
         label=_("Reason (needed for hiding, shown publicly)"), max_length=300, required=False
     )
 
-    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, offered: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = choices  # type: ignore[attr-defined]
+        self.fields["status"].widget.choices = offered
+
+    @property
+    def offers_a_move(self) -> bool:
+        return bool(self.fields["status"].widget.choices)
 
 
 class MergeForm(forms.Form):

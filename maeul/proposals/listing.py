@@ -7,16 +7,14 @@ so a request can never reach a field that is not listed here (`?ordering=passwor
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from django.db.models import Case, DateTimeField, F, Q, QuerySet, Value, When
 
+from maeul.core.dates import at_seoul
 from maeul.proposals.models import PUBLIC_STATUSES, Channel, Proposal, Status
 from maeul.proposals.search import matching
-
-SEOUL: Final = ZoneInfo("Asia/Seoul")
 
 SORTS: Final = ("newest", "supported", "answered", "deadline")
 DEFAULT_SORT: Final = "newest"
@@ -42,21 +40,6 @@ class ProposalFilter:
     period_to: date | None = None
     q: str = ""
     sort: str = DEFAULT_SORT
-
-    @property
-    def is_filtered(self) -> bool:
-        return any(
-            (
-                self.district,
-                self.dong,
-                self.category,
-                self.status,
-                self.channel,
-                self.period_from,
-                self.period_to,
-                self.q,
-            )
-        )
 
 
 def _code(value: str | None) -> str | None:
@@ -99,10 +82,6 @@ def parse_filter(query: Mapping[str, str]) -> ProposalFilter:
     )
 
 
-def _start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=SEOUL)
-
-
 def filter_proposals(params: ProposalFilter, *, now: datetime) -> QuerySet[Proposal]:
     """Public proposals narrowed and ordered as `params` asks, ready to paginate.
 
@@ -123,9 +102,9 @@ def filter_proposals(params: ProposalFilter, *, now: datetime) -> QuerySet[Propo
     if params.channel:
         rows = rows.filter(channel=params.channel)
     if params.period_from:
-        rows = rows.filter(published_at__gte=_start_of_day(params.period_from))
+        rows = rows.filter(published_at__gte=at_seoul(params.period_from))
     if params.period_to:
-        rows = rows.filter(published_at__lt=_start_of_day(params.period_to + timedelta(days=1)))
+        rows = rows.filter(published_at__lt=at_seoul(params.period_to + timedelta(days=1)))
     if params.q:
         rows = matching(rows, params.q)
     return _sorted(rows, params.sort, now)

@@ -8,7 +8,6 @@ shows beside it.
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -18,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
 from maeul.accounts.person import parse_birth_date
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 from maeul.voting.models import PAPER_CHANNELS, Vote
 from maeul.voting.services.setup import VOTE_FIELDS
 
-SEOUL = ZoneInfo("Asia/Seoul")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from maeul.accounts.models import TieKind, User
 from maeul.core.models import PersonalDataAccess
@@ -113,6 +114,20 @@ def test_opening_a_resident_by_number_follows_the_same_scope(
     assert response.status_code == (200 if allowed else 404)
     assert (unverified_resident.public_name in response.content.decode()) is allowed
     assert PersonalDataAccess.objects.count() == (1 if allowed else 0)
+
+
+def test_staff_no_longer_find_a_resident_who_moved_away(client, dong_staff, resident, gasan):
+    """An ended tie is history: 독산1동 staff do not find someone now tied to 가산동 only."""
+    moved = resident.dong_ties.get()
+    moved.ended_at = timezone.now()
+    moved.save()
+    DongTieFactory(user=resident, dong=gasan, kind=TieKind.LIVES)
+    client.force_login(dong_staff)
+
+    searched = client.post(SEARCH, {"email": resident.email})
+    opened = client.get(reverse("accounts:staff_resident", args=[resident.pk]))
+
+    assert searched.status_code == opened.status_code == 404
 
 
 def test_out_of_scope_reads_exactly_like_unknown(client, other_dong_staff, unverified_resident):

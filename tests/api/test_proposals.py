@@ -2,7 +2,6 @@
 
 import json
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from maeul.accounts.deactivation import deactivate_account
 from maeul.api.auth import issue_api_token
+from maeul.core.dates import SEOUL
 from maeul.places.models import Department
 from maeul.proposals.models import (
     Answer,
@@ -30,8 +30,6 @@ from maeul.proposals.services.writing import submit_proposal
 from tests.factories import UserFactory
 from tests.korean import korean
 from tests.proposals.factories import ProposalFactory
-
-SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ capabilities in their own matrix files), all listed in MATRICES below.
 import importlib
 
 import pytest
+from django.utils import timezone
 
 from maeul.core import permissions
 from maeul.core.permissions import Action, can
@@ -115,7 +116,7 @@ def test_permission_matrix(request, targets, persona):
 
     wrong = []
     for action, target, allowed in _expected(persona):
-        decision = can(user, action, targets[target])
+        decision = can(user, action, targets[target], now=timezone.now())
         if decision.allowed is not allowed or bool(decision) is not allowed:
             wrong.append(
                 f"{action.value} on {target}: expected {'allowed' if allowed else 'denied'}"
@@ -164,7 +165,7 @@ def test_every_persona_has_a_row_in_the_matrix():
     ],
 )  # fmt: skip
 def test_refusal_reason_is_korean(request, targets, persona, action, target, msgid):
-    decision = can(request.getfixturevalue(persona), action, targets[target])
+    decision = can(request.getfixturevalue(persona), action, targets[target], now=timezone.now())
 
     assert not decision
     assert HANGUL.search(decision.reason)
@@ -174,14 +175,14 @@ def test_refusal_reason_is_korean(request, targets, persona, action, target, msg
 def test_staff_cannot_verify_their_own_account(dong_staff, doksan1):
     DongTieFactory(user=dong_staff, dong=doksan1)
 
-    decision = can(dong_staff, Action.VERIFY_IN_PERSON, dong_staff)
+    decision = can(dong_staff, Action.VERIFY_IN_PERSON, dong_staff, now=timezone.now())
 
     assert not decision
     assert decision.reason == korean("You cannot verify your own account.")
 
 
 def test_staff_cannot_verify_a_person_without_a_dong_tie(dong_staff, db):
-    decision = can(dong_staff, Action.VERIFY_IN_PERSON, UserFactory())
+    decision = can(dong_staff, Action.VERIFY_IN_PERSON, UserFactory(), now=timezone.now())
 
     assert not decision
     assert decision.reason == korean(
@@ -190,22 +191,24 @@ def test_staff_cannot_verify_a_person_without_a_dong_tie(dong_staff, db):
 
 
 def test_verify_in_person_needs_a_person_as_target(site_admin, dong_staff, doksan1):
-    assert not can(dong_staff, Action.VERIFY_IN_PERSON, doksan1)
-    assert not can(site_admin, Action.VERIFY_IN_PERSON, None)
+    assert not can(dong_staff, Action.VERIFY_IN_PERSON, doksan1, now=timezone.now())
+    assert not can(site_admin, Action.VERIFY_IN_PERSON, None, now=timezone.now())
 
 
 @pytest.mark.parametrize("persona", ["dong_staff", "district_staff", "site_admin"])
 def test_deactivated_staff_is_denied_everything(request, targets, persona):
     user = request.getfixturevalue(persona)
-    assert can(user, Action.VIEW_STAFF_PAGES)  # the roles are loaded and cached on the user
+    assert can(
+        user, Action.VIEW_STAFF_PAGES, now=timezone.now()
+    )  # the roles are loaded and cached on the user
 
     user.is_active = False
     user.save()
 
     for action, target in COLUMNS:
-        assert not can(user, action, targets[target]), (action, target)
+        assert not can(user, action, targets[target], now=timezone.now()), (action, target)
     for action in Action:
-        decision = can(user, action, None)
+        decision = can(user, action, None, now=timezone.now())
         assert not decision, action
         assert decision.reason
     assert not user.has_perm("core.view_auditentry")

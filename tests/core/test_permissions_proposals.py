@@ -218,9 +218,9 @@ def test_refusal_says_why_in_korean(request, targets, persona, action, target, m
 
 def test_head_office_staff_may_answer_a_proposal_for_the_district_head(targets, head_office_staff):
     reviewing = targets["검토"]
-    assert not can(head_office_staff, A.ANSWER_PROPOSAL, reviewing)
+    assert not can(head_office_staff, A.ANSWER_PROPOSAL, reviewing, now=timezone.now())
 
     reviewing.answer_level = "head"
     reviewing.save()
 
-    assert can(head_office_staff, A.ANSWER_PROPOSAL, reviewing)
+    assert can(head_office_staff, A.ANSWER_PROPOSAL, reviewing, now=timezone.now())

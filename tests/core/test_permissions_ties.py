@@ -67,7 +67,7 @@ def test_tie_and_birth_year_matrix(request, people, persona):
 
 
 def test_other_dong_staff_is_told_it_is_outside_their_dongs(other_dong_staff, people):
-    decision = can(other_dong_staff, A.CONFIRM_TIE, people["독산1동"])
+    decision = can(other_dong_staff, A.CONFIRM_TIE, people["독산1동"], now=timezone.now())
 
     assert decision.reason == korean(
         "This is outside the dongs and districts you are responsible for."
@@ -77,7 +77,7 @@ def test_other_dong_staff_is_told_it_is_outside_their_dongs(other_dong_staff, pe
 def test_staff_cannot_confirm_their_own_tie(dong_staff, doksan1):
     own = DongTieFactory(user=dong_staff, dong=doksan1)
 
-    decision = can(dong_staff, A.CONFIRM_TIE, own)
+    decision = can(dong_staff, A.CONFIRM_TIE, own, now=timezone.now())
 
     assert not decision
     assert decision.reason == korean("You cannot confirm your own tie.")
@@ -88,7 +88,7 @@ def test_an_ended_tie_cannot_be_confirmed(dong_staff, people):
     tie.ended_at = timezone.now()
     tie.save()
 
-    decision = can(dong_staff, A.CONFIRM_TIE, tie)
+    decision = can(dong_staff, A.CONFIRM_TIE, tie, now=timezone.now())
 
     assert not decision
     assert decision.reason == korean("This tie has ended.")
@@ -99,13 +99,13 @@ def test_an_ended_tie_gives_staff_no_say_over_the_birth_year(dong_staff, people)
     tie.ended_at = timezone.now()
     tie.save()
 
-    assert not can(dong_staff, A.CORRECT_BIRTH_YEAR, tie.user)
+    assert not can(dong_staff, A.CORRECT_BIRTH_YEAR, tie.user, now=timezone.now())
 
 
 def test_staff_cannot_correct_their_own_birth_year(dong_staff, doksan1):
     DongTieFactory(user=dong_staff, dong=doksan1)
 
-    decision = can(dong_staff, A.CORRECT_BIRTH_YEAR, dong_staff)
+    decision = can(dong_staff, A.CORRECT_BIRTH_YEAR, dong_staff, now=timezone.now())
 
     assert not decision
     assert decision.reason == korean("You cannot correct your own birth year.")

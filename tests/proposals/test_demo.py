@@ -15,7 +15,10 @@ from django.db.models import Count, F
 
 from maeul.accounts.models import RoleAssignment, User
 from maeul.core.privacy import RESIDENT_NUMBER
+from maeul.places.demo import DATA_FILE as PLACES_FILE
+from maeul.places.demo_departments import GEUMCHEON_DEPARTMENTS
 from maeul.places.models import Department, Dong
+from maeul.proposals.demo import data
 from maeul.proposals.models import (
     Answer,
     Category,
@@ -177,3 +180,20 @@ def test_some_proposals_carry_a_drawn_picture_that_is_served(demo, client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
+
+
+def test_the_demo_texts_refer_only_to_what_the_demo_makes():
+    """The data file names categories, departments and dongs that `load_demo` creates."""
+    departments = {name for name, _head in GEUMCHEON_DEPARTMENTS}
+    places = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
+    (geumcheon,) = [d for d in places["districts"] if d["name"] == "금천구"]
+    dongs = {dong["name"] for dong in geumcheon["dongs"]}
+    written = [*data.OFFLINE, *data.HIDDEN, data.DUPLICATE, data.DRAFT]
+
+    assert set(data.CATEGORIES.values()) <= departments
+    assert {t.department for t in data.TOPICS if t.department} <= departments
+    assert {t.category for t in [*data.TOPICS, *written]} <= set(data.CATEGORIES)
+    assert {d for t in data.TOPICS for d in t.dongs if d} <= dongs
+    assert {w.dong for w in written if w.dong} <= dongs
+    assert set(data.ANSWERS) == set(Decision.values)
+    assert data.MERGE_TARGET in {t.title.format(dong=d) for t in data.TOPICS for d in t.dongs}

@@ -1,10 +1,10 @@
 """What staff do with proposals: answer, move along the lifecycle, hide, reward, merge."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry, Notification
 from maeul.proposals.models import Answer, AnswerLevel, Decision, Proposal, Status, Support
@@ -19,7 +19,6 @@ from maeul.proposals.services.support import support_proposal
 from tests.korean import korean
 from tests.proposals.factories import ProposalFactory
 
-SEOUL = ZoneInfo("Asia/Seoul")
 IP = "198.51.100.20"
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from maeul.accounts.models import DongTie, TieKind, User
 from maeul.core.permissions import Action, can
@@ -28,11 +29,12 @@ def resident_desk(context: template.Context, resident: User) -> ResidentDesk:
     """The resident's current ties, each with whether this staff member may confirm it."""
     staff: Any = context["request"].user
     order = list(TieKind.values)
+    now = timezone.now()
     ties = sorted(
         resident.dong_ties.current().select_related("dong"),
         key=lambda tie: order.index(tie.kind),
     )
     return ResidentDesk(
-        ties=[TieRow(tie, bool(can(staff, Action.CONFIRM_TIE, tie))) for tie in ties],
-        may_correct_birth_year=bool(can(staff, Action.CORRECT_BIRTH_YEAR, resident)),
+        ties=[TieRow(tie, bool(can(staff, Action.CONFIRM_TIE, tie, now=now))) for tie in ties],
+        may_correct_birth_year=bool(can(staff, Action.CORRECT_BIRTH_YEAR, resident, now=now)),
     )

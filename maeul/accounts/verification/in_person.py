@@ -8,14 +8,14 @@ ballot-box check of the same card meets this account.
 from datetime import date, datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import User, VerificationMethod
 from maeul.accounts.person import checked_person_hash
 from maeul.core import audit
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 
 AUDITED = [
     "verified_at",
@@ -41,10 +41,8 @@ def verify_in_person(
     An account verified earlier without a name and birth date on record (before they were
     asked) may be checked again, to record them; any other verified account is refused.
     """
-    decision = can(staff, Action.VERIFY_IN_PERSON, resident)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-    person = checked_person_hash(name, birth_date, today=timezone.localdate(now))
+    enforce(staff, Action.VERIFY_IN_PERSON, resident, now=now)
+    person = checked_person_hash(name, birth_date, today=local_date(now))
     with transaction.atomic():
         resident = User.objects.select_for_update().get(pk=resident.pk)
         if resident.is_verified and resident.person_hmac:

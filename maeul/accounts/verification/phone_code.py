@@ -14,13 +14,13 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts import phone as phones
 from maeul.accounts.models import PhoneCode, User, VerificationMethod
 from maeul.accounts.person import checked_person_hash
 from maeul.accounts.verification.sms import get_backend
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.core.ratelimit import hit
 
@@ -61,7 +61,7 @@ def send_phone_code(
     """
     if user.is_verified:
         raise RuleViolation(_("Your account is already verified."), code="already_verified")
-    person = checked_person_hash(name, birth_date, today=timezone.localdate(now))
+    person = checked_person_hash(name, birth_date, today=local_date(now))
     number = phones.normalize(raw_phone)
     digest = phones.lookup_hash(number)
     # Count the attempt before answering "taken", so that nobody can probe at will which

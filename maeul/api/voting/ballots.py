@@ -13,8 +13,8 @@ from maeul.api.auth import RESIDENT_AUTH
 from maeul.api.common import errors
 from maeul.api.voting.schemas import BallotIn, ReceiptOut
 from maeul.api.voting.votes import viewable
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
-from maeul.proposals.listing import SEOUL
 from maeul.voting.ballots import Choices
 from maeul.voting.models import BallotType, Vote
 from maeul.voting.services.casting import cast_ballot

@@ -20,7 +20,7 @@ from maeul.api.voting.schemas import (
     VotePage,
     VoteQuery,
 )
-from maeul.proposals.listing import SEOUL
+from maeul.core.dates import SEOUL
 from maeul.voting.models import Option, Phase, Vote
 from maeul.voting.services.casting import voter_status
 

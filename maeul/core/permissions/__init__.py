@@ -1,9 +1,10 @@
 """Who may do what to which object: the one place that decides.
 
-Views, the API and the admin ask `can(user, action, target)`; the answer is a
+Views, the API and the admin ask `can(user, action, target, now=now)`; the answer is a
 `Decision` that also says why not, so a page can explain a disabled button. The rules
-live beside each other by capability (`proposals.py`, `voting.py`, `councils.py`, `plans.py`); the
-foundation's rules and the shared pieces are in `base.py`.
+live beside each other by capability (`accounts.py`, `proposals.py`, `voting.py`,
+`councils.py`, `plans.py`); the foundation's rules and the shared pieces are in `base.py`;
+which rows staff serve, and `require`/`enforce`/`staff_required`, in `scope.py`.
 """
 
 from datetime import datetime
@@ -13,7 +14,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.db.models import Model
 from django.utils import timezone
 
-from maeul.core.permissions import councils, plans, proposals, voting
+from maeul.core.permissions import accounts, councils, plans, proposals, voting
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -28,17 +29,19 @@ from maeul.core.permissions.base import (
     _any_staff,
     _change_district,
     _change_dong,
-    _confirm_tie,
-    _correct_birth_year,
-    _look_up_resident,
     _site_admin_only,
-    _verify_in_person,
     deny,
     forget_scope,
     forget_ties,
     scope_of,
 )
-from maeul.core.permissions.scope import RowScope, register_rows, require, staff_required
+from maeul.core.permissions.scope import (
+    RowScope,
+    enforce,
+    register_rows,
+    require,
+    staff_required,
+)
 
 __all__ = [
     "ALLOW",
@@ -55,6 +58,7 @@ __all__ = [
     "SiteAdminBackend",
     "can",
     "deny",
+    "enforce",
     "forget_scope",
     "forget_ties",
     "register_rows",
@@ -68,12 +72,9 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_AUDIT_LOG: _site_admin_only,
     Action.MANAGE_ROLES: _site_admin_only,
     Action.VIEW_STAFF_PAGES: _any_staff,
-    Action.VERIFY_IN_PERSON: _verify_in_person,
-    Action.LOOK_UP_RESIDENT: _look_up_resident,
-    Action.CONFIRM_TIE: _confirm_tie,
-    Action.CORRECT_BIRTH_YEAR: _correct_birth_year,
     Action.CHANGE_DONG: _change_dong,
     Action.CHANGE_DISTRICT: _change_district,
+    **accounts.RULES,
     **proposals.RULES,
     **voting.RULES,
     **councils.RULES,
@@ -81,15 +82,13 @@ RULES: dict[Action, Rule] = {
 }
 
 
-def can(
-    user: Any, action: Action, target: Model | None = None, *, now: datetime | None = None
-) -> Decision:
+def can(user: Any, action: Action, target: Model | None = None, *, now: datetime) -> Decision:
     """Decide whether `user` may perform `action` on `target` at `now`, with the reason if not."""
     if not getattr(user, "is_authenticated", False):
         return deny(NOT_SIGNED_IN)
     if not user.is_active:
         return deny(NOT_SIGNED_IN)
-    return RULES[action](user, target, now or timezone.now())
+    return RULES[action](user, target, now)
 
 
 class SiteAdminBackend(BaseBackend):
@@ -99,7 +98,7 @@ class SiteAdminBackend(BaseBackend):
     """
 
     def has_perm(self, user_obj: Any, perm: str, obj: Model | None = None) -> bool:
-        return bool(can(user_obj, Action.USE_ADMIN))
+        return bool(can(user_obj, Action.USE_ADMIN, now=timezone.now()))
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
-        return bool(can(user_obj, Action.USE_ADMIN))
+        return bool(can(user_obj, Action.USE_ADMIN, now=timezone.now()))

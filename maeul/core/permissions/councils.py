@@ -4,9 +4,9 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import local_date
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
@@ -68,7 +68,7 @@ def _manage_council(user: Any, target: Model | None, now: datetime) -> Decision:
 
 
 def _is_current_member(user: Any, council: Council, now: datetime) -> bool:
-    today = timezone.localdate(now)
+    today = local_date(now)
     return CouncilMember.objects.filter(
         user_id=user.pk,
         term__council=council,

@@ -17,8 +17,14 @@ from maeul.core.permissions.base import (
     deny,
     scope_of,
 )
+from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import AnswerLevel, Comment, Proposal, Status
+
+# Dong staff serve their dongs' proposals, district staff every proposal of their district
+# (the district-wide ones too); the same rows as `_proposal_staff` decides for one.
+register_rows(Proposal, RowScope(district="district_id", dong="dong_id"))
+register_rows(Comment, RowScope(district="proposal__district_id", dong="proposal__dong_id"))
 
 NOT_OPEN_FOR_SUPPORT = _("This proposal is not open for support.")
 SUPPORT_CLOSED = _("The support period has ended.")

@@ -3,7 +3,8 @@
 Every model that staff pages list is registered once, with the lookups from a row to its
 district and its dong (`register_rows`, in the capability's permission module); then
 `scope_of(user).rows(queryset)` is the only filter a view or API needs. `require` raises
-the refusal `can` explains; `staff_required` guards a whole view.
+the refusal `can` explains (PermissionDenied: a view's 403), `enforce` the same for a service
+(RuleViolation with code "forbidden"); `staff_required` guards a whole view.
 """
 
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from maeul.core.errors import RuleViolation
 from maeul.core.permissions.base import Action
 
 
@@ -49,6 +51,19 @@ def require(user: Any, action: Action, target: Model | None = None, *, now: date
     decision = can(user, action, target, now=now)
     if not decision:
         raise PermissionDenied(decision.reason)
+
+
+def enforce(user: Any, action: Action, target: Model | None = None, *, now: datetime) -> None:
+    """Raise RuleViolation (code "forbidden") with the reason unless `user` may do `action`.
+
+    What a service calls first: the view, the API and a command then answer the refusal
+    their own way (a 403 page, an error body).
+    """
+    from maeul.core.permissions import can
+
+    decision = can(user, action, target, now=now)
+    if not decision:
+        raise RuleViolation(decision.reason, code="forbidden")
 
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])

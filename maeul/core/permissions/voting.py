@@ -7,6 +7,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
@@ -21,7 +22,7 @@ from maeul.core.permissions.base import (
 )
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
-from maeul.voting.models import PaperBatch, Phase, Vote
+from maeul.voting.models import PaperBatch, Phase, Vote, VoteStatus
 
 NOT_OPEN_YET = _("Voting has not opened yet. It opens at %(time)s.")
 VOTING_CLOSED = _("Voting has closed.")
@@ -75,7 +76,7 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
     The roll is frozen at the opening: only ties held when the vote opened count (still
     held now), and a birth year changed after the opening does not meet the age limit.
     """
-    if not isinstance(target, Vote) or target.status == "draft":
+    if not isinstance(target, Vote) or target.status == VoteStatus.DRAFT:
         return deny(_("This vote is not open."))
     refusal = _phase_refusal(target, now)
     if refusal is not None:
@@ -90,7 +91,7 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
     if refusal is not None:
         return refusal
     if target.min_age:
-        age = user.age_in(timezone.localdate(now).year)
+        age = user.age_in(seoul_year(now))
         if age is None:
             return deny(_("Add your birth year to your profile: this vote has a minimum age."))
         changed = user.birth_year_changed_at

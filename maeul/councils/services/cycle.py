@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Q
@@ -27,13 +26,13 @@ from django.utils.translation import gettext as _
 
 from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.core import audit
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action
 from maeul.councils.models import Council, CyclePhase, CycleStep
 from maeul.councils.services.access import authorise
 
-SEOUL = ZoneInfo("Asia/Seoul")
 REMIND_DAYS_BEFORE = 7
 REMIND_AT = time(9, 0)  # office hours, Seoul time
 NOTIFY_KIND = "council_cycle"

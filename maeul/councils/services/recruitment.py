@@ -24,7 +24,6 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -32,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action
@@ -51,7 +51,6 @@ from maeul.councils.models import (
 from maeul.councils.services.access import authorise
 from maeul.councils.services.members import _insert_member
 
-SEOUL = ZoneInfo("Asia/Seoul")
 SEED_MAX = 64  # Recruitment.lottery_seed
 NOTIFY_KIND = "council_selection"
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.ratelimit import hit
 from maeul.proposals.models import Comment, CommentReport, Proposal
@@ -19,19 +19,15 @@ COMMENTS_PER_HOUR = 30
 COMMENT_MAX = 2000
 
 
-def _require(user: Any, action: Action, target: Any) -> None:
-    decision = can(user, action, target)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-
-
 def _check_body(body: str) -> str:
     body = body.strip()
     if not body:
-        raise RuleViolation(_("Please write a comment."), code="body")
+        raise RuleViolation(_("Please write a comment."), code="body", field="body")
     if len(body) > COMMENT_MAX:
-        raise RuleViolation(_("A comment can be at most 2,000 characters."), code="body")
-    refuse_resident_number(body)
+        raise RuleViolation(
+            _("A comment can be at most 2,000 characters."), code="body", field="body"
+        )
+    refuse_resident_number(body=body)
     return body
 
 
@@ -39,10 +35,12 @@ def add_comment(
     *, author: Any, proposal: Proposal, body: str, parent: Comment | None = None, now: datetime
 ) -> Comment:
     """A comment, or a reply to a top-level comment (replies go one level deep)."""
-    _require(author, Action.COMMENT_PROPOSAL, proposal)
+    enforce(author, Action.COMMENT_PROPOSAL, proposal, now=now)
     body = _check_body(body)
     if parent is not None and (parent.proposal_id != proposal.pk or parent.parent_id is not None):
-        raise RuleViolation(_("You can reply only to a comment on this proposal."), code="parent")
+        raise RuleViolation(
+            _("You can reply only to a comment on this proposal."), code="parent", field="parent"
+        )
     if not hit(f"comment:{author.pk}", window=3600, allowed=COMMENTS_PER_HOUR):
         raise RuleViolation(
             _("You can write up to 30 comments an hour. Please try again later."),
@@ -67,7 +65,7 @@ def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> 
         raise RuleViolation(_("You can edit only your own comments."), code="forbidden")
     if comment.is_hidden:
         raise RuleViolation(_("A hidden comment cannot be edited."), code="hidden")
-    if now > comment.editable_until():
+    if not comment.is_editable(now):
         raise RuleViolation(_("A comment can be edited only within 10 minutes."), code="too_late")
     body = _check_body(body)
     comment.body = body
@@ -79,11 +77,13 @@ def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> 
 
 def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetime) -> CommentReport:
     """Anyone signed in may report a comment once; it then waits in the moderation queue."""
-    _require(reporter, Action.REPORT_COMMENT, comment)
+    enforce(reporter, Action.REPORT_COMMENT, comment, now=now)
     reason = reason.strip()
     if not reason:
-        raise RuleViolation(_("Please say why you report this comment."), code="reason")
-    refuse_resident_number(reason)
+        raise RuleViolation(
+            _("Please say why you report this comment."), code="reason", field="reason"
+        )
+    refuse_resident_number(reason=reason)
     try:
         with transaction.atomic():
             report = CommentReport.objects.create(
@@ -101,12 +101,14 @@ def hide_comment(
     *, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime
 ) -> Comment:
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
-    _require(staff, Action.MODERATE_COMMENT, comment)
+    enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
     reason = reason.strip()
-    refuse_resident_number(reason)
+    refuse_resident_number(reason=reason)
     if not reason:
         raise RuleViolation(
-            _("Please give the reason for hiding. It is shown publicly."), code="reason"
+            _("Please give the reason for hiding. It is shown publicly."),
+            code="reason",
+            field="reason",
         )
     with transaction.atomic():
         before = {"hidden_reason": comment.hidden_reason}
@@ -128,7 +130,7 @@ def hide_comment(
 
 def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: datetime) -> int:
     """Keep a reported comment visible and close its reports."""
-    _require(staff, Action.MODERATE_COMMENT, comment)
+    enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
     with transaction.atomic():
         closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(
             resolved_at=now

@@ -10,16 +10,16 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import User
 from maeul.core import audit
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.models import AuditEntry
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Department
 from maeul.proposals.models import (
@@ -36,12 +36,6 @@ from maeul.proposals.services.support import apply_thresholds
 from maeul.proposals.services.writing import policy_of
 
 TRACKED = ["status", "department", "answer_level", "answer_due", "hidden_reason", "merged_into"]
-
-
-def _require(user: Any, action: Action, target: Any) -> None:
-    decision = can(user, action, target)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -82,9 +76,11 @@ def assign_department(
     *, staff: Any, proposal: Proposal, department: Department, ip: str | None, now: datetime
 ) -> Proposal:
     """Send a proposal to a department for review (also done by the support threshold)."""
-    _require(staff, Action.REVIEW_PROPOSAL, proposal)
+    enforce(staff, Action.REVIEW_PROPOSAL, proposal, now=now)
     if department.district_id != proposal.district_id:
-        raise RuleViolation(_("The department is not in this district."), code="department")
+        raise RuleViolation(
+            _("The department is not in this district."), code="department", field="department"
+        )
     with transaction.atomic():
         proposal = _locked(proposal)
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING):
@@ -106,12 +102,12 @@ def answer_proposal(
     *, staff: Any, proposal: Proposal, decision: str, body: str, ip: str | None, now: datetime
 ) -> Answer:
     """Publish (or correct) the official answer; the author and supporters are told."""
-    _require(staff, Action.ANSWER_PROPOSAL, proposal)
+    enforce(staff, Action.ANSWER_PROPOSAL, proposal, now=now)
     if decision not in Decision.values:
-        raise RuleViolation(_("Choose a decision."), code="decision")
+        raise RuleViolation(_("Choose a decision."), code="decision", field="decision")
     if not body.strip():
-        raise RuleViolation(_("Please write the answer."), code="body")
-    refuse_resident_number(body)
+        raise RuleViolation(_("Please write the answer."), code="body", field="body")
+    refuse_resident_number(body=body)
     with transaction.atomic():
         proposal = _locked(proposal)
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING, Status.ANSWERED):
@@ -170,18 +166,20 @@ def answer_proposal(
     return answer
 
 
+def status_change_action(proposal: Proposal, status: str) -> Action:
+    """Hiding a proposal, or showing it again, is moderation; the other moves are review."""
+    if Status.HIDDEN in (status, proposal.status):
+        return Action.MODERATE_PROPOSAL
+    return Action.REVIEW_PROPOSAL
+
+
 def change_status(
     *, staff: Any, proposal: Proposal, status: str, ip: str | None, now: datetime, reason: str = ""
 ) -> Proposal:
     """Move a proposal along its lifecycle (실행중, 완료) or hide/unhide it (숨김, with a reason)."""
     if status not in Status.values:
-        raise RuleViolation(_("Choose a status."), code="transition")
-    action = (
-        Action.MODERATE_PROPOSAL
-        if Status.HIDDEN in (status, proposal.status)
-        else Action.REVIEW_PROPOSAL
-    )
-    _require(staff, action, proposal)
+        raise RuleViolation(_("Choose a status."), code="transition", field="status")
+    enforce(staff, status_change_action(proposal, status), proposal, now=now)
     with transaction.atomic():
         proposal = _locked(proposal)
         if status not in STAFF_TRANSITIONS.get(proposal.status, set()):
@@ -189,11 +187,14 @@ def change_status(
                 _("A proposal that is %(now)s cannot become %(next)s.")
                 % {"now": proposal.get_status_display(), "next": Status(status).label},
                 code="transition",
+                field="status",
             )
-        refuse_resident_number(reason)
+        refuse_resident_number(reason=reason)
         if status == Status.HIDDEN and not reason.strip():
             raise RuleViolation(
-                _("Please give the reason for hiding. It is shown publicly."), code="reason"
+                _("Please give the reason for hiding. It is shown publicly."),
+                code="reason",
+                field="reason",
             )
         before = audit.snapshot(proposal, TRACKED)
         if status == Status.PUBLISHED:  # unhiding: back to the status it had when hidden
@@ -246,8 +247,8 @@ def _status_before_hiding(proposal: Proposal) -> str:
 
 def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datetime) -> Proposal:
     """Reward a proposal as 우수제안 for one year from today (Asia/Seoul)."""
-    _require(staff, Action.REWARD_PROPOSAL, proposal)
-    today = timezone.localdate(now)
+    enforce(staff, Action.REWARD_PROPOSAL, proposal, now=now)
+    today = local_date(now)
     with transaction.atomic():
         proposal = _locked(proposal)
         if not proposal.is_public:
@@ -286,10 +287,12 @@ def merge_proposals(
     *, staff: Any, duplicate: Proposal, target: Proposal, ip: str | None, now: datetime
 ) -> Proposal:
     """Fold a duplicate into another proposal: its supports move, nobody is counted twice."""
-    _require(staff, Action.MERGE_PROPOSAL, duplicate)
-    _require(staff, Action.MERGE_PROPOSAL, target)
+    enforce(staff, Action.MERGE_PROPOSAL, duplicate, now=now)
+    enforce(staff, Action.MERGE_PROPOSAL, target, now=now)
     if duplicate.pk == target.pk:
-        raise RuleViolation(_("A proposal cannot be merged into itself."), code="same")
+        raise RuleViolation(
+            _("A proposal cannot be merged into itself."), code="same", field="target"
+        )
     with transaction.atomic():
         # Lock both rows in id order, so two merges of the same pair cannot deadlock.
         locked = {
@@ -301,7 +304,9 @@ def merge_proposals(
         duplicate, target = locked[duplicate.pk], locked[target.pk]
         if duplicate.district_id != target.district_id:
             raise RuleViolation(
-                _("Only proposals of the same district can be merged."), code="district"
+                _("Only proposals of the same district can be merged."),
+                code="district",
+                field="target",
             )
         if not duplicate.is_public or not target.is_public:
             raise RuleViolation(_("Only public proposals can be merged."), code="status")

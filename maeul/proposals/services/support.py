@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from maeul.accounts.models import Role, User
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, can, enforce
 from maeul.proposals.models import AnswerLevel, Proposal, Status, Support
 from maeul.proposals.services.writing import policy_of
 
@@ -24,9 +24,7 @@ def support_proposal(*, proposal: Proposal, user: Any, now: datetime) -> Support
     (two clicks, two devices); the counter is raised in the same transaction, so concurrent
     supports never lose an increment and exactly one of them crosses each threshold.
     """
-    decision = can(user, Action.SUPPORT_PROPOSAL, proposal, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(user, Action.SUPPORT_PROPOSAL, proposal, now=now)
     try:
         with transaction.atomic():
             locked = _locked(proposal)

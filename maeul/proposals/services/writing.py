@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.ratelimit import hit
 from maeul.places.models import District, Dong
@@ -21,7 +21,6 @@ from maeul.proposals.models import (
     Proposal,
     ProposalPolicy,
     Status,
-    support_deadline,
 )
 from maeul.proposals.search import index_proposal
 
@@ -36,7 +35,7 @@ def policy_of(district: District) -> ProposalPolicy:
     return policy
 
 
-def _check_content(
+def _written(
     *,
     district: District,
     dong: Dong | None,
@@ -45,28 +44,49 @@ def _check_content(
     body: str,
     place: str = "",
     author_name: str = "",
-) -> None:
+    now: datetime,
+) -> Proposal:
+    """An unsaved proposal of checked content; RuleViolation names the field at fault."""
     if not title.strip():
-        raise RuleViolation(_("Please write a title."), code="title")
+        raise RuleViolation(_("Please write a title."), code="title", field="title")
     if len(title) > TITLE_MAX:
-        raise RuleViolation(_("The title can be at most 100 characters."), code="title")
+        raise RuleViolation(
+            _("The title can be at most 100 characters."), code="title", field="title"
+        )
     if not body.strip():
-        raise RuleViolation(_("Please write what you propose."), code="body")
+        raise RuleViolation(_("Please write what you propose."), code="body", field="body")
     if len(place.strip()) > PLACE_MAX:
-        raise RuleViolation(_("The place can be at most 200 characters."), code="place")
+        raise RuleViolation(
+            _("The place can be at most 200 characters."), code="place", field="place"
+        )
     if len(author_name.strip()) > NAME_MAX:
-        raise RuleViolation(_("The name can be at most 30 characters."), code="author_name")
+        raise RuleViolation(
+            _("The name can be at most 30 characters."), code="author_name", field="author_name"
+        )
     if dong is not None and dong.district_id != district.pk:
-        raise RuleViolation(_("The dong is not in this district."), code="dong")
+        raise RuleViolation(_("The dong is not in this district."), code="dong", field="dong")
     if category.district_id != district.pk:
-        raise RuleViolation(_("The category is not one of this district's."), code="category")
-    refuse_resident_number(title, body, place, author_name)
+        raise RuleViolation(
+            _("The category is not one of this district's."), code="category", field="category"
+        )
+    refuse_resident_number(title=title, body=body, place=place, author_name=author_name)
+    return Proposal(
+        district=district,
+        dong=dong,
+        category=category,
+        title=title.strip(),
+        body=body,
+        body_html=render_markdown(body),
+        place=place.strip(),
+        author_name=author_name.strip(),
+        created_at=now,
+    )
 
 
 def _publish(proposal: Proposal, now: datetime) -> None:
     proposal.status = Status.PUBLISHED
     proposal.published_at = now
-    proposal.support_until = support_deadline(now, policy_of(proposal.district))
+    proposal.support_until = policy_of(proposal.district).support_deadline(now)
 
 
 def submit_proposal(
@@ -86,14 +106,21 @@ def submit_proposal(
 
     Raises RuleViolation for bad content or when the author wrote 5 proposals this hour.
     """
-    decision = can(author, Action.CREATE_PROPOSAL)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-    _check_content(
-        district=district, dong=dong, category=category, title=title, body=body, place=place
+    enforce(author, Action.CREATE_PROPOSAL, now=now)
+    proposal = _written(
+        district=district,
+        dong=dong,
+        category=category,
+        title=title,
+        body=body,
+        place=place,
+        now=now,
     )
+    proposal.author = author
     if len(files or []) > MAX_FILES:
-        raise RuleViolation(_("You can attach up to 5 files."), code="too_many")
+        raise RuleViolation(
+            _("You can attach up to 5 files."), code="too_many", field="attachments"
+        )
     if not hit(f"proposal:{author.pk}", window=3600, allowed=PROPOSALS_PER_HOUR):
         raise RuleViolation(
             _("You can write up to 5 proposals an hour. Please try again later."),
@@ -102,18 +129,6 @@ def submit_proposal(
     stored: list[Attachment] = []
     try:
         with transaction.atomic():
-            proposal = Proposal(
-                district=district,
-                dong=dong,
-                category=category,
-                title=title.strip(),
-                body=body,
-                body_html=render_markdown(body),
-                place=place.strip(),
-                author=author,
-                channel=Channel.ONLINE,
-                created_at=now,
-            )
             if publish:
                 _publish(proposal, now)
             proposal.save()
@@ -137,14 +152,6 @@ def submit_proposal(
     return proposal
 
 
-def publish_draft(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
-    if proposal.author_id != author.pk or proposal.status != Status.DRAFT:
-        raise RuleViolation(_("Only your own draft can be published."), code="forbidden")
-    _publish(proposal, now)
-    proposal.save(update_fields=["status", "published_at", "support_until"])
-    return proposal
-
-
 def enter_offline_proposal(
     *,
     staff: Any,
@@ -160,12 +167,12 @@ def enter_offline_proposal(
     now: datetime,
 ) -> Proposal:
     """A proposal collected at a street booth, a workshop or by phone, entered by staff."""
-    decision = can(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.ENTER_OFFLINE_PROPOSAL, dong or district, now=now)
     if channel == Channel.ONLINE or channel not in Channel.values:
-        raise RuleViolation(_("Choose where the proposal was collected."), code="channel")
-    _check_content(
+        raise RuleViolation(
+            _("Choose where the proposal was collected."), code="channel", field="channel"
+        )
+    proposal = _written(
         district=district,
         dong=dong,
         category=category,
@@ -173,22 +180,10 @@ def enter_offline_proposal(
         body=body,
         place=place,
         author_name=author_name,
+        now=now,
     )
+    proposal.channel, proposal.entered_by = channel, staff
     with transaction.atomic():
-        proposal = Proposal(
-            district=district,
-            dong=dong,
-            category=category,
-            title=title.strip(),
-            body=body,
-            body_html=render_markdown(body),
-            place=place.strip(),
-            author=None,
-            author_name=author_name.strip(),
-            channel=channel,
-            entered_by=staff,
-            created_at=now,
-        )
         _publish(proposal, now)
         proposal.save()
         index_proposal(proposal)
@@ -205,9 +200,7 @@ def enter_offline_proposal(
 
 def withdraw_proposal(*, author: Any, proposal: Proposal, now: datetime) -> Proposal:
     """The author takes a proposal back (철회), possible only before it is answered."""
-    decision = can(author, Action.WITHDRAW_PROPOSAL, proposal)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(author, Action.WITHDRAW_PROPOSAL, proposal, now=now)
     proposal.status = Status.WITHDRAWN
     proposal.save(update_fields=["status"])
     return proposal

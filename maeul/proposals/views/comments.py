@@ -1,5 +1,7 @@
 """Comments: write, reply, edit within ten minutes, report."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.core.desk import first_error, form_page
 from maeul.core.errors import RuleViolation
 from maeul.proposals.forms import CommentForm, ReportForm
 from maeul.proposals.models import Comment
@@ -21,7 +24,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = visible_proposal(request, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please write a comment."))
+        messages.error(request, first_error(form))
         return redirect(f"{proposal.get_absolute_url()}#comments")
     parent = None
     if form.cleaned_data["parent"]:
@@ -38,7 +41,7 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
         return redirect(f"{proposal.get_absolute_url()}#comments")
     messages.success(request, _("Your comment was posted."))
-    return redirect(f"{proposal.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(_comment_url(comment))
 
 
 def _own_comment(request: HttpRequest, comment_id: int) -> Comment:
@@ -47,28 +50,27 @@ def _own_comment(request: HttpRequest, comment_id: int) -> Comment:
     )
 
 
+def _comment_url(comment: Comment) -> str:
+    return f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}"
+
+
 @login_required
 def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = _own_comment(request, comment_id)
     form = CommentForm(request.POST or None, initial={"body": comment.body})
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                edit_comment(
-                    author=request.user,
-                    comment=comment,
-                    body=form.cleaned_data["body"],
-                    now=timezone.now(),
-                )
-            except RuleViolation as exc:
-                form.add_error("body", exc.message)
-            else:
-                messages.success(request, _("Your comment was corrected."))
-                return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
-        status = 400
-    return render(
-        request, "proposals/comment_edit.html", {"form": form, "comment": comment}, status=status
+
+    def act() -> str:
+        body = form.cleaned_data["body"]
+        edit_comment(author=request.user, comment=comment, body=body, now=timezone.now())
+        return _("Your comment was corrected.")
+
+    context = {"form": form, "comment": comment}
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        render=partial(render, request, "proposals/comment_edit.html", context),
+        done_url=_comment_url(comment),
     )
 
 
@@ -77,22 +79,17 @@ def comment_report(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("proposal"), pk=comment_id)
     visible_proposal(request, comment.proposal_id)
     form = ReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                report_comment(
-                    reporter=request.user,
-                    comment=comment,
-                    reason=form.cleaned_data["reason"],
-                    now=timezone.now(),
-                )
-            except RuleViolation as exc:
-                form.add_error("reason", exc.message)
-            else:
-                messages.success(request, _("Thank you. Staff will review the comment."))
-                return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
-        status = 400
-    return render(
-        request, "proposals/comment_report.html", {"form": form, "comment": comment}, status=status
+
+    def act() -> str:
+        reason = form.cleaned_data["reason"]
+        report_comment(reporter=request.user, comment=comment, reason=reason, now=timezone.now())
+        return _("Thank you. Staff will review the comment.")
+
+    context = {"form": form, "comment": comment}
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        render=partial(render, request, "proposals/comment_report.html", context),
+        done_url=_comment_url(comment),
     )

@@ -1,7 +1,5 @@
 """Small pieces the proposal views share."""
 
-from typing import Any
-
 from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -41,7 +39,3 @@ def visible_proposal(request: HttpRequest, pk: int) -> Proposal:
 
 def is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def user_pk(request: HttpRequest) -> Any:
-    return getattr(request.user, "pk", None)

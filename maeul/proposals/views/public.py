@@ -1,5 +1,7 @@
 """What residents and the public see and do: list, read, write, support, withdraw."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -10,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.core.desk import form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.places.models import District, Dong
 from maeul.proposals.attachments import check_uploads
 from maeul.proposals.forms import CommentForm, ProposalForm
 from maeul.proposals.listing import filter_proposals, parse_filter
-from maeul.proposals.models import Category, Channel, Proposal, Status, Support
+from maeul.proposals.models import PUBLIC_STATUSES, Category, Channel, Proposal, Support
 from maeul.proposals.search import similar_to
 from maeul.proposals.services.support import support_proposal, withdraw_support
 from maeul.proposals.services.writing import submit_proposal, withdraw_proposal
@@ -41,23 +44,11 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         "categories": Category.objects.select_related("district").order_by(
             "district__code", "order"
         ),
-        "statuses": [
-            (s.value, s.label)
-            for s in Status
-            if s.value
-            in {
-                Status.PUBLISHED,
-                Status.REVIEWING,
-                Status.ANSWERED,
-                Status.IN_PROGRESS,
-                Status.DONE,
-            }
-        ],
+        "statuses": [(s.value, s.label) for s in PUBLIC_STATUSES],
         "channels": Channel.choices,
         "now": now,
     }
-    template = "proposals/partials/results.html" if is_htmx(request) else "proposals/list.html"
-    return render(request, template, context)
+    return render(request, "proposals/list.html", context)
 
 
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -132,39 +123,31 @@ def toggle_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
     district = current_district(request)
     form = ProposalForm(request.POST or None, request.FILES or None, district=district)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                files = check_uploads(data["attachments"])
-                proposal = submit_proposal(
-                    author=request.user,
-                    district=district,
-                    dong=data["dong"],
-                    category=data["category"],
-                    title=data["title"],
-                    body=data["body"],
-                    place=data["place"],
-                    files=files,
-                    now=now,
-                )
-            except RuleViolation as exc:
-                form.add_error(
-                    "attachments"
-                    if exc.code in {"too_big", "bad_type", "bad_file", "too_many"}
-                    else None,
-                    exc.message,
-                )
-            else:
-                messages.success(request, _("Your proposal was received. Thank you."))
-                return redirect(proposal)
-        status = 400
-    return render(
-        request, "proposals/form.html", {"form": form, "district": district}, status=status
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        proposal = submit_proposal(
+            author=request.user,
+            district=district,
+            dong=data["dong"],
+            category=data["category"],
+            title=data["title"],
+            body=data["body"],
+            place=data["place"],
+            files=check_uploads(data["attachments"], field="attachments"),
+            now=timezone.now(),
+        )
+        return _("Your proposal was received. Thank you."), proposal.get_absolute_url()
+
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        render=partial(
+            render, request, "proposals/form.html", {"form": form, "district": district}
+        ),
     )
 
 

@@ -18,12 +18,12 @@ from collections import Counter
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
+from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.places.models import District
@@ -44,7 +44,6 @@ from maeul.voting.models import (
 )
 from maeul.voting.services.counting import ballot_profile
 
-SEOUL = ZoneInfo("Asia/Seoul")
 BALLOT_BATCH_SIZE = 5000
 # A simulation ran in the past, so that it is closed and can be counted at once.
 SIMULATION_OPENS_BEFORE = timedelta(days=8)
