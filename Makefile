@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup system-deps run serve test lint fmt bench messages clean
+.PHONY: help setup system-deps run serve test lint fmt bench messages screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ bench: setup ## Run the benchmarks; results go to bench/results/
 messages: setup ## Update the message files from the code, then compile them
 	$(BIN)/python manage.py makemessages -l ko -l en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore '.venv' -v 0
+
+screenshots: setup ## Render the main pages with Chromium into docs/screenshots/ (a fresh demo database)
+	$(BIN)/python scripts/screenshots.py
 
 clean: ## Remove the virtualenv (var/ with your data stays)
 	rm -rf $(VENV)
