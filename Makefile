@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # pytest-xdist workers for `make test`: two where there are two cores or more, else none.
 TEST_WORKERS ?= $(shell [ "$$(nproc 2>/dev/null || echo 1)" -ge 2 ] && echo 2 || echo 0)
 
-.PHONY: help setup system-deps browser-deps run serve test lint fmt bench messages clean
+.PHONY: help setup system-deps browser-deps run serve test lint fmt bench messages screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-13s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ bench: setup ## Run the benchmarks; results go to bench/results/
 messages: setup ## Update the message files from the code, then compile them
 	$(BIN)/python manage.py makemessages -l ko -l en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore '.venv' -v 0
+
+screenshots: setup ## Render the main pages with Chromium into docs/screenshots/ (a fresh demo database)
+	$(BIN)/python scripts/screenshots.py
 
 clean: ## Remove the virtualenv (var/ with your data stays)
 	rm -rf $(VENV)
