@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from maeul.core.permissions.base import ties_of
 from maeul.councils.models import Council, CouncilEvent
-from maeul.councils.services.events import is_announced
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 from maeul.voting.models import Vote
@@ -51,7 +50,7 @@ def _open_votes(now: datetime) -> list[OpenVote]:
 
 def _upcoming_events(now: datetime) -> list[CouncilEvent]:
     events = CouncilEvent.objects.upcoming(now).select_related("council__dong", "council__district")
-    return [event for event in events[:HOME_EVENTS_READ] if is_announced(event, now)][:HOME_EVENTS]
+    return [event for event in events[:HOME_EVENTS_READ] if event.is_announced(now)][:HOME_EVENTS]
 
 
 def _resident_dongs(user: object, now: datetime) -> list[ResidentDong]:
