@@ -6,14 +6,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for `make test`: two where there are two cores or more, else none.
+TEST_WORKERS ?= $(shell [ "$$(nproc 2>/dev/null || echo 1)" -ge 2 ] && echo 2 || echo 0)
 
-.PHONY: help setup system-deps run serve test lint fmt bench messages clean
+.PHONY: help setup system-deps browser-deps run serve test lint fmt bench messages clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-13s %s\n", $$1, $$2}'
 
 system-deps: ## Install the Debian packages the build needs (python3-venv, gettext), if missing
 	@scripts/system-deps.sh
+
+browser-deps: ## Install Chromium for the browser tests where that is possible; never fails
+	@scripts/system-deps.sh --browser
 
 $(STAMP): pyproject.toml requirements.lock | system-deps
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +34,8 @@ run: setup ## Set up, migrate the SQLite database in var/, load demo data, serve
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py serve --port $(PORT)
 
-test: setup ## Run every test (browser tests skip without Chromium unless MAEUL_REQUIRE_BROWSER=1)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: setup browser-deps ## Run every test on two cores (browser tests skip without Chromium unless MAEUL_REQUIRE_BROWSER=1)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: setup ## ruff, ruff format --check, mypy, Django checks, missing migrations: reports every failure
 	@status=0; \

@@ -145,11 +145,6 @@ class Amounts:
         rate = self.rate
         return None if rate is None else rate_in_percent(rate)
 
-    @property
-    def balance(self) -> int:
-        """집행잔액: what is left of the budget (negative when confirmed over budget)."""
-        return self.budget - self.spent
-
 
 @dataclass(frozen=True, slots=True)
 class ProjectRow:
@@ -219,16 +214,6 @@ class Accountability:
     by_dong: list[Group]
     by_programme: list[Group]
     by_year: list[Group]
-
-    @property
-    def years(self) -> list[int]:
-        return [int(group.key) for group in self.by_year]
-
-    @property
-    def max_percent(self) -> Decimal:
-        """The top of the chart's scale: 100 %, or more if a project went over budget."""
-        percents = [row.percent for row in self.rows if row.percent is not None]
-        return max([Decimal(100), *percents])
 
 
 def _ordered(projects: QuerySet[Project]) -> QuerySet[Project]:

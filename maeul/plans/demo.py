@@ -38,7 +38,7 @@ from maeul.councils.services import agenda, cycle, events, members
 from maeul.councils.services import assembly as assembly_votes
 from maeul.places.models import District, Dong
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project, ProjectStatus
-from maeul.plans.services import planning, spending
+from maeul.plans.services import planning, progress, projects, spending
 from maeul.voting.ballots import Choices
 from maeul.voting.identity import PaperVoter
 from maeul.voting.models import Channel
@@ -184,7 +184,7 @@ def _receipt(rng: random.Random) -> SimpleUploadedFile:
 def _execute(project: Project, staff: User, rng: random.Random) -> None:
     """Spending through the year (one project in nine under-spends, none over), notes, outcome."""
     end = at(date(YEAR, 12, 20))
-    planning.change_project_status(
+    projects.change_project_status(
         project=project,
         status=ProjectStatus.IN_PROGRESS,
         staff=staff,
@@ -215,7 +215,7 @@ def _execute(project: Project, staff: User, rng: random.Random) -> None:
     photo, photo_alt = (
         demo_upload(project.title) if has_demo_photo(project.title, one_in=3) else (None, "")
     )
-    spending.add_progress_update(
+    progress.add_progress_update(
         project=project,
         body=f"{project.title}: 주민 {rng.randint(15, 120)}명이 함께했습니다.",
         photo=photo,
@@ -224,10 +224,10 @@ def _execute(project: Project, staff: User, rng: random.Random) -> None:
         now=at(date(YEAR, 9, 15)),
         ip=IP,
     )
-    planning.change_project_status(
+    projects.change_project_status(
         project=project, status=ProjectStatus.DONE, staff=staff, now=at(date(YEAR, 11, 20)), ip=IP
     )
-    planning.write_outcome(
+    projects.write_outcome(
         project=project,
         outcome=f"참여 주민 만족도 {rng.randint(82, 97)}%. 내년에도 이어 가기를 바랍니다.",
         staff=staff,
@@ -254,8 +254,8 @@ def _plan_2021(council: Council, staff: Staff, rng: random.Random) -> None:
             (title, Programme.COMMUNITY_INNOVATION, BudgetSource.CITY, budget, section)
             for (title, section), budget in zip(INNOVATION_PROJECTS, _split(900_000_000, 17, rng), strict=True)
         ]  # fmt: skip
-    projects = [
-        planning.add_project(
+    made = [
+        projects.add_project(
             plan=plan,
             title=title,
             programme=programme,
@@ -270,7 +270,7 @@ def _plan_2021(council: Council, staff: Staff, rng: random.Random) -> None:
     ]
     planning.submit_plan(plan=plan, staff=dong_staff, now=at(date(2020, 8, 20)), ip=IP)
     planning.approve_plan(plan=plan, staff=staff.district, now=at(date(2020, 9, 10)), ip=IP)
-    for project in projects:
+    for project in made:
         project.refresh_from_db()
         _execute(project, dong_staff, rng)
 

@@ -49,6 +49,16 @@ class AutonomyPlan(models.Model):
         return f"{self.council} {self.year}"
 
     @property
+    def is_draft(self) -> bool:
+        """Still being written: its projects may change and are not public yet."""
+        return self.status == PlanStatus.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        """Waiting for the district to approve it or send it back."""
+        return self.status == PlanStatus.SUBMITTED
+
+    @property
     def title(self) -> str:
         if self.council.kind == CouncilKind.GOVERNANCE:
             return str(_("%(year)d community innovation plan") % {"year": self.year})
@@ -76,14 +86,6 @@ class ProjectStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")
-
-
-class ProjectQuerySet(models.QuerySet["Project"]):
-    def in_year(self, year: int) -> "ProjectQuerySet":
-        return self.filter(year=year)
-
-    def in_district(self, district: District) -> "ProjectQuerySet":
-        return self.filter(district=district)
 
 
 class Project(models.Model):
@@ -128,8 +130,6 @@ class Project(models.Model):
     outcome = models.TextField(
         _("outcome"), blank=True, help_text=_("Shown at the results sharing.")
     )
-
-    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("project")

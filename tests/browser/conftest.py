@@ -1,7 +1,9 @@
 """Browser fixtures: Debian Chromium driven by Playwright's sync API against `live_server`.
 
-Without /usr/bin/chromium the browser tests skip with a visible reason; CI sets
-MAEUL_REQUIRE_BROWSER=1 and then a missing browser fails instead.
+Without Chromium (/usr/bin/chromium, or the path in MAEUL_CHROMIUM) every browser test
+skips with the reason, before any browser, live server or database is started; CI sets
+MAEUL_REQUIRE_BROWSER=1 and then a missing browser fails them instead
+(tests/test_browser_setup.py tries both).
 """
 
 import os
@@ -21,7 +23,7 @@ from playwright.sync_api import (
 
 from tests.browser.support import ConsoleWatch
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("MAEUL_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -31,7 +33,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-MISSING_BROWSER = "Chromium이 없어 브라우저 테스트를 건너뜁니다: apt-get install chromium"
+MISSING_BROWSER = (
+    f"{CHROMIUM}이(가) 없어 브라우저 테스트를 건너뜁니다 / no Chromium at {CHROMIUM}, "
+    "browser tests skipped: apt-get install chromium (or make test as root)"
+)
 DEFAULT_VIEWPORT = ViewportSize(width=360, height=740)
 # Playwright's auto-waiting limit; a live server on loopback answers far sooner.
 TIMEOUT_MS = 10_000
@@ -54,15 +59,19 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
         )
 
 
-@pytest.fixture(autouse=True)
-def _chromium_present() -> None:
-    """Skip (or, in CI, fail) before the live server and database are set up."""
-    if not CHROMIUM.exists():
-        if browser_required():
-            pytest.fail(
-                f"MAEUL_REQUIRE_BROWSER=1 but {CHROMIUM} is missing: apt-get install chromium"
-            )
-        pytest.skip(MISSING_BROWSER)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without Chromium, mark every browser test skipped, with the reason.
+
+    A skip mark is honoured before any fixture is set up: no browser, live server or test
+    database is started for a test that cannot run (a fixture's own check would come too
+    late, after the session-scoped ones).
+    """
+    if CHROMIUM.is_file():
+        return
+    missing = pytest.mark.skip(reason=MISSING_BROWSER)
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(missing)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from maeul.plans.models import SpendingEntry
-from maeul.plans.services.spending import add_progress_update, record_spending
+from maeul.plans.services.progress import add_progress_update
+from maeul.plans.services.spending import record_spending
 from tests.browser.support import assert_accessible, force_login
 from tests.plans import conftest as plans
 from tests.plans.conftest import IP, make_plan, make_project, png

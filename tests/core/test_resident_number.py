@@ -26,8 +26,15 @@ from maeul.councils.models import (
 )
 from maeul.councils.services import agenda, events, members
 from maeul.councils.services import recruitment as recruiting
-from maeul.plans.models import ProgressUpdate, Project, SpendingEntry
-from maeul.plans.services import planning, spending
+from maeul.plans.models import (
+    BudgetSource,
+    PlanStatus,
+    Programme,
+    ProgressUpdate,
+    Project,
+    SpendingEntry,
+)
+from maeul.plans.services import progress, projects, spending
 from maeul.proposals.attachments import check_upload
 from maeul.proposals.models import Answer, Comment, CommentReport, Decision, Proposal
 from maeul.proposals.services import comments, review, writing
@@ -267,7 +274,7 @@ def _payee(get, now):
 
 
 def _progress_note(get, now):
-    spending.add_progress_update(
+    progress.add_progress_update(
         project=get("project"),
         body=RRN,
         photo=None,
@@ -281,13 +288,13 @@ def _progress_note(get, now):
 
 def _project(get, now):
     plan = get("doksan1_plan")
-    plan.status = "draft"
+    plan.status = PlanStatus.DRAFT
     plan.save()
-    planning.add_project(
+    projects.add_project(
         plan=plan,
         title="새 사업",
-        programme="resident_activity",
-        budget_source="district",
+        programme=Programme.RESIDENT_ACTIVITY,
+        budget_source=BudgetSource.DISTRICT,
         budget=1000,
         description=RRN,
         staff=get("dong_staff"),
@@ -298,7 +305,7 @@ def _project(get, now):
 
 
 def _outcome(get, now):
-    planning.write_outcome(
+    projects.write_outcome(
         project=get("project"), outcome=RRN, staff=get("dong_staff"), now=now, ip=None
     )
     return lambda: Project.objects.filter(outcome__contains=RRN).exists()

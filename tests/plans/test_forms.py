@@ -53,18 +53,3 @@ def test_an_amount_is_shown_back_with_commas():
 def test_the_over_budget_fields_are_only_for_district_staff():
     assert "confirm_over_budget" not in SpendingForm().fields
     assert "over_budget_reason" in SpendingForm(may_confirm=True).fields
-
-
-def test_a_confirmation_needs_a_reason_in_the_form():
-    form = SpendingForm(
-        {
-            "spent_on": "2021-05-01",
-            "amount": "1,000",
-            "payee": "가게",
-            "purpose": "다과",
-            "confirm_over_budget": "on",
-            "over_budget_reason": "",
-        },
-        may_confirm=True,
-    )
-    assert not form.is_valid() and "over_budget_reason" in form.errors

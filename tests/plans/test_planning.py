@@ -17,14 +17,16 @@ from maeul.plans.models import (
     ProjectStatus,
 )
 from maeul.plans.services.planning import (
-    add_project,
     approve_plan,
-    change_project,
-    change_project_status,
     create_plan,
     plan_from_agenda,
     return_plan,
     submit_plan,
+)
+from maeul.plans.services.projects import (
+    add_project,
+    change_project,
+    change_project_status,
     write_outcome,
 )
 from tests.plans.conftest import IP, make_plan, make_project

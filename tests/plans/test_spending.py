@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry
 from maeul.plans.models import ProgressUpdate, Project, ProjectStatus, SpendingEntry
+from maeul.plans.services.progress import add_progress_update
 from maeul.plans.services.spending import (
-    add_progress_update,
     correct_spending,
     delete_spending,
     record_spending,

@@ -186,6 +186,9 @@ def test_district_staff_confirm_going_over_the_budget_with_a_reason(
     )
 
     assert (without.status_code, no_reason.status_code, confirmed.status_code) == (400, 400, 302)
+    # The service's refusals show beside the fields they are about (the form checks neither).
+    assert without.context["spending_form"].errors["confirm_over_budget"]
+    assert no_reason.context["spending_form"].errors["over_budget_reason"]
     entry = SpendingEntry.objects.get()
     assert (entry.confirmed_by, entry.over_budget_reason) == (district_staff, "추가 공연 승인")
     audit = AuditEntry.objects.get(action="plans.spending_add")
@@ -286,6 +289,8 @@ def test_a_progress_photo_needs_a_description_and_must_be_a_picture(client, proj
     a_pdf = client.post(url, {"body": "문서", "photo": pdf(), "photo_alt": "문서"})
 
     assert (no_alt.status_code, a_pdf.status_code) == (400, 400)
+    assert no_alt.context["update_form"].errors["photo_alt"]
+    assert a_pdf.context["update_form"].errors["photo"]
     assert not ProgressUpdate.objects.exists()
 
 
@@ -396,6 +401,35 @@ def test_a_plan_is_written_from_the_assembly_and_typed_in_projects(
     assert client.post(reverse("plans:staff_approve_plan", args=[plan.pk])).status_code == 302
     plan.refresh_from_db()
     assert plan.status == PlanStatus.APPROVED
+
+
+@pytest.mark.parametrize("step", ["staff_approve_plan", "staff_return_plan"])
+def test_dong_staff_who_write_the_plan_may_not_approve_or_return_it(
+    client, doksan1_council, dong_staff, year, step
+):
+    plan = make_plan(doksan1_council, year + 1, status=PlanStatus.SUBMITTED)
+    client.force_login(dong_staff)
+
+    desk = client.get(reverse("plans:staff_plan", args=[plan.pk]))
+    response = client.post(reverse(f"plans:{step}", args=[plan.pk]))
+
+    assert desk.context["manage"] and not desk.context["review"]
+    assert reverse(f"plans:{step}", args=[plan.pk]) not in desk.content.decode()
+    assert response.status_code == 403
+    assert errors(response) == ["계획 승인과 반려는 구청 담당자만 할 수 있습니다."]
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED and not AuditEntry.objects.exists()
+
+
+def test_a_year_out_of_range_is_refused_beside_the_field(client, doksan1_council, dong_staff):
+    client.force_login(dong_staff)
+
+    response = client.post(
+        reverse("plans:staff_plan_create"), {"council": doksan1_council.pk, "year": 1999}
+    )
+
+    assert response.status_code == 400 and response.context["form"].errors["year"]
+    assert not AutonomyPlan.objects.exists()
 
 
 def test_staff_of_another_dong_do_not_see_the_plan(client, doksan1_plan, other_dong_staff):

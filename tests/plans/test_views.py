@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from maeul.plans.models import PlanStatus, ProgressUpdate
-from maeul.plans.services.planning import write_outcome
-from maeul.plans.services.spending import add_progress_update, record_spending
+from maeul.plans.services.progress import add_progress_update
+from maeul.plans.services.projects import write_outcome
+from maeul.plans.services.spending import record_spending
 from tests.plans.conftest import IP, PDF, make_plan, make_project, pdf, png
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 Views, the API and the admin ask `can(user, action, target)`; the answer is a
 `Decision` that also says why not, so a page can explain a disabled button. The rules
-live beside each other by capability (`proposals.py`, `voting.py`, `councils.py`); the
+live beside each other by capability (`proposals.py`, `voting.py`, `councils.py`, `plans.py`); the
 foundation's rules and the shared pieces are in `base.py`.
 """
 
@@ -13,7 +13,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.db.models import Model
 from django.utils import timezone
 
-from maeul.core.permissions import councils, proposals, voting
+from maeul.core.permissions import councils, plans, proposals, voting
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -77,6 +77,7 @@ RULES: dict[Action, Rule] = {
     **proposals.RULES,
     **voting.RULES,
     **councils.RULES,
+    **plans.RULES,
 }
 
 

@@ -1,4 +1,4 @@
-"""Who may run councils and their plans, write agenda items, apply, and record spending."""
+"""Who may run councils, write agenda items and apply; which council rows staff serve."""
 
 from datetime import datetime
 from typing import Any
@@ -31,7 +31,6 @@ from maeul.councils.models import (
     Recruitment,
     Term,
 )
-from maeul.plans.models import AutonomyPlan, Project
 
 # The rows of the council desks: a council is served by its dong's staff (a resident
 # council) and its district's staff; everything of a council follows the council.
@@ -48,13 +47,7 @@ register_rows(Recruitment, THROUGH_TERM)
 
 
 def _council_of(target: Model | None) -> Council | None:
-    if isinstance(target, Council):
-        return target
-    if isinstance(target, AutonomyPlan):
-        return target.council
-    if isinstance(target, Project):
-        return target.plan.council
-    return None
+    return target if isinstance(target, Council) else None
 
 
 def _council_staff(user: Any, council: Council) -> bool:
@@ -113,36 +106,8 @@ def _apply_to_council(user: Any, target: Model | None, now: datetime) -> Decisio
     return ALLOW
 
 
-def _record_spending(user: Any, target: Model | None, now: datetime) -> Decision:
-    council = _council_of(target)
-    if council is not None and _council_staff(user, council):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
-
-
-def _confirm_over_budget(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    council = _council_of(target)
-    if council is not None and (scope.site_admin or council.district_id in scope.district_ids):
-        return ALLOW
-    return deny(_("Only district staff may let a project go over its budget."))
-
-
-def _approve_plan(user: Any, target: Model | None, now: datetime) -> Decision:
-    """The district approves (or returns) a council's plan, not the dong office that wrote it."""
-    scope = scope_of(user)
-    council = _council_of(target)
-    if council is not None and (scope.site_admin or council.district_id in scope.district_ids):
-        return ALLOW
-    return deny(_("Only district staff may approve or return a plan."))
-
-
 RULES: dict[Action, Rule] = {
     Action.MANAGE_COUNCIL: _manage_council,
     Action.WRITE_AGENDA_ITEM: _write_agenda_item,
     Action.APPLY_TO_COUNCIL: _apply_to_council,
-    Action.MANAGE_PLAN: _manage_council,
-    Action.RECORD_SPENDING: _record_spending,
-    Action.CONFIRM_OVER_BUDGET: _confirm_over_budget,
-    Action.APPROVE_PLAN: _approve_plan,
 }

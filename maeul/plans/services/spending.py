@@ -1,4 +1,4 @@
-"""Executing a project: spending entries (집행) with receipts, and progress updates with photos.
+"""Executing a project: spending entries (집행) with receipts.
 
 `Project.spent` is the exact sum of the project's entries. Every change to an entry locks
 the project row and moves `spent` by the difference with an `F()` update in the same
@@ -26,8 +26,9 @@ from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, can
 from maeul.core.privacy import refuse_resident_number
-from maeul.plans.models import ProgressUpdate, Project, ProjectStatus, SpendingEntry
-from maeul.proposals.attachments import CheckedFile, check_upload
+from maeul.plans.models import Project, ProjectStatus, SpendingEntry
+from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
+from maeul.proposals.attachments import CheckedFile
 
 ENTRY_FIELDS = ["spent_on", "amount", "payee", "purpose", "receipt_name", "over_budget_reason"]
 # The largest single payment we take: 100억 원, far above any dong project; a typo guard.
@@ -35,61 +36,68 @@ MAX_AMOUNT = 10_000_000_000
 REASON_MAX = 300
 
 
-def _authorise(staff: Any, project: Project, now: datetime) -> None:
-    decision = can(staff, Action.RECORD_SPENDING, project, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-
-
 def whole_won(amount: object) -> int:
     """`amount` as a positive whole number of won; raises RuleViolation saying what is wrong.
 
     Accepts an int or an integral Decimal/Fraction; never rounds a fraction away.
     """
+    not_a_number = RuleViolation(
+        _("Enter the amount as a whole number of won."), code="amount", field="amount"
+    )
     if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | float):
-        raise RuleViolation(_("Enter the amount as a whole number of won."), code="amount")
+        raise not_a_number
     if isinstance(amount, float | Decimal) and not math.isfinite(amount):
-        raise RuleViolation(_("Enter the amount as a whole number of won."), code="amount")
+        raise not_a_number
     if amount != int(amount):
         raise RuleViolation(
             _("Enter a whole number of won: amounts have no fractions of a won."),
             code="fraction",
+            field="amount",
         )
     won = int(amount)
     if won <= 0:
-        raise RuleViolation(_("The amount must be more than 0 won."), code="not_positive")
+        raise RuleViolation(
+            _("The amount must be more than 0 won."), code="not_positive", field="amount"
+        )
     if won > MAX_AMOUNT:
         raise RuleViolation(
             _("The amount is larger than %(most)s. Check the number.")
             % {"most": format_won(MAX_AMOUNT)},
             code="too_large",
+            field="amount",
         )
     return won
 
 
-def _check_entry(
-    project: Project, spent_on: date, payee: str, purpose: str, now: datetime
-) -> tuple[str, str]:
+def _checked_entry(
+    project: Project,
+    staff: Any,
+    now: datetime,
+    spent_on: date,
+    amount: object,
+    payee: str,
+    purpose: str,
+    receipt: UploadedFile | None,
+) -> tuple[int, str, str, CheckedFile | None]:
+    """A payment as it will be stored (won, payee, purpose, checked receipt), or a refusal."""
+    authorise(staff, Action.RECORD_SPENDING, project, now)
+    won = whole_won(amount)
     if not project.in_fiscal_year(spent_on):
         raise RuleViolation(
             _("The date must lie within the project's fiscal year %(year)d.")
             % {"year": project.year},
             code="date",
+            field="spent_on",
         )
     if spent_on > timezone.localdate(now):
-        raise RuleViolation(_("The date cannot be in the future."), code="date")
+        raise RuleViolation(_("The date cannot be in the future."), code="date", field="spent_on")
     payee, purpose = payee.strip(), purpose.strip()
-    refuse_resident_number(payee, purpose)
+    refuse_resident_number(payee=payee, purpose=purpose)
     if not payee:
-        raise RuleViolation(_("Enter who was paid."), code="payee")
+        raise RuleViolation(_("Enter who was paid."), code="payee", field="payee")
     if not purpose:
-        raise RuleViolation(_("Enter what the payment was for."), code="purpose")
-    return payee[:100], purpose[:200]
-
-
-def _check_receipt(receipt: UploadedFile | None) -> CheckedFile | None:
-    """A receipt is a photo or scan (re-encoded) or a PDF, judged by its content."""
-    return check_upload(receipt) if receipt is not None else None
+        raise RuleViolation(_("Enter what the payment was for."), code="purpose", field="purpose")
+    return won, payee[:100], purpose[:200], checked_upload(receipt, field="receipt")
 
 
 def _over_budget_reason(
@@ -111,18 +119,25 @@ def _over_budget_reason(
             )
             % {"spent": format_won(new_spent), "budget": format_won(project.budget)},
             code="over_budget",
+            field="confirm_over_budget",
         )
     decision = can(confirmed_by, Action.CONFIRM_OVER_BUDGET, project, now=now)
     if not decision:
-        raise RuleViolation(decision.reason, code="confirm_forbidden")
+        raise RuleViolation(decision.reason, code="confirm_forbidden", field="confirm_over_budget")
     reason = over_budget_reason.strip()
-    refuse_resident_number(reason)
+    refuse_resident_number(over_budget_reason=reason)
     if not reason:
         raise RuleViolation(
-            _("Give the reason for going over the budget."), code="over_budget_reason"
+            _("Give the reason for going over the budget."),
+            code="over_budget_reason",
+            field="over_budget_reason",
         )
     if len(reason) > REASON_MAX:
-        raise RuleViolation(_("Write the reason in at most 300 characters."), code="reason")
+        raise RuleViolation(
+            _("Write the reason in at most 300 characters."),
+            code="reason",
+            field="over_budget_reason",
+        )
     return reason
 
 
@@ -138,14 +153,6 @@ def _store_receipt(entry: SpendingEntry, checked: CheckedFile, written: list[Any
     entry.receipt.save(checked.content.name or "receipt", checked.content, save=False)
     entry.receipt_name = checked.original_name
     written.append(entry.receipt)
-
-
-def _delete_file_later(file: Any) -> None:
-    """Delete a replaced or removed file once the change is committed (a rollback keeps it)."""
-    if not file:
-        return
-    storage, name = file.storage, file.name
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _record_confirmation(
@@ -190,65 +197,58 @@ def record_spending(
     stored), and when the payment would take the project over its budget unless
     `confirmed_by` is district staff allowed to confirm it and `over_budget_reason` says why.
     """
-    _authorise(staff, project, now)
-    won = whole_won(amount)
-    payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = _check_receipt(receipt)
-    written: list[Any] = []
-    try:
-        with transaction.atomic():
-            locked = _locked(project)
-            if locked.status == ProjectStatus.CANCELLED:
-                raise RuleViolation(
-                    _("The project is cancelled: no spending can be added."), code="cancelled"
-                )
-            reason = _over_budget_reason(
-                project=locked,
-                new_spent=locked.spent + won,
-                over_budget_reason=over_budget_reason,
-                confirmed_by=confirmed_by,
-                now=now,
+    won, payee, purpose, checked = _checked_entry(
+        project, staff, now, spent_on, amount, payee, purpose, receipt
+    )
+    with new_files() as written, transaction.atomic():
+        locked = _locked(project)
+        if locked.status == ProjectStatus.CANCELLED:
+            raise RuleViolation(
+                _("The project is cancelled: no spending can be added."), code="cancelled"
             )
-            entry = SpendingEntry(
-                project=locked,
-                spent_on=spent_on,
-                amount=won,
-                payee=payee,
-                purpose=purpose,
-                over_budget_reason=reason,
-                confirmed_by=confirmed_by if reason else None,
-                entered_by=staff,
-                created_at=now,
-            )
-            if checked is not None:
-                _store_receipt(entry, checked, written)
-            entry.save()
-            Project.objects.filter(pk=locked.pk).update(spent=F("spent") + won)
-            changes = audit.diff({}, audit.snapshot(entry, ENTRY_FIELDS))
-            changes["spent"] = [locked.spent, locked.spent + won]
-            if reason:
-                changes["confirmed_by"] = [None, confirmed_by.pk]
-            audit.record(
-                actor=staff,
-                action="plans.spending_add",
-                target=entry,
-                changes=changes,
-                ip=ip,
-                now=now,
-            )
-            _record_confirmation(
-                project=locked,
-                entry=entry,
-                confirmed_by=confirmed_by,
-                staff=staff,
-                reason=reason,
-                ip=ip,
-                now=now,
-            )
-    except BaseException:
-        for stored in written:
-            stored.delete(save=False)
-        raise
+        reason = _over_budget_reason(
+            project=locked,
+            new_spent=locked.spent + won,
+            over_budget_reason=over_budget_reason,
+            confirmed_by=confirmed_by,
+            now=now,
+        )
+        entry = SpendingEntry(
+            project=locked,
+            spent_on=spent_on,
+            amount=won,
+            payee=payee,
+            purpose=purpose,
+            over_budget_reason=reason,
+            confirmed_by=confirmed_by if reason else None,
+            entered_by=staff,
+            created_at=now,
+        )
+        if checked is not None:
+            _store_receipt(entry, checked, written)
+        entry.save()
+        Project.objects.filter(pk=locked.pk).update(spent=F("spent") + won)
+        changes = audit.diff({}, audit.snapshot(entry, ENTRY_FIELDS))
+        changes["spent"] = [locked.spent, locked.spent + won]
+        if reason:
+            changes["confirmed_by"] = [None, confirmed_by.pk]
+        audit.record(
+            actor=staff,
+            action="plans.spending_add",
+            target=entry,
+            changes=changes,
+            ip=ip,
+            now=now,
+        )
+        _record_confirmation(
+            project=locked,
+            entry=entry,
+            confirmed_by=confirmed_by,
+            staff=staff,
+            reason=reason,
+            ip=ip,
+            now=now,
+        )
     project.spent = locked.spent + won
     return entry
 
@@ -273,68 +273,61 @@ def correct_spending(
     correction that lowers it never does.
     """
     project = entry.project
-    _authorise(staff, project, now)
-    won = whole_won(amount)
-    payee, purpose = _check_entry(project, spent_on, payee, purpose, now)
-    checked = _check_receipt(receipt)
-    written: list[Any] = []
-    try:
-        with transaction.atomic():
-            locked = _locked(project)
-            stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
-            before = audit.snapshot(stored, ENTRY_FIELDS)
-            difference = won - stored.amount
-            reason = stored.over_budget_reason
-            confirmer = stored.confirmed_by
-            if difference > 0:
-                new_reason = _over_budget_reason(
-                    project=locked,
-                    new_spent=locked.spent + difference,
-                    over_budget_reason=over_budget_reason,
-                    confirmed_by=confirmed_by,
-                    now=now,
-                )
-                if new_reason:
-                    reason, confirmer = new_reason, confirmed_by
-            old_name = stored.receipt.name
-            storage = stored.receipt.storage
-            stored.spent_on, stored.amount = spent_on, won
-            stored.payee, stored.purpose = payee, purpose
-            stored.over_budget_reason, stored.confirmed_by = reason, confirmer
-            if checked is not None:
-                _store_receipt(stored, checked, written)
-            stored.save()
-            if difference:
-                Project.objects.filter(pk=locked.pk).update(spent=F("spent") + difference)
-            changes = audit.diff(before, audit.snapshot(stored, ENTRY_FIELDS))
-            if checked is not None:
-                changes["receipt"] = [old_name or None, stored.receipt.name]
-            if difference:
-                changes["spent"] = [locked.spent, locked.spent + difference]
-            audit.record(
-                actor=staff,
-                action="plans.spending_correct",
-                target=stored,
-                changes=changes,
+    won, payee, purpose, checked = _checked_entry(
+        project, staff, now, spent_on, amount, payee, purpose, receipt
+    )
+    with new_files() as written, transaction.atomic():
+        locked = _locked(project)
+        stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
+        before = audit.snapshot(stored, ENTRY_FIELDS)
+        difference = won - stored.amount
+        reason = stored.over_budget_reason
+        confirmer = stored.confirmed_by
+        if difference > 0:
+            new_reason = _over_budget_reason(
+                project=locked,
+                new_spent=locked.spent + difference,
+                over_budget_reason=over_budget_reason,
+                confirmed_by=confirmed_by,
+                now=now,
+            )
+            if new_reason:
+                reason, confirmer = new_reason, confirmed_by
+        old_name = stored.receipt.name
+        storage = stored.receipt.storage
+        stored.spent_on, stored.amount = spent_on, won
+        stored.payee, stored.purpose = payee, purpose
+        stored.over_budget_reason, stored.confirmed_by = reason, confirmer
+        if checked is not None:
+            _store_receipt(stored, checked, written)
+        stored.save()
+        if difference:
+            Project.objects.filter(pk=locked.pk).update(spent=F("spent") + difference)
+        changes = audit.diff(before, audit.snapshot(stored, ENTRY_FIELDS))
+        if checked is not None:
+            changes["receipt"] = [old_name or None, stored.receipt.name]
+        if difference:
+            changes["spent"] = [locked.spent, locked.spent + difference]
+        audit.record(
+            actor=staff,
+            action="plans.spending_correct",
+            target=stored,
+            changes=changes,
+            ip=ip,
+            now=now,
+        )
+        if reason != before["over_budget_reason"]:
+            _record_confirmation(
+                project=locked,
+                entry=stored,
+                confirmed_by=confirmer,
+                staff=staff,
+                reason=reason,
                 ip=ip,
                 now=now,
             )
-            if reason != before["over_budget_reason"]:
-                _record_confirmation(
-                    project=locked,
-                    entry=stored,
-                    confirmed_by=confirmer,
-                    staff=staff,
-                    reason=reason,
-                    ip=ip,
-                    now=now,
-                )
-            if checked is not None and old_name:
-                transaction.on_commit(lambda: storage.delete(old_name))
-    except BaseException:
-        for stored_file in written:
-            stored_file.delete(save=False)
-        raise
+        if checked is not None and old_name:
+            transaction.on_commit(lambda: storage.delete(old_name))
     project.spent = locked.spent + difference
     return stored
 
@@ -344,7 +337,7 @@ def delete_spending(
 ) -> None:
     """Remove a mistaken entry (and its receipt); `spent` drops by its amount."""
     project = entry.project
-    _authorise(staff, project, now)
+    authorise(staff, Action.RECORD_SPENDING, project, now)
     with transaction.atomic():
         locked = _locked(project)
         stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
@@ -361,7 +354,7 @@ def delete_spending(
             now=now,
         )
         Project.objects.filter(pk=locked.pk).update(spent=F("spent") - stored.amount)
-        _delete_file_later(stored.receipt)
+        delete_file_later(stored.receipt)
         stored.delete()
     project.spent = locked.spent - stored.amount
 
@@ -388,74 +381,3 @@ def receipt_file(entry: SpendingEntry) -> ReceiptFile | None:
         name=entry.receipt_name or os.path.basename(entry.receipt.name),
         content_type=_CONTENT_TYPES.get(extension, "application/octet-stream"),
     )
-
-
-def add_progress_update(
-    *,
-    project: Project,
-    body: str,
-    photo: UploadedFile | None,
-    photo_alt: str,
-    staff: Any,
-    now: datetime,
-    ip: str | None,
-) -> ProgressUpdate:
-    """A progress note with an optional photo (re-encoded: no EXIF, no location)."""
-    _authorise(staff, project, now)
-    body, photo_alt = body.strip(), photo_alt.strip()
-    refuse_resident_number(body, photo_alt)
-    if not body:
-        raise RuleViolation(_("Write what happened."), code="body")
-    checked = check_upload(photo) if photo is not None else None
-    if checked is not None and checked.kind != "image":
-        raise RuleViolation(
-            _("%(name)s is not a photo. Attach a JPEG, PNG, GIF or WebP image.")
-            % {"name": checked.original_name},
-            code="bad_type",
-        )
-    if checked is not None and not photo_alt:
-        raise RuleViolation(_("Describe the photo for people who cannot see it."), code="photo_alt")
-    update = ProgressUpdate(
-        project=project,
-        body=body,
-        photo_alt=photo_alt[:200] if checked is not None else "",
-        written_by=staff,
-        created_at=now,
-    )
-    try:
-        with transaction.atomic():
-            if checked is not None:
-                update.photo.save(checked.content.name or "photo", checked.content, save=False)
-            update.save()
-            audit.record(
-                actor=staff,
-                action="plans.progress_add",
-                target=project,
-                changes={"update": [None, update.pk], "photo": [None, update.photo.name or None]},
-                ip=ip,
-                now=now,
-            )
-    except BaseException:
-        if update.photo:
-            update.photo.delete(save=False)
-        raise
-    return update
-
-
-def delete_progress_update(
-    *, update: ProgressUpdate, staff: Any, now: datetime, ip: str | None
-) -> None:
-    """Remove a progress update and its photo."""
-    project = update.project
-    _authorise(staff, project, now)
-    with transaction.atomic():
-        audit.record(
-            actor=staff,
-            action="plans.progress_delete",
-            target=project,
-            changes={"update": [update.pk, None], "body": [update.body, None]},
-            ip=ip,
-            now=now,
-        )
-        _delete_file_later(update.photo)
-        update.delete()

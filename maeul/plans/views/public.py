@@ -2,7 +2,7 @@
 and the results sharing (성과공유).
 
 Everything here is public for projects of submitted and approved plans; receipts are not
-(they are served to staff by `staff.receipt`). Each page runs a fixed number of queries,
+(they are served to staff by `staff.spending.receipt`). Each page runs a fixed number of queries,
 however many projects it lists.
 """
 
@@ -28,7 +28,7 @@ from maeul.plans.accountability import (
     public_projects,
 )
 from maeul.plans.models import Programme, ProgressUpdate, Project
-from maeul.plans.views.common import Place, projects_in_scope, resolve_place
+from maeul.plans.views.common import Place, resolve_place
 from maeul.plans.views.display import dong_blocks
 
 PHOTOS_PER_PROJECT = 3
@@ -136,10 +136,11 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 def _visible_project(request: HttpRequest, pk: int) -> Project:
     """A project of a public plan, or one of a draft plan for the staff who serve it."""
     projects = public_projects()
-    if scope_of(request.user).is_staff:
+    scope = scope_of(request.user)
+    if scope.is_staff:
         projects = Project.objects.filter(
             Q(pk__in=public_projects().values("pk"))
-            | Q(pk__in=projects_in_scope(request.user).values("pk"))
+            | Q(pk__in=scope.rows(Project.objects.all()).values("pk"))
         )
     project = (
         projects.select_related("plan__council", "district", "dong", "section", "agenda_item")

@@ -1,0 +1,73 @@
+"""Who may write a council's plan, approve it, record its spending and let it go over budget.
+
+Which plan rows staff serve: a plan by its council's district and dong, a project by the
+district and dong copied onto it, its spending entries and progress updates by their project's.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    OUTSIDE_SCOPE,
+    STAFF_ONLY,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    scope_of,
+)
+from maeul.core.permissions.councils import _council_staff
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.councils.models import Council
+from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
+
+register_rows(AutonomyPlan, RowScope(district="council__district_id", dong="council__dong_id"))
+register_rows(Project, RowScope(district="district_id", dong="dong_id"))
+register_rows(SpendingEntry, RowScope(district="project__district_id", dong="project__dong_id"))
+register_rows(ProgressUpdate, RowScope(district="project__district_id", dong="project__dong_id"))
+
+
+def _council_of(target: Model | None) -> Council | None:
+    """The council whose plan `target` is part of (a plan starts from its council)."""
+    if isinstance(target, Council):
+        return target
+    if isinstance(target, AutonomyPlan):
+        return target.council
+    if isinstance(target, Project):
+        return target.plan.council
+    return None
+
+
+def _council_staff_only(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff of the council's dong or district (or site admins) write its plan and spending."""
+    council = _council_of(target)
+    if council is not None and _council_staff(user, council):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+
+
+def _district_only(refusal: Any) -> Rule:
+    """Staff of the council's district (or site admins), not the dong office that wrote it."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        scope = scope_of(user)
+        council = _council_of(target)
+        if council is not None and (scope.site_admin or council.district_id in scope.district_ids):
+            return ALLOW
+        return deny(refusal)
+
+    return rule
+
+
+RULES: dict[Action, Rule] = {
+    Action.MANAGE_PLAN: _council_staff_only,
+    Action.RECORD_SPENDING: _council_staff_only,
+    Action.CONFIRM_OVER_BUDGET: _district_only(
+        _("Only district staff may let a project go over its budget.")
+    ),
+    Action.APPROVE_PLAN: _district_only(_("Only district staff may approve or return a plan.")),
+}

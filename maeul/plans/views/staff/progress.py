@@ -1,0 +1,54 @@
+"""A project's progress updates: publishing one (with a described photo) and removing one."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.permissions import Action, scope_of, staff_required
+from maeul.core.requests import client_ip
+from maeul.plans.forms import ProgressUpdateForm
+from maeul.plans.models import ProgressUpdate
+from maeul.plans.services import progress
+from maeul.plans.views.staff.projects import project_action, staff_project
+
+
+@staff_required
+@require_POST
+def add_update(request: HttpRequest, pk: int) -> HttpResponse:
+    project, now = staff_project(request, pk), timezone.now()
+    form = ProgressUpdateForm(request.POST, request.FILES)
+
+    def act() -> str:
+        data = form.cleaned_data
+        progress.add_progress_update(
+            project=project,
+            body=data["body"],
+            photo=data["photo"],
+            photo_alt=data["photo_alt"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The progress update was published.")
+
+    return project_action(
+        request, project, Action.RECORD_SPENDING, act, form=form, form_key="update_form"
+    )
+
+
+@staff_required
+@require_POST
+def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
+    updates = scope_of(request.user).rows(ProgressUpdate.objects.all())
+    update = get_object_or_404(updates.select_related("project__plan__council"), pk=pk)
+    project, now = update.project, timezone.now()
+
+    def act() -> str:
+        progress.delete_progress_update(
+            update=update, staff=request.user, now=now, ip=client_ip(request)
+        )
+        return _("The progress update was removed.")
+
+    return project_action(request, project, Action.RECORD_SPENDING, act)

@@ -1,0 +1,149 @@
+"""A project's desk: its budget and execution, payments, progress, status and outcome.
+
+The desk is rendered again, with the refusal or the form's errors, by every action of the
+project (`project_action`), whichever module handles it.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.requests import client_ip
+from maeul.plans.forms import (
+    DeleteSpendingForm,
+    OutcomeForm,
+    ProgressUpdateForm,
+    SpendingForm,
+    StatusForm,
+)
+from maeul.plans.models import Project
+from maeul.plans.services import projects
+
+
+def staff_project(request: HttpRequest, pk: int) -> Project:
+    """A project the staff member serves, or 404."""
+    rows = scope_of(request.user).rows(Project.objects.all())
+    return get_object_or_404(
+        rows.select_related("plan__council", "district", "dong", "section"), pk=pk
+    )
+
+
+def may_confirm(user: Any, project: Project, now: datetime) -> bool:
+    """Whether `user` may let `project` go over its budget (the form then asks for it)."""
+    return bool(can(user, Action.CONFIRM_OVER_BUDGET, project, now=now))
+
+
+def _default_day(project: Project, today: date) -> date:
+    """Today, or the last day of the project's fiscal year once it is over."""
+    return today if today.year <= project.year else date(project.year, 12, 31)
+
+
+def _render_project(
+    request: HttpRequest, project: Project, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    now = timezone.now()
+    user = request.user
+    context = {
+        "project": project,
+        "plan": project.plan,
+        "council": project.plan.council,
+        "record": can(user, Action.RECORD_SPENDING, project, now=now),
+        "left": project.budget - project.spent,
+        "manage": can(user, Action.MANAGE_PLAN, project, now=now),
+        "may_confirm": may_confirm(user, project, now),
+        "entries": list(
+            project.spending.select_related("entered_by", "confirmed_by").order_by("spent_on", "pk")
+        ),
+        "updates": list(project.updates.order_by("-created_at", "-pk")),
+        "spending_form": forms.get("spending_form")
+        or SpendingForm(
+            may_confirm=may_confirm(user, project, now),
+            initial={"spent_on": _default_day(project, timezone.localdate(now))},
+        ),
+        "update_form": forms.get("update_form") or ProgressUpdateForm(),
+        "status_form": forms.get("status_form") or StatusForm(initial={"status": project.status}),
+        "outcome_form": forms.get("outcome_form")
+        or OutcomeForm(initial={"outcome": project.outcome}),
+        "delete_form": DeleteSpendingForm(),
+    }
+    return render(request, "plans/staff/project.html", context, status=status)
+
+
+@staff_required
+def project_desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_project(request, staff_project(request, pk))
+
+
+def project_action(
+    request: HttpRequest,
+    project: Project,
+    action: Action,
+    act: Callable[[], str],
+    *,
+    form: Any = None,
+    form_key: str = "",
+) -> HttpResponse:
+    """Run one action of the project's desk if `action` on the project is allowed (see
+    `core.desk`); back to the desk when done."""
+    return desk_action(
+        request,
+        decision=can(request.user, action, project, now=timezone.now()),
+        act=act,
+        render=partial(_render_project, request, project),
+        done_url=reverse("plans:staff_project", kwargs={"pk": project.pk}),
+        form=form,
+        form_key=form_key,
+        errors_on_form=True,
+    )
+
+
+@staff_required
+@require_POST
+def change_status(request: HttpRequest, pk: int) -> HttpResponse:
+    project, now = staff_project(request, pk), timezone.now()
+    form = StatusForm(request.POST)
+
+    def act() -> str:
+        projects.change_project_status(
+            project=project,
+            status=form.cleaned_data["status"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The project is now “%(status)s”.") % {"status": project.get_status_display()}
+
+    return project_action(
+        request, project, Action.MANAGE_PLAN, act, form=form, form_key="status_form"
+    )
+
+
+@staff_required
+@require_POST
+def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    project, now = staff_project(request, pk), timezone.now()
+    form = OutcomeForm(request.POST)
+
+    def act() -> str:
+        projects.write_outcome(
+            project=project,
+            outcome=form.cleaned_data["outcome"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The outcome was saved; it is shown at the results sharing.")
+
+    return project_action(
+        request, project, Action.MANAGE_PLAN, act, form=form, form_key="outcome_form"
+    )
