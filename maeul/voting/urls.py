@@ -7,6 +7,7 @@ app_name = "voting"
 
 urlpatterns = [
     path("votes/", public.vote_list, name="list"),
+    path("votes/how-counting-works/", public.how_counting_works, name="how_counting_works"),
     path("votes/<int:pk>/", public.vote_detail, name="detail"),
     path("votes/<int:pk>/ballot/", public.ballot_form, name="ballot"),
     path("votes/<int:pk>/ballot/review/", public.ballot_review, name="review"),

@@ -1,9 +1,9 @@
 import pytest
 
 
-def test_home_lists_geumcheon_dongs(client, places, django_assert_max_num_queries):
+def test_directory_lists_geumcheon_dongs(client, places, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
-        response = client.get("/")
+        response = client.get("/districts/")
     assert response.status_code == 200
     page = response.content.decode()
     for name in [

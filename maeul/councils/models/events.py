@@ -20,6 +20,16 @@ class EventKind(models.TextChoices):
     RESULTS_SHARING = "results_sharing", _("Results sharing session")
 
 
+class CouncilEventQuerySet(models.QuerySet["CouncilEvent"]):
+    def upcoming(self, now: datetime) -> "CouncilEventQuerySet":
+        """Events that have not started yet, soonest first.
+
+        Whether residents may see one yet depends on its own announcement day
+        (`announced_on`): check `is_announced` on each row.
+        """
+        return self.filter(starts_at__gte=now).order_by("starts_at", "pk")
+
+
 class CouncilEvent(models.Model):
     """정책공유회, 주민총회 or 성과공유회: date, place, online link, the announcement (공고)."""
 
@@ -52,6 +62,8 @@ class CouncilEvent(models.Model):
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_html = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"))
+
+    objects = CouncilEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("council event")

@@ -43,6 +43,11 @@ def _options(vote: Vote) -> list[Option]:
     return list(vote.options.select_related("dong", "proposal").order_by("number"))
 
 
+def how_counting_works(request: HttpRequest) -> HttpResponse:
+    """A plain-Korean page on how ballots are counted and how anyone can recount."""
+    return render(request, "voting/how_counting_works.html")
+
+
 def vote_list(request: HttpRequest) -> HttpResponse:
     """The votes open now, coming up, and closed (counted or not)."""
     now = timezone.now()
