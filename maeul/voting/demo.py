@@ -1,4 +1,4 @@
-"""Demo votes of 금천구, relative to the day `load_demo` runs, so one is always open.
+"""Demo votes of 금천구 (and one of 영등포구), relative to the day `load_demo` runs, so one is always open.
 
 - 나풀나풀 온라인 주민투표 (open): the district vote of the seeds (7 days, anyone tied to
   금천구, up to 6 projects each) choosing this year's 지역사회혁신계획 projects within
@@ -9,6 +9,8 @@
   than the budget, so some win and some lose;
 - this year's 동단위 시민참여예산 vote (closed yesterday, not counted): 구비 300백만원
   across the dongs' projects, paper batch confirmed, so staff can try counting;
+- 영등포구's 2021 시범동 vote (counted in October 2020): the five 주민자치회 시범동 and the
+  seeds' 144,000천원 of 동단위 계획형 시민참여예산;
 - 독산1동 주민총회 의제 투표 (open): yes/no on the dong's agenda, online, on-site and postal,
   for the dong office to try paper-ballot entry.
 
@@ -20,6 +22,7 @@ that exists (by title) is left alone.
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -27,7 +30,15 @@ from maeul.accounts.demo import DEMO_DISTRICT_CODE
 from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.places.models import District, Dong
 from maeul.voting.ballots import Choices
-from maeul.voting.demo_data import DISTRICT_PROJECTS, DONG_BUDGET, DONG_PROJECTS, DemoProject
+from maeul.voting.demo_data import (
+    DISTRICT_PROJECTS,
+    DONG_BUDGET,
+    DONG_PROJECTS,
+    PILOT_BUDGET,
+    PILOT_DONGS,
+    DemoProject,
+    pilot_projects,
+)
 from maeul.voting.identity import create_vote_key, voter_key
 from maeul.voting.models import (
     Ballot,
@@ -43,6 +54,7 @@ from maeul.voting.models import (
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import count_vote
 
+SEOUL = ZoneInfo("Asia/Seoul")
 SEED = 20260717
 OPEN_TITLE = "2026 나풀나풀 온라인 주민투표"
 CLOSED_TITLE = "2025 나풀나풀 온라인 주민투표"
@@ -50,6 +62,9 @@ ASSEMBLY_TITLE = "2026 독산1동 주민총회 의제 투표"
 CLOSED_BALLOTS = 3600
 DONG_BUDGET_TITLE = "2026 금천구 동단위 시민참여예산 주민투표"
 DONG_BUDGET_BALLOTS = 840
+PILOT_TITLE = "2021 영등포구 주민자치회 시범동 동단위 시민참여예산 투표"
+PILOT_BALLOTS = 1500
+PILOT_DISTRICT = "영등포구"
 
 ASSEMBLY_ITEMS = [
     ("마을 축제 '독산 한마당' 개최", "주민이 함께 준비하는 가을 마을 축제입니다.", 6_000_000),
@@ -182,6 +197,31 @@ def _dong_budget_vote(district: District, now: datetime, staff: Staff) -> Vote:
     return vote
 
 
+def _pilot_vote(district: District, staff: Staff) -> Vote:
+    """영등포구's five 시범동 chose their 2021 projects in autumn 2020 (seed 002), counted."""
+    rng = random.Random(SEED + 3)  # noqa: S311 -- reproducible demo data, not security
+    vote = _vote(
+        district,
+        PILOT_TITLE,
+        datetime(2020, 10, 5, 9, tzinfo=SEOUL),
+        description=(
+            "주민자치회 시범동 다섯 곳(" + ", ".join(PILOT_DONGS) + ")의 주민이 분과에서 발굴한 "
+            "2021년 동단위 계획형 시민참여예산 사업을 고릅니다. 예산은 1억 4,400만원입니다."
+        ),
+        ballot_type=BallotType.APPROVAL,
+        max_choices=8,
+        budget=PILOT_BUDGET,
+        closes_at=datetime(2020, 10, 16, 18, tzinfo=SEOUL),
+        online=True,
+        on_site=True,
+    )
+    options = _options(vote, pilot_projects(), "{dong} 주민자치회 {section}분과")
+    batches = _batches(vote, staff, {Channel.ON_SITE: "문래동"})
+    _generate_ballots(vote, options, batches, PILOT_BALLOTS, rng)
+    count_vote(vote=vote, staff=staff.district, now=vote.closes_at + timedelta(hours=3), ip=None)
+    return vote
+
+
 def _batches(vote: Vote, staff: Staff, dongs: dict[str, str]) -> dict[str, PaperBatch]:
     """A paper batch per channel, entered by the dong's staff and confirmed by another."""
     batches = {}
@@ -297,6 +337,11 @@ def load_votes(*, now: datetime) -> int:
             made += 1
         if not Vote.objects.filter(title=ASSEMBLY_TITLE).exists():
             _assembly_vote(district, now)
+            made += 1
+        pilot_district = District.objects.get(name=PILOT_DISTRICT)
+        pilot_staff = _staff(pilot_district)
+        if pilot_staff is not None and not Vote.objects.filter(title=PILOT_TITLE).exists():
+            _pilot_vote(pilot_district, pilot_staff)
             made += 1
     return made
 

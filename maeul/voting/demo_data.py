@@ -145,3 +145,42 @@ DONG_PROJECTS = [
     DemoProject("독산4동 반려견 산책 모임", "안전", 12_000_000, "독산4동",
         "반려견과 산책하며 동네 방범을 살피는 주민 모임을 꾸립니다."),
 ]  # fmt: skip
+
+# 영등포구's 주민자치회 시범동 (seed 002: '19.6 to '21.5) and their 2021 agenda (총 47개 의제,
+# 245,723천원), of which the 동단위 계획형 시민참여예산 was 30 projects, 144,000천원.
+PILOT_DONGS = ["여의동", "문래동", "양평2동", "신길5동", "대림1동"]
+PILOT_BUDGET = 144_000_000
+
+# (project, 분과, cost, what it does: `{dong}` is the dong's name)
+PILOT_KINDS = [
+    ("마을 축제", "문화", 6_500_000, "{dong} 주민이 직접 꾸리는 가을 마을 축제를 엽니다."),
+    ("어르신 건강 교실", "복지", 4_000_000,
+        "{dong} 경로당에서 어르신 근력 운동과 건강 상담을 주 2회 엽니다."),
+    ("골목 화단 가꾸기", "환경", 3_500_000,
+        "{dong} 골목의 빈터에 화단을 만들고 주민 모임이 철마다 가꿉니다."),
+    ("청소년 진로 동아리", "교육", 4_500_000,
+        "{dong} 청소년이 동네 가게와 기관에서 일을 배우는 진로 동아리를 운영합니다."),
+    ("안심 귀갓길 순찰", "안전", 3_000_000,
+        "{dong} 주민 순찰대가 저녁 시간 어두운 길을 함께 걷고 위험한 곳을 알립니다."),
+    ("마을 신문 발간", "자치", 5_000_000,
+        "{dong} 소식을 주민 기자가 취재해 계절마다 마을 신문으로 펴냅니다."),
+    ("주민 공유 부엌", "복지", 6_000_000,
+        "{dong} 주민센터 부엌에서 이웃이 함께 요리하고 홀몸 어르신과 나눕니다."),
+    ("플라스틱 줄이기 교육", "환경", 3_200_000,
+        "{dong} 가정과 가게에 분리배출과 다회용기 쓰기를 알리는 교육을 엽니다."),
+]  # fmt: skip
+
+
+def pilot_projects() -> list[DemoProject]:
+    """The 시범동 projects: each kind in each dong, costs varied a little by dong."""
+    return [
+        DemoProject(
+            f"{dong} {title}",
+            section,
+            cost + 250_000 * ((index * 3 + order) % 5),
+            dong,
+            description.format(dong=dong),
+        )
+        for index, dong in enumerate(PILOT_DONGS)
+        for order, (title, section, cost, description) in enumerate(PILOT_KINDS)
+    ]
