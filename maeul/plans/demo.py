@@ -25,7 +25,7 @@ from PIL import Image
 
 from maeul.accounts.models import Role, User
 from maeul.core.demo_images import demo_upload, has_demo_photo
-from maeul.councils.demo import load_recruitments
+from maeul.councils.demo import load_pilot_councils, load_recruitments
 from maeul.councils.models import (
     Council,
     EventKind,
@@ -429,6 +429,7 @@ def load_cycle(*, now: datetime, voters: int = 48) -> int:
         made = _cycle_2021(district, staff, now, voters)
     councils = list(Council.objects.filter(district=district).order_by("pk"))
     load_recruitments(councils=councils, staff=staff.district, now=now)
+    load_pilot_councils(now=now)
     return made
 
 

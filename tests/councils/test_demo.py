@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from maeul.councils.demo import SEOUL, load_recruitments
+from maeul.councils.demo import SEOUL, load_pilot_councils, load_recruitments
 from maeul.councils.models import Council, CyclePhase
 from maeul.councils.services import cycle, members, recruitment
 
@@ -53,3 +53,25 @@ def test_demo_call_agrees_with_the_timeline(council, district_staff, now, term_n
     if term_number is not None:
         assert call is not None and call.term.number == term_number
         assert call.seats >= 1
+
+
+def test_yeongdeungpo_has_its_five_pilot_councils(yeongdeungpo, other_district_staff):
+    now = datetime(2026, 12, 2, 10, tzinfo=SEOUL)
+
+    assert load_pilot_councils(now=now) == 5
+    assert load_pilot_councils(now=now) == 0
+
+    pilots = Council.objects.filter(district=yeongdeungpo)
+    assert set(pilots.values_list("dong__name", flat=True)) == {
+        "여의동",
+        "문래동",
+        "양평2동",
+        "신길5동",
+        "대림1동",
+    }
+    for council in pilots:
+        assert council.terms.filter(number=1, starts_on=date(2020, 1, 1)).exists()
+        serving = members.current_term(council, now.date())
+        assert serving is not None and members.current_members(serving).count() == 16
+        call = recruitment.recruitment_of(council)
+        assert (call is not None and call.is_open(now)) == _shown_in_force(council, now)
