@@ -5,15 +5,14 @@ public; a hidden or withdrawn proposal is not pointed at. Money is in 원, as in
 """
 
 from datetime import datetime
-from math import ceil
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from pydantic import field_validator
 
+from maeul.api.common import Label, Page, PageQuery, paginate
 from maeul.core.markup import render_markdown
 from maeul.councils.models import AgendaItem, AgendaStatus
 from maeul.councils.services.agenda import agenda_item_url
@@ -21,35 +20,17 @@ from maeul.proposals.listing import SEOUL
 
 router = Router(tags=["agenda"])
 
-PAGE_SIZE = 20
-PAGE_SIZE_MAX = 100
-
 
 # --- Input ------------------------------------------------------------------------------
-class AgendaQuery(Schema):
+class AgendaQuery(PageQuery):
     """List filters; a value that is not understood is ignored, never an error."""
 
     council: str | None = None
     year: str | None = None
     status: str | None = None
-    page: int = 1
-    page_size: int = PAGE_SIZE
-
-    @field_validator("page", "page_size", mode="before")
-    @classmethod
-    def _lenient_int(cls, value: Any) -> Any:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return 0  # replaced by the default below
 
 
 # --- Output -----------------------------------------------------------------------------
-class Label(Schema):
-    code: str
-    label: str
-
-
 class CouncilRef(Schema):
     id: int
     name: str
@@ -80,11 +61,8 @@ class AgendaItemDetail(AgendaItemOut):
     created_at: datetime
 
 
-class AgendaPage(Schema):
-    items: list[AgendaItemOut]
-    count: int
-    page: int
-    pages: int
+class AgendaPage(Page[AgendaItemOut]):
+    pass
 
 
 # --- Shaping ----------------------------------------------------------------------------
@@ -108,11 +86,11 @@ def _fields(item: AgendaItem) -> dict[str, Any]:
         "council": CouncilRef(
             id=council.pk,
             name=council.name,
-            kind=Label(code=council.kind, label=str(council.get_kind_display())),
+            kind=Label.of_field(council, "kind"),
         ),
         "section": item.section.name if item.section else None,
         "year": item.year,
-        "status": Label(code=item.status, label=str(item.get_status_display())),
+        "status": Label.of_field(item, "status"),
         "estimated_cost": item.estimated_cost,
         "proposal_id": origin.pk if origin is not None else None,
         "url": agenda_item_url(item),
@@ -135,17 +113,7 @@ def list_agenda_items(request: HttpRequest, query: Query[AgendaQuery]) -> Agenda
     """Filters: `council` (id), `year`, `status` (discovered, on_assembly, passed, rejected,
     planned, dropped); page-numbered, at most 100 a page."""
     rows = _filter(_rows(), query)
-    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
-    page = max(query.page, 1)
-    count = rows.count()
-    start = (page - 1) * page_size
-    items = list(rows[start : start + page_size]) if start < count else []
-    return AgendaPage(
-        items=[AgendaItemOut(**_fields(item)) for item in items],
-        count=count,
-        page=page,
-        pages=max(1, ceil(count / page_size)),
-    )
+    return AgendaPage(**paginate(request, rows, query, lambda item: AgendaItemOut(**_fields(item))))
 
 
 @router.get("/agenda-items/{int:item_id}", response=AgendaItemDetail, summary="Read an agenda item")

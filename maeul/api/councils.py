@@ -6,7 +6,6 @@ account, e-mail address or phone number.
 """
 
 from datetime import date
-from math import ceil
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,38 +15,23 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import field_validator
 
+from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
 from maeul.councils.models import Council, CouncilKind, CouncilMember
 from maeul.councils.services import cycle
 from maeul.councils.services.members import current_term, role_rank
 
 router = Router(tags=["councils"])
 
-PAGE_SIZE = 20
-PAGE_SIZE_MAX = 100
-
 
 # --- Input ------------------------------------------------------------------------------
-class Paging(Schema):
-    page: int = 1
-    page_size: int = PAGE_SIZE
-
-    @field_validator("page", "page_size", mode="before")
-    @classmethod
-    def _lenient_int(cls, value: Any) -> Any:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return 0  # replaced by the default below
-
-
-class CouncilQuery(Paging):
+class CouncilQuery(PageQuery):
     """List filters; a value that is not understood is ignored, never an error."""
 
     district: str | None = None
     kind: str | None = None
 
 
-class MemberQuery(Paging):
+class MemberQuery(PageQuery):
     """`term`: a term number (default: the term in force today)."""
 
     term: int | None = None
@@ -62,16 +46,6 @@ class MemberQuery(Paging):
 
 
 # --- Output -----------------------------------------------------------------------------
-class CodeName(Schema):
-    code: str
-    name: str
-
-
-class Label(Schema):
-    code: str
-    label: str
-
-
 class SectionOut(Schema):
     id: int
     name: str
@@ -98,11 +72,8 @@ class CouncilItem(Schema):
     url: str
 
 
-class CouncilPage(Schema):
-    items: list[CouncilItem]
-    count: int
-    page: int
-    pages: int
+class CouncilPage(Page[CouncilItem]):
+    pass
 
 
 class CouncilDetail(CouncilItem):
@@ -121,11 +92,8 @@ class MemberOut(Schema):
     joined_on: date
 
 
-class MemberPage(Schema):
-    items: list[MemberOut]
-    count: int
-    page: int
-    pages: int
+class MemberPage(Page[MemberOut]):
+    pass
 
 
 # --- Shaping ----------------------------------------------------------------------------
@@ -133,18 +101,11 @@ def _item_fields(council: Council) -> dict[str, Any]:
     return {
         "id": council.pk,
         "name": council.name,
-        "kind": Label(code=council.kind, label=str(council.get_kind_display())),
-        "district": CodeName(code=council.district.code, name=council.district.name),
-        "dong": CodeName(code=council.dong.code, name=council.dong.name) if council.dong else None,
+        "kind": Label.of_field(council, "kind"),
+        "district": CodeName.of(council.district),
+        "dong": CodeName.of(council.dong),
         "url": council.get_absolute_url(),
     }
-
-
-def _page_bounds(query: Paging, count: int) -> tuple[int, int, int]:
-    """(page, start, page size) of a lenient page request."""
-    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
-    page = max(query.page, 1)
-    return page, (page - 1) * page_size, page_size
 
 
 def _councils() -> QuerySet[Council]:
@@ -161,15 +122,7 @@ def list_councils(request: HttpRequest, query: Query[CouncilQuery]) -> CouncilPa
         rows = rows.filter(district__code=query.district)
     if query.kind in CouncilKind.values:
         rows = rows.filter(kind=query.kind)
-    count = rows.count()
-    page, start, page_size = _page_bounds(query, count)
-    items = list(rows[start : start + page_size]) if start < count else []
-    return CouncilPage(
-        items=[CouncilItem(**_item_fields(c)) for c in items],
-        count=count,
-        page=page,
-        pages=max(1, ceil(count / page_size)),
-    )
+    return CouncilPage(**paginate(request, rows, query, lambda c: CouncilItem(**_item_fields(c))))
 
 
 @router.get("/councils/{int:council_id}", response=CouncilDetail, summary="Read a council")
@@ -191,7 +144,7 @@ def get_council(request: HttpRequest, council_id: int) -> CouncilDetail:
         if term is not None
         else None,
         current_phase=PhaseOut(
-            phase=Label(code=phase.phase, label=str(phase.get_phase_display())),
+            phase=Label.of_field(phase, "phase"),
             starts_on=phase.starts_on,
             ends_on=phase.ends_on,
         )
@@ -219,21 +172,14 @@ def list_members(request: HttpRequest, council_id: int, query: Query[MemberQuery
         if term is not None
         else CouncilMember.objects.none()
     )
-    count = rows.count()
-    page, start, page_size = _page_bounds(query, count)
-    items = list(rows[start : start + page_size]) if start < count else []
-    return MemberPage(
-        items=[
-            MemberOut(
-                public_name=m.public_name,
-                role=Label(code=m.role, label=str(m.get_role_display())),
-                section=SectionOut(id=m.section.pk, name=m.section.name) if m.section else None,
-                term=m.term.number,
-                joined_on=m.joined_on,
-            )
-            for m in items
-        ],
-        count=count,
-        page=page,
-        pages=max(1, ceil(count / page_size)),
+    return MemberPage(**paginate(request, rows, query, _member))
+
+
+def _member(m: CouncilMember) -> MemberOut:
+    return MemberOut(
+        public_name=m.public_name,
+        role=Label.of_field(m, "role"),
+        section=SectionOut(id=m.section.pk, name=m.section.name) if m.section else None,
+        term=m.term.number,
+        joined_on=m.joined_on,
     )

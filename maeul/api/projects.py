@@ -8,16 +8,14 @@ Receipts are never part of the API.
 
 from datetime import date, datetime
 from fractions import Fraction
-from math import ceil
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from pydantic import field_validator
 
+from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
 from maeul.plans.accountability import (
     ProjectRow,
     filter_projects,
@@ -31,13 +29,11 @@ from maeul.plans.models import BudgetSource, Programme, ProjectStatus
 router = Router(tags=["projects"])
 
 SEOUL = ZoneInfo("Asia/Seoul")
-PAGE_SIZE = 20
-PAGE_SIZE_MAX = 100
 RATE_DECIMALS = 4
 
 
 # --- Input ------------------------------------------------------------------------------
-class ProjectQuery(Schema):
+class ProjectQuery(PageQuery):
     """List filters; a value that is not understood is ignored, never an error."""
 
     district: str | None = None
@@ -45,29 +41,9 @@ class ProjectQuery(Schema):
     council: str | None = None
     year: str | None = None
     programme: str | None = None
-    page: int = 1
-    page_size: int = PAGE_SIZE
-
-    @field_validator("page", "page_size", mode="before")
-    @classmethod
-    def _lenient_int(cls, value: Any) -> Any:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return 0  # replaced by the default below
 
 
 # --- Output -----------------------------------------------------------------------------
-class CodeName(Schema):
-    code: str
-    name: str
-
-
-class Label(Schema):
-    code: str
-    label: str
-
-
 class CouncilRef(Schema):
     id: int
     name: str
@@ -90,11 +66,8 @@ class ProjectItem(Schema):
     url: str
 
 
-class ProjectPage(Schema):
-    items: list[ProjectItem]
-    count: int
-    page: int
-    pages: int
+class ProjectPage(Page[ProjectItem]):
+    pass
 
 
 class SpendingOut(Schema):
@@ -126,10 +99,6 @@ def execution_rate(spent: int, budget: int) -> float | None:
     return float(round(Fraction(spent, budget), RATE_DECIMALS)) if budget else None
 
 
-def _label(choices: Any, code: str) -> Label:
-    return Label(code=code, label=str(choices(code).label))
-
-
 def _item(row: ProjectRow) -> ProjectItem:
     return ProjectItem(
         id=row.pk,
@@ -142,10 +111,10 @@ def _item(row: ProjectRow) -> ProjectItem:
             else None
         ),
         council=CouncilRef(id=row.council_id, name=row.council_name),
-        programme=_label(Programme, row.programme),
-        budget_source=_label(BudgetSource, row.budget_source),
+        programme=Label.of(Programme, row.programme),
+        budget_source=Label.of(BudgetSource, row.budget_source),
         section=row.section_name,
-        status=_label(ProjectStatus, row.status),
+        status=Label.of(ProjectStatus, row.status),
         budget=row.budget,
         spent=row.spent,
         execution_rate=execution_rate(row.spent, row.budget),
@@ -161,22 +130,9 @@ def list_projects(request: HttpRequest, query: Query[ProjectQuery]) -> ProjectPa
     and `spent` are integers of won; `execution_rate` is spent ÷ budget as a number rounded
     to 4 decimals (0.617 means 61.7 %), or null when the budget is 0. Page-numbered, at most
     100 a page, ordered by dong (district-wide projects last) and name."""
-    wanted = parse_filter(query.dict(exclude={"page", "page_size"}, exclude_none=True))
-    projects = filter_projects(public_projects(), wanted)
-    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
-    page = max(query.page, 1)
-    count = projects.count()
-    start = (page - 1) * page_size
-    rows = (
-        [ProjectRow(*values) for values in row_values(projects)[start : start + page_size]]
-        if start < count
-        else []
-    )
+    projects = filter_projects(public_projects(), parse_filter(query.filters()))
     return ProjectPage(
-        items=[_item(row) for row in rows],
-        count=count,
-        page=page,
-        pages=max(1, ceil(count / page_size)),
+        **paginate(request, row_values(projects), query, lambda values: _item(ProjectRow(*values)))
     )
 
 

@@ -10,7 +10,6 @@ proposals are 404.
 """
 
 from datetime import datetime
-from math import ceil
 from typing import Any
 
 from django.db.models import Prefetch
@@ -18,11 +17,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from ninja import Status as Reply
-from pydantic import field_validator
 
 from maeul.api.auth import RESIDENT_AUTH
-from maeul.core.errors import RuleViolation
+from maeul.api.common import CodeName, Label, Page, PageQuery, errors, paginate
 from maeul.proposals.listing import (
     LIST_RELATED,
     SEOUL,
@@ -35,12 +32,9 @@ from maeul.proposals.services.support import support_proposal, withdraw_support
 
 router = Router(tags=["proposals"])
 
-PAGE_SIZE = 20
-PAGE_SIZE_MAX = 100
-
 
 # --- Input ------------------------------------------------------------------------------
-class ProposalQuery(Schema):
+class ProposalQuery(PageQuery):
     """List filters; a value that is not understood is ignored, never an error."""
 
     district: str | None = None
@@ -52,32 +46,12 @@ class ProposalQuery(Schema):
     period_to: str | None = None
     q: str | None = None
     sort: str | None = None
-    page: int = 1
-    page_size: int = PAGE_SIZE
-
-    @field_validator("page", "page_size", mode="before")
-    @classmethod
-    def _lenient_int(cls, value: Any) -> Any:
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return 0  # replaced by the default below
 
 
 # --- Output -----------------------------------------------------------------------------
-class CodeName(Schema):
-    code: str
-    name: str
-
-
 class CategoryOut(Schema):
     id: int
     name: str
-
-
-class Label(Schema):
-    code: str
-    label: str
 
 
 class ProposalItem(Schema):
@@ -97,11 +71,8 @@ class ProposalItem(Schema):
     url: str
 
 
-class ProposalPage(Schema):
-    items: list[ProposalItem]
-    count: int
-    page: int
-    pages: int
+class ProposalPage(Page[ProposalItem]):
+    pass
 
 
 class AttachmentOut(Schema):
@@ -136,11 +107,6 @@ class SupportOut(Schema):
     support_count: int
 
 
-class ErrorOut(Schema):
-    detail: str
-    code: str
-
-
 # --- Shaping ----------------------------------------------------------------------------
 def _seoul(value: datetime | None) -> datetime | None:
     return value.astimezone(SEOUL) if value is not None else None
@@ -150,11 +116,11 @@ def _item_fields(p: Proposal) -> dict[str, Any]:
     return {
         "id": p.pk,
         "title": p.title,
-        "district": CodeName(code=p.district.code, name=p.district.name),
-        "dong": CodeName(code=p.dong.code, name=p.dong.name) if p.dong else None,
+        "district": CodeName.of(p.district),
+        "dong": CodeName.of(p.dong),
         "category": CategoryOut(id=p.category.pk, name=p.category.name),
-        "status": Label(code=p.status, label=str(p.get_status_display())),
-        "channel": Label(code=p.channel, label=str(p.get_channel_display())),
+        "status": Label.of_field(p, "status"),
+        "channel": Label.of_field(p, "channel"),
         "support_count": p.support_count,
         "comment_count": p.comment_count,
         "published_at": _seoul(p.published_at),
@@ -171,7 +137,7 @@ def _answer_of(p: Proposal) -> AnswerOut | None:
     except Answer.DoesNotExist:
         return None
     return AnswerOut(
-        decision=Label(code=answer.decision, label=str(answer.get_decision_display())),
+        decision=Label.of_field(answer, "decision"),
         body_html=answer.body_html,
         department=answer.department.name if answer.department else None,
         answered_at=answer.created_at.astimezone(SEOUL),
@@ -197,13 +163,6 @@ def _detail(p: Proposal) -> ProposalDetail:
     )
 
 
-_STATUS_OF_CODE = {"already_supported": 409, "forbidden": 403}
-
-
-def _refused(exc: RuleViolation) -> Reply[ErrorOut]:
-    return Reply(_STATUS_OF_CODE.get(exc.code, 400), ErrorOut(detail=exc.message, code=exc.code))
-
-
 def _supportable(pk: int) -> Proposal:
     """Any proposal but a draft: the support service explains why a closed one is refused."""
     return get_object_or_404(
@@ -218,19 +177,8 @@ def list_proposals(request: HttpRequest, query: Query[ProposalQuery]) -> Proposa
     """Filters as on the list page (district and dong codes, category id, status, channel,
     period_from/period_to as YYYY-MM-DD in Asia/Seoul), `q` for Korean search, `sort` one of
     newest, supported, answered, deadline; page-numbered, at most 100 a page."""
-    params = parse_filter(query.dict(exclude={"page", "page_size"}, exclude_none=True))
-    rows = filter_proposals(params, now=timezone.now())
-    page_size = min(query.page_size, PAGE_SIZE_MAX) if query.page_size > 0 else PAGE_SIZE
-    page = max(query.page, 1)
-    count = rows.count()
-    start = (page - 1) * page_size
-    items = list(rows[start : start + page_size]) if start < count else []
-    return ProposalPage(
-        items=[ProposalItem(**_item_fields(p)) for p in items],
-        count=count,
-        page=page,
-        pages=max(1, ceil(count / page_size)),
-    )
+    rows = filter_proposals(parse_filter(query.filters()), now=timezone.now())
+    return ProposalPage(**paginate(request, rows, query, lambda p: ProposalItem(**_item_fields(p))))
 
 
 @router.get(
@@ -250,28 +198,22 @@ def get_proposal(request: HttpRequest, proposal_id: int) -> ProposalDetail:
 @router.post(
     "/proposals/{int:proposal_id}/support",
     auth=RESIDENT_AUTH,
-    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    response={200: SupportOut, **errors(400, 403, 409)},
     summary="Support a proposal (공감)",
 )
-def support(request: HttpRequest, proposal_id: int) -> SupportOut | Reply[ErrorOut]:
+def support(request: HttpRequest, proposal_id: int) -> SupportOut:
     proposal = _supportable(proposal_id)
-    try:
-        support_proposal(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
-    except RuleViolation as exc:
-        return _refused(exc)
+    support_proposal(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
     return SupportOut(supported=True, support_count=proposal.support_count)
 
 
 @router.delete(
     "/proposals/{int:proposal_id}/support",
     auth=RESIDENT_AUTH,
-    response={200: SupportOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
+    response={200: SupportOut, **errors(400, 403, 409)},
     summary="Take one's support back",
 )
-def unsupport(request: HttpRequest, proposal_id: int) -> SupportOut | Reply[ErrorOut]:
+def unsupport(request: HttpRequest, proposal_id: int) -> SupportOut:
     proposal = _supportable(proposal_id)
-    try:
-        withdraw_support(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
-    except RuleViolation as exc:
-        return _refused(exc)
+    withdraw_support(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
     return SupportOut(supported=False, support_count=proposal.support_count)

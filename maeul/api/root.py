@@ -4,12 +4,24 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
+from ninja.operation import Operation
 
 from maeul.api import agenda, councils, index, places, projects, proposals, voting
+from maeul.api.common import ErrorOut, status_of
 from maeul.api.docs import OfflineSwagger
 from maeul.core.error_pages import ERRORS
+from maeul.core.errors import RuleViolation
 
-api = NinjaAPI(
+
+class MaeulApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """`maeul_api_<router>_<function>`, also when a router is a package of modules, so
+        that splitting a router does not rename its operations for generated clients."""
+        router = ".".join(operation.view_func.__module__.split(".")[:3])
+        return f"{router}_{operation.view_func.__name__}".replace(".", "_")
+
+
+api = MaeulApi(
     title="Maeul API",
     version="1",
     description="마을 공개 API: 구·동, 제안, 투표, 사업의 공개 데이터 (open data of Maeul).",
@@ -30,6 +42,13 @@ def not_signed_in(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
     return api.create_response(
         request, {"detail": _("Please log in first."), "code": "unauthenticated"}, status=401
     )
+
+
+@api.exception_handler(RuleViolation)
+def refused(request: HttpRequest, exc: RuleViolation) -> HttpResponse:
+    """A rule refused the request: the reason and its code, with the status of that code."""
+    body = ErrorOut(detail=exc.message, code=exc.code)
+    return api.create_response(request, body.dict(), status=status_of(exc.code))
 
 
 @api.exception_handler(HttpError)

@@ -1,5 +1,8 @@
 """Forms of councils: the application (신청) and the staff desk's terms, sections, members,
-recruitment and cycle. The forms read input; the services decide what is allowed."""
+recruitment and cycle. The forms read input; the services decide what is allowed.
+
+A form's fields are named as the arguments of the service it feeds, so a view passes
+`**form.cleaned_data` and a refusal's `RuleViolation.field` names the field it is about."""
 
 from typing import Any
 
@@ -81,7 +84,7 @@ class ApplicationForm(forms.Form):
 
 # --- Staff ---------------------------------------------------------------------------------
 class TermForm(forms.Form):
-    number = forms.IntegerField(label=_("Term number"), min_value=1, max_value=999)
+    number = forms.IntegerField(label=_("Term number"), max_value=999)
     starts_on = forms.DateField(label=_("Starts on"), widget=DATE_INPUT)
 
 
@@ -98,7 +101,7 @@ class MemberForm(forms.Form):
     )
     route = forms.ChoiceField(label=_("Selected by"), choices=SelectionRoute.choices)
     joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT)
-    email = forms.EmailField(
+    user = forms.EmailField(
         label=_("Account e-mail (optional)"),
         required=False,
         help_text=_("Links the member's account, so that they can write agenda items."),
@@ -109,8 +112,9 @@ class MemberForm(forms.Form):
         self.fields["term"].queryset = council.terms.order_by("-number")  # type: ignore[attr-defined]
         self.fields["section"].queryset = _sections(council)  # type: ignore[attr-defined]
 
-    def clean_email(self) -> User | None:
-        email = self.cleaned_data.get("email", "").strip()
+    def clean_user(self) -> User | None:
+        """The account with the e-mail address typed, if one was."""
+        email = self.cleaned_data.get("user", "").strip()
         if not email:
             return None
         user = User.objects.filter(email__iexact=email, is_active=True).first()
@@ -143,7 +147,7 @@ class RecruitmentForm(forms.Form):
     term = TermChoiceField(
         label=_("Term to recruit for"), queryset=Term.objects.none(), empty_label=None
     )
-    seats = forms.IntegerField(label=_("Places"), min_value=1, max_value=999)
+    seats = forms.IntegerField(label=_("Places"))
     opens_at = SeoulDateTimeField(label=_("Opens at"))
     closes_at = SeoulDateTimeField(label=_("Closes at"))
 
@@ -158,7 +162,6 @@ class RecruitmentForm(forms.Form):
 class SelectionForm(forms.Form):
     seed = forms.CharField(
         label=_("Lottery seed (optional)"),
-        max_length=64,
         required=False,
         help_text=_(
             "For example the numbers drawn at the public draw. Left empty, the seed is "
@@ -168,7 +171,7 @@ class SelectionForm(forms.Form):
 
 
 class CycleForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"))
 
 
 class StepForm(forms.Form):

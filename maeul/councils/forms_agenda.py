@@ -1,4 +1,6 @@
-"""Forms of agenda discovery, meetings and events: they read input; the services decide."""
+"""Forms of agenda discovery, meetings and events: they read input; the services decide.
+
+As in `councils.forms`, the fields are named as the service's arguments."""
 
 from typing import Any
 
@@ -33,14 +35,12 @@ def _year(initial: int) -> forms.IntegerField:
     return forms.IntegerField(
         label=_("For the year"),
         initial=initial,
-        min_value=2000,
-        max_value=2100,
         help_text=_("The year whose plan the item is meant for."),
     )
 
 
 class AgendaItemForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"))
     description = forms.CharField(
         label=_("Description"),
         required=False,
@@ -49,7 +49,6 @@ class AgendaItemForm(forms.Form):
     )
     estimated_cost = forms.IntegerField(
         label=_("Estimated cost (won)"),
-        min_value=0,
         initial=0,
         help_text=_("A whole number of won, e.g. 5000000 for 500만 원."),
     )
@@ -64,7 +63,6 @@ class AgendaItemForm(forms.Form):
 class PromoteForm(forms.Form):
     proposal = forms.IntegerField(
         label=_("Proposal number"),
-        min_value=1,
         help_text=_("The number in the proposal's address, e.g. 123 for /proposals/123/."),
     )
 
@@ -112,7 +110,6 @@ class MeetingForm(forms.Form):
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     guests = forms.IntegerField(
         label=_("Other people present"),
-        min_value=0,
         initial=0,
         help_text=_("Residents, officials and guests who are not members."),
     )
@@ -144,7 +141,6 @@ class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     title = forms.CharField(
         label=_("Title"),
-        max_length=200,
         help_text=_("As residents will see it, e.g. 2026 독산1동 주민총회."),
     )
     description = forms.CharField(
@@ -157,8 +153,6 @@ class EventForm(forms.Form):
     )
     announce_days = forms.IntegerField(
         label=_("Days of announcement"),
-        min_value=1,
-        max_value=365,
         initial=14,
         help_text=_("The announcement (공고) is public this many days before the event."),
     )
@@ -202,5 +196,5 @@ class MinutesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown is allowed."),
     )
-    attendance_on_site = forms.IntegerField(label=_("People present"), min_value=0, initial=0)
-    attendance_online = forms.IntegerField(label=_("People online"), min_value=0, initial=0)
+    attendance_on_site = forms.IntegerField(label=_("People present"), initial=0)
+    attendance_online = forms.IntegerField(label=_("People online"), initial=0)

@@ -28,6 +28,7 @@ from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.councils.demo import load_pilot_councils, load_recruitments
 from maeul.councils.models import (
     Council,
+    CouncilMember,
     EventKind,
     MeetingKind,
     MemberRole,
@@ -35,6 +36,7 @@ from maeul.councils.models import (
     SelectionRoute,
 )
 from maeul.councils.services import agenda, cycle, events, members
+from maeul.councils.services import assembly as assembly_votes
 from maeul.places.models import District, Dong
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project, ProjectStatus
 from maeul.plans.services import planning, spending
@@ -303,7 +305,9 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
         for index, (title, description, cost) in enumerate(AGENDA_2022)
     ]
     place = f"{council.dong.name} 주민센터 3층 강당"
-    serving = list(agenda.current_members(council, date(YEAR, 2, 1)))
+    serving = list(
+        CouncilMember.objects.serving_on(council, date(YEAR, 2, 1)).order_by("public_name", "pk")
+    )
     for month in (2, 3, 4):  # the monthly joint meetings (연석회의) of agenda discovery
         held = at(date(YEAR, month, 18), 19)
         present = rng.sample(serving, k=max(1, len(serving) * rng.randint(60, 90) // 100))
@@ -347,7 +351,7 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
         now=at(date(YEAR, 5, 20)),
         ip=IP,
     )
-    vote = events.open_assembly_vote(
+    vote = assembly_votes.open_assembly_vote(
         event=assembly,
         opens_at=at(date(YEAR, 6, 7), 9),
         closes_at=at(date(YEAR, 6, 19), 17),
@@ -392,7 +396,7 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
         confirm_batch(batch=batch, staff=staff.second_look, now=at(date(YEAR, 6, 19), 18), ip=IP)
     closed = at(date(YEAR, 6, 19), 18)
     count_vote(vote=vote, staff=dong_staff, now=closed, ip=IP)
-    events.apply_assembly_result(event=assembly, staff=dong_staff, now=closed, ip=IP)
+    assembly_votes.apply_assembly_result(event=assembly, staff=dong_staff, now=closed, ip=IP)
     events.publish_minutes(
         event=assembly,
         minutes=(

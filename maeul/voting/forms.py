@@ -1,7 +1,9 @@
 """Staff forms of votes: the settings, options, uploads, paper batches and the voter at the box.
 
 The forms only read input; the services decide whether the settings make a vote that can be
-held (`check_settings`) and whether a person may still vote.
+held (`check_settings`), whether a text holds a resident registration number and whether a
+person may vote, and name the field they refuse (`RuleViolation.field`), which the desk
+shows beside it.
 """
 
 from datetime import date, datetime
@@ -14,30 +16,16 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maeul.accounts import phone as phones
 from maeul.accounts.models import TieKind
+from maeul.accounts.person import parse_birth_date
 from maeul.core.errors import RuleViolation
-from maeul.core.privacy import RESIDENT_NUMBER
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
-from maeul.voting.models import PAPER_CHANNELS, BallotType, Vote
-from maeul.voting.services.paper import parse_birth_date
+from maeul.voting.models import PAPER_CHANNELS, Vote
+from maeul.voting.services.setup import VOTE_FIELDS
 
 SEOUL = ZoneInfo("Asia/Seoul")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
-def _refuse_resident_numbers(
-    form: forms.BaseForm, data: dict[str, Any], names: tuple[str, ...]
-) -> None:
-    """A resident registration number in a text field is an error at that field."""
-    for name in names:
-        value = data.get(name)
-        if isinstance(value, str) and RESIDENT_NUMBER.search(value) and name not in form.errors:
-            form.add_error(
-                name,
-                _("Please remove the resident registration number. Maeul must not store it."),
-            )
 
 
 class DongField(forms.ModelChoiceField[Dong]):
@@ -92,31 +80,7 @@ class VoteForm(forms.ModelForm[Vote]):
 
     class Meta:
         model = Vote
-        fields = [
-            "district",
-            "title",
-            "description",
-            "dong",
-            "ballot_type",
-            "max_choices",
-            "min_choices",
-            "budget",
-            "rule",
-            "quorum",
-            "opens_at",
-            "closes_at",
-            "online",
-            "on_site",
-            "postal",
-            "on_site_replaces_online",
-            "allow_lives",
-            "allow_works",
-            "allow_studies",
-            "min_age",
-            "require_verified",
-            "confirmed_ties_only",
-            "allow_change",
-        ]
+        fields = ["district", *VOTE_FIELDS]  # the settings `save_vote` records
         field_classes = {
             "dong": DongField,
             "opens_at": SeoulDateTimeField,
@@ -209,24 +173,6 @@ class VoteForm(forms.ModelForm[Vote]):
         for field in self.fields.values():
             field.disabled = True
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        # Reported at the field, in the words of `check_settings` (which `save_vote` runs);
-        # a field with an error is also left out of the model's constraint checks, whose
-        # messages would only name the constraint.
-        opens, closes = data.get("opens_at"), data.get("closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error("closes_at", _("The vote must close after it opens."))
-        if not any(data.get(channel) for channel in ("online", "on_site", "postal")):
-            self.add_error("online", _("Allow at least one way of voting."))
-        most, fewest = data.get("max_choices"), data.get("min_choices")
-        if most is not None and fewest is not None and fewest > most:
-            self.add_error("min_choices", _("The fewest choices cannot exceed the most choices."))
-        if data.get("ballot_type") == BallotType.BUDGET and not data.get("budget"):
-            self.add_error("budget", _("A budget vote needs a budget."))
-        _refuse_resident_numbers(self, data, ("title", "description"))
-        return data
-
 
 class OptionForm(forms.Form):
     """One option typed in, or taken from a proposal of the vote's district."""
@@ -278,10 +224,8 @@ class OptionForm(forms.Form):
             data["proposer"] = data.get("proposer") or proposal.proposer_label
             if data.get("dong") is None and proposal.dong and self.vote.covers_dong(proposal.dong):
                 data["dong"] = proposal.dong
-        if not data.get("title") and "title" not in self.errors:
-            self.add_error("title", _("Enter the project name, or the number of a proposal."))
+        data["title"] = data.get("title") or ""
         data["cost"] = data.get("cost") or 0
-        _refuse_resident_numbers(self, data, ("title", "proposer", "category", "description"))
         return data
 
 
@@ -340,11 +284,6 @@ class BatchForm(forms.Form):
             if vote.allows_channel(channel)
         ]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        _refuse_resident_numbers(self, data, ("label",))
-        return data
-
 
 class PaperVoterForm(forms.Form):
     """The person at the ballot box, as staff read them from the identity card (신분증)."""
@@ -382,15 +321,6 @@ class PaperVoterForm(forms.Form):
             return parse_birth_date(self.cleaned_data["birth_date"])
         except RuleViolation as refusal:
             raise forms.ValidationError(refusal.message) from None
-
-    def clean_phone(self) -> str:
-        phone: str = self.cleaned_data.get("phone", "")
-        if phone:
-            try:
-                phones.normalize(phone)
-            except RuleViolation as refusal:
-                raise forms.ValidationError(refusal.message) from None
-        return phone
 
 
 def vote_dongs(vote: Vote) -> QuerySet[Dong]:

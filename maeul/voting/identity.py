@@ -28,7 +28,7 @@ from django.conf import settings
 
 from maeul.accounts import person as persons
 from maeul.accounts import phone as phones
-from maeul.accounts.models import User
+from maeul.accounts.models import TieKind, User
 from maeul.places.models import Dong
 from maeul.voting.models import Vote, VoteKey
 
@@ -72,7 +72,7 @@ class PaperVoter:
     birth_date: date
     dong: Dong
     phone: str = ""  # as typed; normalised here
-    tie: str = "lives"
+    tie: str = TieKind.LIVES
 
     def phone_hmac(self) -> str | None:
         return phones.lookup_hash(phones.normalize(self.phone)) if self.phone else None

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from maeul.councils.models import AgendaStatus
 from maeul.councils.services.agenda import (
-    drop_agenda_item,
+    change_agenda_status,
     promote_proposal,
     write_agenda_item,
 )
@@ -116,7 +116,9 @@ def test_the_list_filters_and_pages(client, promoted, written, doksan1_council):
 
 
 def test_the_list_filters_by_status(client, written, dong_staff, now):
-    drop_agenda_item(item=written[0], staff=dong_staff, now=now, ip=IP)
+    change_agenda_status(
+        status=AgendaStatus.DROPPED, item=written[0], staff=dong_staff, now=now, ip=IP
+    )
 
     body = client.get("/api/agenda-items", {"status": AgendaStatus.DROPPED}).json()
 

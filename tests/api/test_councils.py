@@ -38,7 +38,14 @@ def test_list_filters_by_kind_and_ignores_nonsense(client, doksan1_council, gove
 
 def test_list_of_another_district_is_empty(client, doksan1_council, yeongdeungpo):
     data = client.get("/api/councils", {"district": yeongdeungpo.code}).json()
-    assert data == {"items": [], "count": 0, "page": 1, "pages": 1}
+    assert data == {
+        "items": [],
+        "count": 0,
+        "page": 1,
+        "pages": 1,
+        "next": None,
+        "previous": None,
+    }
 
 
 def test_list_pages(client, doksan1_council, gasan_council, governance_council):
@@ -73,7 +80,7 @@ def test_members_show_public_fields_only(client, doksan1_council, council_member
     assert data["count"] == 2
     for item in data["items"]:
         assert set(item) == MEMBER_KEYS
-    assert set(data) == {"items", "count", "page", "pages"}
+    assert set(data) == {"items", "count", "page", "pages", "next", "previous"}
     body = response.content.decode()
     assert "resident@example.kr" not in body
     assert str(council_member.user_id) not in {str(v) for i in data["items"] for v in i.values()}

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from maeul.api.docs import SWAGGER_UI_VERSION
 from maeul.voting.models import Ballot, Participation, Vote
-from tests.api.test_voting import bearer, voters
+from tests.api.test_voting import bearer
 from tests.korean import korean
-from tests.voting.conftest import PB_OPTIONS, add_options, make_vote
+from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, residents_of
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_oversized_ballot_is_korean_json_413_and_stores_nothing(
     now: datetime = timezone.now()
     vote: Vote = make_vote(geumcheon, now)
     add_options(vote, PB_OPTIONS)
-    (voter,) = voters(doksan1, 1)
+    (voter,) = residents_of(doksan1, 1)
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = '{"options": [' + ",".join(["1"] * 2000) + "]}"
 

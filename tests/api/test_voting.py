@@ -20,7 +20,7 @@ from maeul.voting.services.export import import_pb
 from tests.conftest import _verified
 from tests.factories import DongTieFactory, UserFactory
 from tests.korean import korean
-from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, option_ids
+from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, option_ids, residents_of
 
 pytestmark = pytest.mark.django_db
 
@@ -61,15 +61,6 @@ def counted(vote, staff):
 
 def new_user(**fields: Any) -> User:
     return cast(User, UserFactory(**fields))
-
-
-def voters(dong, count: int) -> list[User]:
-    users = []
-    for _index in range(count):
-        user = _verified(new_user())
-        DongTieFactory(user=user, dong=dong, kind=TieKind.LIVES)
-        users.append(user)
-    return users
 
 
 def ids(response) -> list[int]:
@@ -471,7 +462,7 @@ def test_the_result_is_hidden_until_the_count(client, pb_vote, resident, distric
 @pytest.fixture
 def counted_vote(client, pb_vote, doksan1, gasan, district_staff):
     ballots = [(1, 2)] * 3 + [(1, 3)] * 2 + [(4,)]
-    people = voters(doksan1, 4) + voters(gasan, 2)
+    people = residents_of(doksan1, 4) + residents_of(gasan, 2)
     for person, numbers in zip(people, ballots, strict=True):
         assert (
             post_ballot(client, pb_vote, choose(pb_vote, *numbers), **bearer(person)).status_code

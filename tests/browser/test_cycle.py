@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 from maeul.accounts.demo import load_accounts
 from maeul.accounts.models import User
 from maeul.councils.models import AgendaItem, AgendaStatus, EventKind
+from maeul.councils.services import assembly as assembly_votes
 from maeul.councils.services import events, members
 from maeul.places.models import Dong
 from maeul.plans.models import Project, SpendingEntry
@@ -114,7 +115,7 @@ def test_one_dong_walks_through_the_whole_cycle(
         now=now,
         ip=None,
     )
-    vote = events.open_assembly_vote(
+    vote = assembly_votes.open_assembly_vote(
         event=assembly,
         opens_at=now,
         closes_at=now + timedelta(days=1, hours=4),

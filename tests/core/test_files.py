@@ -26,7 +26,10 @@ def mode(path: Path) -> int:
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"MAEUL_DATA_KEY", "SECRET_KEY"}}
+    """manage.py on a var/ folder of its own, with the embedded SQLite database whatever
+    database the suite itself runs on (these tests are about the files in var/)."""
+    dropped = {"MAEUL_DATA_KEY", "SECRET_KEY", "DATABASE_URL"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(  # noqa: S603 -- our own manage.py, arguments from the tests
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,

@@ -31,7 +31,6 @@ from maeul.plans.services import planning, spending
 from maeul.proposals.attachments import check_upload
 from maeul.proposals.models import Answer, Comment, CommentReport, Decision, Proposal
 from maeul.proposals.services import comments, review, writing
-from maeul.voting.forms import BatchForm, OptionForm
 from maeul.voting.tabular import TableError, parse_option_rows, parse_postal_rows
 from tests.councils import conftest as councils
 from tests.korean import korean
@@ -340,23 +339,9 @@ def test_every_service_that_stores_text_refuses_the_number(request, family, now)
     assert refused.value.message == korean(MESSAGE)
 
 
-# --- Vote options and the staff's spreadsheets (checked at the form and the reader) -------
-def test_a_vote_option_with_the_number_is_refused_at_its_field(pb_vote):
-    form = OptionForm({"title": "사업", "proposer": f"홍길동 {RRN}", "cost": "0"}, vote=pb_vote)
-
-    assert not form.is_valid()
-    assert form.errors["proposer"] == [korean(MESSAGE)]
-
-
-def test_a_batch_label_with_the_number_is_refused(pb_vote, doksan1):
-    form = BatchForm(
-        {"dong": doksan1.pk, "channel": "on_site", "label": RRN},
-        vote=pb_vote,
-        dongs=type(doksan1).objects.filter(pk=doksan1.pk),
-    )
-
-    assert not form.is_valid()
-    assert form.errors["label"] == [korean(MESSAGE)]
+# --- The staff's spreadsheets (checked by the reader) -----------------------------------
+# Vote options and batch labels are refused by their services, beside the field:
+# tests/voting/test_staff_views.py.
 
 
 def test_a_spreadsheet_with_the_number_in_any_cell_is_refused():

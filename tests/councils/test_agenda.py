@@ -12,7 +12,6 @@ from maeul.core.models import AuditEntry, Notification
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilMember, Meeting, MeetingKind
 from maeul.councils.services.agenda import (
     change_agenda_status,
-    drop_agenda_item,
     promote_proposal,
     record_meeting,
     write_agenda_item,
@@ -236,7 +235,9 @@ def test_a_council_member_who_is_not_staff_cannot_promote(
 def test_staff_drop_and_revive_an_item(doksan1_council, dong_staff, now):
     item = write(doksan1_council, dong_staff, now)
 
-    drop_agenda_item(item=item, reason="예산 부족", staff=dong_staff, now=now, ip=IP)
+    change_agenda_status(
+        status=AgendaStatus.DROPPED, item=item, reason="예산 부족", staff=dong_staff, now=now, ip=IP
+    )
     item.refresh_from_db()
     assert item.status == AgendaStatus.DROPPED
     entry = AuditEntry.objects.get(action="councils.agenda_status")
@@ -265,7 +266,9 @@ def test_staff_of_another_dong_cannot_drop(doksan1_council, dong_staff, other_do
     item = write(doksan1_council, dong_staff, now)
 
     with pytest.raises(RuleViolation):
-        drop_agenda_item(item=item, staff=other_dong_staff, now=now, ip=IP)
+        change_agenda_status(
+            status=AgendaStatus.DROPPED, item=item, staff=other_dong_staff, now=now, ip=IP
+        )
 
     item.refresh_from_db()
     assert item.status == AgendaStatus.DISCOVERED

@@ -11,7 +11,8 @@ from django.utils import timezone
 from maeul.core.models import Notification
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent, EventKind, Meeting
 from maeul.councils.services.agenda import promote_proposal, write_agenda_item
-from maeul.councils.services.events import open_assembly_vote, schedule_event
+from maeul.councils.services.assembly import open_assembly_vote
+from maeul.councils.services.events import schedule_event
 from maeul.proposals.models import Proposal, Status
 from maeul.voting.ballots import Choices
 from maeul.voting.models import Channel, Vote

@@ -118,7 +118,7 @@ def test_timeline_uses_the_planned_dates(doksan1_council):
 
 def test_current_steps_most_specific_first(doksan1_council, dong_staff, now):
     cycle.plan_cycle(council=doksan1_council, year=2021, staff=dong_staff, now=now, ip=None)
-    steps = cycle.current_steps(doksan1_council, date(2021, 11, 15))
+    steps = cycle.current_of(list(doksan1_council.cycle_steps.all()), date(2021, 11, 15))
     assert [s.phase for s in steps] == [
         CyclePhase.EVALUATION,
         CyclePhase.RECRUITMENT,

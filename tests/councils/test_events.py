@@ -9,16 +9,14 @@ from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent, EventKind
 from maeul.councils.services.agenda import write_agenda_item
-from maeul.councils.services.events import (
+from maeul.councils.services.assembly import (
     apply_assembly_result,
     assembly_result,
-    is_announced,
     open_assembly_vote,
-    publish_minutes,
-    schedule_event,
 )
+from maeul.councils.services.events import publish_minutes, schedule_event
 from maeul.voting.ballots import Choices
-from maeul.voting.models import BallotType, Channel, Vote, VoteStatus
+from maeul.voting.models import BallotType, Channel, Option, Vote, VoteStatus
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import count_vote
 from maeul.voting.services.setup import add_option
@@ -107,8 +105,8 @@ def test_scheduling_an_assembly_puts_its_items_on_the_agenda(assembly, items, no
     assert set(assembly.agenda_items.all()) == set(items)
     assert set(AgendaItem.objects.values_list("status", flat=True)) == {AgendaStatus.ON_ASSEMBLY}
     assert assembly.announced_on() == timezone.localdate(now)
-    assert is_announced(assembly, now)
-    assert not is_announced(assembly, now - timedelta(days=1))
+    assert assembly.is_announced(now)
+    assert not assembly.is_announced(now - timedelta(days=1))
     assert AuditEntry.objects.filter(action="councils.event_schedule").count() == 1
 
 
@@ -376,6 +374,67 @@ def test_a_vote_whose_options_were_changed_is_not_applied(assembly, dong_staff, 
     vote_and_count(
         vote, voters, lambda _: ["yes", "yes", "yes", "yes"], dong_staff, assembly.starts_at
     )
+
+    with pytest.raises(RuleViolation) as refusal:
+        apply_assembly_result(event=assembly, staff=dong_staff, now=vote.closes_at, ip=IP)
+
+    assert refusal.value.code == "mismatch"
+    assert set(AgendaItem.objects.values_list("status", flat=True)) == {AgendaStatus.ON_ASSEMBLY}
+
+
+def test_each_option_names_the_agenda_item_it_decides(assembly, items, dong_staff, now):
+    vote = open_vote(assembly, dong_staff, now)
+
+    options = list(vote.options.order_by("number"))
+
+    assert [option.agenda_item for option in options] == items
+    assert [item.vote_options.get() for item in items] == options
+
+
+def test_the_result_goes_to_the_item_its_option_names_whatever_the_titles_and_numbers(
+    doksan1_council, dong_staff, voters, now, year
+):
+    twins = [
+        write_agenda_item(
+            council=doksan1_council,
+            title="어린이 놀이터 정비",
+            description=description,
+            year=year,
+            author=dong_staff,
+            now=now,
+            ip=IP,
+        )
+        for description in ("독산로 놀이터", "문성로 놀이터")
+    ]
+    event = schedule(doksan1_council, dong_staff, now, year, twins)
+    vote = open_vote(event, dong_staff, now)
+    first, second = (Option.objects.get(agenda_item=item) for item in twins)
+    # Ballot numbers swapped by hand: no. 1 is now the second playground, no. 2 the first.
+    first.number = 99
+    first.save()
+    second.number, first.number = 1, 2
+    second.save()
+    first.save()
+    # Ballot no. 1 (the second playground): all no. Ballot no. 2 (the first): all yes.
+    vote_and_count(vote, voters, lambda _: ["no", "yes"], dong_staff, event.starts_at)
+
+    outcome = apply_assembly_result(event=event, staff=dong_staff, now=vote.closes_at, ip=IP)
+
+    assert [(row.item, row.option, row.yes, row.passed) for row in outcome.rows] == [
+        (twins[0], first, 4, True),
+        (twins[1], second, 0, False),
+    ]
+    statuses = dict(AgendaItem.objects.values_list("description", "status"))
+    assert statuses == {
+        "독산로 놀이터": AgendaStatus.PASSED,
+        "문성로 놀이터": AgendaStatus.REJECTED,
+    }
+
+
+def test_a_vote_whose_option_lost_its_item_is_not_applied(assembly, dong_staff, voters, now):
+    vote = open_vote(assembly, dong_staff, now)
+    vote.options.filter(number=2).update(agenda_item=None)
+    vote_and_count(vote, voters, lambda _: ["yes", "yes", "yes"], dong_staff, assembly.starts_at)
 
     with pytest.raises(RuleViolation) as refusal:
         apply_assembly_result(event=assembly, staff=dong_staff, now=vote.closes_at, ip=IP)

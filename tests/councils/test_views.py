@@ -247,7 +247,7 @@ def _member_post(term, **extra):
         "section": "",
         "route": SelectionRoute.OPEN_CALL,
         "joined_on": term.starts_on.isoformat(),
-        "email": "",
+        "user": "",
     }
     data.update(extra)
     return data
@@ -256,7 +256,7 @@ def _member_post(term, **extra):
 def test_staff_add_a_member(client, doksan1_council, doksan1_term, resident, dong_staff):
     client.force_login(dong_staff)
     url = reverse("councils:staff_add_member", kwargs={"pk": doksan1_council.pk})
-    response = client.post(url, _member_post(doksan1_term, email="RESIDENT@example.kr"))
+    response = client.post(url, _member_post(doksan1_term, user="RESIDENT@example.kr"))
     assert response.status_code == 302
     member = doksan1_term.members.get()
     assert member.user == resident
@@ -267,7 +267,7 @@ def test_adding_a_member_with_an_unknown_email_is_refused(
 ):
     client.force_login(dong_staff)
     url = reverse("councils:staff_add_member", kwargs={"pk": doksan1_council.pk})
-    response = client.post(url, _member_post(doksan1_term, email="nobody@example.kr"))
+    response = client.post(url, _member_post(doksan1_term, user="nobody@example.kr"))
     assert response.status_code == 400
     assert not doksan1_term.members.exists()
 

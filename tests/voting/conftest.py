@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from maeul.accounts.models import Role, User
+from maeul.accounts.models import Role, TieKind, User
 from maeul.places.models import District, Dong
 from maeul.voting.identity import create_vote_key
 from maeul.voting.models import BallotType, Channel, Option, PaperBatch, Vote, VoteStatus
 from tests.conftest import _verified
-from tests.factories import RoleAssignmentFactory, UserFactory
+from tests.factories import DongTieFactory, RoleAssignmentFactory, UserFactory
 
 PB_OPTIONS = [
     ("독산1동 어린이공원 그늘막 설치", 30_000_000),
@@ -148,3 +148,19 @@ def second_dong_staff(doksan1) -> User:
 def option_ids(vote: Vote, *numbers: int) -> tuple[int, ...]:
     by_number = dict(vote.options.values_list("number", "pk"))
     return tuple(by_number[number] for number in numbers)
+
+
+def residents_of(dong: Dong, n: int) -> list[User]:
+    """n verified residents who live in `dong`."""
+    people = []
+    for _ in range(n):
+        person = _verified(UserFactory())
+        DongTieFactory(user=person, dong=dong, kind=TieKind.LIVES)
+        people.append(person)
+    return people
+
+
+@pytest.fixture
+def voters(doksan1, now):
+    """`voters(n)`: n verified residents of 독산1동."""
+    return lambda n: residents_of(doksan1, n)

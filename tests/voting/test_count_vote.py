@@ -14,8 +14,6 @@ from maeul.voting.models import Ballot, Participation, VoteKey, VoteResult, Vote
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import ballot_profile, count_vote, tally, tie_order
 from maeul.voting.services.paper import confirm_batch, enter_paper_ballot
-from tests.conftest import _verified
-from tests.factories import DongTieFactory, UserFactory
 from tests.voting.conftest import add_options, make_vote, option_ids
 
 pytestmark = pytest.mark.django_db
@@ -25,19 +23,6 @@ pytestmark = pytest.mark.django_db
 def _korean():
     with translation.override("ko"):
         yield
-
-
-@pytest.fixture
-def voters(doksan1, now):
-    def make(n: int):
-        people = []
-        for _ in range(n):
-            person = _verified(UserFactory())
-            DongTieFactory(user=person, dong=doksan1, kind="lives")
-            people.append(person)
-        return people
-
-    return make
 
 
 def cast_all(vote, people, ballots, now):

@@ -30,12 +30,15 @@ from maeul.voting.models import (
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.paper import enter_paper_ballot
 from maeul.voting.tabular import OPTION_COLUMNS, POSTAL_COLUMNS
+from tests.korean import korean
 from tests.proposals.factories import ProposalFactory
 from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, option_ids
 
 pytestmark = pytest.mark.django_db
 
 IP = "203.0.113.7"
+RRN = "900101-1234567"
+NO_RRN = "Please remove the resident registration number. Maeul must not store it."
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -261,6 +264,41 @@ def test_invalid_vote_settings_change_nothing(client, district_staff):
     assert not Vote.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"closes_at": "2030-04-01T09:00"}, "closes_at", "The vote must close after it opens."),
+        ({"online": None, "on_site": None}, "online", "Allow at least one way of voting."),
+        (
+            {"allow_lives": None, "allow_works": None},
+            "allow_lives",
+            "Allow at least one kind of tie to the area.",
+        ),
+        (
+            {"min_choices": "4"},
+            "min_choices",
+            "The fewest choices cannot exceed the most choices.",
+        ),
+        (
+            {"ballot_type": BallotType.BUDGET, "budget": ""},
+            "budget",
+            "A budget vote needs a budget.",
+        ),
+        ({"title": f"주민투표 {RRN}"}, "title", NO_RRN),
+    ],
+)
+def test_a_setting_the_service_refuses_is_shown_at_its_field(
+    client, district_staff, changes, field, message
+):
+    login(client, district_staff)
+
+    response = client.post(reverse("voting:staff_create"), vote_form_data(**changes))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {field: [korean(message)]}
+    assert not Vote.objects.exists()
+
+
 def test_dong_staff_create_votes_of_their_dong_only(client, dong_staff, doksan1, gasan):
     login(client, dong_staff)
 
@@ -344,6 +382,20 @@ def test_an_invalid_option_is_not_added(client, district_staff, draft_vote, dang
 
     assert (untitled.status_code, foreign.status_code) == (400, 400)
     assert error_messages(untitled) and error_messages(foreign)
+    assert not draft_vote.options.exists()
+
+
+@pytest.mark.parametrize("field", ["title", "proposer", "category", "description"])
+def test_an_option_with_a_resident_number_is_refused_at_its_field(
+    client, district_staff, draft_vote, field
+):
+    login(client, district_staff)
+    data = {"title": "골목 화단", "cost": "1000", field: f"홍길동 {RRN}"}
+
+    response = client.post(reverse("voting:staff_add_option", args=[draft_vote.pk]), data)
+
+    assert response.status_code == 400
+    assert response.context["option_form"].errors == {field: [korean(NO_RRN)]}
     assert not draft_vote.options.exists()
 
 
@@ -435,6 +487,19 @@ def test_dong_staff_open_a_batch_of_their_dong(client, dong_staff, pb_vote, doks
     assert own["Location"] == reverse("voting:staff_batch", args=[batch.pk])
 
 
+def test_a_batch_label_with_a_resident_number_is_refused_at_its_field(
+    client, dong_staff, pb_vote, doksan1
+):
+    login(client, dong_staff)
+    data = {"dong": doksan1.pk, "channel": Channel.ON_SITE, "label": RRN}
+
+    response = client.post(reverse("voting:staff_open_batch", args=[pb_vote.pk]), data)
+
+    assert response.status_code == 400
+    assert response.context["batch_form"].errors == {"label": [korean(NO_RRN)]}
+    assert not PaperBatch.objects.exists()
+
+
 def postal_file(vote: Vote, rows: list[list[object]]) -> io.BytesIO:
     return xlsx([[*POSTAL_COLUMNS, "선택"], *rows], name="postal.xlsx")
 
@@ -515,8 +580,28 @@ def test_an_invalid_paper_entry_stores_nothing(client, dong_staff, pb_vote, batc
     bad_date = client.post(url, voter_data(pb_vote, doksan1, birth_date="3월 15일"))
 
     assert (no_name.status_code, bad_date.status_code) == (400, 400)
-    assert "생년월일을 1960-03-15 형식으로 입력하세요." in bad_date.content.decode()
+    assert korean("Enter the birth date as 1990-03-15.") in bad_date.content.decode()
     assert not Ballot.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"birth_date": "2099-01-01"}, "birth_date", "The birth date is in the future."),
+        ({"phone": "02-123-4567"}, "phone", "Enter a mobile phone number such as 010-1234-5678."),
+    ],
+)
+def test_a_paper_voter_the_service_refuses_is_shown_at_its_field(
+    client, dong_staff, pb_vote, batch, doksan1, changes, field, message
+):
+    login(client, dong_staff)
+    url = reverse("voting:staff_batch", args=[batch.pk])
+
+    response = client.post(url, voter_data(pb_vote, doksan1, **changes))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {field: [korean(message)]}
+    assert batch.participations.count() == 0
 
 
 def test_a_person_who_voted_online_is_refused_on_paper(

@@ -19,8 +19,32 @@ from maeul.core.permissions.base import (
     scope_of,
     ties_of,
 )
-from maeul.councils.models import Council, CouncilKind, CouncilMember, Recruitment
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.councils.models import (
+    AgendaItem,
+    Council,
+    CouncilEvent,
+    CouncilKind,
+    CouncilMember,
+    CycleStep,
+    Meeting,
+    Recruitment,
+    Term,
+)
 from maeul.plans.models import AutonomyPlan, Project
+
+# The rows of the council desks: a council is served by its dong's staff (a resident
+# council) and its district's staff; everything of a council follows the council.
+THROUGH_COUNCIL = RowScope(district="council__district_id", dong="council__dong_id")
+THROUGH_TERM = RowScope(district="term__council__district_id", dong="term__council__dong_id")
+register_rows(Council, RowScope(district="district_id", dong="dong_id"))
+register_rows(Term, THROUGH_COUNCIL)
+register_rows(AgendaItem, THROUGH_COUNCIL)
+register_rows(Meeting, THROUGH_COUNCIL)
+register_rows(CouncilEvent, THROUGH_COUNCIL)
+register_rows(CycleStep, THROUGH_COUNCIL)
+register_rows(CouncilMember, THROUGH_TERM)
+register_rows(Recruitment, THROUGH_TERM)
 
 
 def _council_of(target: Model | None) -> Council | None:

@@ -19,6 +19,7 @@ from maeul.core.permissions.base import (
     scope_of,
     ties_of,
 )
+from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
 from maeul.voting.models import PaperBatch, Phase, Vote
 
@@ -193,3 +194,10 @@ RULES: dict[Action, Rule] = {
     Action.CONFIRM_PAPER_BATCH: _confirm_paper_batch,
     Action.COUNT_VOTE: _count_vote,
 }
+
+# District staff see the votes of their district; dong staff those of their dong, and the
+# district-wide ones too (they enter their dong's paper ballots in them).
+register_rows(
+    Vote, RowScope(district="district_id", dong="dong_id", district_rows_for_dong_staff=True)
+)
+register_rows(PaperBatch, RowScope(district="dong__district_id", dong="dong_id"))

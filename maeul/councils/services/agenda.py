@@ -7,12 +7,11 @@ assembly decides (on the agenda, passed, not passed) are set by `services.events
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     AgendaItem,
@@ -34,9 +33,11 @@ from maeul.councils.models import (
     MeetingKind,
     Section,
 )
+from maeul.councils.services.access import authorise
 from maeul.proposals.models import Proposal, ProposalLink
 
 TITLE_MAX = 200
+NOTIFY_KIND = "agenda_promoted"
 FIRST_YEAR = 2000
 # How far ahead an agenda may look: items are shaped this year for next year's plan.
 YEARS_AHEAD = 2
@@ -53,15 +54,17 @@ STAFF_TRANSITIONS: dict[str, set[str]] = {
 AGENDA_FIELDS = ["title", "description", "year", "section", "estimated_cost", "status"]
 
 
-def authorise(user: Any, action: Action, council: Council, now: datetime) -> None:
-    """Raise RuleViolation (code "forbidden") with the reason when `can` says no."""
-    decision = can(user, action, council, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
-
-
 def agenda_item_url(item: AgendaItem) -> str:
     return reverse("councils:agenda_item", kwargs={"pk": item.pk})
+
+
+def check_title(title: str) -> None:
+    if len(title) > TITLE_MAX:
+        raise RuleViolation(
+            _("The title can be at most %(most)d characters long.") % {"most": TITLE_MAX},
+            code="title",
+            field="title",
+        )
 
 
 def check_year(year: int, now: datetime) -> None:
@@ -71,18 +74,23 @@ def check_year(year: int, now: datetime) -> None:
             _("The year must be between %(first)d and %(last)d.")
             % {"first": FIRST_YEAR, "last": latest},
             code="year",
+            field="year",
         )
 
 
 def _check_section(council: Council, section: Section | None) -> None:
     if section is not None and section.council_id != council.pk:
-        raise RuleViolation(_("The section is not one of this council's."), code="section")
+        raise RuleViolation(
+            _("The section is not one of this council's."), code="section", field="section"
+        )
 
 
 def _check_cost(cost: int) -> None:
     if isinstance(cost, bool) or not isinstance(cost, int) or cost < 0:
         raise RuleViolation(
-            _("The estimated cost must be a whole number of won, zero or more."), code="cost"
+            _("The estimated cost must be a whole number of won, zero or more."),
+            code="cost",
+            field="estimated_cost",
         )
 
 
@@ -107,12 +115,8 @@ def write_agenda_item(
     title = (title or "").strip()
     refuse_resident_number(title, description)
     if not title:
-        raise RuleViolation(_("Enter the agenda item's title."), code="title")
-    if len(title) > TITLE_MAX:
-        raise RuleViolation(
-            _("The title can be at most %(most)d characters long.") % {"most": TITLE_MAX},
-            code="title",
-        )
+        raise RuleViolation(_("Enter the agenda item's title."), code="title", field="title")
+    check_title(title)
     check_year(year, now)
     _check_section(council, section)
     _check_cost(estimated_cost)
@@ -141,11 +145,15 @@ def write_agenda_item(
 def _check_promotable(proposal: Proposal, council: Council) -> None:
     if not proposal.is_public:
         raise RuleViolation(
-            _("Only a public proposal can become an agenda item."), code="not_public"
+            _("Only a public proposal can become an agenda item."),
+            code="not_public",
+            field="proposal",
         )
     if proposal.district_id != council.district_id:
         raise RuleViolation(
-            _("The proposal is about another district than the council's."), code="other_place"
+            _("The proposal is about another district than the council's."),
+            code="other_place",
+            field="proposal",
         )
     if (
         council.kind == CouncilKind.RESIDENT
@@ -153,7 +161,9 @@ def _check_promotable(proposal: Proposal, council: Council) -> None:
         and proposal.dong_id != council.dong_id
     ):
         raise RuleViolation(
-            _("The proposal is about another dong than the council's."), code="other_place"
+            _("The proposal is about another dong than the council's."),
+            code="other_place",
+            field="proposal",
         )
 
 
@@ -197,6 +207,7 @@ def promote_proposal(
                 )
                 % {"year": year, "title": earlier.title},
                 code="already_promoted",
+                field="proposal",
             )
         item = AgendaItem.objects.create(
             council=council,
@@ -227,14 +238,14 @@ def promote_proposal(
         names = {"title": proposal.title, "council": council.name}
         notify(
             recipients=[proposal.author],
-            kind="agenda_promoted",
+            kind=NOTIFY_KIND,
             message=_("Your proposal “%(title)s” became an agenda item of %(council)s.") % names,
             url=url,
             now=now,
         )
         notify(
             recipients=_supporters(proposal),
-            kind="agenda_promoted",
+            kind=NOTIFY_KIND,
             message=_(
                 "The proposal you supported, “%(title)s”, became an agenda item of %(council)s."
             )
@@ -272,6 +283,7 @@ def change_agenda_status(
                     else status,
                 },
                 code="transition",
+                field="status",
             )
         changes: audit.Changes = {"status": [locked.status, status]}
         refuse_resident_number(reason)
@@ -289,27 +301,6 @@ def change_agenda_status(
         )
     item.status = status
     return item
-
-
-def drop_agenda_item(
-    *, item: AgendaItem, reason: str = "", staff: Any, now: datetime, ip: str | None
-) -> AgendaItem:
-    """Drop an agenda item that is still being shaped (or that the assembly did not pass)."""
-    return change_agenda_status(
-        item=item, status=AgendaStatus.DROPPED, reason=reason, staff=staff, now=now, ip=ip
-    )
-
-
-def current_members(council: Council, day: date) -> QuerySet[CouncilMember]:
-    """The members of the council's term running on `day` who had not left by then."""
-    return (
-        CouncilMember.objects.filter(
-            term__council=council, term__starts_on__lte=day, term__ends_on__gte=day
-        )
-        .exclude(left_on__lt=day)
-        .select_related("section")
-        .order_by("public_name", "pk")
-    )
 
 
 def record_meeting(
@@ -335,26 +326,32 @@ def record_meeting(
     authorise(staff, Action.MANAGE_COUNCIL, council, now)
     refuse_resident_number(place, minutes)
     if kind not in MeetingKind.values:
-        raise RuleViolation(_("Choose the kind of meeting."), code="kind")
+        raise RuleViolation(_("Choose the kind of meeting."), code="kind", field="kind")
     if held_at > now:
-        raise RuleViolation(_("Record a meeting after it has taken place."), code="future")
+        raise RuleViolation(
+            _("Record a meeting after it has taken place."), code="future", field="held_at"
+        )
     if kind == MeetingKind.SECTION and section is None:
-        raise RuleViolation(_("Choose the section whose meeting it was."), code="section")
+        raise RuleViolation(
+            _("Choose the section whose meeting it was."), code="section", field="section"
+        )
     _check_section(council, section)
     if isinstance(guests, bool) or not isinstance(guests, int) or guests < 0:
         raise RuleViolation(
-            _("The number of other people present must be zero or more."), code="guests"
+            _("The number of other people present must be zero or more."),
+            code="guests",
+            field="guests",
         )
     present = list(attendees)
-    members = set(
-        current_members(council, timezone.localdate(held_at)).values_list("pk", flat=True)
-    )
+    serving = CouncilMember.objects.serving_on(council, timezone.localdate(held_at))
+    members = set(serving.values_list("pk", flat=True))
     strangers = [member for member in present if member.pk not in members]
     if strangers:
         raise RuleViolation(
             _("Not members of the council on the meeting day: %(names)s.")
             % {"names": ", ".join(member.public_name for member in strangers)},
             code="attendees",
+            field="attendees",
         )
     with transaction.atomic():
         meeting = Meeting.objects.create(

@@ -15,6 +15,7 @@ so two workers running at once send it once.
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,8 +29,9 @@ from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
+from maeul.core.permissions import Action
 from maeul.councils.models import Council, CyclePhase, CycleStep
-from maeul.councils.services.members import authorise
+from maeul.councils.services.access import authorise
 
 SEOUL = ZoneInfo("Asia/Seoul")
 REMIND_DAYS_BEFORE = 7
@@ -50,6 +52,12 @@ DEFAULT_SCHEDULE: tuple[tuple[CyclePhase, tuple[int, int], tuple[int, int]], ...
 STEP_FIELDS = ["starts_on", "ends_on", "reminded_at"]
 
 
+class StepState(StrEnum):
+    PAST = "past"
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+
+
 @dataclass(frozen=True)
 class TimelineStep:
     """One row of the timeline page."""
@@ -58,9 +66,17 @@ class TimelineStep:
     label: str
     starts_on: date
     ends_on: date
-    state: str  # "past", "current" or "upcoming"
+    state: StepState
     marked: bool  # the one current phase the page marks (aria-current="step")
     step: CycleStep | None  # None while the council has not planned the year
+
+    @property
+    def is_past(self) -> bool:
+        return self.state == StepState.PAST
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == StepState.CURRENT
 
 
 def default_steps(council: Council, year: int) -> list[CycleStep]:
@@ -86,12 +102,6 @@ def current_of(steps: list[CycleStep], today: date) -> list[CycleStep]:
     return sorted((s for s in steps if s.is_current(today)), key=_span)
 
 
-def current_steps(council: Council, today: date) -> list[CycleStep]:
-    """The council's planned steps in force on `today`, the most specific first."""
-    steps = list(council.cycle_steps.filter(starts_on__lte=today, ends_on__gte=today))
-    return current_of(steps, today)
-
-
 def timeline(
     council: Council, year: int, today: date, *, steps: list[CycleStep] | None = None
 ) -> list[TimelineStep]:
@@ -111,11 +121,11 @@ def timeline(
     rows = []
     for step in sorted(steps, key=lambda s: (s.starts_on, s.ends_on)):
         if step.ends_on < today:
-            state = "past"
+            state = StepState.PAST
         elif step.starts_on > today:
-            state = "upcoming"
+            state = StepState.UPCOMING
         else:
-            state = "current"
+            state = StepState.CURRENT
         rows.append(
             TimelineStep(
                 phase=step.phase,
@@ -155,9 +165,9 @@ def plan_cycle(
 
     Steps already planned keep their dates. Returns all steps of the year in date order.
     """
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise RuleViolation(_("Enter a year between 2000 and 2100."), code="year")
+        raise RuleViolation(_("Enter a year between 2000 and 2100."), code="year", field="year")
     with transaction.atomic():
         existing = set(council.cycle_steps.filter(year=year).values_list("phase", flat=True))
         created = [step for step in default_steps(council, year) if step.phase not in existing]
@@ -165,6 +175,7 @@ def plan_cycle(
             raise RuleViolation(
                 _("The cycle of %(year)d is already planned.") % {"year": year},
                 code="planned",
+                field="year",
             )
         CycleStep.objects.bulk_create(created)
         created = list(council.cycle_steps.filter(year=year, phase__in=[s.phase for s in created]))
@@ -198,9 +209,9 @@ def change_step(
     ip: str | None,
 ) -> CycleStep:
     """Move a step's dates; a new end date gets a new reminder."""
-    authorise(staff, step.council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, step.council, now)
     if ends_on < starts_on:
-        raise RuleViolation(_("A step cannot end before it starts."), code="dates")
+        raise RuleViolation(_("A step cannot end before it starts."), code="dates", field="ends_on")
     if starts_on.year != step.year or ends_on.year != step.year:
         raise RuleViolation(
             _("The dates must be within %(year)d.") % {"year": step.year}, code="dates"

@@ -1,12 +1,9 @@
 """Council events: the policy sharing session (정책공유회), the general assembly (주민총회)
-and the results sharing session, with their announcement (공고), vote, result and minutes.
+and the results sharing session, with their announcement (공고) and minutes.
 
-The assembly votes on its agenda items through the voting engine: one yes/no vote whose
-options are the items in the order of their ids, so that the count maps back to them.
-The on-site ballot replaces an online pre-vote, as 주민총회 practice has it.
+The assembly's vote and its result are in `services.assembly`.
 """
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -28,18 +25,12 @@ from maeul.councils.models import (
     CouncilEvent,
     EventKind,
 )
-from maeul.councils.services.agenda import TITLE_MAX, authorise, check_year
-from maeul.voting.models import BallotType, Channel, Option, Vote, VoteResult
-from maeul.voting.services import setup
+from maeul.councils.services.access import authorise
+from maeul.councils.services.agenda import check_title, check_year
 
 ANNOUNCE_DAYS_MAX = 365
 EVENT_FIELDS = ["kind", "year", "title", "starts_at", "place", "online_link", "announce_days"]
 MINUTES_FIELDS = ["minutes", "attendance_on_site", "attendance_online"]
-
-
-def is_announced(event: CouncilEvent, now: datetime) -> bool:
-    """Is the event public? From its announcement day (공고일) on, by the Seoul calendar."""
-    return timezone.localdate(now) >= event.announced_on()
 
 
 def _whole_number(value: Any) -> bool:
@@ -50,17 +41,13 @@ def _check_event_fields(
     *, kind: str, title: str, place: str, online_link: str, announce_days: int
 ) -> None:
     if kind not in EventKind.values:
-        raise RuleViolation(_("Choose the kind of event."), code="kind")
+        raise RuleViolation(_("Choose the kind of event."), code="kind", field="kind")
     refuse_resident_number(title, place, online_link)
     if not title:
-        raise RuleViolation(_("Enter the event's title."), code="title")
-    if len(title) > TITLE_MAX:
-        raise RuleViolation(
-            _("The title can be at most %(most)d characters long.") % {"most": TITLE_MAX},
-            code="title",
-        )
+        raise RuleViolation(_("Enter the event's title."), code="title", field="title")
+    check_title(title)
     if not place:
-        raise RuleViolation(_("Enter where the event takes place."), code="place")
+        raise RuleViolation(_("Enter where the event takes place."), code="place", field="place")
     if online_link:
         try:
             URLValidator(schemes=["http", "https"])(online_link)
@@ -68,12 +55,14 @@ def _check_event_fields(
             raise RuleViolation(
                 _("The online link must be a web address starting with https:// or http://."),
                 code="online_link",
+                field="online_link",
             ) from None
     if not _whole_number(announce_days) or not 1 <= announce_days <= ANNOUNCE_DAYS_MAX:
         raise RuleViolation(
             _("The announcement must come between 1 and %(most)d days before the event.")
             % {"most": ANNOUNCE_DAYS_MAX},
             code="announce_days",
+            field="announce_days",
         )
 
 
@@ -88,10 +77,13 @@ def _check_agenda(council: Council, kind: str, year: int, items: list[AgendaItem
                 _("“%(title)s” is not an agenda item of this council for %(year)d or %(next)d.")
                 % {"title": item.title, "year": year, "next": year + 1},
                 code="agenda",
+                field="agenda_items",
             )
         if item.status == AgendaStatus.DROPPED:
             raise RuleViolation(
-                _("“%(title)s” was dropped.") % {"title": item.title}, code="agenda"
+                _("“%(title)s” was dropped.") % {"title": item.title},
+                code="agenda",
+                field="agenda_items",
             )
         if kind == EventKind.ASSEMBLY and item.status != AgendaStatus.DISCOVERED:
             raise RuleViolation(
@@ -100,9 +92,14 @@ def _check_agenda(council: Council, kind: str, year: int, items: list[AgendaItem
                 )
                 % {"title": item.title, "status": AgendaStatus(item.status).label},
                 code="agenda",
+                field="agenda_items",
             )
     if kind == EventKind.ASSEMBLY and not items:
-        raise RuleViolation(_("Choose the agenda items the assembly votes on."), code="agenda")
+        raise RuleViolation(
+            _("Choose the agenda items the assembly votes on."),
+            code="agenda",
+            field="agenda_items",
+        )
 
 
 def schedule_event(
@@ -155,6 +152,7 @@ def schedule_event(
             )
             % {"days": announce_days, "date": announced_on.isoformat()},
             code="too_late",
+            field="starts_at",
         )
     if kind == EventKind.ASSEMBLY and council.events.filter(kind=kind, year=year).exists():
         raise _second_assembly(year)
@@ -188,214 +186,8 @@ def _second_assembly(year: int) -> RuleViolation:
     return RuleViolation(
         _("The council already has a general assembly for %(year)d.") % {"year": year},
         code="second_assembly",
+        field="year",
     )
-
-
-def _assembly_items(event: CouncilEvent) -> list[AgendaItem]:
-    # The ballot numbers follow the ids of the items: see the module docstring.
-    return list(event.agenda_items.order_by("pk"))
-
-
-def open_assembly_vote(
-    *,
-    event: CouncilEvent,
-    opens_at: datetime,
-    closes_at: datetime,
-    channels: list[str],
-    staff: Any,
-    now: datetime,
-    ip: str | None,
-) -> Vote:
-    """Create and publish the assembly's yes/no vote on its agenda items.
-
-    The vote covers the council's dong (the district for a governance council), counts
-    only with the council's quorum, lets an on-site ballot replace an online one, and may
-    not open before the announcement. With on-site ballots it closes after the assembly
-    starts, since they are cast there.
-    """
-    council = event.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
-    if event.kind != EventKind.ASSEMBLY:
-        raise RuleViolation(_("Only a general assembly votes on its agenda."), code="kind")
-    wanted = set(channels)
-    if not wanted:
-        raise RuleViolation(_("Allow at least one way of voting."), code="channels")
-    if not wanted <= set(Channel.values):
-        raise RuleViolation(_("Choose the ways of voting from the list."), code="channels")
-    if closes_at <= opens_at:
-        raise RuleViolation(_("The vote must close after it opens."), code="period")
-    if timezone.localdate(opens_at) < event.announced_on():
-        raise RuleViolation(
-            _("The vote cannot open before the announcement on %(date)s.")
-            % {"date": event.announced_on().isoformat()},
-            code="period",
-        )
-    if Channel.ON_SITE in wanted and closes_at <= event.starts_at:
-        raise RuleViolation(
-            _("On-site ballots are cast at the assembly: the vote must close after it starts."),
-            code="period",
-        )
-    with transaction.atomic():
-        locked = CouncilEvent.objects.select_for_update().get(pk=event.pk)
-        if locked.vote_id is not None:
-            raise RuleViolation(_("The assembly already has its vote."), code="has_vote")
-        items = _assembly_items(locked)
-        if not items:
-            raise RuleViolation(_("Choose the agenda items the assembly votes on."), code="agenda")
-        vote = Vote(
-            district=council.district,
-            dong=council.dong,
-            title=locked.title,
-            description=locked.description,
-            ballot_type=BallotType.YES_NO,
-            max_choices=None,
-            min_choices=0,
-            budget=None,
-            quorum=council.assembly_quorum,
-            opens_at=opens_at,
-            closes_at=closes_at,
-            online=Channel.ONLINE in wanted,
-            on_site=Channel.ON_SITE in wanted,
-            postal=Channel.POSTAL in wanted,
-            on_site_replaces_online=True,
-        )
-        setup.save_vote(vote=vote, staff=staff, now=now, ip=ip)
-        for item in items:
-            setup.add_option(
-                vote=vote,
-                title=item.title,
-                description=item.description,
-                cost=item.estimated_cost,
-                proposal=item.proposal,
-                staff=staff,
-                now=now,
-                ip=ip,
-            )
-        setup.publish_vote(vote=vote, staff=staff, now=now, ip=ip)
-        locked.vote = vote
-        locked.save(update_fields=["vote"])
-        audit.record(
-            actor=staff,
-            action="councils.assembly_vote_open",
-            target=locked,
-            changes={"vote": [None, vote.pk]},
-            ip=ip,
-            now=now,
-        )
-    event.vote = vote
-    return vote
-
-
-@dataclass
-class ItemResult:
-    item: AgendaItem
-    option: Option
-    yes: int
-    no: int
-    abstain: int
-    passed: bool
-
-
-@dataclass
-class AssemblyResult:
-    """The assembly's count by agenda item, the quorum, and the ballots by channel."""
-
-    result: VoteResult
-    quorum: int
-    quorum_met: bool
-    rows: list[ItemResult] = field(default_factory=list)
-    by_channel: dict[str, int] = field(default_factory=dict)
-
-
-def _pairs(event: CouncilEvent, vote: Vote) -> list[tuple[AgendaItem, Option]]:
-    items = _assembly_items(event)
-    options = list(vote.options.order_by("number"))
-    if len(items) != len(options) or any(
-        option.title != item.title[:TITLE_MAX] for item, option in zip(items, options, strict=False)
-    ):
-        raise RuleViolation(
-            _(
-                "The vote's options no longer match the assembly's agenda items, so the "
-                "result cannot be applied to them."
-            ),
-            code="mismatch",
-        )
-    return list(zip(items, options, strict=True))
-
-
-def assembly_result(event: CouncilEvent) -> AssemblyResult | None:
-    """The counted result of the assembly's vote, item by item; None before the count."""
-    if event.vote_id is None:
-        return None
-    result = VoteResult.objects.filter(vote_id=event.vote_id).select_related("vote").first()
-    if result is None:
-        return None
-    vote = result.vote
-    rows = []
-    for item, option in _pairs(event, vote):
-        tally = result.tallies.get(str(option.pk), {})
-        rows.append(
-            ItemResult(
-                item=item,
-                option=option,
-                yes=int(tally.get("yes", 0)),
-                no=int(tally.get("no", 0)),
-                abstain=int(tally.get("abstain", 0)),
-                passed=bool(tally.get("passed", False)),
-            )
-        )
-    return AssemblyResult(
-        result=result,
-        quorum=vote.quorum,
-        quorum_met=result.ballot_count >= vote.quorum,
-        rows=rows,
-        by_channel={
-            channel: int(result.turnout.get("by_channel", {}).get(channel, 0))
-            for channel in Channel.values
-        },
-    )
-
-
-def apply_assembly_result(
-    *, event: CouncilEvent, staff: Any, now: datetime, ip: str | None
-) -> AssemblyResult:
-    """Mark each agenda item passed or not passed by the counted vote.
-
-    An item passes when the count says so (more yes than no, and the quorum reached); if
-    the quorum was missed, no item passes. Refused before the count and a second time.
-    """
-    authorise(staff, Action.MANAGE_COUNCIL, event.council, now)
-    if event.vote_id is None:
-        raise RuleViolation(_("Open the assembly's vote first."), code="no_vote")
-    with transaction.atomic():
-        locked = CouncilEvent.objects.select_for_update().get(pk=event.pk)
-        outcome = assembly_result(locked)
-        if outcome is None:
-            raise RuleViolation(
-                _("The vote has not been counted yet. Count it on the vote desk first."),
-                code="not_counted",
-            )
-        if any(row.item.status != AgendaStatus.ON_ASSEMBLY for row in outcome.rows):
-            raise RuleViolation(
-                _("The result has already been applied to the agenda items."), code="applied"
-            )
-        changes: audit.Changes = {}
-        for row in outcome.rows:
-            status = AgendaStatus.PASSED if row.passed else AgendaStatus.REJECTED
-            changes[f"item {row.item.pk}"] = [row.item.status, status]
-            row.item.status = status
-        AgendaItem.objects.bulk_update([row.item for row in outcome.rows], ["status"])
-        if not outcome.quorum_met:
-            changes["quorum"] = [outcome.quorum, outcome.result.ballot_count]
-        audit.record(
-            actor=staff,
-            action="councils.assembly_result",
-            target=locked,
-            changes=changes,
-            ip=ip,
-            now=now,
-        )
-    return outcome
 
 
 def publish_minutes(
@@ -413,11 +205,16 @@ def publish_minutes(
     refuse_resident_number(minutes)
     if event.starts_at > now:
         raise RuleViolation(_("Publish the minutes after the event."), code="future")
-    if not (_whole_number(attendance_on_site) and _whole_number(attendance_online)):
-        raise RuleViolation(
-            _("The numbers of people present must be whole numbers, zero or more."),
-            code="attendance",
-        )
+    for name, value in (
+        ("attendance_on_site", attendance_on_site),
+        ("attendance_online", attendance_online),
+    ):
+        if not _whole_number(value):
+            raise RuleViolation(
+                _("The numbers of people present must be whole numbers, zero or more."),
+                code="attendance",
+                field=name,
+            )
     with transaction.atomic():
         locked = CouncilEvent.objects.select_for_update().get(pk=event.pk)
         before = audit.snapshot(locked, MINUTES_FIELDS)

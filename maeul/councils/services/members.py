@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     Council,
@@ -27,6 +27,7 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
+from maeul.councils.services.access import authorise
 from maeul.places.models import District, Dong
 
 # Official names, as the district writes them (data, not interface text).
@@ -34,13 +35,6 @@ RESIDENT_COUNCIL_NAME = "{dong} 주민자치회"
 GOVERNANCE_COUNCIL_NAME = "{district} 협치회의"
 
 MEMBER_FIELDS = ["public_name", "role", "section", "route", "user", "joined_on", "left_on"]
-
-
-def authorise(staff: Any, council: Council, now: datetime) -> None:
-    """Raise RuleViolation (code `forbidden`) unless `staff` may manage the council."""
-    decision = can(staff, Action.MANAGE_COUNCIL, council, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
 
 
 # --- Councils ------------------------------------------------------------------------------
@@ -80,7 +74,7 @@ def term_end(starts_on: date, years: int) -> date:
 
 def current_term(council: Council, today: date) -> Term | None:
     """The term in force on `today`, if any."""
-    return council.terms.filter(starts_on__lte=today, ends_on__gte=today).first()
+    return council.terms.running_on(today).first()
 
 
 def start_term(
@@ -90,9 +84,9 @@ def start_term(
 
     Raises RuleViolation if the number is taken or the dates overlap another term.
     """
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     if number < 1:
-        raise RuleViolation(_("The term number must be 1 or more."), code="term")
+        raise RuleViolation(_("The term number must be 1 or more."), code="term", field="number")
     ends_on = term_end(starts_on, council.term_years)
     try:
         with transaction.atomic():
@@ -109,6 +103,7 @@ def start_term(
                         "ends": overlapping.ends_on.isoformat(),
                     },
                     code="term_overlap",
+                    field="starts_on",
                 )
             term = Term.objects.create(
                 council=council, number=number, starts_on=starts_on, ends_on=ends_on
@@ -129,6 +124,7 @@ def start_term(
         raise RuleViolation(
             _("The council already has a term %(number)d.") % {"number": number},
             code="term_number_taken",
+            field="number",
         ) from None
     return term
 
@@ -144,11 +140,11 @@ def add_section(
     order: int | None = None,
 ) -> Section:
     """Add a section (분과) to the council, last unless `order` is given."""
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     name = name.strip()
     refuse_resident_number(name)
     if not name:
-        raise RuleViolation(_("Enter the section's name."), code="section")
+        raise RuleViolation(_("Enter the section's name."), code="section", field="name")
     try:
         with transaction.atomic():
             if order is None:
@@ -167,6 +163,7 @@ def add_section(
         raise RuleViolation(
             _("The council already has a section named %(name)s.") % {"name": name},
             code="section_taken",
+            field="name",
         ) from None
     return section
 
@@ -175,7 +172,9 @@ def add_section(
 def _check_section(council: Council, section: Section | None) -> None:
     if section is not None and section.council_id != council.pk:
         raise RuleViolation(
-            _("The section belongs to another council."), code="section_of_other_council"
+            _("The section belongs to another council."),
+            code="section_of_other_council",
+            field="section",
         )
 
 
@@ -184,14 +183,17 @@ def _explain_integrity(term: Term, role: str, user: Any, exclude_pk: int | None)
     others = CouncilMember.objects.filter(term=term)
     if exclude_pk is not None:
         others = others.exclude(pk=exclude_pk)
-    if role == MemberRole.CHAIR and others.filter(role=MemberRole.CHAIR, left_on=None).exists():
+    if role == MemberRole.CHAIR and others.current().filter(role=MemberRole.CHAIR).exists():
         return RuleViolation(
             _("The term already has a chair. Change the current chair's role first."),
             code="second_chair",
+            field="role",
         )
     if user is not None and others.filter(user=user).exists():
         return RuleViolation(
-            _("This person is already a member of the term."), code="already_member"
+            _("This person is already a member of the term."),
+            code="already_member",
+            field="user",
         )
     return RuleViolation(_("The member could not be saved. Please try again."), code="conflict")
 
@@ -216,11 +218,13 @@ def add_member(
     is already a member, or when `joined_on` is outside the term.
     """
     council = term.council
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     public_name = public_name.strip()
     refuse_resident_number(public_name)
     if not public_name:
-        raise RuleViolation(_("Enter the name shown for the member."), code="member")
+        raise RuleViolation(
+            _("Enter the name shown for the member."), code="member", field="public_name"
+        )
     if role not in MemberRole.values or route not in SelectionRoute.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
     _check_section(council, section)
@@ -229,6 +233,7 @@ def add_member(
             _("The joining date must be within the term (%(starts)s to %(ends)s).")
             % {"starts": term.starts_on.isoformat(), "ends": term.ends_on.isoformat()},
             code="joined_on",
+            field="joined_on",
         )
     try:
         with transaction.atomic():
@@ -266,7 +271,7 @@ def _insert_member(
 ) -> CouncilMember:
     """Create the member row under the term's lock; call inside a transaction."""
     Term.objects.select_for_update().get(pk=term.pk)
-    current = CouncilMember.objects.filter(term=term, left_on=None).count()
+    current = CouncilMember.objects.filter(term=term).current().count()
     most = term.council.max_members
     if current >= most:
         raise RuleViolation(
@@ -297,13 +302,15 @@ def change_member(
 ) -> CouncilMember:
     """Change a current member's name shown, role or section."""
     term = member.term
-    authorise(staff, term.council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, term.council, now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     public_name = public_name.strip()
     refuse_resident_number(public_name)
     if not public_name:
-        raise RuleViolation(_("Enter the name shown for the member."), code="member")
+        raise RuleViolation(
+            _("Enter the name shown for the member."), code="member", field="public_name"
+        )
     if role not in MemberRole.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
     _check_section(term.council, section)
@@ -332,7 +339,7 @@ def end_membership(
     *, member: CouncilMember, left_on: date, staff: Any, now: datetime, ip: str | None
 ) -> CouncilMember:
     """Record that a member left on `left_on`; the place becomes free for someone else."""
-    authorise(staff, member.term.council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, member.term.council, now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     if left_on < member.joined_on:
@@ -340,6 +347,7 @@ def end_membership(
             _("The leaving date cannot be before the joining date (%(joined)s).")
             % {"joined": member.joined_on.isoformat()},
             code="left_on",
+            field="left_on",
         )
     before = audit.snapshot(member, MEMBER_FIELDS)
     member.left_on = left_on
@@ -368,7 +376,5 @@ def role_rank() -> Case:
 def current_members(term: Term) -> QuerySet[CouncilMember]:
     """The term's members who have not left, chair first, then by role and name."""
     return (
-        term.members.filter(left_on=None)
-        .select_related("section")
-        .order_by(role_rank(), "public_name", "pk")
+        term.members.current().select_related("section").order_by(role_rank(), "public_name", "pk")
     )

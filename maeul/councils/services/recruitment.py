@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     ApplicationStatus,
@@ -48,7 +48,8 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.members import _insert_member, authorise
+from maeul.councils.services.access import authorise
+from maeul.councils.services.members import _insert_member
 
 SEOUL = ZoneInfo("Asia/Seoul")
 SEED_MAX = 64  # Recruitment.lottery_seed
@@ -77,18 +78,23 @@ def open_recruitment(
 ) -> Recruitment:
     """Open the call for a term's members: `seats` places, applications in [opens_at, closes_at)."""
     council = term.council
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     if seats < 1:
-        raise RuleViolation(_("There must be at least one place."), code="seats")
+        raise RuleViolation(_("There must be at least one place."), code="seats", field="seats")
     if seats > council.max_members:
         raise RuleViolation(
             _("The council has at most %(most)d members.") % {"most": council.max_members},
             code="seats",
+            field="seats",
         )
     if closes_at <= opens_at:
-        raise RuleViolation(_("The call must close after it opens."), code="dates")
+        raise RuleViolation(
+            _("The call must close after it opens."), code="dates", field="closes_at"
+        )
     if closes_at <= now:
-        raise RuleViolation(_("The closing time has already passed."), code="dates")
+        raise RuleViolation(
+            _("The closing time has already passed."), code="dates", field="closes_at"
+        )
     try:
         with transaction.atomic():
             recruitment = Recruitment.objects.create(
@@ -110,6 +116,7 @@ def open_recruitment(
         raise RuleViolation(
             _("Term %(number)d already has a recruitment.") % {"number": term.number},
             code="recruitment_exists",
+            field="term",
         ) from None
     return recruitment
 
@@ -118,10 +125,10 @@ def close_recruitment(
     *, recruitment: Recruitment, staff: Any, now: datetime, ip: str | None
 ) -> Recruitment:
     """Stop taking applications now (or record that the call has closed)."""
-    authorise(staff, recruitment.term.council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now)
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-        if locked.status != RecruitmentStatus.OPEN:
+        if not locked.may_close:
             raise RuleViolation(_("The call is not open."), code="not_open")
         before = audit.snapshot(locked, ["status", "closes_at"])
         locked.status = RecruitmentStatus.CLOSED
@@ -155,24 +162,30 @@ def apply(
     tie to the dong or district, the call closed), has already applied, or the input is
     incomplete.
     """
-    decision = can(user, Action.APPLY_TO_COUNCIL, recruitment, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    authorise(user, Action.APPLY_TO_COUNCIL, recruitment, now)
     public_name = public_name.strip()
     motivation = motivation.strip()
     recommended_by = recommended_by.strip()
     refuse_resident_number(public_name, motivation, recommended_by)
     if not public_name:
-        raise RuleViolation(_("Enter the name to be shown."), code="application")
+        raise RuleViolation(
+            _("Enter the name to be shown."), code="application", field="public_name"
+        )
     if not motivation:
-        raise RuleViolation(_("Write why you apply."), code="application")
+        raise RuleViolation(_("Write why you apply."), code="application", field="motivation")
     if route not in (SelectionRoute.OPEN_CALL, SelectionRoute.RECOMMENDATION):
-        raise RuleViolation(_("Choose how you apply."), code="application")
+        raise RuleViolation(_("Choose how you apply."), code="application", field="route")
     if route == SelectionRoute.RECOMMENDATION and not recommended_by:
-        raise RuleViolation(_("Name the organisation that recommends you."), code="application")
+        raise RuleViolation(
+            _("Name the organisation that recommends you."),
+            code="application",
+            field="recommended_by",
+        )
     if wanted_section is not None and wanted_section.council_id != recruitment.term.council_id:
         raise RuleViolation(
-            _("The section belongs to another council."), code="section_of_other_council"
+            _("The section belongs to another council."),
+            code="section_of_other_council",
+            field="wanted_section",
         )
     try:
         with transaction.atomic():
@@ -252,17 +265,18 @@ def select_members(
     """
     term = recruitment.term
     council = term.council
-    authorise(staff, council, now)
+    authorise(staff, Action.MANAGE_COUNCIL, council, now)
     if seed is not None:
         seed = seed.strip()
         if len(seed) > SEED_MAX:
             raise RuleViolation(
                 _("The seed can be at most %(most)d characters.") % {"most": SEED_MAX},
                 code="seed",
+                field="seed",
             )
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-        if locked.status == RecruitmentStatus.SELECTED:
+        if locked.is_selected:
             raise RuleViolation(_("The members have already been selected."), code="selected")
         if now < locked.closes_at:
             closes = timezone.localtime(locked.closes_at).strftime("%Y-%m-%d %H:%M")
@@ -272,7 +286,7 @@ def select_members(
                 code="not_closed",
             )
         applications = list(locked.applications.select_related("user").order_by("created_at", "pk"))
-        current = CouncilMember.objects.filter(term=term, left_on=None).count()
+        current = CouncilMember.objects.filter(term=term).current().count()
         places = max(0, min(locked.seats, council.max_members - current))
         lottery = len(applications) > places
         if lottery:

@@ -21,7 +21,6 @@ from maeul.councils.models import (
     CycleStep,
     MembershipApplication,
     Recruitment,
-    RecruitmentStatus,
 )
 from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
@@ -113,10 +112,8 @@ def _recruitment_page(
         "council": council,
         "recruitment": call,
         "is_open": call is not None and call.is_open(now),
-        "selected": call is not None and call.status == RecruitmentStatus.SELECTED,
-        "results": recruiting.results(call)
-        if call is not None and call.status == RecruitmentStatus.SELECTED
-        else [],
+        "selected": call is not None and call.is_selected,
+        "results": recruiting.results(call) if call is not None and call.is_selected else [],
         "application_count": call.applications.count() if call is not None else 0,
         "decision": decision,
         "mine": mine,
@@ -149,15 +146,11 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         recruiting.apply(
             recruitment=call,
             user=request.user,
-            public_name=form.cleaned_data["public_name"],
-            motivation=form.cleaned_data["motivation"],
-            wanted_section=form.cleaned_data["wanted_section"],
-            route=form.cleaned_data["route"],
-            recommended_by=form.cleaned_data["recommended_by"],
+            **form.cleaned_data,
             now=timezone.now(),
         )
     except RuleViolation as refusal:
-        form.add_error(None, refusal.message)
+        form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
         return _recruitment_page(request, council, call, form=form, status=400)
     messages.success(request, _("Your application has been received."))
     return redirect(page)

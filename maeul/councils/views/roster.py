@@ -5,7 +5,6 @@ a reason, the desk comes back with the message (400) and nothing is downloaded.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -14,22 +13,23 @@ from maeul.core.access_log import record_access
 from maeul.core.desk import first_error
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
+from maeul.core.permissions import staff_required
 from maeul.core.requests import client_ip
 from maeul.councils import roster
 from maeul.councils.services import recruitment as recruiting
-from maeul.councils.views.staff import _desk, _desk_term, _staff_council
+from maeul.councils.views.access import managed_council
+from maeul.councils.views.staff import desk_term, render_desk
 
 
-@login_required
+@staff_required
 @require_POST
 def export_roster(request: HttpRequest, pk: int) -> HttpResponse:
-    council = _staff_council(request, pk)
+    council, now = managed_council(request, pk), timezone.now()
     form = ExportReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, first_error(form))
-        return _desk(request, council, status=400, export_form=form)
-    now = timezone.now()
-    term = _desk_term(council, request, timezone.localdate(now))
+        return render_desk(request, council, status=400, export_form=form)
+    term = desk_term(council, request, timezone.localdate(now))
     content = roster.roster_xlsx(
         council=council, term=term, recruitment=recruiting.recruitment_of(council)
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maeul.accounts.models import TieKind
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.core.permissions.base import ties_of
@@ -124,7 +125,7 @@ def _voting_dong(vote: Vote, user: Any) -> Dong | None:
     """The dong a voter is counted in for turnout: where they live, else work or study."""
     ties = sorted(
         (tie for tie in ties_of(user) if vote.covers_dong(tie.dong)),
-        key=lambda tie: ["lives", "works", "studies"].index(tie.kind),
+        key=lambda tie: list(TieKind).index(TieKind(tie.kind)),
     )
     return ties[0].dong if ties else None
 

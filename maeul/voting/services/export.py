@@ -64,8 +64,9 @@ RULE_OF_PB_NAME = {
 
 
 # --- Export -----------------------------------------------------------------------------
-def _counted_result(vote: Vote) -> VoteResult:
-    result = VoteResult.objects.filter(vote=vote).first()
+def counted_result(vote: Vote) -> VoteResult:
+    """The vote's result; raises RuleViolation (code "not_counted") before the count."""
+    result = VoteResult.objects.filter(vote=vote).select_related("vote").first()
     if vote.status != VoteStatus.COUNTED or result is None:
         raise RuleViolation(
             _("Results and ballots are not public before the count."), code="not_counted"
@@ -115,7 +116,7 @@ def export_pb(vote: Vote, *, seed: str | None = None) -> str:
     (default: the published hash of the ballot set). Raises RuleViolation before the
     count, and for a yes/no vote (see `export_yes_no_csv`).
     """
-    result = _counted_result(vote)
+    result = counted_result(vote)
     if vote.ballot_type == BallotType.YES_NO:
         raise RuleViolation(
             _("A yes/no vote has no pabulib file. Download its ballots as CSV instead."),
@@ -126,9 +127,9 @@ def export_pb(vote: Vote, *, seed: str | None = None) -> str:
     contents = shuffled_ballots(vote, seed=result.ballots_hash if seed is None else seed)
     chosen = [decode(vote.ballot_type, content).option_ids for content in contents]
     votes = Counter(option_id for option_ids in chosen for option_id in option_ids)
-    selected = set(result.selected)
     projects = []
-    for option in options:
+    for figures in result.option_results(options):
+        option = figures.option
         row = {
             "project_id": number_of[option.pk],
             "cost": str(option.cost),
@@ -136,7 +137,7 @@ def export_pb(vote: Vote, *, seed: str | None = None) -> str:
             "votes": str(votes[option.pk]),
         }
         if vote.spends_budget:
-            row["selected"] = "1" if option.pk in selected else "0"
+            row["selected"] = "1" if figures.selected else "0"
         projects.append(row)
     return write_pabulib(
         meta=_meta(vote, len(contents), len(options)),
@@ -154,7 +155,7 @@ def export_yes_no_csv(vote: Vote, *, seed: str | None = None) -> str:
     Cells read 찬성, 반대 or 기권 (in the active language); rows are shuffled as in
     `export_pb`. Starts with a byte-order mark, so that spreadsheet programs read it as UTF-8.
     """
-    result = _counted_result(vote)
+    result = counted_result(vote)
     if vote.ballot_type != BallotType.YES_NO:
         raise RuleViolation(
             _("Only a yes/no vote has its ballots as CSV. Download the pabulib file instead."),

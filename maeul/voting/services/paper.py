@@ -7,7 +7,7 @@ never with the choices.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -40,9 +40,9 @@ def open_batch(
 ) -> PaperBatch:
     """Start a batch of paper ballots of one dong (one ballot box or one sitting)."""
     if channel not in PAPER_CHANNELS:
-        raise RuleViolation(_("Choose on-site or postal ballots."), code="channel")
+        raise RuleViolation(_("Choose on-site or postal ballots."), code="channel", field="channel")
     if not vote.covers_dong(dong):
-        raise RuleViolation(_("This dong is not part of the vote."), code="dong")
+        raise RuleViolation(_("This dong is not part of the vote."), code="dong", field="dong")
     refuse_resident_number(label=label)
     batch = PaperBatch(
         vote=vote,
@@ -62,25 +62,29 @@ def open_batch(
 
 
 def check_paper_voter(vote: Vote, voter: PaperVoter, now: datetime) -> None:
-    """Is the person at the ballot box entitled to vote? Raises RuleViolation with why not."""
+    """Is the person at the ballot box entitled to vote? Raises RuleViolation with why not,
+    naming the field of `PaperVoter` it is about."""
+
+    def refuse(message: str, field: str) -> RuleViolation:
+        return RuleViolation(message, code="voter", field=field)
+
     if not voter.name.strip():
-        raise RuleViolation(_("Enter the voter's name."), code="voter")
+        raise refuse(_("Enter the voter's name."), "name")
     if not vote.covers_dong(voter.dong):
-        raise RuleViolation(_("The voter's dong is not part of this vote."), code="voter")
+        raise refuse(_("The voter's dong is not part of this vote."), "dong")
     if voter.tie not in vote.allowed_ties:
-        raise RuleViolation(
-            _("This vote does not accept the voter's tie to the dong."), code="voter"
-        )
+        raise refuse(_("This vote does not accept the voter's tie to the dong."), "tie")
     today = timezone.localdate(now)
     if voter.birth_date > today:
-        raise RuleViolation(_("The birth date is in the future."), code="voter")
+        raise refuse(_("The birth date is in the future."), "birth_date")
     if vote.min_age and today.year - voter.birth_date.year < vote.min_age:
-        raise RuleViolation(
-            _("Only people aged %(age)d or over may vote in this vote.") % {"age": vote.min_age},
-            code="voter",
-        )
+        message = _("Only people aged %(age)d or over may vote in this vote.")
+        raise refuse(message % {"age": vote.min_age}, "birth_date")
     if voter.phone:
-        phones.normalize(voter.phone)  # raises the Korean message for a malformed number
+        try:
+            phones.normalize(voter.phone)
+        except RuleViolation as refusal:
+            raise RuleViolation(refusal.message, code=refusal.code, field="phone") from None
 
 
 def enter_paper_ballot(
@@ -248,15 +252,3 @@ def confirm_batch(*, batch: PaperBatch, staff: Any, now: datetime, ip: str | Non
             now=now,
         )
     batch.refresh_from_db()
-
-
-def parse_birth_date(text: str) -> date:
-    """A birth date as staff type it: 1960-03-15, 1960.3.15 or 19600315."""
-    cleaned = text.strip().replace(".", "-").replace("/", "-")
-    try:
-        if cleaned.isdigit() and len(cleaned) == 8:
-            return date(int(cleaned[:4]), int(cleaned[4:6]), int(cleaned[6:]))
-        year, month, day = (int(part) for part in cleaned.split("-"))
-        return date(year, month, day)
-    except ValueError:
-        raise RuleViolation(_("Enter the birth date as 1960-03-15."), code="voter") from None

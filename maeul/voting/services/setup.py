@@ -68,21 +68,24 @@ def _require_editable(vote: Vote, now: datetime) -> None:
 
 
 def check_settings(vote: Vote) -> None:
-    """The settings make a vote that can be held; raises RuleViolation naming the problem."""
+    """The settings make a vote that can be held; raises RuleViolation naming the problem
+    and the field it is about."""
+
+    def refuse(message: str, field: str) -> RuleViolation:
+        return RuleViolation(message, code="settings", field=field)
+
     if vote.closes_at <= vote.opens_at:
-        raise RuleViolation(_("The vote must close after it opens."), code="settings")
+        raise refuse(_("The vote must close after it opens."), "closes_at")
     if not (vote.online or vote.on_site or vote.postal):
-        raise RuleViolation(_("Allow at least one way of voting."), code="settings")
+        raise refuse(_("Allow at least one way of voting."), "online")
     if not (vote.allow_lives or vote.allow_works or vote.allow_studies):
-        raise RuleViolation(_("Allow at least one kind of tie to the area."), code="settings")
+        raise refuse(_("Allow at least one kind of tie to the area."), "allow_lives")
     if vote.max_choices is not None and vote.min_choices > vote.max_choices:
-        raise RuleViolation(
-            _("The fewest choices cannot exceed the most choices."), code="settings"
-        )
+        raise refuse(_("The fewest choices cannot exceed the most choices."), "min_choices")
     if vote.ballot_type == BallotType.BUDGET and not vote.budget:
-        raise RuleViolation(_("A budget vote needs a budget."), code="settings")
+        raise refuse(_("A budget vote needs a budget."), "budget")
     if vote.dong is not None and vote.dong.district_id != vote.district_id:
-        raise RuleViolation(_("The dong is not in the vote's district."), code="settings")
+        raise refuse(_("The dong is not in the vote's district."), "dong")
 
 
 def save_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote:
@@ -135,9 +138,9 @@ def add_option(
         title=title, description=description, category=category, proposer=proposer
     )
     if cost < 0:
-        raise RuleViolation(_("The cost cannot be negative."), code="option")
+        raise RuleViolation(_("The cost cannot be negative."), code="option", field="cost")
     if dong is not None and not vote.covers_dong(dong):
-        raise RuleViolation(_("The dong is not part of the vote."), code="option")
+        raise RuleViolation(_("The dong is not part of the vote."), code="option", field="dong")
     with transaction.atomic():
         Vote.objects.select_for_update().filter(pk=vote.pk).first()
         last = vote.options.order_by("-number").values_list("number", flat=True).first() or 0

@@ -8,7 +8,6 @@ import uuid
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,19 +16,27 @@ from django.views.decorators.http import require_POST
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form, encode
-from maeul.voting.models import Ballot, BallotType, Option, Phase, Vote, VoteStatus
+from maeul.voting.models import (
+    TEMPLATE_CHOICES,
+    Answer,
+    Ballot,
+    BallotType,
+    Channel,
+    Option,
+    Phase,
+    Vote,
+    VoteStatus,
+)
 from maeul.voting.services import export
 from maeul.voting.services.casting import cast_ballot, voter_status
+from maeul.voting.views.downloads import attachment
 
 RECEIPTS_PER_PAGE = 100
 
 
 def _public_vote(pk: int) -> Vote:
     """A vote anyone may open: published, and not a simulation. Drafts do not exist here."""
-    return get_object_or_404(
-        Vote.objects.public().filter(is_simulation=False).select_related("district", "dong", "key"),
-        pk=pk,
-    )
+    return get_object_or_404(Vote.objects.listed().select_related("district", "dong", "key"), pk=pk)
 
 
 def _options(vote: Vote) -> list[Option]:
@@ -37,22 +44,26 @@ def _options(vote: Vote) -> list[Option]:
 
 
 def vote_list(request: HttpRequest) -> HttpResponse:
+    """The votes open now, coming up, and closed (counted or not)."""
     now = timezone.now()
-    votes: QuerySet[Vote] = (
-        Vote.objects.public().filter(is_simulation=False).select_related("district", "dong")
-    )
-    groups: dict[str, list[Vote]] = {"open": [], "upcoming": [], "closed": []}
-    for vote in votes:
+    sections: dict[Phase, list[Vote]] = {Phase.OPEN: [], Phase.UPCOMING: [], Phase.CLOSED: []}
+    for vote in Vote.objects.listed().select_related("district", "dong"):
         phase = vote.phase(now)
-        key = {Phase.OPEN: "open", Phase.UPCOMING: "upcoming"}.get(phase, "closed")
-        groups[key].append(vote)
-    return render(request, "voting/list.html", {"groups": groups, "now": now})
+        sections[phase if phase in sections else Phase.CLOSED].append(vote)
+    context = {
+        "open_votes": sections[Phase.OPEN],
+        "upcoming_votes": sections[Phase.UPCOMING],
+        "closed_votes": sections[Phase.CLOSED],
+        "now": now,
+    }
+    return render(request, "voting/list.html", context)
 
 
 def vote_detail(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     vote = _public_vote(pk)
     context = {
+        **TEMPLATE_CHOICES,
         "vote": vote,
         "phase": vote.phase(now),
         "options": _options(vote),
@@ -69,6 +80,7 @@ def _ballot_page(
 ) -> HttpResponse:
     options = _options(vote)
     context = {
+        **TEMPLATE_CHOICES,
         "vote": vote,
         "rows": choice_rows(options, chosen or Choices()),
         "max_rank": vote.max_choices or len(options),
@@ -108,9 +120,10 @@ def ballot_review(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = [by_id[option_id] for option_id in choices.option_ids]
     if vote.ballot_type != BallotType.RANKING:
         chosen.sort(key=lambda option: option.number)
-    answers = [(by_id[option_id], answer) for option_id, answer in sorted(choices.answers)]
+    answers = [(by_id[option_id], Answer(answer)) for option_id, answer in sorted(choices.answers)]
     total = sum(option.cost for option in chosen)
     context = {
+        **TEMPLATE_CHOICES,
         "vote": vote,
         "chosen": chosen,
         "answers": answers,
@@ -205,25 +218,16 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     vote_result = getattr(vote, "result", None)
     if vote_result is None:
         return render(request, "voting/no_result.html", {"vote": vote}, status=404)
-    options = _options(vote)
-    rows = []
-    for option in options:
-        figures = vote_result.tallies.get(str(option.pk), {})
-        rows.append({"option": option, **figures})
-    if vote.ballot_type in (BallotType.APPROVAL, BallotType.BUDGET):
-        rows.sort(key=lambda row: (-row.get("votes", 0), row["option"].number))
-    elif vote.ballot_type == BallotType.RANKING:
-        rows.sort(key=lambda row: (-row.get("points", 0), row["option"].number))
-    top = max([row.get("votes", row.get("points", row.get("yes", 0))) for row in rows] or [0])
-    selected_cost = sum(row["option"].cost for row in rows if row.get("selected"))
+    rows = vote_result.standings(_options(vote))
     turnout = vote_result.public_turnout()
     context = {
+        **TEMPLATE_CHOICES,
         "vote": vote,
         "result": vote_result,
         "rows": rows,
-        "top": top or 1,
-        "selected_cost": selected_cost,
-        "by_channel": turnout.by_channel,
+        "top": max([row.score for row in rows], default=0) or 1,
+        "selected_cost": sum(row.option.cost for row in rows if row.selected),
+        "by_channel": [(Channel(channel), n) for channel, n in turnout.by_channel],
         "by_dong": turnout.by_dong,
         "turnout_total": turnout.total,
     }
@@ -237,18 +241,12 @@ def _counted_vote(pk: int) -> Vote:
     return vote
 
 
-def _download(body: str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def export_pb(request: HttpRequest, pk: int) -> HttpResponse:
     """The public ballot file in pabulib format, after the count only (not for yes/no votes)."""
     vote = _counted_vote(pk)
     if vote.ballot_type == BallotType.YES_NO:
         raise Http404
-    return _download(export.export_pb(vote), "text/plain; charset=utf-8", f"vote-{vote.pk}.pb")
+    return attachment(export.export_pb(vote), "text/plain; charset=utf-8", f"vote-{vote.pk}.pb")
 
 
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
@@ -256,6 +254,6 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     vote = _counted_vote(pk)
     if vote.ballot_type != BallotType.YES_NO:
         raise Http404
-    return _download(
+    return attachment(
         export.export_yes_no_csv(vote), "text/csv; charset=utf-8", f"vote-{vote.pk}.csv"
     )

@@ -6,11 +6,10 @@ from functools import partial
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,19 +17,13 @@ from django.views.decorators.http import require_POST
 
 from maeul.accounts.models import TieKind
 from maeul.core.desk import desk_action
-from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, Decision, can, scope_of
+from maeul.core.permissions import ALLOW, Action, Decision, can, require, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.places.models import District, Dong
-from maeul.voting.forms import (
-    BatchForm,
-    OptionForm,
-    PostalUploadForm,
-    UploadForm,
-    VoteForm,
-)
+from maeul.voting.forms import BatchForm, OptionForm, PostalUploadForm, UploadForm, VoteForm
 from maeul.voting.models import (
     PAPER_CHANNELS,
+    TEMPLATE_CHOICES,
     Ballot,
     Channel,
     Option,
@@ -39,31 +32,27 @@ from maeul.voting.models import (
     VoteStatus,
 )
 from maeul.voting.services import counting, setup
-from maeul.voting.tabular import (
-    TableError,
-)
-from maeul.voting.views.staff.scope import (
-    batches_in_scope,
-    count_of,
-    forbid_unless,
-    paper_dongs,
-    require_staff,
-    staff_vote,
-    votes_in_scope,
-)
+from maeul.voting.tabular import TableError
+from maeul.voting.views.staff.scope import batches, count_of, paper_dongs, staff_vote
 
 PER_PAGE = 30
 
+# What a desk action tells the staff member, and optionally where to go next (else the desk).
+Outcome = str | tuple[str, str]
+
+
+def _desk_url(vote: Vote) -> str:
+    return reverse("voting:staff_desk", args=[vote.pk])
+
 
 # --- List and settings --------------------------------------------------------------------
-@login_required
+@staff_required
 def vote_list(request: HttpRequest) -> HttpResponse:
     """The votes the staff member runs or enters paper ballots for, with turnout so far."""
-    require_staff(request)
     now = timezone.now()
     votes = (
-        votes_in_scope(request.user)
-        .select_related("district", "dong")
+        scope_of(request.user)
+        .rows(Vote.objects.select_related("district", "dong"))
         .annotate(
             participation_count=count_of(Participation),
             ballot_count=count_of(Ballot),
@@ -84,7 +73,12 @@ def vote_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "voting/staff/list.html",
-        {"page": page, "rows": rows, "may_create": districts.exists() or dongs.exists()},
+        {
+            **TEMPLATE_CHOICES,
+            "page": page,
+            "rows": rows,
+            "may_create": districts.exists() or dongs.exists(),
+        },
     )
 
 
@@ -106,25 +100,24 @@ def _places(user: Any, now: datetime) -> tuple[QuerySet[District], QuerySet[Dong
     )
 
 
-@login_required
+@staff_required
 def vote_create(request: HttpRequest) -> HttpResponse:
     """A new vote, saved as a draft of the staff member's district (a site admin picks one)."""
-    require_staff(request)
     now = timezone.now()
     districts, dongs, whole = _places(request.user, now)
     if not (districts.exists() or dongs.exists()):
-        forbid_unless(can(request.user, Action.MANAGE_VOTE, None, now=now))
+        require(request.user, Action.MANAGE_VOTE, now=now)  # refused, with the reason
     only = list(districts[:2])
     vote = Vote(district=only[0]) if len(only) == 1 else Vote()
     return _vote_form(request, vote, districts, dongs, whole, now)
 
 
-@login_required
+@staff_required
 def vote_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """A vote's settings; read-only once it has opened (the service refuses a change)."""
     vote = staff_vote(request, pk)
     now = timezone.now()
-    forbid_unless(can(request.user, Action.MANAGE_VOTE, vote, now=now))
+    require(request.user, Action.MANAGE_VOTE, vote, now=now)
     _districts, dongs, _whole = _places(request.user, now)
     whole = bool(can(request.user, Action.MANAGE_VOTE, vote.district, now=now))
     dongs = dongs.filter(district_id=vote.district_id)
@@ -139,35 +132,42 @@ def _vote_form(
     whole: bool,
     now: datetime,
 ) -> HttpResponse:
+    """The settings form; the caller has required MANAGE_VOTE of the vote edited, and on a
+    new vote `save_vote` decides it for the place the form names."""
     creating = vote._state.adding
     data = request.POST if request.method == "POST" else None
     form = VoteForm(data, instance=vote, districts=districts, dongs=dongs, whole_district=whole)
     frozen = not creating and not setup.is_editable(vote, now)
     if frozen:
         form.freeze()
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            vote = form.instance
-            if vote.dong is not None and not vote.district_id:
-                vote.district = vote.dong.district
-            try:
-                setup.save_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
-            except RuleViolation as refusal:
-                form.add_error(None, refusal.message)
-            else:
-                if creating:
-                    notice = _("The vote was saved as a draft. Add its options, then publish it.")
-                else:
-                    notice = _("The vote's settings were saved.")
-                messages.success(request, notice)
-                return redirect("voting:staff_desk", pk=vote.pk)
-        status = 400
-    return render(
+
+    def page(status: int = 200, **_forms: Any) -> HttpResponse:
+        context = {"form": form, "vote": None if creating else vote, "frozen": frozen}
+        return render(request, "voting/staff/form.html", context, status=status)
+
+    if request.method != "POST":
+        return page()
+
+    def act() -> Outcome:
+        saved = form.instance
+        if saved.dong is not None and not saved.district_id:
+            saved.district = saved.dong.district
+        setup.save_vote(vote=saved, staff=request.user, now=now, ip=client_ip(request))
+        if creating:
+            notice = _("The vote was saved as a draft. Add its options, then publish it.")
+        else:
+            notice = _("The vote's settings were saved.")
+        return notice, _desk_url(saved)
+
+    return desk_action(
         request,
-        "voting/staff/form.html",
-        {"form": form, "vote": None if creating else vote, "frozen": frozen},
-        status=status,
+        decision=ALLOW,
+        act=act,
+        render=page,
+        done_url=reverse("voting:staff_list"),
+        form=form,
+        form_key="form",
+        errors_on_form=True,  # the page's error box, beside the form
     )
 
 
@@ -211,8 +211,9 @@ def _render_desk(
         user, vote, paper_channels[0] if paper_channels else Channel.ON_SITE, now
     )
     postal_dongs, postal_refusal = paper_dongs(user, vote, Channel.POSTAL, now)
-    batches = batches_in_scope(user).filter(vote=vote).annotate(ballot_count=Count("ballots"))
+    vote_batches = batches(user).filter(vote=vote).annotate(ballot_count=Count("ballots"))
     context = {
+        **TEMPLATE_CHOICES,
         "vote": vote,
         "phase": vote.phase(now),
         "editable": setup.is_editable(vote, now),
@@ -224,7 +225,7 @@ def _render_desk(
                 "batch": batch,
                 "confirm": can(user, Action.CONFIRM_PAPER_BATCH, batch, now=now),
             }
-            for batch in batches.order_by("-created_at", "-pk")
+            for batch in vote_batches.order_by("-created_at", "-pk")
         ],
         "paper_channels": paper_channels,
         "channels": [channel.label for channel in vote.channels],
@@ -241,20 +242,12 @@ def _render_desk(
     return render(request, "voting/staff/desk.html", context, status=status)
 
 
-@login_required
+@staff_required
 def vote_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_desk(request, staff_vote(request, pk))
 
 
-# What a desk action tells the staff member, and optionally where to go next (else the desk).
-Outcome = str | tuple[str, str]
-
-
-def _desk_url(vote: Vote) -> str:
-    return reverse("voting:staff_desk", args=[vote.pk])
-
-
-def _desk_action(
+def on_vote_desk(
     request: HttpRequest,
     vote: Vote,
     decision: Decision,
@@ -284,7 +277,7 @@ def _desk_action(
     )
 
 
-@login_required
+@staff_required
 @require_POST
 def add_option(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -308,10 +301,10 @@ def add_option(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Option no. %(number)d was added.") % {"number": option.number}
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
-    return _desk_action(request, vote, decision, act, form=form, form_key="option_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="option_form")
 
 
-@login_required
+@staff_required
 @require_POST
 def import_options(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -332,10 +325,10 @@ def import_options(request: HttpRequest, pk: int) -> HttpResponse:
         }
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
-    return _desk_action(request, vote, decision, act, form=form, form_key="import_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="import_form")
 
 
-@login_required
+@staff_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -344,10 +337,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         setup.publish_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
         return _("The vote was published. It opens and closes at its set times.")
 
-    return _desk_action(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
+    return on_vote_desk(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
 
 
-@login_required
+@staff_required
 @require_POST
 def count(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -358,4 +351,4 @@ def count(request: HttpRequest, pk: int) -> HttpResponse:
             "count": result.ballot_count
         }
 
-    return _desk_action(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)
+    return on_vote_desk(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)

@@ -3,13 +3,12 @@ confirmation, and the XLSX templates for uploads."""
 
 import contextlib
 import io
+from datetime import datetime
 from typing import Any
 
 import openpyxl
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,42 +16,41 @@ from django.views.decorators.http import require_POST
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from maeul.accounts.models import TieKind
 from maeul.core.access_log import record_access
+from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
-from maeul.core.permissions import Action, Decision, can
+from maeul.core.permissions import Action, Decision, can, staff_required
 from maeul.core.requests import client_ip
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form
-from maeul.voting.forms import (
-    BatchForm,
-    PaperVoterForm,
-    PostalUploadForm,
-)
+from maeul.voting.forms import BatchForm, PaperVoterForm, PostalUploadForm
 from maeul.voting.identity import PaperVoter
-from maeul.voting.models import (
-    PAPER_CHANNELS,
-    BallotType,
-    Channel,
-    Vote,
-)
+from maeul.voting.models import PAPER_CHANNELS, TEMPLATE_CHOICES, BallotType, Channel, Vote
 from maeul.voting.services import paper
-from maeul.voting.tabular import (
-    CHOICES,
-    OPTION_COLUMNS,
-    POSTAL_COLUMNS,
-    postal_item_column,
-)
-from maeul.voting.views.staff.desk import Outcome, _desk_action
-from maeul.voting.views.staff.scope import (
-    paper_dongs,
-    staff_batch,
-    staff_vote,
-)
+from maeul.voting.tabular import CHOICES, OPTION_COLUMNS, POSTAL_COLUMNS, postal_item_column
+from maeul.voting.views.downloads import attachment
+from maeul.voting.views.staff.desk import Outcome, on_vote_desk
+from maeul.voting.views.staff.scope import paper_dongs, staff_batch, staff_vote
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@login_required
+def _log_entry(request: HttpRequest, subject: str, reason: str, now: datetime) -> None:
+    """Voters' names, birth dates and phones typed in by staff are personal data: the access
+    log says that an entry was made, and never whose (no name, no number)."""
+    record_access(
+        staff=request.user,
+        subject=subject,
+        action=AccessAction.ENTRY,
+        what=request.path,
+        reason=reason,
+        ip=client_ip(request),
+        now=now,
+    )
+
+
+@staff_required
 @require_POST
 def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -74,10 +72,10 @@ def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
         return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
 
     decision = Decision(not refusal, refusal)
-    return _desk_action(request, vote, decision, act, form=form, form_key="batch_form")
+    return on_vote_desk(request, vote, decision, act, form=form, form_key="batch_form")
 
 
-@login_required
+@staff_required
 @require_POST
 def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
@@ -86,15 +84,7 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         upload = form.cleaned_data["file"]
-        record_access(
-            staff=request.user,
-            subject=f"postal voters, vote {vote.pk}",
-            action=AccessAction.ENTRY,
-            what=request.path,
-            reason=_("Postal ballot upload"),
-            ip=client_ip(request),
-            now=now,
-        )
+        _log_entry(request, f"postal voters, vote {vote.pk}", _("Postal ballot upload"), now)
         report = paper.import_postal_ballots(
             vote=vote,
             dong=form.cleaned_data["dong"],
@@ -109,12 +99,12 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
             "Another staff member must confirm it."
         ) % {"count": report.count, "label": report.batch.label}
 
-    return _desk_action(
+    return on_vote_desk(
         request, vote, Decision(not refusal, refusal), act, form=form, form_key="postal_form"
     )
 
 
-@login_required
+@staff_required
 @require_POST
 def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
     batch, now = staff_batch(request, batch_pk), timezone.now()
@@ -125,7 +115,7 @@ def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
         return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
 
     decision = can(request.user, Action.CONFIRM_PAPER_BATCH, batch, now=now)
-    return _desk_action(request, vote, decision, act)
+    return on_vote_desk(request, vote, decision, act)
 
 
 # --- Paper-ballot entry (현장투표) -------------------------------------------------------------
@@ -138,72 +128,69 @@ def _choice_rows(request: HttpRequest, vote: Vote) -> list[dict[str, Any]]:
     return choice_rows(list(vote.options.select_related("dong").order_by("number")), chosen)
 
 
-@login_required
+@staff_required
 def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
     """Enter one paper ballot after another into a batch; shows how many it holds, not them."""
     batch, now = staff_batch(request, batch_pk), timezone.now()
     vote = batch.vote
     decision = can(request.user, Action.ENTER_PAPER_BALLOT, batch, now=now)
-    initial = {"dong": batch.dong_id, "tie": "lives"}
+    initial = {"dong": batch.dong_id, "tie": TieKind.LIVES}
     form = PaperVoterForm(
         request.POST if request.method == "POST" else None, vote=vote, initial=initial
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if not decision:
-            status = 403  # the page says why, in place of the form
-        elif form.is_valid():
-            data = form.cleaned_data
-            voter = PaperVoter(
-                name=data["name"],
-                birth_date=data["birth_date"],
-                dong=data["dong"],
-                phone=data["phone"],
-                tie=data["tie"],
-            )
-            # The voter's name, birth date and phone are personal data typed by staff: the
-            # access log says that an entry was made, never whose (no name, no number).
-            record_access(
-                staff=request.user,
-                subject=f"paper voter, batch {batch.pk}",
-                action=AccessAction.ENTRY,
-                what=request.path,
-                reason=_("Paper ballot entry at the ballot box"),
-                ip=client_ip(request),
-                now=now,
-            )
-            try:
-                receipt = paper.enter_paper_ballot(
-                    batch=batch,
-                    voter=voter,
-                    choices=choices_from_form(vote, request.POST),
-                    staff=request.user,
-                    now=now,
-                    ip=client_ip(request),
-                )
-            except RuleViolation as refusal:
-                form.add_error(None, refusal.message)
-            else:
-                if receipt.replaced:
-                    notice = _(
-                        "Entered (receipt %(code)s). It replaces the person's online ballot."
-                    )
-                else:
-                    notice = _("Entered (receipt %(code)s).")
-                messages.success(request, notice % {"code": receipt.code})
-                return redirect("voting:staff_batch", batch_pk=batch.pk)
-    options = _choice_rows(request, vote)
-    context = {
-        "batch": batch,
-        "vote": vote,
-        "form": form,
-        "rows": options,
-        "max_rank": vote.max_choices or len(options),
-        "decision": decision,
-        "ballot_count": batch.participations.count(),
-    }
-    return render(request, "voting/staff/batch.html", context, status=status)
+
+    def page(status: int = 200, **_forms: Any) -> HttpResponse:
+        options = _choice_rows(request, vote)
+        context = {
+            **TEMPLATE_CHOICES,
+            "batch": batch,
+            "vote": vote,
+            "form": form,
+            "rows": options,
+            "max_rank": vote.max_choices or len(options),
+            "decision": decision,
+            "ballot_count": batch.participations.count(),
+        }
+        return render(request, "voting/staff/batch.html", context, status=status)
+
+    if request.method != "POST":
+        return page()
+
+    def act() -> str:
+        data = form.cleaned_data
+        voter = PaperVoter(
+            name=data["name"],
+            birth_date=data["birth_date"],
+            dong=data["dong"],
+            phone=data["phone"],
+            tie=data["tie"],
+        )
+        reason = _("Paper ballot entry at the ballot box")
+        _log_entry(request, f"paper voter, batch {batch.pk}", reason, now)
+        receipt = paper.enter_paper_ballot(
+            batch=batch,
+            voter=voter,
+            choices=choices_from_form(vote, request.POST),
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        if receipt.replaced:
+            notice = _("Entered (receipt %(code)s). It replaces the person's online ballot.")
+        else:
+            notice = _("Entered (receipt %(code)s).")
+        return notice % {"code": receipt.code}
+
+    return desk_action(
+        request,
+        decision=decision,
+        act=act,
+        render=page,
+        done_url=reverse("voting:staff_batch", args=[batch.pk]),
+        form=form,
+        form_key="form",
+        errors_on_form=True,  # the page's error box, beside the form
+    )
 
 
 # --- Templates for uploads ----------------------------------------------------------------
@@ -219,12 +206,10 @@ def _xlsx(filename: str, header: list[str], rows: list[list[Any]]) -> HttpRespon
         sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 3)
     out = io.BytesIO()
     workbook.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(out.getvalue(), XLSX, filename)
 
 
-@login_required
+@staff_required
 def options_template(request: HttpRequest, pk: int) -> HttpResponse:
     """The options file to fill in, holding the vote's current options (an import replaces them)."""
     vote = staff_vote(request, pk)
@@ -243,7 +228,7 @@ def options_template(request: HttpRequest, pk: int) -> HttpResponse:
     return _xlsx(f"vote-{vote.pk}-options.xlsx", list(OPTION_COLUMNS), rows)
 
 
-@login_required
+@staff_required
 def postal_template(request: HttpRequest, pk: int) -> HttpResponse:
     """The postal ballots file: voter columns, then 선택 (or one 의제 N column per yes/no item)."""
     vote = staff_vote(request, pk)

@@ -1,75 +1,39 @@
-"""Which votes and batches a staff member may see: outside their dongs and districts, none."""
+"""What the staff pages of votes share: the vote or batch asked for, if the staff member
+serves it (any other is 404: its existence is private), and where they may enter paper
+ballots. Who may see which rows is registered in `maeul.core.permissions.voting`."""
 
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from maeul.core.permissions import OUTSIDE_SCOPE, Action, Decision, can, scope_of
+from maeul.core.permissions import OUTSIDE_SCOPE, Action, can, scope_of
 from maeul.places.models import Dong
-from maeul.voting.forms import (
-    vote_dongs,
-)
-from maeul.voting.models import (
-    Ballot,
-    Option,
-    PaperBatch,
-    Participation,
-    Vote,
-)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def require_staff(request: HttpRequest) -> None:
-    decision = can(request.user, Action.VIEW_STAFF_PAGES)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
-def forbid_unless(decision: Decision) -> None:
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
-def votes_in_scope(user: Any) -> QuerySet[Vote]:
-    scope = scope_of(user)
-    votes = Vote.objects.all()
-    if scope.site_admin:
-        return votes
-    dong_districts = Dong.objects.filter(pk__in=scope.dong_ids).values("district_id")
-    return votes.filter(
-        Q(district_id__in=scope.district_ids)
-        | Q(dong_id__in=scope.dong_ids)
-        # Dong staff enter the paper ballots of their dong in district votes too.
-        | Q(dong__isnull=True, district_id__in=Subquery(dong_districts))
-    )
+from maeul.voting.forms import vote_dongs
+from maeul.voting.models import Ballot, Option, PaperBatch, Participation, Vote
 
 
 def staff_vote(request: HttpRequest, pk: int) -> Vote:
-    require_staff(request)
-    return get_object_or_404(votes_in_scope(request.user).select_related("district", "dong"), pk=pk)
+    """The vote `pk` among those the staff member serves, else 404."""
+    votes = scope_of(request.user).rows(Vote.objects.select_related("district", "dong"))
+    return get_object_or_404(votes, pk=pk)
 
 
-def batches_in_scope(user: Any) -> QuerySet[PaperBatch]:
-    scope = scope_of(user)
-    batches = PaperBatch.objects.select_related(
-        "vote__district", "vote__dong", "dong", "created_by", "confirmed_by"
-    )
-    if scope.site_admin:
-        return batches
-    return batches.filter(
-        Q(dong_id__in=scope.dong_ids) | Q(dong__district_id__in=scope.district_ids)
+def batches(user: Any) -> QuerySet[PaperBatch]:
+    """The paper batches the staff member serves, with what their pages show."""
+    return scope_of(user).rows(
+        PaperBatch.objects.select_related(
+            "vote__district", "vote__dong", "dong", "created_by", "confirmed_by"
+        )
     )
 
 
 def staff_batch(request: HttpRequest, batch_pk: int) -> PaperBatch:
-    require_staff(request)
-    return get_object_or_404(batches_in_scope(request.user), pk=batch_pk)
+    """The batch `batch_pk` among those the staff member serves, else 404."""
+    return get_object_or_404(batches(request.user), pk=batch_pk)
 
 
 def paper_dongs(user: Any, vote: Vote, channel: str, now: datetime) -> tuple[QuerySet[Dong], str]:

@@ -1,0 +1,94 @@
+"""How a staff page of councils finds its rows, answered the same way on every page:
+
+- a person who is not staff: 403 (`staff_required`; anonymous people go to log in);
+- a council (or a row of one) outside the staff member's dongs and districts: 404, since
+  its existence is private to its staff (`in_scope`, filtered by `scope_of(user).rows`);
+- a council in scope whose action the rules refuse: 403 with the reason (`require` on a
+  page, the decision handed to `core.desk.desk_action` for a form).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from maeul.core.desk import Render, desk_action
+from maeul.core.permissions import Action, Decision, can, require, scope_of
+from maeul.core.requests import client_ip
+from maeul.councils.models import Council
+
+M = TypeVar("M", bound=Model)
+
+
+def in_scope(request: HttpRequest, queryset: QuerySet[M], pk: int) -> M:
+    """Row `pk` of `queryset` if the staff member serves it; 404 otherwise."""
+    return get_object_or_404(scope_of(request.user).rows(queryset), pk=pk)
+
+
+def staff_council(request: HttpRequest, pk: int) -> Council:
+    """The council `pk` if the staff member serves it; 404 otherwise."""
+    return in_scope(request, Council.objects.select_related("district", "dong"), pk)
+
+
+def managed_council(request: HttpRequest, pk: int) -> Council:
+    """The council `pk` for its desk: 404 outside one's scope, 403 with the reason if the
+    rules refuse to let this staff member manage it."""
+    council = staff_council(request, pk)
+    require_manage(request, council, timezone.now())
+    return council
+
+
+def may_manage(user: Any, council: Council, now: datetime) -> Decision:
+    """What the council's services check first (`Action.MANAGE_COUNCIL`)."""
+    return can(user, Action.MANAGE_COUNCIL, council, now=now)
+
+
+def require_manage(request: HttpRequest, council: Council, now: datetime) -> None:
+    """403 with the reason unless the staff member may manage the council."""
+    require(request.user, Action.MANAGE_COUNCIL, council, now=now)
+
+
+def acting(request: HttpRequest, now: datetime) -> dict[str, Any]:
+    """The acting staff member, the time and the address every service call records."""
+    return {"staff": request.user, "now": now, "ip": client_ip(request)}
+
+
+@dataclass(frozen=True)
+class Desk:
+    """A staff page of one council: how to show it again (`render(status=..., **forms)`)
+    and where to go when an action on it is done."""
+
+    council: Council
+    render: Render
+    url: str
+
+
+def council_action(
+    request: HttpRequest,
+    desk: Desk,
+    now: datetime,
+    act: Callable[[], str | tuple[str, str]],
+    *,
+    form: Any = None,
+    form_key: str = "",
+) -> HttpResponse:
+    """One staff action on a council's desk, answered by `core.desk.desk_action`.
+
+    The view checks what the council's services check first (`may_manage`); a refusal
+    shows beside the field it names, or at the top of the form it came from.
+    """
+    return desk_action(
+        request,
+        decision=may_manage(request.user, desk.council, now),
+        act=act,
+        render=desk.render,
+        done_url=desk.url,
+        form=form,
+        form_key=form_key,
+        errors_on_form=True,
+    )
