@@ -91,7 +91,7 @@ def load_recruitments(*, councils: list[Council], staff: User, now: datetime) ->
 PILOT_DONGS = ["여의동", "문래동", "양평2동", "신길5동", "대림1동"]
 PILOT_SECTIONS = ["자치분과", "복지분과", "문화분과", "환경안전분과"]
 PILOT_FIRST_TERM = date(2020, 1, 1)
-PILOT_MEMBERS = 16
+PILOT_MEMBERS = 24
 
 
 def _seat(term: Term, sections: list[Section], staff: User, now: datetime) -> None:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from maeul.councils.demo import SEOUL, load_pilot_councils, load_recruitments
+from maeul.councils.demo import PILOT_MEMBERS, SEOUL, load_pilot_councils, load_recruitments
 from maeul.councils.models import Council, CyclePhase
 from maeul.councils.services import cycle, members, recruitment
 
@@ -72,6 +72,6 @@ def test_yeongdeungpo_has_its_five_pilot_councils(yeongdeungpo, other_district_s
     for council in pilots:
         assert council.terms.filter(number=1, starts_on=date(2020, 1, 1)).exists()
         serving = members.current_term(council, now.date())
-        assert serving is not None and members.current_members(serving).count() == 16
+        assert serving is not None and members.current_members(serving).count() == PILOT_MEMBERS
         call = recruitment.recruitment_of(council)
         assert (call is not None and call.is_open(now)) == _shown_in_force(council, now)
