@@ -18,10 +18,11 @@ class DemoAccount:
     display_name: str
     birth_date: date
     role: str | None
-    dong: str | None  # dong name (금천구) for the role scope and the resident's tie
+    dong: str | None  # dong name for the role scope and the resident's tie
     verified: bool
     # The (fictional) name on the identity card, kept only as person_hmac when verified.
     card_name: str = ""
+    district: str = "금천구"  # the district of the role scope and of `dong`
 
     @property
     def birth_year(self) -> int:
@@ -53,6 +54,15 @@ DEMO_ACCOUNTS = [
         "resident@demo.maeul.kr", "독산동 주민", date(1975, 3, 14), None, "독산1동", True, "윤하늘"
     ),
     DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", date(2001, 8, 8), None, "가산동", False),
+    # Staff of a second dong and of another district, so that scope can be tried.
+    DemoAccount(
+        "dong2@demo.maeul.kr", "가산동 주민센터", date(1987, 5, 11), Role.DONG_STAFF, "가산동",
+        True, "강가산",
+    ),
+    DemoAccount(
+        "ydp@demo.maeul.kr", "영등포구 자치행정과", date(1983, 10, 9), Role.DISTRICT_STAFF, None,
+        True, "여영등", "영등포구",
+    ),
 ]  # fmt: skip
 
 # Demo residents have lived in their dong for a while before any demo vote opened: the
@@ -64,9 +74,10 @@ DEMO_DISTRICT_CODE = "1154500000"  # 금천구
 
 def load_accounts(*, now: datetime) -> int:
     """Create the demo accounts that do not exist yet; existing ones are left as they are."""
-    district = District.objects.get(code=DEMO_DISTRICT_CODE)
+    districts = {district.name: district for district in District.objects.all()}
     created = 0
     for spec in DEMO_ACCOUNTS:
+        district = districts[spec.district]
         if User.objects.filter(email=spec.email).exists():
             continue
         user = User.objects.create_user(

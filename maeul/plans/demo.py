@@ -25,6 +25,7 @@ from PIL import Image
 from maeul.accounts.models import Role, User
 from maeul.core.dates import SEOUL
 from maeul.core.demo_images import demo_upload, has_demo_photo
+from maeul.councils.demo import load_pilot_councils, load_recruitments
 from maeul.councils.models import (
     Council,
     CouncilMember,
@@ -420,13 +421,22 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
 
 
 def load_cycle(*, now: datetime, voters: int = 48) -> int:
-    """Create the 2021 cycle of 금천구 when it is not there yet; returns the projects made."""
+    """Create the 2021 cycle of 금천구 when it is not there yet, and the 위원 모집 calls due
+    today (`maeul.councils.demo`); returns the projects made."""
     district = District.objects.get(name="금천구")
-    if AutonomyPlan.objects.filter(council__district=district, year=YEAR).exists():
-        return 0
     staff = _staff(district)
     if staff is None:
         return 0
+    made = 0
+    if not AutonomyPlan.objects.filter(council__district=district, year=YEAR).exists():
+        made = _cycle_2021(district, staff, now, voters)
+    councils = list(Council.objects.filter(district=district).order_by("pk"))
+    load_recruitments(councils=councils, staff=staff.district, now=now)
+    load_pilot_councils(now=now)
+    return made
+
+
+def _cycle_2021(district: District, staff: Staff, now: datetime, voters: int) -> int:
     rng = random.Random(SEED)  # noqa: S311 -- reproducible demo data, not security
     governance = members.ensure_governance_council(district=district)
     start = at(date(2020, 1, 2))

@@ -1,11 +1,16 @@
-"""Demo votes of 금천구, relative to the day `load_demo` runs, so one is always open.
+"""Demo votes of 금천구 (and one of 영등포구), relative to the day `load_demo` runs, so one is always open.
 
 - 나풀나풀 온라인 주민투표 (open): the district vote of the seeds (7 days, anyone tied to
   금천구, up to 6 projects each) choosing this year's 지역사회혁신계획 projects within
   900,000천원 (the seeds' 9억원);
 - last year's 나풀나풀 vote (closed and counted): a few thousand generated ballots over 24
   projects, online and on paper, counted by the real `count_vote`, so the result page,
-  the receipt list and the `.pb` export have something to show;
+  the receipt list and the `.pb` export have something to show; the projects cost more
+  than the budget, so some win and some lose;
+- this year's 동단위 시민참여예산 vote (closed yesterday, not counted): 구비 300백만원
+  across the dongs' projects, paper batch confirmed, so staff can try counting;
+- 영등포구's 2021 시범동 vote (counted in October 2020): the five 주민자치회 시범동 and the
+  seeds' 144,000천원 of 동단위 계획형 시민참여예산;
 - 독산1동 주민총회 의제 투표 (open): yes/no on the dong's agenda, online, on-site and postal,
   for the dong office to try paper-ballot entry.
 
@@ -15,14 +20,25 @@ that exists (by title) is left alone.
 """
 
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from maeul.accounts.demo import DEMO_DISTRICT_CODE
-from maeul.accounts.models import Role, User
+from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.places.models import District, Dong
 from maeul.voting.ballots import Choices
+from maeul.voting.demo_data import (
+    DISTRICT_PROJECTS,
+    DONG_BUDGET,
+    DONG_PROJECTS,
+    PILOT_BUDGET,
+    PILOT_DONGS,
+    DemoProject,
+    pilot_projects,
+)
 from maeul.voting.identity import create_vote_key, voter_key
 from maeul.voting.models import (
     Ballot,
@@ -38,80 +54,79 @@ from maeul.voting.models import (
 from maeul.voting.services.casting import cast_ballot
 from maeul.voting.services.counting import count_vote
 
+SEOUL = ZoneInfo("Asia/Seoul")
 SEED = 20260717
 OPEN_TITLE = "2026 나풀나풀 온라인 주민투표"
 CLOSED_TITLE = "2025 나풀나풀 온라인 주민투표"
 ASSEMBLY_TITLE = "2026 독산1동 주민총회 의제 투표"
 CLOSED_BALLOTS = 3600
+DONG_BUDGET_TITLE = "2026 금천구 동단위 시민참여예산 주민투표"
+DONG_BUDGET_BALLOTS = 840
+PILOT_TITLE = "2021 영등포구 주민자치회 시범동 동단위 시민참여예산 투표"
+PILOT_BALLOTS = 1500
+PILOT_DISTRICT = "영등포구"
 
-# (project, section of the 협치회의, cost in 원, dong or None for district-wide)
-PROJECTS = [
-    ("금천형 마을돌봄 모델 마련 연구", "복지·건강", 60_000_000, None),
-    ("일회용 비닐봉투 없는 우리마을", "도시환경·안전", 25_000_000, None),
-    ("독산로 보행환경 개선 공유공간 운영", "도시환경·안전", 48_000_000, "독산1동"),
-    ("가산디지털단지 청년 점심 네트워크", "청년·경제일자리", 30_000_000, "가산동"),
-    ("시흥5동 어르신 스마트폰 배움터", "교육·문화", 18_000_000, "시흥5동"),
-    ("안양천 생태 놀이 학교", "교육·문화", 35_000_000, None),
-    ("독산2동 골목 안심 조명", "도시환경·안전", 42_000_000, "독산2동"),
-    ("마을 공동부엌 반찬 나눔", "복지·건강", 27_000_000, "시흥1동"),
-    ("청소년 마을방송국 금천온에어", "교육·문화", 33_000_000, None),
-    ("1인 가구 이웃 만들기 모임", "복지·건강", 15_000_000, "가산동"),
-    ("마을기업 판로 지원 장터", "청년·경제일자리", 40_000_000, None),
-    ("시흥2동 경로당 건강 체조", "복지·건강", 12_000_000, "시흥2동"),
-    ("독산4동 빗물 저금통 설치", "도시환경·안전", 22_000_000, "독산4동"),
-    ("주민자치회 온라인 회의 지원", "주민자치·기획", 16_000_000, None),
-    ("다문화 가족 요리 교실", "교육·문화", 14_000_000, "독산3동"),
-    ("금천 청년 창업 상담소", "청년·경제일자리", 55_000_000, None),
-    ("시흥3동 공유 텃밭 가꾸기", "도시환경·안전", 19_000_000, "시흥3동"),
-    ("장애인 이동 지원 자원봉사단", "복지·건강", 36_000_000, None),
-    ("마을 기록 사진전", "교육·문화", 10_000_000, None),
-    ("독산1동 어린이 놀이터 그늘막", "도시환경·안전", 28_000_000, "독산1동"),
-    ("시흥4동 주민 갈등 조정 모임", "주민자치·기획", 11_000_000, "시흥4동"),
-    ("청년 주거 상담 창구", "청년·경제일자리", 24_000_000, None),
-    ("가산동 반려동물 에티켓 교육", "교육·문화", 9_000_000, "가산동"),
-    ("금천 마을 축제 연합 운영", "주민자치·기획", 50_000_000, None),
-    ("독산3동 무더위 쉼터 확충", "복지·건강", 31_000_000, "독산3동"),
-    ("시흥1동 전통시장 장바구니 대여", "도시환경·안전", 13_000_000, "시흥1동"),
-    ("마을 공동체 리더 학교", "주민자치·기획", 21_000_000, None),
-    ("어린이 기후 탐험대", "교육·문화", 17_000_000, None),
-    ("독산2동 자전거 수리 나눔터", "청년·경제일자리", 20_000_000, "독산2동"),
-    ("시흥5동 하천변 산책로 안전 점검", "도시환경·안전", 26_000_000, "시흥5동"),
-]
 ASSEMBLY_ITEMS = [
     ("마을 축제 '독산 한마당' 개최", "주민이 함께 준비하는 가을 마을 축제입니다.", 6_000_000),
     ("골목 방범 순찰대 운영", "저녁 시간 주민 순찰대를 꾸려 골목 안전을 지킵니다.", 3_500_000),
     ("주민 공유 텃밭 조성", "동 주민센터 옥상에 공유 텃밭을 만듭니다.", 4_200_000),
     ("어르신 디지털 배움터", "키오스크와 스마트폰 사용을 배웁니다.", 2_800_000),
 ]
-BUDGET = 900_000_000  # 9억원, the seeds' 지역사회혁신계획 budget
+GOVERNANCE_PROPOSER = "금천구 협치회의 {section} 분과"
+BUDGET = 900_000_000  # 9억원, the seeds' 지역사회혁신계획 budget (below the projects' total)
 
 
-def _vote(district: District, title: str, now: datetime, **fields: object) -> Vote:
+@dataclass
+class Staff:
+    district: User
+    dong: dict[str, User]
+    second_look: User
+
+
+def _staff(district: District) -> Staff | None:
+    district_staff = (
+        User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
+        or User.objects.filter(is_superuser=True).first()
+    )
+    if district_staff is None:
+        return None
+    assignments = RoleAssignment.objects.filter(
+        role=Role.DONG_STAFF, dong__district=district
+    ).select_related("user", "dong")
+    by_dong = {a.dong.name: a.user for a in assignments if a.dong is not None}
+    admin = User.objects.filter(is_superuser=True).first() or district_staff
+    return Staff(district=district_staff, dong=by_dong, second_look=admin)
+
+
+def _vote(district: District, title: str, opens_at: datetime, **fields: object) -> Vote:
+    """A published vote, prepared (created) two weeks before it opens."""
     vote = Vote.objects.create(
         district=district,
         title=title,
         status=VoteStatus.PUBLISHED,
-        created_at=now - timedelta(days=20),
+        created_at=opens_at - timedelta(days=14),
+        opens_at=opens_at,
         **fields,
     )
     create_vote_key(vote)
     return vote
 
 
-def _options(vote: Vote, projects: list[tuple[str, str, int, str | None]]) -> list[Option]:
+def _options(vote: Vote, projects: list[DemoProject], proposer: str) -> list[Option]:
+    """The projects as options; `proposer` is formatted with the project's section and dong."""
     dongs = {dong.name: dong for dong in Dong.objects.filter(district=vote.district)}
     return Option.objects.bulk_create(
         Option(
             vote=vote,
             number=number,
-            title=title,
-            description=f"{section} 분과가 제안한 사업입니다.",
-            cost=cost,
-            category=section,
-            dong=dongs.get(dong) if dong else None,
-            proposer=f"금천구 협치회의 {section} 분과",
+            title=project.title,
+            description=project.description,
+            cost=project.cost,
+            category=project.section,
+            dong=dongs.get(project.dong) if project.dong else None,
+            proposer=proposer.format(section=project.section, dong=project.dong or ""),
         )
-        for number, (title, section, cost, dong) in enumerate(projects, start=1)
+        for number, project in enumerate(projects, start=1)
     )
 
 
@@ -119,7 +134,7 @@ def _open_district_vote(district: District, now: datetime) -> Vote:
     vote = _vote(
         district,
         OPEN_TITLE,
-        now,
+        now - timedelta(days=3),
         description=(
             "금천구 지역사회혁신계획 사업을 주민이 직접 고릅니다. 금천구에 살거나 일하거나 "
             "다니는 분은 누구나 1인당 최대 6개 사업에 투표할 수 있습니다."
@@ -127,54 +142,125 @@ def _open_district_vote(district: District, now: datetime) -> Vote:
         ballot_type=BallotType.APPROVAL,
         max_choices=6,
         budget=BUDGET,
-        opens_at=now - timedelta(days=3),
         closes_at=now + timedelta(days=4),
         online=True,
         on_site=True,
     )
-    _options(vote, PROJECTS)
+    _options(vote, DISTRICT_PROJECTS, GOVERNANCE_PROPOSER)
     return vote
 
 
-def _closed_district_vote(district: District, now: datetime, counter: User) -> Vote:
+def _closed_district_vote(district: District, now: datetime, staff: Staff) -> Vote:
+    """Last year's vote, counted: the budget buys about two thirds of the projects."""
     rng = random.Random(SEED)  # noqa: S311 -- reproducible demo data, not security
     vote = _vote(
         district,
         CLOSED_TITLE,
-        now - timedelta(days=365),
+        now - timedelta(days=365 + 7),
         description="2025년 지역사회혁신계획 사업을 고른 나풀나풀 온라인 주민투표입니다.",
         ballot_type=BallotType.APPROVAL,
         max_choices=6,
         budget=BUDGET,
-        opens_at=now - timedelta(days=365 + 7),
         closes_at=now - timedelta(days=365),
         online=True,
         on_site=True,
         postal=True,
     )
-    options = _options(vote, PROJECTS[:24])
-    dongs = list(Dong.objects.filter(district=district).order_by("code"))
-    batches = {
-        channel: PaperBatch.objects.create(
+    options = _options(vote, DISTRICT_PROJECTS[:24], GOVERNANCE_PROPOSER)
+    batches = _batches(vote, staff, {Channel.ON_SITE: "독산1동", Channel.POSTAL: "독산1동"})
+    _generate_ballots(vote, options, batches, CLOSED_BALLOTS, rng)
+    count_vote(vote=vote, staff=staff.district, now=vote.closes_at + timedelta(hours=2), ip=None)
+    return vote
+
+
+def _dong_budget_vote(district: District, now: datetime, staff: Staff) -> Vote:
+    """This year's 동단위 시민참여예산 vote: closed yesterday, paper confirmed, not counted."""
+    rng = random.Random(SEED + 2)  # noqa: S311 -- reproducible demo data, not security
+    vote = _vote(
+        district,
+        DONG_BUDGET_TITLE,
+        now - timedelta(days=8),
+        description=(
+            "동 주민자치회가 주민과 함께 발굴한 동네 사업 가운데 올해 구비 3억원(300백만원)으로 "
+            "할 사업을 고릅니다. 1인당 최대 5개 사업에 투표할 수 있습니다."
+        ),
+        ballot_type=BallotType.APPROVAL,
+        max_choices=5,
+        budget=DONG_BUDGET,
+        closes_at=now - timedelta(days=1),
+        online=True,
+        on_site=True,
+    )
+    options = _options(vote, DONG_PROJECTS, "{dong} 주민자치회 {section}분과")
+    batches = _batches(vote, staff, {Channel.ON_SITE: "가산동"})
+    _generate_ballots(vote, options, batches, DONG_BUDGET_BALLOTS, rng)
+    return vote
+
+
+def _pilot_vote(district: District, staff: Staff) -> Vote:
+    """영등포구's five 시범동 chose their 2021 projects in autumn 2020 (seed 002), counted."""
+    rng = random.Random(SEED + 3)  # noqa: S311 -- reproducible demo data, not security
+    vote = _vote(
+        district,
+        PILOT_TITLE,
+        datetime(2020, 10, 5, 9, tzinfo=SEOUL),
+        description=(
+            "주민자치회 시범동 다섯 곳(" + ", ".join(PILOT_DONGS) + ")의 주민이 분과에서 발굴한 "
+            "2021년 동단위 계획형 시민참여예산 사업을 고릅니다. 예산은 1억 4,400만원입니다."
+        ),
+        ballot_type=BallotType.APPROVAL,
+        max_choices=8,
+        budget=PILOT_BUDGET,
+        closes_at=datetime(2020, 10, 16, 18, tzinfo=SEOUL),
+        online=True,
+        on_site=True,
+    )
+    options = _options(vote, pilot_projects(), "{dong} 주민자치회 {section}분과")
+    batches = _batches(vote, staff, {Channel.ON_SITE: "문래동"})
+    _generate_ballots(vote, options, batches, PILOT_BALLOTS, rng)
+    count_vote(vote=vote, staff=staff.district, now=vote.closes_at + timedelta(hours=3), ip=None)
+    return vote
+
+
+def _batches(vote: Vote, staff: Staff, dongs: dict[str, str]) -> dict[str, PaperBatch]:
+    """A paper batch per channel, entered by the dong's staff and confirmed by another."""
+    batches = {}
+    for channel, dong_name in dongs.items():
+        dong = Dong.objects.get(district=vote.district, name=dong_name)
+        entered_by = staff.dong.get(dong_name) or staff.district
+        batches[channel] = PaperBatch.objects.create(
             vote=vote,
-            dong=dongs[1],
+            dong=dong,
             channel=channel,
-            label="독산1동 주민센터 투표함" if channel == Channel.ON_SITE else "무인 우편투표함",
-            created_by=counter,
-            created_at=vote.closes_at,
-            confirmed_by=counter,
-            confirmed_at=vote.closes_at,
+            label=f"{dong_name} 주민센터 투표함"
+            if channel == Channel.ON_SITE
+            else "무인 우편투표함",
+            created_by=entered_by,
+            created_at=vote.closes_at + timedelta(minutes=30),
+            confirmed_by=staff.district if entered_by != staff.district else staff.second_look,
+            confirmed_at=vote.closes_at + timedelta(hours=1),
         )
-        for channel in (Channel.ON_SITE, Channel.POSTAL)
-    }
+    return batches
+
+
+def _generate_ballots(
+    vote: Vote,
+    options: list[Option],
+    batches: dict[str, PaperBatch],
+    count: int,
+    rng: random.Random,
+) -> None:
+    """`count` synthetic voters, most online, the rest in the paper batches; popularity skewed."""
+    dongs = list(Dong.objects.filter(district=vote.district).order_by("code"))
+    channels = [Channel.ONLINE, Channel.ON_SITE, Channel.POSTAL]
+    mix = [82, 13 if Channel.ON_SITE in batches else 0, 5 if Channel.POSTAL in batches else 0]
     weights = [rng.paretovariate(1.2) for _ in options]
+    minutes = int((vote.closes_at - vote.opens_at).total_seconds() // 60)
     participations, ballots = [], []
-    for index in range(CLOSED_BALLOTS):
-        channel = rng.choices(
-            [Channel.ONLINE, Channel.ON_SITE, Channel.POSTAL], weights=[82, 13, 5]
-        )[0]
+    for index in range(count):
+        channel = rng.choices(channels, weights=mix)[0]
         chosen: set[int] = set()
-        while len(chosen) < rng.randint(1, 6):
+        while len(chosen) < rng.randint(1, vote.max_choices or 1):
             chosen.add(rng.choices(options, weights=weights)[0].pk)
         batch = batches.get(channel)
         participations.append(
@@ -184,7 +270,7 @@ def _closed_district_vote(district: District, now: datetime, counter: User) -> V
                 channel=channel,
                 dong=batch.dong if batch else rng.choice(dongs),
                 batch=batch,
-                created_at=vote.opens_at + timedelta(minutes=rng.randrange(7 * 24 * 60)),
+                created_at=vote.opens_at + timedelta(minutes=rng.randrange(minutes)),
             )
         )
         ballots.append(
@@ -199,8 +285,6 @@ def _closed_district_vote(district: District, now: datetime, counter: User) -> V
     Participation.objects.bulk_create(participations, batch_size=1000)
     rng.shuffle(ballots)  # nothing in the table's order may follow the voters'
     Ballot.objects.bulk_create(ballots, batch_size=1000)
-    count_vote(vote=vote, staff=counter, now=vote.closes_at + timedelta(hours=2), ip=None)
-    return vote
 
 
 def _assembly_vote(district: District, now: datetime) -> Vote:
@@ -208,7 +292,7 @@ def _assembly_vote(district: District, now: datetime) -> Vote:
     vote = _vote(
         district,
         ASSEMBLY_TITLE,
-        now,
+        now - timedelta(days=2),
         dong=dong,
         description=(
             "독산1동 주민자치회가 의제발굴로 모은 내년 사업을 주민총회에서 정합니다. 온라인 "
@@ -216,7 +300,6 @@ def _assembly_vote(district: District, now: datetime) -> Vote:
         ),
         ballot_type=BallotType.YES_NO,
         quorum=100,
-        opens_at=now - timedelta(days=2),
         closes_at=now + timedelta(days=5),
         online=True,
         on_site=True,
@@ -239,21 +322,26 @@ def _assembly_vote(district: District, now: datetime) -> Vote:
 def load_votes(*, now: datetime) -> int:
     """Create the demo votes that do not exist yet; returns how many were made."""
     district = District.objects.get(code=DEMO_DISTRICT_CODE)
-    counter = (
-        User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-        or User.objects.filter(is_superuser=True).first()
-    )
+    staff = _staff(district)
     made = 0
     with transaction.atomic():
         if not Vote.objects.filter(district=district, title=OPEN_TITLE).exists():
             vote = _open_district_vote(district, now)
             _cast_a_few(vote, district, now)
             made += 1
-        if counter is not None and not Vote.objects.filter(title=CLOSED_TITLE).exists():
-            _closed_district_vote(district, now, counter)
+        if staff is not None and not Vote.objects.filter(title=CLOSED_TITLE).exists():
+            _closed_district_vote(district, now, staff)
+            made += 1
+        if staff is not None and not Vote.objects.filter(title=DONG_BUDGET_TITLE).exists():
+            _dong_budget_vote(district, now, staff)
             made += 1
         if not Vote.objects.filter(title=ASSEMBLY_TITLE).exists():
             _assembly_vote(district, now)
+            made += 1
+        pilot_district = District.objects.get(name=PILOT_DISTRICT)
+        pilot_staff = _staff(pilot_district)
+        if pilot_staff is not None and not Vote.objects.filter(title=PILOT_TITLE).exists():
+            _pilot_vote(pilot_district, pilot_staff)
             made += 1
     return made
 

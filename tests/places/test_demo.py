@@ -19,6 +19,8 @@ DEMO_LOGINS = {
     "committee@demo.maeul.kr": Role.COMMITTEE_MEMBER,
     "resident@demo.maeul.kr": None,
     "newcomer@demo.maeul.kr": None,
+    "dong2@demo.maeul.kr": Role.DONG_STAFF,
+    "ydp@demo.maeul.kr": Role.DISTRICT_STAFF,
 }
 
 
@@ -85,6 +87,13 @@ def test_demo_accounts_of_each_role_exist_and_can_log_in(demo):
     assert resident_tie.dong.name == "독산1동"
     assert User.objects.get(email="resident@demo.maeul.kr").is_verified
     assert not User.objects.get(email="newcomer@demo.maeul.kr").is_verified
+
+
+def test_demo_has_staff_of_a_second_dong_and_of_another_district(demo):
+    second_dong = RoleAssignment.objects.get(user__email="dong2@demo.maeul.kr")
+    assert (second_dong.dong.name, second_dong.dong.district.name) == ("가산동", "금천구")
+    other = RoleAssignment.objects.get(user__email="ydp@demo.maeul.kr")
+    assert other.district.name == "영등포구" and other.dong is None
 
 
 def test_demo_password_is_the_documented_one():

@@ -42,7 +42,7 @@ def test_the_2021_cycle_has_the_seeds_projects_and_runs_once(places):
     assert sorted(governance.sections.values_list("name", flat=True)) == sorted(
         ["교육·문화", "도시환경·안전", "복지·건강", "주민자치·기획", "청년·경제일자리"]
     )
-    assert Council.objects.filter(kind=CouncilKind.RESIDENT).count() == 10
+    assert Council.objects.filter(kind=CouncilKind.RESIDENT, district__name="금천구").count() == 10
     assert Meeting.objects.filter(kind=MeetingKind.JOINT).count() == 30  # Feb-Apr, ten dongs
     assert all(m.attendees.exists() for m in Meeting.objects.all())
     # The June assemblies decided the 2022 plans, now submitted to the district.
