@@ -74,6 +74,11 @@ class Dong(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def office_name(self) -> str:
+        """The dong's office as residents name it (독산1동 주민센터)."""
+        return _("%(name)s community service centre") % {"name": self.name}
+
 
 class Department(models.Model):
     """A department (부서) of a district office, e.g. 교통행정과; it answers proposals."""

@@ -43,9 +43,7 @@ def test_every_vendored_file_is_byte_identical_to_the_npm_package():
 
 
 def test_no_file_in_the_vendored_folder_lacks_its_sum():
-    present = {
-        str(path.relative_to(KRDS)) for path in KRDS.rglob("*") if path.is_file()
-    } - OURS
+    present = {str(path.relative_to(KRDS)) for path in KRDS.rglob("*") if path.is_file()} - OURS
     assert present == set(listed_sums())
 
 
