@@ -66,9 +66,11 @@ def test_new_resident_signs_up_verifies_and_logs_in_and_out(live_server, page: P
     )
     assert len(geumcheon_dongs) == 10
 
-    # Home: Korean, and it lists 금천구's dongs.
+    # Home: Korean; the directory lists 금천구's dongs.
     page.goto("/")
     check_page(page, "home")
+    page.goto("/districts/")
+    check_page(page, "directory")
     geumcheon = page.get_by_role("region", name=re.compile("금천구"))
     for name in geumcheon_dongs:
         expect(geumcheon.get_by_role("heading", name=name, exact=True)).to_be_visible()
