@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     Council,
@@ -27,7 +27,6 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.access import authorise
 from maeul.places.models import District, Dong
 
 # Official names, as the district writes them (data, not interface text).
@@ -84,7 +83,7 @@ def start_term(
 
     Raises RuleViolation if the number is taken or the dates overlap another term.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if number < 1:
         raise RuleViolation(_("The term number must be 1 or more."), code="term", field="number")
     ends_on = term_end(starts_on, council.term_years)
@@ -140,7 +139,7 @@ def add_section(
     order: int | None = None,
 ) -> Section:
     """Add a section (분과) to the council, last unless `order` is given."""
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     name = name.strip()
     refuse_resident_number(name)
     if not name:
@@ -218,7 +217,7 @@ def add_member(
     is already a member, or when `joined_on` is outside the term.
     """
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     public_name = public_name.strip()
     refuse_resident_number(public_name)
     if not public_name:
@@ -302,7 +301,7 @@ def change_member(
 ) -> CouncilMember:
     """Change a current member's name shown, role or section."""
     term = member.term
-    authorise(staff, Action.MANAGE_COUNCIL, term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, term.council, now=now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     public_name = public_name.strip()
@@ -339,7 +338,7 @@ def end_membership(
     *, member: CouncilMember, left_on: date, staff: Any, now: datetime, ip: str | None
 ) -> CouncilMember:
     """Record that a member left on `left_on`; the place becomes free for someone else."""
-    authorise(staff, Action.MANAGE_COUNCIL, member.term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, member.term.council, now=now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     if left_on < member.joined_on:

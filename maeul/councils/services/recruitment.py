@@ -34,7 +34,7 @@ from maeul.core import audit
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     ApplicationStatus,
@@ -48,7 +48,6 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.access import authorise
 from maeul.councils.services.members import _insert_member
 
 SEED_MAX = 64  # Recruitment.lottery_seed
@@ -77,7 +76,7 @@ def open_recruitment(
 ) -> Recruitment:
     """Open the call for a term's members: `seats` places, applications in [opens_at, closes_at)."""
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if seats < 1:
         raise RuleViolation(_("There must be at least one place."), code="seats", field="seats")
     if seats > council.max_members:
@@ -124,7 +123,7 @@ def close_recruitment(
     *, recruitment: Recruitment, staff: Any, now: datetime, ip: str | None
 ) -> Recruitment:
     """Stop taking applications now (or record that the call has closed)."""
-    authorise(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now=now)
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.may_close:
@@ -161,7 +160,7 @@ def apply(
     tie to the dong or district, the call closed), has already applied, or the input is
     incomplete.
     """
-    authorise(user, Action.APPLY_TO_COUNCIL, recruitment, now)
+    enforce(user, Action.APPLY_TO_COUNCIL, recruitment, now=now)
     public_name = public_name.strip()
     motivation = motivation.strip()
     recommended_by = recommended_by.strip()
@@ -264,7 +263,7 @@ def select_members(
     """
     term = recruitment.term
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if seed is not None:
         seed = seed.strip()
         if len(seed) > SEED_MAX:

@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.models import AutonomyPlan, PlanStatus, Project
-from maeul.plans.services import authorise
 from maeul.plans.services.projects import add_project, default_schedule, require_draft
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -37,7 +36,7 @@ def create_plan(
     *, council: Council, year: int, staff: Any, now: datetime, ip: str | None
 ) -> AutonomyPlan:
     """A draft plan of `council` for `year`; raises RuleViolation if the council has one."""
-    authorise(staff, Action.MANAGE_PLAN, council, now)
+    enforce(staff, Action.MANAGE_PLAN, council, now=now)
     _check_year(year)
     try:
         with transaction.atomic():
@@ -81,7 +80,7 @@ def plan_from_agenda(
     one project (title, description, budget = estimated cost, section, 1 March to 30 November)
     and is marked `planned`; running it again adds only items passed since.
     """
-    authorise(staff, Action.MANAGE_PLAN, council, now)
+    enforce(staff, Action.MANAGE_PLAN, council, now=now)
     _check_year(year)
     plan = AutonomyPlan.objects.filter(council=council, year=year).first()
     if plan is None:
@@ -176,7 +175,7 @@ def take_step(
     The UPDATE is conditional on that status, so two staff members acting at once cannot
     both submit (or approve) it.
     """
-    authorise(staff, step.action, plan, now)
+    enforce(staff, step.action, plan, now=now)
     moved_on = RuleViolation(step.refusal, code=step.code)
     if plan.status != step.before:
         raise moved_on

@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.models import Project, ProjectStatus, SpendingEntry
-from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
+from maeul.plans.services import checked_upload, delete_file_later, new_files
 from maeul.proposals.attachments import CheckedFile
 
 ENTRY_FIELDS = ["spent_on", "amount", "payee", "purpose", "receipt_name", "over_budget_reason"]
@@ -80,7 +80,7 @@ def _checked_entry(
     receipt: UploadedFile | None,
 ) -> tuple[int, str, str, CheckedFile | None]:
     """A payment as it will be stored (won, payee, purpose, checked receipt), or a refusal."""
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     won = whole_won(amount)
     if not project.in_fiscal_year(spent_on):
         raise RuleViolation(
@@ -121,9 +121,14 @@ def _over_budget_reason(
             code="over_budget",
             field="confirm_over_budget",
         )
-    decision = can(confirmed_by, Action.CONFIRM_OVER_BUDGET, project, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="confirm_forbidden", field="confirm_over_budget")
+    enforce(
+        confirmed_by,
+        Action.CONFIRM_OVER_BUDGET,
+        project,
+        now=now,
+        code="confirm_forbidden",
+        field="confirm_over_budget",
+    )
     reason = over_budget_reason.strip()
     refuse_resident_number(over_budget_reason=reason)
     if not reason:
@@ -337,7 +342,7 @@ def delete_spending(
 ) -> None:
     """Remove a mistaken entry (and its receipt); `spent` drops by its amount."""
     project = entry.project
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     with transaction.atomic():
         locked = _locked(project)
         stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)

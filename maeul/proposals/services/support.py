@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from maeul.accounts.models import Role, User
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can, enforce
+from maeul.core.permissions import Action, enforce
 from maeul.proposals.models import AnswerLevel, Proposal, Status, Support
 from maeul.proposals.services.writing import policy_of
 
@@ -28,9 +28,7 @@ def support_proposal(*, proposal: Proposal, user: Any, now: datetime) -> Support
     try:
         with transaction.atomic():
             locked = _locked(proposal)
-            decision = can(user, Action.SUPPORT_PROPOSAL, locked, now=now)
-            if not decision:
-                raise RuleViolation(decision.reason, code="forbidden")
+            enforce(user, Action.SUPPORT_PROPOSAL, locked, now=now)
             support = Support.objects.create(proposal=locked, user=user, created_at=now)
             Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") + 1)
             locked.refresh_from_db(fields=["support_count"])
