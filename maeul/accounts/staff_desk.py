@@ -5,11 +5,9 @@ take the resident by id and go back to the resident's page afterwards. A residen
 member's dongs is not found (404), as on the desk itself.
 """
 
-from functools import partial
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,11 +69,11 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
         )
         return _("The birth year was corrected.")
 
-    context = {"form": form, "resident": resident}
     return form_page(
         request,
         form=form,
         act=act,
-        render=partial(render, request, "accounts/correct_birth_year.html", context),
+        template="accounts/correct_birth_year.html",
+        context={"form": form, "resident": resident},
         done_url=_desk_url(resident),
     )

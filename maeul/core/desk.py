@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Decision
@@ -83,7 +83,8 @@ def form_page(
     *,
     form: Any,
     act: Callable[[], str | tuple[str, str]],
-    render: Render,
+    template: str,
+    context: dict[str, Any],
     done_url: str = "",
 ) -> HttpResponse:
     """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
@@ -93,14 +94,16 @@ def form_page(
     and a redirect to `done_url`, or to the url `act` returns with it.
     """
     if request.method != "POST":
-        return render(status=200)
+        return render(request, template, context)
     if not form.is_valid():
-        return render(status=400)
+        return render(request, template, context, status=400)
     try:
         outcome = act()
     except RuleViolation as refusal:
         show_refusal(form, refusal)
-        return render(status=403 if refusal.code == "forbidden" else 400)
+        return render(
+            request, template, context, status=403 if refusal.code == "forbidden" else 400
+        )
     return _done(request, outcome, done_url)
 
 

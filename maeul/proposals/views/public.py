@@ -1,7 +1,5 @@
 """What residents and the public see and do: list, read, write, support, withdraw."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -145,9 +143,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         act=act,
-        render=partial(
-            render, request, "proposals/form.html", {"form": form, "district": district}
-        ),
+        template="proposals/form.html",
+        context={"form": form, "district": district},
     )
 
 
