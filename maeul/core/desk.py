@@ -8,7 +8,8 @@
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
 
 A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
-the same way, its refusals beside their fields or atop the form.
+the same way, its refusals beside their fields or atop the form; a lone button
+(`button_action`: withdraw a proposal, remove a tie) with a message and a redirect.
 """
 
 from collections.abc import Callable
@@ -105,6 +106,18 @@ def form_page(
             request, template, context, status=403 if refusal.code == "forbidden" else 400
         )
     return _done(request, outcome, done_url)
+
+
+def button_action(request: HttpRequest, act: Callable[[], str], back_to: Any) -> HttpResponse:
+    """A button that runs one service (`act` returns the success message): the refusal or
+    the success in the messages, then back to `back_to` (a url or an object with one)."""
+    try:
+        notice = act()
+    except RuleViolation as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, notice)
+    return redirect(back_to)
 
 
 def _done(request: HttpRequest, outcome: str | tuple[str, str], done_url: str) -> HttpResponse:
