@@ -15,7 +15,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
@@ -87,44 +87,39 @@ def start_term(
     if number < 1:
         raise RuleViolation(_("The term number must be 1 or more."), code="term", field="number")
     ends_on = term_end(starts_on, council.term_years)
-    try:
-        with transaction.atomic():
-            Council.objects.select_for_update().get(pk=council.pk)
-            overlapping = council.terms.filter(
-                starts_on__lte=ends_on, ends_on__gte=starts_on
-            ).first()
-            if overlapping is not None:
-                raise RuleViolation(
-                    _("The term overlaps term %(number)d (%(starts)s to %(ends)s).")
-                    % {
-                        "number": overlapping.number,
-                        "starts": overlapping.starts_on.isoformat(),
-                        "ends": overlapping.ends_on.isoformat(),
-                    },
-                    code="term_overlap",
-                    field="starts_on",
-                )
-            term = Term.objects.create(
-                council=council, number=number, starts_on=starts_on, ends_on=ends_on
-            )
-            audit.record(
-                actor=staff,
-                action="councils.term.start",
-                target=term,
-                changes={
-                    "number": [None, number],
-                    "starts_on": [None, starts_on],
-                    "ends_on": [None, ends_on],
+    with refuse_duplicate(
+        _("The council already has a term %(number)d.") % {"number": number},
+        code="term_number_taken",
+        field="number",
+    ):
+        Council.objects.select_for_update().get(pk=council.pk)
+        overlapping = council.terms.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).first()
+        if overlapping is not None:
+            raise RuleViolation(
+                _("The term overlaps term %(number)d (%(starts)s to %(ends)s).")
+                % {
+                    "number": overlapping.number,
+                    "starts": overlapping.starts_on.isoformat(),
+                    "ends": overlapping.ends_on.isoformat(),
                 },
-                ip=ip,
-                now=now,
+                code="term_overlap",
+                field="starts_on",
             )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a term %(number)d.") % {"number": number},
-            code="term_number_taken",
-            field="number",
-        ) from None
+        term = Term.objects.create(
+            council=council, number=number, starts_on=starts_on, ends_on=ends_on
+        )
+        audit.record(
+            actor=staff,
+            action="councils.term.start",
+            target=term,
+            changes={
+                "number": [None, number],
+                "starts_on": [None, starts_on],
+                "ends_on": [None, ends_on],
+            },
+            ip=ip,
+            now=now,
+        )
     return term
 
 
@@ -144,26 +139,23 @@ def add_section(
     refuse_resident_number(name)
     if not name:
         raise RuleViolation(_("Enter the section's name."), code="section", field="name")
-    try:
-        with transaction.atomic():
-            if order is None:
-                last = council.sections.order_by("-order").values_list("order", flat=True).first()
-                order = (last or 0) + 1
-            section = Section.objects.create(council=council, name=name[:50], order=order)
-            audit.record(
-                actor=staff,
-                action="councils.section.add",
-                target=section,
-                changes={"name": [None, section.name], "order": [None, order]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a section named %(name)s.") % {"name": name},
-            code="section_taken",
-            field="name",
-        ) from None
+    with refuse_duplicate(
+        _("The council already has a section named %(name)s.") % {"name": name},
+        code="section_taken",
+        field="name",
+    ):
+        if order is None:
+            last = council.sections.order_by("-order").values_list("order", flat=True).first()
+            order = (last or 0) + 1
+        section = Section.objects.create(council=council, name=name[:50], order=order)
+        audit.record(
+            actor=staff,
+            action="councils.section.add",
+            target=section,
+            changes={"name": [None, section.name], "order": [None, order]},
+            ip=ip,
+            now=now,
+        )
     return section
 
 

@@ -25,14 +25,14 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import SEOUL
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
@@ -93,29 +93,26 @@ def open_recruitment(
         raise RuleViolation(
             _("The closing time has already passed."), code="dates", field="closes_at"
         )
-    try:
-        with transaction.atomic():
-            recruitment = Recruitment.objects.create(
-                term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
-            )
-            audit.record(
-                actor=staff,
-                action="councils.recruitment.open",
-                target=recruitment,
-                changes={
-                    "seats": [None, seats],
-                    "opens_at": [None, opens_at],
-                    "closes_at": [None, closes_at],
-                },
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("Term %(number)d already has a recruitment.") % {"number": term.number},
-            code="recruitment_exists",
-            field="term",
-        ) from None
+    with refuse_duplicate(
+        _("Term %(number)d already has a recruitment.") % {"number": term.number},
+        code="recruitment_exists",
+        field="term",
+    ):
+        recruitment = Recruitment.objects.create(
+            term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
+        )
+        audit.record(
+            actor=staff,
+            action="councils.recruitment.open",
+            target=recruitment,
+            changes={
+                "seats": [None, seats],
+                "opens_at": [None, opens_at],
+                "closes_at": [None, closes_at],
+            },
+            ip=ip,
+            now=now,
+        )
     return recruitment
 
 
@@ -185,29 +182,20 @@ def apply(
             code="section_of_other_council",
             field="wanted_section",
         )
-    try:
-        with transaction.atomic():
-            locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-            if not locked.is_open(now):
-                raise RuleViolation(
-                    _("The council is not taking applications now."), code="forbidden"
-                )
-            application = MembershipApplication.objects.create(
-                recruitment=locked,
-                user=user,
-                public_name=public_name[:30],
-                motivation=motivation[:2000],
-                wanted_section=wanted_section,
-                route=route,
-                recommended_by=recommended_by[:100]
-                if route == SelectionRoute.RECOMMENDATION
-                else "",
-                created_at=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("You have already applied to this call."), code="already_applied"
-        ) from None
+    with refuse_duplicate(_("You have already applied to this call."), code="already_applied"):
+        locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
+        if not locked.is_open(now):
+            raise RuleViolation(_("The council is not taking applications now."), code="forbidden")
+        application = MembershipApplication.objects.create(
+            recruitment=locked,
+            user=user,
+            public_name=public_name[:30],
+            motivation=motivation[:2000],
+            wanted_section=wanted_section,
+            route=route,
+            recommended_by=recommended_by[:100] if route == SelectionRoute.RECOMMENDATION else "",
+            created_at=now,
+        )
     return application
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.models import AutonomyPlan, PlanStatus, Project
@@ -38,23 +38,20 @@ def create_plan(
     """A draft plan of `council` for `year`; raises RuleViolation if the council has one."""
     enforce(staff, Action.MANAGE_PLAN, council, now=now)
     _check_year(year)
-    try:
-        with transaction.atomic():
-            plan = AutonomyPlan.objects.create(council=council, year=year)
-            audit.record(
-                actor=staff,
-                action="plans.plan_create",
-                target=plan,
-                changes={"year": [None, year]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a plan for %(year)d.") % {"year": year},
-            code="exists",
-            field="year",
-        ) from None
+    with refuse_duplicate(
+        _("The council already has a plan for %(year)d.") % {"year": year},
+        code="exists",
+        field="year",
+    ):
+        plan = AutonomyPlan.objects.create(council=council, year=year)
+        audit.record(
+            actor=staff,
+            action="plans.plan_create",
+            target=plan,
+            changes={"year": [None, year]},
+            ip=ip,
+            now=now,
+        )
     return plan
 
 
