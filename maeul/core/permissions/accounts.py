@@ -25,33 +25,36 @@ from maeul.core.permissions.scope import RowScope, register_rows
 register_rows(DongTie, RowScope(district="dong__district_id", dong="dong_id"))
 
 
-def _serves_person(scope: Scope, person: User) -> bool:
+def _tied_to_a_served_dong(scope: Scope, person: User) -> bool:
     return any(scope.covers_dong(tie.dong) for tie in ties_of(person))
 
 
-def _other_person(user: Any, target: Model | None, own: Any) -> User | Decision:
-    """The person staff act on, unless the user is not staff or it is themselves (`own`)."""
-    if not scope_of(user).is_staff:
+def _serve_person(
+    user: Any, target: Model | None, *, own: Any, untied: Any = OUTSIDE_SCOPE
+) -> Decision:
+    """Staff act on another person (`own`: the refusal for themselves) tied to a dong they
+    serve, or site admins on anyone; `untied`: the refusal for a person with no tie."""
+    scope = scope_of(user)
+    if not scope.is_staff:
         return deny(STAFF_ONLY)
     if not isinstance(target, User):
         return deny(OUTSIDE_SCOPE)
     if target.pk == user.pk:
         return deny(own)
-    return target
+    if scope.site_admin or _tied_to_a_served_dong(scope, target):
+        return ALLOW
+    return deny(OUTSIDE_SCOPE if ties_of(target) else untied)
 
 
 def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decision:
-    person = _other_person(user, target, _("You cannot verify your own account."))
-    if isinstance(person, Decision):
-        return person
-    scope = scope_of(user)
     # Staff confirm residents who are tied to a dong they serve, since only that dong
     # office is answerable for the person standing at its counter.
-    if scope.site_admin or _serves_person(scope, person):
-        return ALLOW
-    if not ties_of(person):
-        return deny(_("This person has no dong tie yet. Ask them to add one to their profile."))
-    return deny(OUTSIDE_SCOPE)
+    return _serve_person(
+        user,
+        target,
+        own=_("You cannot verify your own account."),
+        untied=_("This person has no dong tie yet. Ask them to add one to their profile."),
+    )
 
 
 def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -67,7 +70,7 @@ def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decisio
         return deny(_("Only dong and district staff may look residents up."))
     if target is None or scope.site_admin:
         return ALLOW
-    if isinstance(target, User) and _serves_person(scope, target):
+    if isinstance(target, User) and _tied_to_a_served_dong(scope, target):
         return ALLOW
     return deny(OUTSIDE_SCOPE)
 
@@ -90,13 +93,7 @@ def _confirm_tie(user: Any, target: Model | None, now: datetime) -> Decision:
 
 def _correct_birth_year(user: Any, target: Model | None, now: datetime) -> Decision:
     """Staff serving one of the person's dongs (or its district), or site admins."""
-    person = _other_person(user, target, _("You cannot correct your own birth year."))
-    if isinstance(person, Decision):
-        return person
-    scope = scope_of(user)
-    if scope.site_admin or _serves_person(scope, person):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE)
+    return _serve_person(user, target, own=_("You cannot correct your own birth year."))
 
 
 RULES: dict[Action, Rule] = {
