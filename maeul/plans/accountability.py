@@ -156,12 +156,11 @@ class ProjectRow:
 
     @property
     def rate(self) -> Fraction | None:
-        return Fraction(self.spent, self.budget) if self.budget else None
+        return self.amounts.rate
 
     @property
     def percent(self) -> Decimal | None:
-        rate = self.rate
-        return None if rate is None else rate_in_percent(rate)
+        return self.amounts.percent
 
     @property
     def place(self) -> str:

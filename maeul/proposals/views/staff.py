@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting, client_ip
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -147,11 +147,9 @@ def _form_action(
 
     def act() -> str:
         service(
-            staff=request.user,
             proposal=proposal,
             **form.cleaned_data,
-            ip=client_ip(request),
-            now=now,
+            **acting(request, now),
         )
         return done
 
@@ -216,7 +214,7 @@ def reward(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
 
     def act() -> str:
-        review.mark_excellent(staff=request.user, proposal=proposal, ip=client_ip(request), now=now)
+        review.mark_excellent(proposal=proposal, **acting(request, now))
         return _("The proposal was chosen as an excellent proposal for one year.")
 
     return _desk_action(request, proposal, now, Action.REWARD_PROPOSAL, act)
@@ -234,9 +232,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
             raise RuleViolation(
                 _("There is no such proposal among yours."), code="target", field="target"
             )
-        review.merge_proposals(
-            staff=request.user, duplicate=proposal, target=target, ip=client_ip(request), now=now
-        )
+        review.merge_proposals(duplicate=proposal, target=target, **acting(request, now))
         return _("The proposal was merged.")
 
     return _desk_action(
@@ -309,16 +305,12 @@ def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 
     def act() -> str:
         if request.POST.get("keep"):
-            comment_services.dismiss_reports(
-                staff=request.user, comment=comment, ip=client_ip(request), now=now
-            )
+            comment_services.dismiss_reports(comment=comment, **acting(request, now))
             return _("The comment stays visible; its reports were closed.")
         comment_services.hide_comment(
-            staff=request.user,
             comment=comment,
             reason=form.cleaned_data["reason"],
-            ip=client_ip(request),
-            now=now,
+            **acting(request, now),
         )
         return _("The comment was hidden.")
 
