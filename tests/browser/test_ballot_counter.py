@@ -14,10 +14,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from maeul.accounts.demo import load_accounts
 from maeul.accounts.models import User
-from maeul.voting.demo import OPEN_TITLE, load_votes
 from maeul.voting.models import BallotType, Participation, Vote
+from tests.browser import test_voting
 from tests.browser.support import force_login, main_button
 from tests.browser.test_proposals import check_page
 from tests.voting.conftest import add_options, make_vote
@@ -25,12 +24,8 @@ from tests.voting.conftest import add_options, make_vote
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def open_vote(places) -> Vote:
-    now = timezone.now()
-    load_accounts(now=now)
-    load_votes(now=now)
-    return Vote.objects.get(title=OPEN_TITLE)
+# The demo votes of `load_demo`, as the other vote tests see them (a fixture).
+open_vote = test_voting.demo_votes
 
 
 @pytest.fixture
