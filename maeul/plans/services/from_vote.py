@@ -72,12 +72,12 @@ def projects_from_vote(
             _("Only the winners of a counted approval or budget vote become projects."),
             code="not_counted",
         )
+    authorise(by, Action.MANAGE_PLAN, vote, now)
     council = council_of_vote(vote, create=True)
     if council is None:
         raise RuleViolation(
             _("The dong has no resident council to carry out the projects."), code="no_council"
         )
-    authorise(by, Action.MANAGE_PLAN, council, now)
     year = plan_year(vote)
     governance = council.kind == CouncilKind.GOVERNANCE
     created: list[Project] = []

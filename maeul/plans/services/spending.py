@@ -180,7 +180,7 @@ def record_spending(
         project, staff, now, spent_on, amount, payee, purpose, receipt
     )
     source = require_source(source or project.budget_source)
-    kind = _kind(kind)
+    kind = _kind(kind or EntryKind.PAYMENT)
     paid = won if kind == EntryKind.PAYMENT else 0
     with new_files() as written, transaction.atomic():
         locked = _locked(project)

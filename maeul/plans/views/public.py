@@ -30,6 +30,7 @@ from maeul.plans.accountability import (
 from maeul.plans.models import Programme, ProgressUpdate, Project
 from maeul.plans.views.common import Place, resolve_place
 from maeul.plans.views.display import dong_blocks
+from maeul.plans.views.trail import money_trail
 
 PHOTOS_PER_PROJECT = 3
 
@@ -143,7 +144,16 @@ def _visible_project(request: HttpRequest, pk: int) -> Project:
             | Q(pk__in=scope.rows(Project.objects.all()).values("pk"))
         )
     project = (
-        projects.select_related("plan__council", "district", "dong", "section", "agenda_item")
+        projects.select_related(
+            "plan__council",
+            "district",
+            "dong",
+            "section",
+            "agenda_item",
+            "origin_vote",
+            "origin_option",
+            "carried_from",
+        )
         .filter(pk=pk)
         .first()
     )
@@ -155,11 +165,13 @@ def _visible_project(request: HttpRequest, pk: int) -> Project:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _visible_project(request, pk)
     now = timezone.now()
+    trail = money_trail(request, project)
     context = {
+        **trail,
         "project": project,
         "plan": project.plan,
         "council": project.plan.council,
-        "entries": list(project.spending.order_by("spent_on", "pk")),
+        "entries": list(trail["entries_as_of"]),
         "updates": list(project.updates.order_by("-created_at", "-pk")),
         "may_record": bool(can(request.user, Action.RECORD_SPENDING, project, now=now)),
     }
