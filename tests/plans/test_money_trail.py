@@ -309,3 +309,20 @@ def test_closing_after_a_carry_over_returns_only_the_rest(
         CITY: (800_000, 0),
         DISTRICT: (400_000, 600_000),
     }
+
+
+# --- Demo -------------------------------------------------------------------------------------
+def test_the_demo_makes_the_counted_votes_winners_projects_once(
+    geumcheon, governance_council, district_staff, now
+):
+    from maeul.plans.demo_trail import load_vote_projects
+
+    vote = counted_vote(geumcheon, now)
+
+    assert load_vote_projects(now=now) == 3
+    assert load_vote_projects(now=now) == 0
+    first = Project.objects.get(origin_option__vote=vote, origin_option__number=1)
+    assert dict(first.budget_lines.values_list("source", "amount")) == {
+        CITY: 21_000_000,
+        DISTRICT: 9_000_000,
+    }
