@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from maeul.core.errors import RuleViolation
@@ -144,6 +144,25 @@ def figures_by_project(
             for source, amount in _ordered(budgets).items()
         ]
     return result
+
+
+def trail_by_project(projects: QuerySet[Project], *, as_of: date) -> dict[int, Totals]:
+    """Committed, spent and forecast of each of `projects` from the entries up to `as_of`
+    (one query; the budget is left at 0: the tables read it from the projects)."""
+    by_source: dict[int, dict[str, SourceFigures]] = defaultdict(dict)
+    rows = (
+        SpendingEntry.objects.filter(project__in=projects.values("pk"), spent_on__lte=as_of)
+        .order_by()
+        .values_list("project_id", "source", "kind")
+        .annotate(total=Sum("amount"))
+    )
+    for project_id, source, kind, total in rows:
+        known = by_source[project_id].get(source) or SourceFigures(source=source, budget=0)
+        paid, promised = (total, 0) if kind == EntryKind.PAYMENT else (0, total)
+        by_source[project_id][source] = SourceFigures(
+            source, 0, known.committed + promised, known.spent + paid
+        )
+    return {pk: totals(figures.values()) for pk, figures in by_source.items()}
 
 
 def source_figures(project: Project, *, as_of: date | None = None) -> list[SourceFigures]:

@@ -52,6 +52,11 @@ def test_a_project_of_two_sources_shows_the_rate_of_each(
     expect(table.locator("tr", has_text="구비")).to_contain_text("0.0%")
     assert_accessible(page, "public project as of a day")
 
+    council = funded.plan.council_id
+    page.goto(f"{live_server.url}/accountability/?council={council}&as_of={funded.year}-01-03")
+    expect(page.locator("#projects-caption")).to_contain_text("연말 예상")
+    assert_accessible(page, "accountability as of a day")
+
     page.goto(f"{live_server.url}/projects/{funded.pk}/?as_of=2026-02-30")
     expect(page.get_by_role("alert")).to_contain_text("기준일")
     assert_accessible(page, "public project with a bad reference date")

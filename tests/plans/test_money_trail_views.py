@@ -251,3 +251,37 @@ def test_the_api_list_reads_a_fixed_number_of_queries(
         make_project(funded.plan, f"사업 {number}", 1_000, 500)
     with django_assert_max_num_queries(6):
         assert client.get("/api/projects").json()["count"] == 6
+
+
+# --- The plan tables (accountability) as of a day ---------------------------------------------
+def test_the_accountability_table_as_of_a_day_shows_commitments_and_the_forecast(
+    client, funded, django_assert_num_queries
+):
+    params = {"council": funded.plan.council_id, "as_of": date(funded.year, 1, 3).isoformat()}
+    with django_assert_num_queries(7):  # one more than the live table: the entries up to it
+        response = client.get(reverse("plans:accountability"), params)
+
+    total = response.context["table"].total
+    assert (total.budget, total.committed, total.spent, total.forecast) == (
+        3_000_000,
+        900_000,
+        500_000,
+        900_000,
+    )
+    body = response.content.decode()
+    assert "연말 예상" in body and "원인행위액" in body
+
+
+def test_the_live_accountability_table_is_unchanged_and_a_bad_day_is_refused(client, funded):
+    live = client.get(reverse("plans:accountability"), {"council": funded.plan.council_id})
+    bad = client.get(
+        reverse("plans:accountability"), {"council": funded.plan.council_id, "as_of": "1월 3일"}
+    )
+
+    assert (
+        live.context["table"].total.spent == 800_000
+        and "연말 예상(천원)" not in live.content.decode()
+    )
+    assert bad.status_code == 200 and bad.context["as_of"] is None
+    assert bad.context["table"].total.spent == 800_000
+    assert bad.context["as_of_error"] in bad.content.decode()
