@@ -77,21 +77,20 @@ def record(project, staff, now, amount, *, source="", kind=EntryKind.PAYMENT, da
     )
 
 
-@pytest.fixture
-def split_project(doksan1_council, year, dong_staff, now):
+def make_split(council, year, staff, now):
     """A draft plan's project of 3,000,000원: 시비 2,000,000 and 구비 1,000,000, then approved."""
-    plan = make_plan(doksan1_council, year, status=PlanStatus.DRAFT)
+    plan = make_plan(council, year, status=PlanStatus.DRAFT)
     project = make_project(plan, "골목 정원", 1)
-    split_budget(
-        project=project,
-        amounts={CITY: 2_000_000, DISTRICT: 1_000_000},
-        staff=dong_staff,
-        now=now,
-        ip=IP,
-    )
+    amounts = {CITY: 2_000_000, DISTRICT: 1_000_000}
+    split_budget(project=project, amounts=amounts, staff=staff, now=now, ip=IP)
     AutonomyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.APPROVED)
     project.refresh_from_db()
     return project
+
+
+@pytest.fixture
+def split_project(doksan1_council, year, dong_staff, now):
+    return make_split(doksan1_council, year, dong_staff, now)
 
 
 # --- Winners become projects --------------------------------------------------------------

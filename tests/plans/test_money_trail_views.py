@@ -8,17 +8,14 @@ import pytest
 from django.urls import reverse
 
 from maeul.plans.models import (
-    AutonomyPlan,
     BudgetSource,
     EntryKind,
     PlanStatus,
     Project,
     SpendingEntry,
 )
-from maeul.plans.services.budget import split_budget
-from maeul.plans.services.spending import record_spending
-from tests.plans.conftest import IP, make_plan, make_project
-from tests.plans.test_money_trail import counted_vote
+from tests.plans.conftest import make_plan, make_project
+from tests.plans.test_money_trail import counted_vote, make_split, record
 
 pytestmark = pytest.mark.django_db
 CITY, DISTRICT = BudgetSource.CITY, BudgetSource.DISTRICT
@@ -28,36 +25,26 @@ CITY, DISTRICT = BudgetSource.CITY, BudgetSource.DISTRICT
 def funded(doksan1_council, year, dong_staff, now):
     """골목 정원: 시비 2,000,000 and 구비 1,000,000; paid 500,000 (시비, 2 Jan) and
     300,000 (구비, 5 Jan); 900,000 of 시비 committed on 2 Jan."""
-    plan = make_plan(doksan1_council, year, status=PlanStatus.DRAFT)
-    project = make_project(plan, "골목 정원", 1)
-    split_budget(
-        project=project,
-        amounts={CITY: 2_000_000, DISTRICT: 1_000_000},
-        staff=dong_staff,
-        now=now,
-        ip=IP,
-    )
-    AutonomyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.APPROVED)
-    project.refresh_from_db()
+    project = make_split(doksan1_council, year, dong_staff, now)
     for day, amount, source, kind in [
         (2, 900_000, CITY, EntryKind.COMMITMENT),
         (2, 500_000, CITY, EntryKind.PAYMENT),
         (5, 300_000, DISTRICT, EntryKind.PAYMENT),
     ]:
-        record_spending(
-            project=project,
-            spent_on=date(year, 1, day),
-            amount=amount,
-            payee="마을조경",
-            purpose="화단",
-            receipt=None,
-            source=source,
-            kind=kind,
-            staff=dong_staff,
-            now=now,
-            ip=IP,
-        )
+        record(project, dong_staff, now, amount, source=source, kind=kind, day=date(year, 1, day))
     return project
+
+
+def post_entry(client, project, amount, *, kind=EntryKind.PAYMENT, source=DISTRICT):
+    values = {
+        "spent_on": date(project.year, 1, 6).isoformat(),
+        "kind": kind,
+        "source": source,
+        "amount": amount,
+        "payee": "마을조경",
+        "purpose": "화단",
+    }
+    return client.post(reverse("plans:staff_add_spending", args=[project.pk]), values)
 
 
 def by_source(response) -> dict[str, object]:
@@ -113,17 +100,7 @@ def test_a_payment_past_its_sources_line_is_refused_beside_the_field(
     client, funded, district_staff
 ):
     client.force_login(district_staff)
-    response = client.post(
-        reverse("plans:staff_add_spending", args=[funded.pk]),
-        {
-            "spent_on": date(funded.year, 1, 6).isoformat(),
-            "kind": EntryKind.PAYMENT,
-            "source": DISTRICT,
-            "amount": "700,001",
-            "payee": "마을조경",
-            "purpose": "화단",
-        },
-    )
+    response = post_entry(client, funded, "700,001")
 
     assert response.status_code == 400
     assert "구비" in response.context["spending_form"].errors["confirm_over_budget"][0]
@@ -132,17 +109,7 @@ def test_a_payment_past_its_sources_line_is_refused_beside_the_field(
 
 def test_dong_staff_record_a_commitment_from_a_source(client, funded, dong_staff):
     client.force_login(dong_staff)
-    response = client.post(
-        reverse("plans:staff_add_spending", args=[funded.pk]),
-        {
-            "spent_on": date(funded.year, 1, 6).isoformat(),
-            "kind": EntryKind.COMMITMENT,
-            "source": DISTRICT,
-            "amount": "700,000",
-            "payee": "마을조경",
-            "purpose": "화단 계약",
-        },
-    )
+    response = post_entry(client, funded, "700,000", kind=EntryKind.COMMITMENT)
 
     assert response.status_code == 302
     entry = SpendingEntry.objects.latest("pk")
