@@ -325,3 +325,26 @@ def test_the_demo_makes_the_counted_votes_winners_projects_once(
         CITY: 21_000_000,
         DISTRICT: 9_000_000,
     }
+
+
+# --- Who may turn a vote's winners into projects (MANAGE_PLAN on the vote) --------------------
+@pytest.mark.parametrize(
+    ("persona", "district_vote", "dong_vote"),
+    [
+        ("district_staff", "Y", "Y"),
+        ("dong_staff", ".", "Y"),  # 독산1동 staff: their dong's vote only
+        ("other_dong_staff", ".", "."),
+        ("other_district_staff", ".", "."),
+        ("resident", ".", "."),
+        ("site_admin", "Y", "Y"),
+    ],
+)
+def test_who_may_make_projects_of_a_votes_winners(
+    request, geumcheon, doksan1, now, persona, district_vote, dong_vote
+):
+    from maeul.core.permissions import Action, can
+
+    user = request.getfixturevalue(persona)
+    for dong, expected in ((None, district_vote), (doksan1, dong_vote)):
+        vote = make_vote(geumcheon, now, dong=dong)
+        assert ("Y" if can(user, Action.MANAGE_PLAN, vote, now=now) else ".") == expected
