@@ -3,7 +3,7 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from maeul.plans.views import public
-from maeul.plans.views.staff import plans, progress, projects, spending
+from maeul.plans.views.staff import budget, from_vote, plans, progress, projects, spending
 
 app_name = "plans"
 
@@ -24,6 +24,9 @@ one_project: list[URLPattern] = [
     path("updates/", progress.add_update, name="staff_add_update"),
     path("status/", projects.change_status, name="staff_status"),
     path("outcome/", projects.write_outcome, name="staff_outcome"),
+    path("split/", budget.split_budget, name="staff_split_budget"),
+    path("carry-over/", budget.carry_over, name="staff_carry_over"),
+    path("close/", budget.close_accounts, name="staff_close_accounts"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -36,6 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/plans/new/", plans.plan_create, name="staff_plan_create"),
     path("staff/plans/<int:pk>/", include(one_plan)),
     path("staff/projects/<int:pk>/", include(one_project)),
+    path("staff/votes/<int:pk>/projects/", from_vote.projects_from_vote, name="staff_from_vote"),
     path("staff/spending/<int:pk>/", spending.correct_spending, name="staff_spending"),
     path("staff/spending/<int:pk>/delete/", spending.delete_spending, name="staff_delete_spending"),
     path("staff/spending/<int:pk>/receipt/", spending.receipt, name="receipt"),
