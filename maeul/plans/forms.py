@@ -189,3 +189,15 @@ class PlanForm(forms.Form):
         cast(CouncilField, self.fields["council"]).queryset = councils
         if year is not None:
             self.fields["year"].initial = year
+
+
+class ReviewForm(forms.Form):
+    """The district's review opinion (검토의견) on approving or returning a plan."""
+
+    opinion = forms.CharField(
+        label=_("Review opinion"),
+        required=False,
+        strip=False,  # the service strips it, and decides whether it may be empty
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when sending the plan back; the dong office reads it."),
+    )
