@@ -39,8 +39,12 @@ def test_district_staff_return_a_plan_with_an_opinion_the_dong_office_reads(
     assert entry.changes["review_opinion"] == ["", OPINION]
 
     client.force_login(dong_staff)
-    page = client.get(reverse("plans:staff_plan", args=[submitted.pk])).content.decode()
+    response = client.get(reverse("plans:staff_plan", args=[submitted.pk]))
+    page = response.content.decode()
     assert "구청 검토의견" in page and OPINION in page
+    [event] = response.context["history"]
+    assert (event.step, event.actor, event.opinion) == ("반려", district_staff, OPINION)
+    assert "계획 이력" in page
 
 
 def test_approving_needs_no_opinion_and_records_one_when_given(client, submitted, district_staff):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
+from maeul.core.models import AuditEntry
 from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
@@ -237,6 +239,44 @@ def take_step(
         )
     plan.refresh_from_db()
     return plan
+
+
+@dataclass(frozen=True)
+class PlanEvent:
+    """One step of a plan's history, as the audit log recorded it."""
+
+    at: datetime
+    step: str
+    actor: Any
+    opinion: str
+
+
+def plan_history(plan: AutonomyPlan) -> list[PlanEvent]:
+    """The plan's submissions, approvals and returns, oldest first, with the district's
+    review opinions (검토의견), read from the audit log that recorded each step."""
+    labels = {
+        SUBMIT.audit_action: _("Submitted"),
+        APPROVE.audit_action: _("Approved"),
+        RETURN.audit_action: _("Sent back"),
+    }
+    entries = (
+        AuditEntry.objects.filter(
+            target_type=ContentType.objects.get_for_model(AutonomyPlan),
+            target_id=str(plan.pk),
+            action__in=list(labels),
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    return [
+        PlanEvent(
+            at=entry.created_at,
+            step=labels[entry.action],
+            actor=entry.actor,
+            opinion=(entry.changes.get("review_opinion") or ["", ""])[1],
+        )
+        for entry in entries
+    ]
 
 
 def submit_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:

@@ -108,6 +108,7 @@ def _render_plan(
         "project_form": forms.get("project_form") or ProjectForm(council=council),
         "agenda_form": forms.get("agenda_form") or FromAgendaForm(),
         "review_form": forms.get("review_form") or ReviewForm(),
+        "history": planning.plan_history(plan),
     }
     return render(request, "plans/staff/plan.html", context, status=status)
 
