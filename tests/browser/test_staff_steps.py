@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from maeul.plans.models import AutonomyPlan, PlanStatus
 from maeul.voting.ballots import Choices
 from maeul.voting.identity import PaperVoter
-from maeul.voting.models import Channel, PaperBatch, Vote, VoteStatus
+from maeul.voting.models import PaperBatch, Vote, VoteStatus
 from maeul.voting.services.paper import enter_paper_ballot
 from tests.browser.support import (
     assert_accessible,
@@ -27,12 +27,13 @@ from tests.browser.support import (
 )
 from tests.councils import conftest as councils
 from tests.voting import conftest as voting
-from tests.voting.conftest import PB_OPTIONS, add_options, make_vote, option_ids
+from tests.voting.conftest import PB_OPTIONS, option_ids
 
 pytestmark = pytest.mark.browser
 
 # Fixtures shared by name.
-now, today, doksan1_council = councils.now, councils.today, councils.doksan1_council
+now, pb_vote, batch = voting.now, voting.pb_vote, voting.batch
+today, doksan1_council = councils.today, councils.doksan1_council
 second_dong_staff = voting.second_dong_staff
 
 
@@ -42,28 +43,15 @@ def check(page: Page, where: str) -> None:
 
 
 @pytest.fixture
-def batch_with_entries(geumcheon, doksan1, dong_staff) -> PaperBatch:
-    at = timezone.now()
-    vote = make_vote(geumcheon, at)
-    add_options(vote, PB_OPTIONS)
-    batch = PaperBatch.objects.create(
-        vote=vote,
-        dong=doksan1,
-        channel=Channel.ON_SITE,
-        label="독산1동 주민센터 투표함 1",
-        created_by=dong_staff,
-        created_at=at,
-    )
+def batch_with_entries(batch, doksan1, dong_staff, now) -> PaperBatch:
+    """`batch` of 독산1동 with two ballots: options 1 and 3, and option 2."""
     for name, numbers in [("김영희", (1, 3)), ("이철수", (2,))]:
+        voter = PaperVoter(
+            name=name, birth_date=datetime(1971, 4, 2, tzinfo=UTC).date(), dong=doksan1
+        )
+        choices = Choices(option_ids(batch.vote, *numbers))
         enter_paper_ballot(
-            batch=batch,
-            voter=PaperVoter(
-                name=name, birth_date=datetime(1971, 4, 2, tzinfo=UTC).date(), dong=doksan1
-            ),
-            choices=Choices(option_ids(vote, *numbers)),
-            staff=dong_staff,
-            now=at,
-            ip=None,
+            batch=batch, voter=voter, choices=choices, staff=dong_staff, now=now, ip=None
         )
     return batch
 
