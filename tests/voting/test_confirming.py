@@ -100,9 +100,11 @@ def test_dong_staff_see_the_summary_without_the_count_button(client, dong_staff,
     client.force_login(dong_staff)
     url = reverse("voting:staff_count", args=[closed_pb_vote.pk])
 
+    desk = client.get(reverse("voting:staff_desk", args=[closed_pb_vote.pk]))
     page = client.get(url)
     refused = client.post(url, {"confirmed": "on"})
 
+    assert f'href="{url}"' not in desk.content.decode()
     assert page.status_code == 200 and 'name="confirmed"' not in page.content.decode()
     assert refused.status_code == 403
     closed_pb_vote.refresh_from_db()
@@ -179,3 +181,42 @@ def test_after_the_count_a_batch_lists_no_entries(
 
     assert response.status_code == 200 and response.context["entries"] == []
     assert PB_OPTIONS[0][0] not in response.content.decode()
+
+
+def test_yes_no_and_ranking_entries_read_as_marked(
+    client, dong_staff, second_dong_staff, assembly_vote, ranking_vote, doksan1, now
+):
+    pages = {}
+    for vote, choices in [
+        (
+            assembly_vote,
+            Choices(
+                answers=tuple(
+                    zip(option_ids(assembly_vote, 1, 2, 3), ("yes", "no", "abstain"), strict=True)
+                )
+            ),
+        ),
+        (ranking_vote, Choices(option_ids(ranking_vote, 3, 1))),
+    ]:
+        batch = PaperBatch.objects.create(
+            vote=vote,
+            dong=doksan1,
+            channel="on_site",
+            label="투표함",
+            created_by=dong_staff,
+            created_at=now,
+        )
+        enter(batch, dong_staff, doksan1, now, "김영희", choices)
+        client.force_login(second_dong_staff)
+        pages[vote.ballot_type] = client.get(reverse("voting:staff_confirm_batch", args=[batch.pk]))
+
+    assert pages["yes_no"].context["entries"] == [
+        [
+            "기호 1 마을 축제 개최: 찬성",
+            "기호 2 골목 방범 순찰: 반대",
+            "기호 3 주민 공유 텃밭: 기권",
+        ]
+    ]
+    assert pages["ranking"].context["entries"] == [
+        [f"1순위: 기호 3 {PB_OPTIONS[2][0]}", f"2순위: 기호 1 {PB_OPTIONS[0][0]}"]
+    ]
