@@ -75,3 +75,18 @@ def test_district_staff_are_offered_approval_and_return(
 
     assert reverse("plans:staff_approve_plan", args=[plan.pk]) in page
     assert reverse("plans:staff_return_plan", args=[plan.pk]) in page
+
+
+def test_staff_who_serve_no_council_are_not_offered_to_start_a_plan(
+    client, support_centre_staff, dong_staff, doksan1_council
+):
+    client.force_login(support_centre_staff)
+    page = client.get(reverse("plans:staff_plans")).content.decode()
+    assert reverse("plans:staff_plan_create") not in page
+    assert "맡은 주민자치회나 협치회의가 없어 시작할 계획이 없습니다." in page
+
+    client.force_login(dong_staff)
+    assert (
+        reverse("plans:staff_plan_create")
+        in client.get(reverse("plans:staff_plans")).content.decode()
+    )
