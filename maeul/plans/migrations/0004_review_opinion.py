@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0002_receipts_in_private_storage'),
+        ('plans', '0003_money_trail'),
     ]
 
     operations = [
