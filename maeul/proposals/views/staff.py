@@ -100,8 +100,6 @@ def _desk_page(
         ),
         "status_form": StatusForm(offered=_offered_moves(proposal)),
         "merge_form": MergeForm(),
-        "answer_decision": can(request.user, Action.ANSWER_PROPOSAL, proposal, now=now),
-        "review_decision": can(request.user, Action.REVIEW_PROPOSAL, proposal, now=now),
         **forms,
     }
     return render(request, "proposals/staff/desk.html", context, status=status)

@@ -98,20 +98,6 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required
-@require_POST
-def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
-    batch, now = staff_batch(request, batch_pk), timezone.now()
-    vote = batch.vote
-
-    def act() -> str:
-        paper.confirm_batch(batch=batch, **acting(request, now))
-        return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
-
-    decision = can(request.user, Action.CONFIRM_PAPER_BATCH, batch, now=now)
-    return on_vote_desk(request, vote, decision, act)
-
-
 # --- Paper-ballot entry (현장투표) -------------------------------------------------------------
 def _choice_rows(request: HttpRequest, vote: Vote) -> list[dict[str, Any]]:
     """The options with what the staff member had marked, to show an entry back unchanged."""
