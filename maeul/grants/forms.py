@@ -103,9 +103,9 @@ class CallForm(forms.ModelForm[GrantCall]):
 
 class CategoryForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ExpenseKind.choices)
-    name = forms.CharField(label=_("Category"), max_length=60)
+    name = forms.CharField(label=_("Expense category"), max_length=60)
     cap_percent = forms.IntegerField(
-        label=_("Cap (% of the total)"), min_value=0, max_value=100, required=False
+        label=_("Cap (percent of the total)"), min_value=0, max_value=100, required=False
     )
     cap_won = WonField(label=_("Cap (won)"), required=False)
 
@@ -149,7 +149,7 @@ class ApplicationForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    category = forms.ModelChoiceField(label=_("Category"), queryset=ExpenseCategory.objects.none())
+    category = forms.ModelChoiceField(label=_("Expense category"), queryset=ExpenseCategory.objects.none())
     item = forms.CharField(label=_("Item"), max_length=100)
     line_amount = WonField(label=_("Amount (won)"))
 

@@ -181,7 +181,8 @@ def test_staff_see_the_duplicate_match(
     applications.submit_application(application=copy, user=neighbour, now=timezone.now())
     client.force_login(district_staff)
     desk = client.get(reverse("grants:staff_call", args=[live_call.pk])).content.decode()
-    assert "가산 골목친구들" in desk and "비슷한" in desk or "Similar" in desk
+    assert "가산 골목친구들" in desk and "유사 신청" in desk
+    assert "사업명과 내용이 비슷함" in desk  # the reason beside the match
     page = client.get(reverse("grants:staff_application", args=[copy.pk]))
     assert page.status_code == 200 and "골목 텃밭" in page.content.decode()
     assert client.post(reverse("grants:staff_recheck", args=[copy.pk])).status_code == 302
