@@ -149,7 +149,9 @@ class ApplicationForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    category = forms.ModelChoiceField(label=_("Expense category"), queryset=ExpenseCategory.objects.none())
+    category = forms.ModelChoiceField(
+        label=_("Expense category"), queryset=ExpenseCategory.objects.none()
+    )
     item = forms.CharField(label=_("Item"), max_length=100)
     line_amount = WonField(label=_("Amount (won)"))
 

@@ -142,7 +142,9 @@ class ExpenseCategory(models.Model):
     call = models.ForeignKey(GrantCall, on_delete=models.CASCADE, related_name="categories")
     kind = models.CharField(_("kind"), max_length=20, choices=ExpenseKind.choices)
     name = models.CharField(_("expense category"), max_length=60)
-    cap_percent = models.PositiveSmallIntegerField(_("cap (percent of the total)"), null=True, blank=True)
+    cap_percent = models.PositiveSmallIntegerField(
+        _("cap (percent of the total)"), null=True, blank=True
+    )
     cap_won = models.PositiveBigIntegerField(_("cap (won)"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
