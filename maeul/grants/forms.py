@@ -16,6 +16,7 @@ from maeul.grants.models import (
     GroupKind,
     MemberTie,
 )
+from maeul.grants.services.calls import CALL_FIELDS, DATE_ORDER
 from maeul.places.models import Dong
 from maeul.plans.forms import WonField
 
@@ -46,49 +47,12 @@ class CallForm(forms.ModelForm[GrantCall]):
 
     class Meta:
         model = GrantCall
-        fields = [
-            "programme",
-            "year",
-            "title",
-            "dong",
-            "total_budget",
-            "min_amount",
-            "max_amount",
-            "expected_groups",
-            "min_members",
-            "count_living_area",
-            "nonprofit_required",
-            "trade_groups_allowed",
-            "required_attachments",
-            "notice",
-            "announced_on",
-            "briefing_on",
-            "opens_at",
-            "closes_at",
-            "review_on",
-            "selection_on",
-            "disbursement_on",
-            "interim_check_on",
-            "settlement_on",
-            "evaluation_on",
-        ]
+        fields = CALL_FIELDS
         widgets = {
             "notice": forms.Textarea(attrs={"rows": 8}),
+            **{name: DateInput() for name in DATE_ORDER},
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),
-            **{
-                name: DateInput()
-                for name in (
-                    "announced_on",
-                    "briefing_on",
-                    "review_on",
-                    "selection_on",
-                    "disbursement_on",
-                    "interim_check_on",
-                    "settlement_on",
-                    "evaluation_on",
-                )
-            },
         }
 
     def __init__(self, *args: Any, dongs: QuerySet[Dong], **kwargs: Any) -> None:

@@ -2,8 +2,6 @@
 application that is a near-copy of another group's, and is told that similar applications
 were found; staff see the match beside it. axe-core finds no serious violation on any page."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -11,7 +9,7 @@ from playwright.sync_api import Page, expect
 from maeul.grants.models import Application, ApplicationStatus
 from maeul.grants.services import applications
 from tests.browser.support import assert_accessible, force_login
-from tests.grants.conftest import GARDEN_TEXT, GARDEN_TITLE, make_call, make_group, write_draft
+from tests.grants.conftest import GARDEN_TEXT, GARDEN_TITLE, make_group, open_call, write_draft
 from tests.plans.conftest import PDF
 
 pytestmark = pytest.mark.browser
@@ -19,15 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def call(geumcheon):
-    now = timezone.now()
-    return make_call(
-        geumcheon,
-        opens_at=now - timedelta(days=3),
-        closes_at=now + timedelta(days=3),
-        announced_on=(now - timedelta(days=10)).date(),
-        review_on=(now + timedelta(days=20)).date(),
-        published_at=now - timedelta(days=10),
-    )
+    return open_call(geumcheon)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@
   재료비 (no cap);
 - `group`: 「독산 텃밭모임」 of 독산1동, represented by `resident`, with three members;
 - `other_group`: 「가산 골목친구들」 of 가산동, represented by `neighbour`, three members;
+- `open_call(district)`: a call open around the real clock, for pages;
 - `draft`: the group's draft asking 3,000,000원 with a balanced budget and a plan attached;
 - `pdf()`, `hwp()`, `hwpx()`, `xlsx()`, `png()`: small files of each kind, as uploads.
 """
@@ -16,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from maeul.core.dates import SEOUL
 from maeul.grants.models import (
@@ -94,6 +96,20 @@ def make_call(district, **overrides) -> GrantCall:
     )
     ExpenseCategory.objects.create(call=call, kind=ExpenseKind.PROJECT, name="재료비", position=2)
     return call
+
+
+def open_call(district, **overrides) -> GrantCall:
+    """A call open around the real clock (pages and the browser use timezone.now())."""
+    now = timezone.now()
+    fields = {
+        "opens_at": now - timedelta(days=3),
+        "closes_at": now + timedelta(days=3),
+        "announced_on": (now - timedelta(days=10)).date(),
+        "review_on": (now + timedelta(days=20)).date(),
+        "published_at": now - timedelta(days=10),
+    }
+    fields.update(overrides)
+    return make_call(district, **fields)
 
 
 def make_group(representative, dong, name, contact=PHONE, kind=GroupKind.RESIDENT_CIRCLE):

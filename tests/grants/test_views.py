@@ -2,8 +2,6 @@
 pages, the file view, and the staff desks. Each path once: GET renders, a valid POST changes
 and redirects, a refused one answers 400/403/404 and changes nothing."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,23 +16,21 @@ from maeul.grants.models import (
     GroupMember,
 )
 from maeul.grants.services import applications
-from tests.grants.conftest import GARDEN_TEXT, make_call, make_group, pdf, write_draft
+from tests.grants.conftest import (
+    GARDEN_TEXT,
+    make_call,
+    make_group,
+    open_call,
+    pdf,
+    write_draft,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def live_call(geumcheon):
-    """A call open around the real clock (pages use timezone.now())."""
-    now = timezone.now()
-    return make_call(
-        geumcheon,
-        opens_at=now - timedelta(days=3),
-        closes_at=now + timedelta(days=3),
-        announced_on=(now - timedelta(days=10)).date(),
-        review_on=(now + timedelta(days=20)).date(),
-        published_at=now - timedelta(days=10),
-    )
+    return open_call(geumcheon)
 
 
 @pytest.fixture

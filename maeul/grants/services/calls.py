@@ -16,6 +16,19 @@ from maeul.core.privacy import refuse_resident_number
 from maeul.grants.models import AttachmentKind, ExpenseCategory, ExpenseKind, GrantCall, Programme
 from maeul.places.models import District
 
+# The timeline, in the order its dates must follow.
+DATE_ORDER = [
+    "announced_on",
+    "briefing_on",
+    "opens_at",
+    "closes_at",
+    "review_on",
+    "selection_on",
+    "disbursement_on",
+    "interim_check_on",
+    "settlement_on",
+    "evaluation_on",
+]
 CALL_FIELDS = [
     "programme",
     "year",
@@ -31,28 +44,7 @@ CALL_FIELDS = [
     "trade_groups_allowed",
     "required_attachments",
     "notice",
-    "announced_on",
-    "briefing_on",
-    "opens_at",
-    "closes_at",
-    "review_on",
-    "selection_on",
-    "disbursement_on",
-    "interim_check_on",
-    "settlement_on",
-    "evaluation_on",
-]
-DATE_ORDER = [
-    "announced_on",
-    "briefing_on",
-    "opens_at",
-    "closes_at",
-    "review_on",
-    "selection_on",
-    "disbursement_on",
-    "interim_check_on",
-    "settlement_on",
-    "evaluation_on",
+    *DATE_ORDER,
 ]
 
 
