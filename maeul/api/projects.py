@@ -3,7 +3,9 @@
 Public, read-only, for projects of submitted and approved plans (the same rows as the
 accountability page). Amounts are integers of won; `execution_rate` is spent ÷ budget as a
 number (0.617 for 61.7 %), rounded to 4 decimals, or null for a project without a budget.
-Receipts are never part of the API.
+`budget_by_source` splits the budget by source (시비, 구비, 국비, 주민세 환원분, 특별교부금, 기타)
+with what each has committed (원인행위) and spent (지출) and its rate. Receipts are never
+part of the API.
 """
 
 from datetime import date, datetime
@@ -24,7 +26,8 @@ from maeul.plans.accountability import (
     public_projects,
     row_values,
 )
-from maeul.plans.models import BudgetSource, Programme, ProjectStatus
+from maeul.plans.funding import SourceFigures, figures_by_project
+from maeul.plans.models import BudgetSource, EntryKind, Programme, Project, ProjectStatus
 
 router = Router(tags=["projects"])
 
@@ -48,6 +51,16 @@ class CouncilRef(Schema):
     name: str
 
 
+class SourceOut(Schema):
+    """One budget source of a project: amounts in won, rate = spent ÷ budget (or null)."""
+
+    source: Label
+    budget: int
+    committed: int
+    spent: int
+    rate: float | None
+
+
 class ProjectItem(Schema):
     id: int
     title: str
@@ -62,6 +75,7 @@ class ProjectItem(Schema):
     budget: int
     spent: int
     execution_rate: float | None
+    budget_by_source: list[SourceOut] = []
     url: str
 
 
@@ -74,6 +88,8 @@ class SpendingOut(Schema):
     amount: int
     payee: str
     purpose: str
+    kind: Label  # payment (지출) or commitment (원인행위)
+    source: Label
 
 
 class UpdateOut(Schema):
@@ -121,6 +137,31 @@ def _item(row: ProjectRow) -> ProjectItem:
     )
 
 
+def _sources(rows: list[SourceFigures]) -> list[SourceOut]:
+    return [
+        SourceOut(
+            source=Label.of(BudgetSource, row.source),
+            budget=row.budget,
+            committed=row.committed,
+            spent=row.spent,
+            rate=execution_rate(row.spent, row.budget),
+        )
+        for row in rows
+    ]
+
+
+def _with_sources(items: list[ProjectItem]) -> list[ProjectItem]:
+    """The items with their budget by source: two queries for the whole page."""
+    stand_ins = [
+        Project(pk=item.id, budget=item.budget, budget_source=item.budget_source.code)
+        for item in items
+    ]
+    figures = figures_by_project(stand_ins)
+    for item in items:
+        item.budget_by_source = _sources(figures[item.id])
+    return items
+
+
 # --- Endpoints --------------------------------------------------------------------------
 @router.get("/projects", response=ProjectPage, summary="List projects with budget and spending")
 def list_projects(request: HttpRequest, query: Query[ProjectQuery]) -> ProjectPage:
@@ -130,9 +171,9 @@ def list_projects(request: HttpRequest, query: Query[ProjectQuery]) -> ProjectPa
     to 4 decimals (0.617 means 61.7 %), or null when the budget is 0. Page-numbered, at most
     100 a page, ordered by dong (district-wide projects last) and name."""
     projects = filter_projects(public_projects(), parse_filter(query.filters()))
-    return ProjectPage(
-        **paginate(request, row_values(projects), query, lambda values: _item(ProjectRow(*values)))
-    )
+    page = paginate(request, row_values(projects), query, lambda values: _item(ProjectRow(*values)))
+    page["items"] = _with_sources(page["items"])
+    return ProjectPage(**page)
 
 
 @router.get("/projects/{int:project_id}", response=ProjectDetail, summary="Read a project")
@@ -141,13 +182,20 @@ def get_project(request: HttpRequest, project_id: int) -> ProjectDetail:
     project = get_object_or_404(public_projects(), pk=project_id)
     row = project_rows(public_projects().filter(pk=project.pk))[0]
     return ProjectDetail(
-        **_item(row).model_dump(),
+        **_with_sources([_item(row)])[0].model_dump(),
         description=project.description,
         outcome=project.outcome,
         starts_on=project.starts_on,
         ends_on=project.ends_on,
         spending=[
-            SpendingOut(spent_on=e.spent_on, amount=e.amount, payee=e.payee, purpose=e.purpose)
+            SpendingOut(
+                spent_on=e.spent_on,
+                amount=e.amount,
+                payee=e.payee,
+                purpose=e.purpose,
+                kind=Label.of(EntryKind, e.kind),
+                source=Label.of(BudgetSource, e.source),
+            )
             for e in project.spending.order_by("spent_on", "pk")
         ],
         updates=[

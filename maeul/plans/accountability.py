@@ -7,7 +7,8 @@ The page, the XLSX and CSV exports and the API read the same rows, so their tota
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -16,6 +17,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.money import rate_in_percent
+from maeul.plans.funding import trail_by_project
 from maeul.plans.models import (
     BudgetSource,
     PlanStatus,
@@ -128,10 +130,16 @@ class Amounts:
     budget: int = 0
     spent: int = 0
     projects: int = 0
+    committed: int = 0  # read only for a table as of a day (`as_of`)
+    forecast: int = 0
 
     def __add__(self, other: "Amounts") -> "Amounts":
         return Amounts(
-            self.budget + other.budget, self.spent + other.spent, self.projects + other.projects
+            self.budget + other.budget,
+            self.spent + other.spent,
+            self.projects + other.projects,
+            self.committed + other.committed,
+            self.forecast + other.forecast,
         )
 
     @property
@@ -163,10 +171,12 @@ class ProjectRow:
     status: str
     budget: int
     spent: int
+    committed: int = 0  # 원인행위액 and 연말 예상, read for a table as of a day only
+    forecast: int = 0
 
     @property
     def amounts(self) -> Amounts:
-        return Amounts(self.budget, self.spent, 1)
+        return Amounts(self.budget, self.spent, 1, self.committed, self.forecast)
 
     @property
     def rate(self) -> Fraction | None:
@@ -233,12 +243,14 @@ def project_rows(projects: QuerySet[Project]) -> list[ProjectRow]:
 
 
 def _total(rows: Iterable[ProjectRow]) -> Amounts:
-    budget = spent = count = 0
+    budget = spent = count = committed = forecast = 0
     for row in rows:
         budget += row.budget
         spent += row.spent
         count += 1
-    return Amounts(budget, spent, count)
+        committed += row.committed
+        forecast += row.forecast
+    return Amounts(budget, spent, count, committed, forecast)
 
 
 def _grouped(rows: list[ProjectRow], key: Any, label: Any, order: Any) -> list[Group]:
@@ -277,8 +289,25 @@ def summarise(rows: list[ProjectRow], wanted: AccountabilityFilter) -> Accountab
 
 
 def accountability_table(
-    wanted: AccountabilityFilter, *, projects: QuerySet[Project] | None = None
+    wanted: AccountabilityFilter,
+    *,
+    projects: QuerySet[Project] | None = None,
+    as_of: date | None = None,
 ) -> Accountability:
-    """The table for `wanted` over `projects` (default: the public ones). One query."""
+    """The table for `wanted` over `projects` (default: the public ones). One query; as of
+    a day (기준일), one more: spent, committed and forecast from the entries up to it."""
     base = public_projects() if projects is None else projects
-    return summarise(project_rows(filter_projects(base, wanted)), wanted)
+    chosen = filter_projects(base, wanted)
+    rows = project_rows(chosen)
+    if as_of is not None:
+        trail = trail_by_project(chosen, as_of=as_of)
+        rows = [
+            replace(
+                row,
+                spent=trail[row.pk].spent if row.pk in trail else 0,
+                committed=trail[row.pk].committed if row.pk in trail else 0,
+                forecast=trail[row.pk].forecast if row.pk in trail else 0,
+            )
+            for row in rows
+        ]
+    return summarise(rows, wanted)

@@ -22,16 +22,23 @@ class ProjectAdmin(AuditedAdmin):
     list_display = ["title", "year", "district", "dong", "programme", "budget", "spent", "status"]
     list_filter = ["year", "programme", "budget_source", "status", "district"]
     search_fields = ["title"]
-    readonly_fields = ["spent"]
-    raw_id_fields = ["plan", "agenda_item", "section"]
+    readonly_fields = ["spent", "closed_at"]
+    raw_id_fields = [
+        "plan",
+        "agenda_item",
+        "section",
+        "origin_vote",
+        "origin_option",
+        "carried_from",
+    ]
 
 
 @admin.register(SpendingEntry)
 class SpendingEntryAdmin(admin.ModelAdmin[SpendingEntry]):
     """Read-only: a changed amount here would leave the project's spent total wrong."""
 
-    list_display = ["project", "spent_on", "amount", "payee", "purpose", "entered_by"]
-    list_filter = ["spent_on"]
+    list_display = ["project", "spent_on", "kind", "source", "amount", "payee", "entered_by"]
+    list_filter = ["spent_on", "kind", "source"]
     search_fields = ["project__title", "payee", "purpose"]
     readonly_fields = [f.name for f in SpendingEntry._meta.fields]
 

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.councils.models import Council, Section
-from maeul.plans.models import BudgetSource, Programme, ProjectStatus
+from maeul.plans.models import BudgetSource, EntryKind, Programme, ProjectStatus
 
 # "1500000", "1,500,000", "1,500,000원", "1 500 000": digits with optional group separators.
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")
@@ -78,6 +78,17 @@ class SpendingForm(forms.Form):
     """One payment: date, amount, payee, purpose, receipt; the over-budget fields for district staff."""
 
     spent_on = forms.DateField(label=_("Date of payment"), widget=DateInput())
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=EntryKind.choices,
+        required=False,
+        help_text=_(
+            "A commitment is a contract or order signed (원인행위); a payment is money paid."
+        ),
+    )
+    source = forms.ChoiceField(
+        label=_("Budget source"), choices=BudgetSource.choices, required=False
+    )
     amount = WonField(label=_("Amount (won)"), help_text=_("Whole won, e.g. 1,500,000."))
     payee = forms.CharField(label=_("Paid to"), max_length=100)
     purpose = forms.CharField(label=_("Purpose"), max_length=200)
@@ -98,8 +109,18 @@ class SpendingForm(forms.Form):
         help_text=_("Required with the confirmation; kept in the audit log."),
     )
 
-    def __init__(self, *args: Any, may_confirm: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        may_confirm: bool = False,
+        sources: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if sources:  # the project's own sources first, so the usual one is preselected
+            cast(forms.ChoiceField, self.fields["source"]).choices = [
+                (source, BudgetSource(source).label) for source in sources
+            ]
         if not may_confirm:
             # Only district staff may let a project go over its budget.
             del self.fields["confirm_over_budget"]
@@ -189,3 +210,19 @@ class PlanForm(forms.Form):
         cast(CouncilField, self.fields["council"]).queryset = councils
         if year is not None:
             self.fields["year"].initial = year
+
+
+class BudgetSplitForm(forms.Form):
+    """The budget split by source (재원별 예산): an amount in won per source, empty for none."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for source, label in BudgetSource.choices:
+            self.fields[f"source_{source}"] = WonField(
+                label=_("%(source)s (won)") % {"source": label}, allow_zero=True, required=False
+            )
+
+    def amounts(self) -> dict[str, int]:
+        return {
+            source: self.cleaned_data.get(f"source_{source}") or 0 for source in BudgetSource.values
+        }

@@ -8,6 +8,7 @@ projects need no aggregation), and the execution rate (집행률) is always comp
 
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -75,10 +76,21 @@ class Programme(models.TextChoices):
 
 
 class BudgetSource(models.TextChoices):
+    """재원: where a project's money comes from; a budget may be split among them."""
+
     CITY = "city", "시비"
     DISTRICT = "district", "구비"
+    NATIONAL = "national", "국비"
     RESIDENT_TAX = "resident_tax", "주민세 환원분"
+    SPECIAL_GRANT = "special_grant", "특별교부금"
     OTHER = "other", _("Other")
+
+
+class EntryKind(models.TextChoices):
+    """원인행위 (a contract or order signed: money committed) or 지출 (money paid)."""
+
+    PAYMENT = "payment", _("Payment")
+    COMMITMENT = "commitment", _("Commitment")
 
 
 class ProjectStatus(models.TextChoices):
@@ -130,6 +142,31 @@ class Project(models.Model):
     outcome = models.TextField(
         _("outcome"), blank=True, help_text=_("Shown at the results sharing.")
     )
+    origin_vote = models.ForeignKey(
+        "voting.Vote",
+        verbose_name=_("origin vote"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    origin_option = models.OneToOneField(
+        "voting.Option",
+        verbose_name=_("origin option"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project",
+    )
+    carried_from = models.OneToOneField(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="carried_to",
+    )
+    closed_at = models.DateTimeField(_("accounts closed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("project")
@@ -167,6 +204,13 @@ class SpendingEntry(models.Model):
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="spending")
     spent_on = models.DateField(_("date"))
     amount = models.PositiveBigIntegerField(_("amount (won)"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EntryKind.choices, default=EntryKind.PAYMENT
+    )
+    # Blank until saved: an entry without a source spends its project's `budget_source`.
+    source = models.CharField(
+        _("budget source"), max_length=20, choices=BudgetSource.choices, blank=True
+    )
     payee = models.CharField(_("payee"), max_length=100)
     purpose = models.CharField(_("purpose"), max_length=200)
     receipt = models.FileField(
@@ -188,12 +232,76 @@ class SpendingEntry(models.Model):
         verbose_name = _("spending entry")
         verbose_name_plural = _("spending entries")
         ordering = ["project", "spent_on", "pk"]
+        indexes = [models.Index(fields=["project", "source", "spent_on"])]
         constraints = [
             models.CheckConstraint(name="spending_is_positive", condition=Q(amount__gt=0)),
         ]
 
     def __str__(self) -> str:
         return f"{self.spent_on} {self.amount}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.source:
+            self.source = self.project.budget_source
+        super().save(*args, **kwargs)
+
+
+class BudgetLine(models.Model):
+    """One source's share of a project's budget (예산 재원별 내역).
+
+    A project without lines is funded wholly by its `budget_source`; once split, the lines
+    add up to `Project.budget`. A carried-over line (이월) names the project it came from.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
+    source = models.CharField(_("budget source"), max_length=20, choices=BudgetSource.choices)
+    amount = models.PositiveBigIntegerField(_("amount (won)"))
+    carried_from = models.ForeignKey(
+        Project,
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="carried_lines",
+    )
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["project", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "source"], name="one_line_per_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.get_source_display()} {self.amount}"
+
+
+class ClosingLine(models.Model):
+    """정산: at the closing of a project's accounts, per source, what was budgeted, spent,
+    carried over to the next year and returned (반납액 = budget - spent - carried over)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="closing_lines")
+    source = models.CharField(_("budget source"), max_length=20, choices=BudgetSource.choices)
+    budget = models.PositiveBigIntegerField(_("budget (won)"))
+    spent = models.PositiveBigIntegerField(_("spent (won)"))
+    carried_over = models.PositiveBigIntegerField(_("carried over (won)"), default=0)
+    returned = models.PositiveBigIntegerField(_("returned (won)"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"))
+
+    class Meta:
+        verbose_name = _("closing line")
+        verbose_name_plural = _("closing lines")
+        ordering = ["project", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "source"], name="one_closing_per_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.get_source_display()} {self.returned}"
 
 
 class ProgressUpdate(models.Model):

@@ -3,7 +3,7 @@
 from django.urls import URLPattern, path
 
 from maeul.plans.views import public
-from maeul.plans.views.staff import plans, progress, projects, spending
+from maeul.plans.views.staff import budget, from_vote, plans, progress, projects, spending
 
 app_name = "plans"
 
@@ -41,6 +41,10 @@ urlpatterns: list[URLPattern] = [
     path("staff/projects/<int:pk>/updates/", progress.add_update, name="staff_add_update"),
     path("staff/projects/<int:pk>/status/", projects.change_status, name="staff_status"),
     path("staff/projects/<int:pk>/outcome/", projects.write_outcome, name="staff_outcome"),
+    path("staff/projects/<int:pk>/split/", budget.split_budget, name="staff_split_budget"),
+    path("staff/projects/<int:pk>/carry-over/", budget.carry_over, name="staff_carry_over"),
+    path("staff/projects/<int:pk>/close/", budget.close_accounts, name="staff_close_accounts"),
+    path("staff/votes/<int:pk>/projects/", from_vote.projects_from_vote, name="staff_from_vote"),
     path("staff/spending/<int:pk>/", spending.correct_spending, name="staff_spending"),
     path("staff/spending/<int:pk>/delete/", spending.delete_spending, name="staff_delete_spending"),
     path("staff/spending/<int:pk>/receipt/", spending.receipt, name="receipt"),

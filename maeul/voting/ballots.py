@@ -44,11 +44,11 @@ def encode(vote: Vote, options: Sequence[Option], choices: Choices) -> str:
     if vote.max_choices is not None and len(chosen) > vote.max_choices:
         raise _refuse(
             ngettext(
-                "You may choose at most %(count)d option.",
-                "You may choose at most %(count)d options.",
+                "You may choose at most %(count)d option. You chose %(chosen)d.",
+                "You may choose at most %(count)d options. You chose %(chosen)d.",
                 vote.max_choices,
             )
-            % {"count": vote.max_choices}
+            % {"count": vote.max_choices, "chosen": len(chosen)}
         )
     if len(chosen) < max(vote.min_choices, 1 if vote.ballot_type == BallotType.RANKING else 0):
         fewest = max(vote.min_choices, 1)
@@ -62,7 +62,10 @@ def encode(vote: Vote, options: Sequence[Option], choices: Choices) -> str:
         total = sum(by_id[option_id].cost for option_id in chosen)
         if total > vote.budget:
             raise _refuse(
-                _("The chosen options cost %(total)s, more than the budget of %(budget)s.")
+                _(
+                    "The chosen projects go over the budget of %(budget)s. "
+                    "Together they cost %(total)s."
+                )
                 % {"total": format_won(total), "budget": format_won(vote.budget)}
             )
     if vote.ballot_type == BallotType.RANKING:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from maeul.voting.staff_urls import urlpatterns as staff_urlpatterns
-from maeul.voting.views import public
+from maeul.voting.views import ballot, public
 
 app_name = "voting"
 
@@ -9,9 +9,9 @@ urlpatterns = [
     path("votes/", public.vote_list, name="list"),
     path("votes/how-counting-works/", public.how_counting_works, name="how_counting_works"),
     path("votes/<int:pk>/", public.vote_detail, name="detail"),
-    path("votes/<int:pk>/ballot/", public.ballot_form, name="ballot"),
-    path("votes/<int:pk>/ballot/review/", public.ballot_review, name="review"),
-    path("votes/<int:pk>/ballot/submit/", public.ballot_submit, name="submit"),
+    path("votes/<int:pk>/ballot/", ballot.ballot_form, name="ballot"),
+    path("votes/<int:pk>/ballot/review/", ballot.ballot_review, name="review"),
+    path("votes/<int:pk>/ballot/submit/", ballot.ballot_submit, name="submit"),
     path("votes/<int:pk>/receipt/<str:code>/", public.receipt, name="receipt"),
     path("votes/<int:pk>/receipts/", public.receipt_list, name="receipts"),
     path("votes/<int:pk>/result/", public.result, name="result"),

@@ -111,6 +111,8 @@ def test_the_detail_lists_payments_and_updates_but_no_receipts(client, projects)
             "amount": 1_234_000,
             "payee": "마을인쇄소",
             "purpose": "홍보물 인쇄",
+            "kind": {"code": "payment", "label": "지출"},
+            "source": {"code": "district", "label": "구비"},
         }
     ]
     assert body["updates"][0]["body"] == "준비 회의" and body["updates"][0]["photo_url"] is None

@@ -233,7 +233,13 @@ def test_detail_tells_a_signed_in_resident_whether_they_may_vote(client, pb_vote
     post_ballot(client, pb_vote, choose(pb_vote, 1), **bearer(resident))
     after = client.get(f"/api/votes/{pb_vote.pk}").json()["my_status"]
 
-    assert before == {"may_vote": True, "reason": "", "voted": False, "channel": None}
+    assert before == {
+        "may_vote": True,
+        "reason": "",
+        "voted": False,
+        "channel": None,
+        "unmet": [],
+    }
     assert (after["may_vote"], after["voted"], after["channel"]) == (False, True, "online")
     assert after["reason"].startswith("이미 온라인으로 투표했습니다")
 
@@ -247,6 +253,26 @@ def test_detail_gives_a_token_holder_the_reason_they_may_not_vote(
     assert body["my_status"]["reason"] == korean(
         "Only verified residents may do this. Please verify your account first."
     )
+
+
+def test_my_status_lists_every_unmet_condition_beside_the_first_reason(
+    client, geumcheon, now, places
+):
+    """Unverified, without a dong and without a birth year: all three at once, each with
+    its page; `reason` stays the first of them for older clients."""
+    vote = make_vote(geumcheon, now, min_age=14)
+    newcomer = UserFactory(birth_year=None)
+
+    status = client.get(f"/api/votes/{vote.pk}", **bearer(newcomer)).json()["my_status"]
+
+    assert [item["code"] for item in status["unmet"]] == ["verification", "tie", "birth_year"]
+    assert [item["url"] for item in status["unmet"]] == [
+        "/me/verify/",
+        "/me/#ties-heading",
+        "/me/#id_birth_year",
+    ]
+    assert status["reason"] == status["unmet"][0]["reason"]
+    assert status["may_vote"] is False
 
 
 def test_a_draft_vote_is_not_found(client, geumcheon, now):

@@ -62,11 +62,21 @@ class Eligibility(Schema):
     require_verified: bool
 
 
+class UnmetCondition(Schema):
+    """A condition of voting the caller does not meet yet; `url` is the page to meet it
+    (empty where nothing can be done online)."""
+
+    code: str
+    reason: str
+    url: str
+
+
 class MyStatus(Schema):
     may_vote: bool
-    reason: str
+    reason: str  # the first reason (kept for older clients); `unmet` lists them all
     voted: bool
     channel: str | None
+    unmet: list[UnmetCondition] = []
 
 
 class VoteDetail(VoteItem):

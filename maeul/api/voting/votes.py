@@ -15,6 +15,7 @@ from maeul.api.voting.schemas import (
     Eligibility,
     MyStatus,
     OptionOut,
+    UnmetCondition,
     VoteDetail,
     VoteItem,
     VotePage,
@@ -85,6 +86,10 @@ def _my_status(vote: Vote, user: Any, now: datetime) -> MyStatus | None:
         reason=status.reason,
         voted=status.voted,
         channel=status.participation.channel if status.participation is not None else None,
+        unmet=[
+            UnmetCondition(code=item.code, reason=item.reason, url=item.url)
+            for item in status.unmet
+        ],
     )
 
 

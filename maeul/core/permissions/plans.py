@@ -1,4 +1,6 @@
-"""Who may write a council's plan, approve it, record its spending and let it go over budget.
+"""Who may write a council's plan, approve it, record its spending and let it go over budget;
+who may turn a counted vote's winners into projects (`MANAGE_PLAN` on the vote: staff of
+the council whose plan takes them).
 
 Which plan rows staff serve: a plan by its council's district and dong, a project by the
 district and dong copied onto it, its spending entries and progress updates by their project's.
@@ -22,8 +24,9 @@ from maeul.core.permissions.base import (
 )
 from maeul.core.permissions.councils import _council_staff
 from maeul.core.permissions.scope import RowScope, register_rows
-from maeul.councils.models import Council
+from maeul.councils.models import Council, CouncilKind
 from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
+from maeul.voting.models import Vote
 
 register_rows(AutonomyPlan, RowScope(district="council__district_id", dong="council__dong_id"))
 register_rows(Project, RowScope(district="district_id", dong="dong_id"))
@@ -39,6 +42,12 @@ def _council_of(target: Model | None) -> Council | None:
         return target.council
     if isinstance(target, Project):
         return target.plan.council
+    if isinstance(target, Vote):
+        # The council whose plan takes the vote's winners (`plans.services.from_vote`): the
+        # dong's resident council, or the district's governance council; only where it is
+        # matters here, so no query.
+        kind = CouncilKind.RESIDENT if target.dong_id else CouncilKind.GOVERNANCE
+        return Council(district_id=target.district_id, dong_id=target.dong_id, kind=kind)
     return None
 
 

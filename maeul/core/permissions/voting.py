@@ -1,9 +1,11 @@
 """Who may vote (eligibility, with the reason), run a vote, enter and confirm paper ballots, count."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,12 +72,68 @@ def _opening(vote: Vote) -> str:
     return timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M")
 
 
-def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
-    """May this person cast an online ballot now? The reason names what is missing.
+@dataclass(frozen=True)
+class Unmet:
+    """A condition of an online ballot the person does not meet yet, and where to meet it.
 
-    The roll is frozen at the opening: only ties held when the vote opened count (still
-    held now), and a birth year changed after the opening does not meet the age limit.
+    `url` and `action` (the link's text) are empty where nothing can be done online.
     """
+
+    code: str  # verification, ballot_identity, tie, birth_year, age
+    reason: str
+    url: str = ""
+    action: str = ""
+
+
+def _link(name: str, anchor: str = "") -> str:
+    return reverse(name) + (f"#{anchor}" if anchor else "")
+
+
+def unmet_conditions(user: Any, vote: Vote, now: datetime) -> list[Unmet]:
+    """Every condition of `vote` that a signed-in `user` does not meet, in the order checked.
+
+    Empty when the person may vote (given an open, online vote). The roll is frozen at the
+    opening: only ties held when the vote opened count (still held now), and a birth year
+    changed after the opening does not meet the age limit. The refusal of `CAST_BALLOT` is
+    the first of these; the vote page lists them all, each with its link.
+    """
+    unmet: list[Unmet] = []
+    if vote.require_verified and not user.is_verified:
+        unmet.append(
+            Unmet(
+                "verification",
+                str(NOT_VERIFIED),
+                _link("accounts:verify_phone"),
+                str(_("Verify my account")),
+            )
+        )
+    elif vote.require_verified and not user.has_ballot_identity:
+        unmet.append(Unmet("ballot_identity", str(NO_BALLOT_IDENTITY)))
+    tie = _tie_refusal(user, vote)
+    if tie is not None:
+        unmet.append(tie)
+    if vote.min_age:
+        age = user.age_in(seoul_year(now))
+        changed = user.birth_year_changed_at
+        if age is None:
+            unmet.append(
+                Unmet(
+                    "birth_year",
+                    str(_("Add your birth year to your profile: this vote has a minimum age.")),
+                    _link("accounts:profile", "id_birth_year"),
+                    str(_("Add my birth year")),
+                )
+            )
+        elif changed is not None and changed > vote.opens_at:
+            unmet.append(Unmet("birth_year", str(BIRTH_YEAR_CHANGED % {"time": _opening(vote)})))
+        elif age < vote.min_age:
+            reason = _("Only people aged %(age)d or over may vote in this vote.")
+            unmet.append(Unmet("age", reason % {"age": vote.min_age}))
+    return unmet
+
+
+def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
+    """May this person cast an online ballot now? The reason names what is missing first."""
     if not isinstance(target, Vote) or target.status == VoteStatus.DRAFT:
         return deny(_("This vote is not open."))
     refusal = _phase_refusal(target, now)
@@ -83,49 +141,31 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
         return refusal
     if not target.online:
         return deny(_("This vote takes paper ballots only. Please vote at the polling place."))
-    if target.require_verified and not user.is_verified:
-        return deny(NOT_VERIFIED)
-    if target.require_verified and not user.has_ballot_identity:
-        return deny(NO_BALLOT_IDENTITY)
-    refusal = _tie_refusal(user, target)
-    if refusal is not None:
-        return refusal
-    if target.min_age:
-        age = user.age_in(seoul_year(now))
-        if age is None:
-            return deny(_("Add your birth year to your profile: this vote has a minimum age."))
-        changed = user.birth_year_changed_at
-        if changed is not None and changed > target.opens_at:
-            return deny(BIRTH_YEAR_CHANGED % {"time": _opening(target)})
-        if age < target.min_age:
-            return deny(
-                _("Only people aged %(age)d or over may vote in this vote.")
-                % {"age": target.min_age}
-            )
-    return ALLOW
+    unmet = unmet_conditions(user, target, now)
+    return deny(unmet[0].reason) if unmet else ALLOW
 
 
-def _tie_refusal(user: Any, vote: Vote) -> Decision | None:
-    """None if one of the person's ties makes them a voter of `vote`, else the refusal."""
+def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
+    """None if one of the person's ties makes them a voter of `vote`, else what is missing."""
     place = vote.dong.name if vote.dong is not None else vote.district.name
     ties = [tie for tie in ties_of(user) if vote.covers_dong(tie.dong)]
     accepted = [tie for tie in ties if tie.kind in vote.allowed_ties]
+    my_dongs = _link("accounts:profile", "ties-heading")
+    action = str(_("Go to my dongs"))
     if not accepted:
         if ties:
-            return deny(_("Your tie to %(place)s is not one this vote accepts.") % {"place": place})
-        return deny(
-            _(
-                "Only people who live, work or study in %(place)s may vote. Add your dong in your profile."
-            )
-            % {"place": place}
-        )
+            reason = _("Your tie to %(place)s is not one this vote accepts.") % {"place": place}
+            return Unmet("tie", reason, my_dongs, action)
+        reason = _(
+            "Only people who live, work or study in %(place)s may vote. Add your dong in your profile."
+        ) % {"place": place}
+        return Unmet("tie", reason, my_dongs, action)
     held = [tie for tie in accepted if tie.started_at <= vote.opens_at]
     if not held:
-        return deny(
-            TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
-        )
+        reason = TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
+        return Unmet("tie", reason)
     if vote.confirmed_ties_only and not any(tie.is_confirmed for tie in held):
-        return deny(TIE_NOT_CONFIRMED % {"place": held[0].dong.name})
+        return Unmet("tie", TIE_NOT_CONFIRMED % {"place": held[0].dong.name}, my_dongs, action)
     return None
 
 

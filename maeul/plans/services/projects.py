@@ -20,6 +20,7 @@ from maeul.plans.models import (
     ProjectStatus,
 )
 from maeul.plans.services import authorise
+from maeul.voting.models import Option
 
 PROJECT_FIELDS = [
     "title",
@@ -114,8 +115,10 @@ def add_project(
     starts_on: date | None = None,
     ends_on: date | None = None,
     agenda_item: AgendaItem | None = None,
+    origin_option: Option | None = None,
 ) -> Project:
-    """A project typed in by staff into a draft plan (budget in whole won)."""
+    """A project typed in by staff into a draft plan (budget in whole won), or made from an
+    agenda item or a vote's winning option."""
     authorise(staff, Action.MANAGE_PLAN, plan, now)
     require_draft(plan)
     refuse_resident_number(title=title, description=description)
@@ -145,6 +148,8 @@ def add_project(
             budget=budget,
             section=section,
             agenda_item=agenda_item,
+            origin_option=origin_option,
+            origin_vote_id=origin_option.vote_id if origin_option else None,
             starts_on=starts_on,
             ends_on=ends_on,
         )
@@ -178,6 +183,16 @@ def change_project(
     refuse_resident_number(
         **{name: value for name, value in fields.items() if isinstance(value, str)}
     )
+    moved = any(
+        fields.get(name, getattr(project, name)) != getattr(project, name)
+        for name in ("budget", "budget_source")
+    )
+    if moved and project.budget_lines.exists():
+        raise RuleViolation(
+            _("The budget is split by source: change the split instead."),
+            code="split",
+            field="budget",
+        )
     before = audit.snapshot(project, PROJECT_FIELDS)
     for name, value in fields.items():
         setattr(project, name, value)

@@ -3,8 +3,9 @@
 `Project.spent` is the exact sum of the project's entries. Every change to an entry locks
 the project row and moves `spent` by the difference with an `F()` update in the same
 transaction, so two staff members entering receipts at once cannot lose one, and no page
-ever has to add entries up. A project never goes over its budget unless district staff
-confirm it with a reason, which the audit log keeps.
+ever has to add entries up. Each entry is a payment (지출, counted in `spent`) or a
+commitment (원인행위), from one budget source; no source goes over its budget line unless
+district staff confirm it with a reason (`limits.py`), which the audit log keeps.
 """
 
 import math
@@ -24,16 +25,32 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.core.privacy import refuse_resident_number
-from maeul.plans.models import Project, ProjectStatus, SpendingEntry
+from maeul.plans.funding import require_source
+from maeul.plans.models import EntryKind, Project, SpendingEntry
 from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
+from maeul.plans.services.limits import (
+    REASON_MAX,
+    confirmed_reason,
+    require_open,
+    source_use,
+    with_entry,
+)
 from maeul.proposals.attachments import CheckedFile
 
-ENTRY_FIELDS = ["spent_on", "amount", "payee", "purpose", "receipt_name", "over_budget_reason"]
+ENTRY_FIELDS = [
+    "spent_on",
+    "kind",
+    "source",
+    "amount",
+    "payee",
+    "purpose",
+    "receipt_name",
+    "over_budget_reason",
+]
 # The largest single payment we take: 100억 원, far above any dong project; a typo guard.
 MAX_AMOUNT = 10_000_000_000
-REASON_MAX = 300
 
 
 def whole_won(amount: object) -> int:
@@ -100,47 +117,6 @@ def _checked_entry(
     return won, payee[:100], purpose[:200], checked_upload(receipt, field="receipt")
 
 
-def _over_budget_reason(
-    *,
-    project: Project,
-    new_spent: int,
-    over_budget_reason: str,
-    confirmed_by: Any,
-    now: datetime,
-) -> str:
-    """The reason to store when `new_spent` exceeds the budget; refuses without a confirmation."""
-    if new_spent <= project.budget:
-        return ""
-    if confirmed_by is None:
-        raise RuleViolation(
-            _(
-                "This entry would take the project over its budget (%(spent)s of %(budget)s). "
-                "District staff must confirm it with a reason."
-            )
-            % {"spent": format_won(new_spent), "budget": format_won(project.budget)},
-            code="over_budget",
-            field="confirm_over_budget",
-        )
-    decision = can(confirmed_by, Action.CONFIRM_OVER_BUDGET, project, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="confirm_forbidden", field="confirm_over_budget")
-    reason = over_budget_reason.strip()
-    refuse_resident_number(over_budget_reason=reason)
-    if not reason:
-        raise RuleViolation(
-            _("Give the reason for going over the budget."),
-            code="over_budget_reason",
-            field="over_budget_reason",
-        )
-    if len(reason) > REASON_MAX:
-        raise RuleViolation(
-            _("Write the reason in at most 300 characters."),
-            code="reason",
-            field="over_budget_reason",
-        )
-    return reason
-
-
 def _locked(project: Project) -> Project:
     return (
         Project.objects.select_for_update(of=("self",))
@@ -190,8 +166,11 @@ def record_spending(
     ip: str | None,
     over_budget_reason: str = "",
     confirmed_by: Any = None,
+    source: str = "",
+    kind: str = EntryKind.PAYMENT,
 ) -> SpendingEntry:
-    """Record one payment of `project` (amount in whole won, dated in its fiscal year).
+    """Record one payment (or, with `kind`, a commitment) of `project` from `source` (the
+    project's `budget_source` when not given), in whole won, dated in its fiscal year.
 
     Raises RuleViolation for a bad amount, date, payee, purpose or receipt (nothing is
     stored), and when the payment would take the project over its budget unless
@@ -200,15 +179,17 @@ def record_spending(
     won, payee, purpose, checked = _checked_entry(
         project, staff, now, spent_on, amount, payee, purpose, receipt
     )
+    source = require_source(source or project.budget_source)
+    kind = _kind(kind or EntryKind.PAYMENT)
+    paid = won if kind == EntryKind.PAYMENT else 0
     with new_files() as written, transaction.atomic():
         locked = _locked(project)
-        if locked.status == ProjectStatus.CANCELLED:
-            raise RuleViolation(
-                _("The project is cancelled: no spending can be added."), code="cancelled"
-            )
-        reason = _over_budget_reason(
+        require_open(locked)
+        before = source_use(locked, source)
+        reason = confirmed_reason(
             project=locked,
-            new_spent=locked.spent + won,
+            before=before,
+            after=with_entry(before, kind, won),
             over_budget_reason=over_budget_reason,
             confirmed_by=confirmed_by,
             now=now,
@@ -216,6 +197,8 @@ def record_spending(
         entry = SpendingEntry(
             project=locked,
             spent_on=spent_on,
+            kind=kind,
+            source=source,
             amount=won,
             payee=payee,
             purpose=purpose,
@@ -227,9 +210,10 @@ def record_spending(
         if checked is not None:
             _store_receipt(entry, checked, written)
         entry.save()
-        Project.objects.filter(pk=locked.pk).update(spent=F("spent") + won)
         changes = audit.diff({}, audit.snapshot(entry, ENTRY_FIELDS))
-        changes["spent"] = [locked.spent, locked.spent + won]
+        if paid:
+            Project.objects.filter(pk=locked.pk).update(spent=F("spent") + paid)
+            changes["spent"] = [locked.spent, locked.spent + paid]
         if reason:
             changes["confirmed_by"] = [None, confirmed_by.pk]
         audit.record(
@@ -249,8 +233,18 @@ def record_spending(
             ip=ip,
             now=now,
         )
-    project.spent = locked.spent + won
+    project.spent = locked.spent + paid
     return entry
+
+
+def _kind(kind: str) -> str:
+    if kind not in EntryKind.values:
+        raise RuleViolation(_("Choose payment or commitment."), code="kind", field="kind")
+    return kind
+
+
+def _paid(kind: str, amount: int) -> int:
+    return amount if kind == EntryKind.PAYMENT else 0
 
 
 def correct_spending(
@@ -266,36 +260,43 @@ def correct_spending(
     receipt: UploadedFile | None = None,
     over_budget_reason: str = "",
     confirmed_by: Any = None,
+    source: str = "",
+    kind: str = "",
 ) -> SpendingEntry:
-    """Correct an entry; `spent` moves by the difference. A new receipt replaces the old one.
+    """Correct an entry (its source and kind too when given); `spent` moves by the
+    difference in payments. A new receipt replaces the old one.
 
-    Raising an amount past the budget needs the same confirmation as a new entry; a
-    correction that lowers it never does.
+    Taking a source further past its budget needs the same confirmation as a new entry; a
+    correction that lowers what the source is spoken for never does.
     """
     project = entry.project
     won, payee, purpose, checked = _checked_entry(
         project, staff, now, spent_on, amount, payee, purpose, receipt
     )
+    source = require_source(source or entry.source)
+    kind = _kind(kind or entry.kind)
     with new_files() as written, transaction.atomic():
         locked = _locked(project)
+        require_open(locked)
         stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
         before = audit.snapshot(stored, ENTRY_FIELDS)
-        difference = won - stored.amount
+        difference = _paid(kind, won) - _paid(stored.kind, stored.amount)
         reason = stored.over_budget_reason
         confirmer = stored.confirmed_by
-        if difference > 0:
-            new_reason = _over_budget_reason(
-                project=locked,
-                new_spent=locked.spent + difference,
-                over_budget_reason=over_budget_reason,
-                confirmed_by=confirmed_by,
-                now=now,
-            )
-            if new_reason:
-                reason, confirmer = new_reason, confirmed_by
+        new_reason = confirmed_reason(
+            project=locked,
+            before=source_use(locked, source),
+            after=with_entry(source_use(locked, source, leave_out=stored.pk), kind, won),
+            over_budget_reason=over_budget_reason,
+            confirmed_by=confirmed_by,
+            now=now,
+        )
+        if new_reason:
+            reason, confirmer = new_reason, confirmed_by
         old_name = stored.receipt.name
         storage = stored.receipt.storage
         stored.spent_on, stored.amount = spent_on, won
+        stored.source, stored.kind = source, kind
         stored.payee, stored.purpose = payee, purpose
         stored.over_budget_reason, stored.confirmed_by = reason, confirmer
         if checked is not None:
@@ -340,9 +341,11 @@ def delete_spending(
     authorise(staff, Action.RECORD_SPENDING, project, now)
     with transaction.atomic():
         locked = _locked(project)
+        require_open(locked)
         stored = SpendingEntry.objects.select_for_update().get(pk=entry.pk, project=locked)
+        paid = _paid(stored.kind, stored.amount)
         changes = audit.diff(audit.snapshot(stored, ENTRY_FIELDS), {})
-        changes["spent"] = [locked.spent, locked.spent - stored.amount]
+        changes["spent"] = [locked.spent, locked.spent - paid]
         if reason.strip():
             changes["reason"] = [None, reason.strip()[:REASON_MAX]]
         audit.record(
@@ -353,10 +356,10 @@ def delete_spending(
             ip=ip,
             now=now,
         )
-        Project.objects.filter(pk=locked.pk).update(spent=F("spent") - stored.amount)
+        Project.objects.filter(pk=locked.pk).update(spent=F("spent") - paid)
         delete_file_later(stored.receipt)
         stored.delete()
-    project.spent = locked.spent - stored.amount
+    project.spent = locked.spent - paid
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,14 @@ class Cells:
     spent: str
     rate: str
     percent: str  # the <progress> value, "" without a budget
+    committed: str = ""  # shown in a table as of a day (기준일) only
+    forecast: str = ""
 
-    def line(self, *, with_year: bool) -> SafeString:
+    def line(self, *, with_year: bool, with_trail: bool = False) -> SafeString:
         """The `<tr>` of a project line, every value escaped."""
         year = format_html("<td>{}</td>", self.year) if with_year else ""
+        committed = format_html('<td class="num">{}</td>', self.committed) if with_trail else ""
+        forecast = format_html('<td class="num">{}</td>', self.forecast) if with_trail else ""
         chart = (
             format_html(
                 '<progress max="100" value="{}" aria-hidden="true"></progress>', self.percent
@@ -45,8 +49,8 @@ class Cells:
         )
         return format_html(
             '<tr>{}<th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td>'
-            '<td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td>'
-            "<td>{}</td></tr>",
+            '<td>{}</td><td class="num">{}</td>{}<td class="num">{}</td><td class="num">{}</td>'
+            "{}<td>{}</td></tr>",
             year,
             self.url,
             self.label,
@@ -55,8 +59,10 @@ class Cells:
             self.source,
             self.section,
             self.budget,
+            committed,
             self.spent,
             self.rate,
+            forecast,
             chart,
         )
 
@@ -67,20 +73,27 @@ class DongBlock:
     rows: list[Cells]
     subtotal: Cells
     with_year: bool
+    with_trail: bool = False
 
     @property
     def lines(self) -> SafeString:
         """The block's project lines as one piece of HTML."""
-        return mark_safe("\n".join(row.line(with_year=self.with_year) for row in self.rows))  # noqa: S308 -- joined from format_html output
+        return mark_safe(  # noqa: S308 -- joined from format_html output
+            "\n".join(
+                row.line(with_year=self.with_year, with_trail=self.with_trail) for row in self.rows
+            )
+        )
 
 
-def _amounts(amounts: Amounts) -> tuple[str, str, str, str]:
+def _amounts(amounts: Amounts) -> tuple[str, str, str, str, str, str]:
     percent = amounts.percent
     return (
         format_thousands(amounts.budget),
         format_thousands(amounts.spent),
         format_rate(amounts.rate),
         "" if percent is None else str(percent),
+        format_thousands(amounts.committed),
+        format_thousands(amounts.forecast),
     )
 
 
@@ -88,7 +101,9 @@ def total_cells(label: str, amounts: Amounts) -> Cells:
     return Cells(label, "", None, "", "", "", "", *_amounts(amounts))
 
 
-def dong_blocks(table: Accountability, *, with_year: bool = False) -> list[DongBlock]:
+def dong_blocks(
+    table: Accountability, *, with_year: bool = False, with_trail: bool = False
+) -> list[DongBlock]:
     """The project table by dong: each project's cells, then the dong's subtotal."""
     link = reverse("plans:project", args=[0]).removesuffix("0/")
     programmes: dict[str, str] = {}
@@ -114,6 +129,12 @@ def dong_blocks(table: Accountability, *, with_year: bool = False) -> list[DongB
                 )
             )
         blocks.append(
-            DongBlock(group, rows, total_cells(group.label, group.amounts), with_year=with_year)
+            DongBlock(
+                group,
+                rows,
+                total_cells(group.label, group.amounts),
+                with_year=with_year,
+                with_trail=with_trail,
+            )
         )
     return blocks

@@ -27,9 +27,11 @@ from maeul.plans.accountability import (
     accountability_table,
     public_projects,
 )
+from maeul.plans.funding import parse_as_of
 from maeul.plans.models import Programme, ProgressUpdate, Project
 from maeul.plans.views.common import Place, resolve_place
 from maeul.plans.views.display import dong_blocks
+from maeul.plans.views.trail import money_trail
 
 PHOTOS_PER_PROJECT = 3
 
@@ -79,13 +81,18 @@ def _export_query(wanted: AccountabilityFilter) -> str:
 def accountability(request: HttpRequest) -> HttpResponse:
     """예산액 / 집행액 / 집행률 of the chosen district, dong, council, year and programme."""
     place = resolve_place(request.GET)
-    table = accountability_table(place.wanted)
+    as_of, as_of_error = parse_as_of(request.GET.get("as_of"), today=timezone.localdate())
+    table = accountability_table(place.wanted, as_of=as_of)
     context = {
         "place": place,
         "wanted": place.wanted,
         "title": _title(place),
         "table": table,
-        "blocks": dong_blocks(table, with_year=len(table.by_year) > 1),
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "blocks": dong_blocks(
+            table, with_year=len(table.by_year) > 1, with_trail=as_of is not None
+        ),
         "grouped": len(table.by_dong) > 1,
         "several_years": len(table.by_year) > 1,
         "export_query": _export_query(place.wanted),
@@ -143,7 +150,16 @@ def _visible_project(request: HttpRequest, pk: int) -> Project:
             | Q(pk__in=scope.rows(Project.objects.all()).values("pk"))
         )
     project = (
-        projects.select_related("plan__council", "district", "dong", "section", "agenda_item")
+        projects.select_related(
+            "plan__council",
+            "district",
+            "dong",
+            "section",
+            "agenda_item",
+            "origin_vote",
+            "origin_option",
+            "carried_from",
+        )
         .filter(pk=pk)
         .first()
     )
@@ -155,11 +171,13 @@ def _visible_project(request: HttpRequest, pk: int) -> Project:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = _visible_project(request, pk)
     now = timezone.now()
+    trail = money_trail(request, project)
     context = {
+        **trail,
         "project": project,
         "plan": project.plan,
         "council": project.plan.council,
-        "entries": list(project.spending.order_by("spent_on", "pk")),
+        "entries": list(trail["entries_as_of"]),
         "updates": list(project.updates.order_by("-created_at", "-pk")),
         "may_record": bool(can(request.user, Action.RECORD_SPENDING, project, now=now)),
     }

@@ -15,6 +15,7 @@ from maeul.voting.models.ballots import (
     Participation,
     ParticipationQuerySet,
     new_receipt,
+    normalise_receipt,
 )
 from maeul.voting.models.choices import (
     PAPER_CHANNELS,
@@ -50,4 +51,5 @@ __all__ = [
     "VoteResult",
     "VoteStatus",
     "new_receipt",
+    "normalise_receipt",
 ]

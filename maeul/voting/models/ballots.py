@@ -1,6 +1,7 @@
 """Paper batches, participations (who voted) and ballots (what was chosen): see the package
 docstring for why the last two share no key."""
 
+import unicodedata
 import uuid
 
 from django.conf import settings
@@ -128,16 +129,37 @@ class Participation(models.Model):
         }
 
 
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RECEIPT_LENGTH = 14  # 12 characters in three groups of four, joined by dashes
+
+
+def _grouped(code: str) -> str:
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
 def new_receipt() -> str:
     """A receipt code such as `K7Q2-M9XD-4HTA`: 60 random bits, no look-alike letters."""
-    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
     raw = uuid.uuid4().int
     chars = []
     for _position in range(12):
-        raw, index = divmod(raw, len(alphabet))
-        chars.append(alphabet[index])
-    code = "".join(chars)
-    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+        raw, index = divmod(raw, len(RECEIPT_ALPHABET))
+        chars.append(RECEIPT_ALPHABET[index])
+    return _grouped("".join(chars))
+
+
+def normalise_receipt(text: str) -> str:
+    """A receipt code as a person may type it, in the form `new_receipt` writes.
+
+    Lower case, spaces, missing or extra dashes and full-width characters (a Korean input
+    method) are all accepted: `k7q2 m9xd4hta` gives `K7Q2-M9XD-4HTA`. Text that cannot be
+    a code comes back cleaned and at most `RECEIPT_LENGTH` long, so a look-up simply
+    finds nothing.
+    """
+    folded = unicodedata.normalize("NFKC", text).upper()
+    code = "".join(char for char in folded if char.isascii() and char.isalnum())
+    if len(code) == 12:
+        return _grouped(code)
+    return code[:RECEIPT_LENGTH]
 
 
 class Ballot(models.Model):
@@ -150,7 +172,9 @@ class Ballot(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
     content = models.TextField()
-    receipt = models.CharField(_("receipt code"), max_length=14, unique=True, default=new_receipt)
+    receipt = models.CharField(
+        _("receipt code"), max_length=RECEIPT_LENGTH, unique=True, default=new_receipt
+    )
     # The channel and batch serve the count (unconfirmed batches wait) and are blanked by
     # it: a channel or batch of few voters would otherwise point at their ballots.
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)

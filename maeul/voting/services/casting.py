@@ -18,6 +18,7 @@ from maeul.accounts.models import TieKind
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.core.permissions.base import ties_of
+from maeul.core.permissions.voting import Unmet, unmet_conditions
 from maeul.places.models import Dong
 from maeul.voting import identity
 from maeul.voting.ballots import Choices, encode
@@ -68,8 +69,10 @@ class VoterStatus:
     """
 
     may_vote: bool
-    reason: str
+    reason: str  # the first reason, when may_vote is False
     participation: Participation | None
+    # Every condition the person does not meet yet, each with its link (`unmet_conditions`).
+    unmet: tuple[Unmet, ...] = ()
 
     @property
     def voted(self) -> bool:
@@ -86,7 +89,25 @@ def voter_status(vote: Vote, user: Any, now: datetime) -> VoterStatus:
     participation = participation_of(vote, user)
     if decision and participation is not None and not vote.may_change_ballot(participation):
         return VoterStatus(False, already_voted(participation).message, participation)
-    return VoterStatus(decision.allowed, decision.reason, participation)
+    unmet: tuple[Unmet, ...] = ()
+    if not decision and getattr(user, "is_authenticated", False) and user.is_active:
+        unmet = tuple(unmet_conditions(user, vote, now))
+    return VoterStatus(decision.allowed, decision.reason, participation, unmet)
+
+
+def receipt_of(vote: Vote, participation: Participation) -> str | None:
+    """The receipt code of a participation's ballot, while the vote still holds the link.
+
+    Only the voter's own participation is ever passed here (the vote page). The count
+    destroys the link (`services/secrecy.py`), and then None: the code cannot be found
+    from the account any more, by design.
+    """
+    if not participation.ballot_link:  # counted: never make the vote a new key
+        return None
+    ballot_id = identity.open_link(identity.vote_key_of(vote), participation.ballot_link)
+    if ballot_id is None:
+        return None
+    return Ballot.objects.filter(pk=ballot_id, vote=vote).values_list("receipt", flat=True).first()
 
 
 IDEMPOTENCY_CONFLICT = gettext_lazy(

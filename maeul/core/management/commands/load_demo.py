@@ -10,6 +10,7 @@ from maeul.accounts.demo import load_accounts
 from maeul.grants.demo import load_grants
 from maeul.places.demo import load_places
 from maeul.plans.demo import load_cycle
+from maeul.plans.demo_trail import load_vote_projects
 from maeul.proposals.demo import demo_mail_muted, load_proposals
 from maeul.voting.demo import load_votes
 
@@ -29,9 +30,10 @@ class Command(BaseCommand):
             proposals = load_proposals()
             votes = load_votes(now=now)
             projects = load_cycle(now=now)
+            from_vote = load_vote_projects(now=now)
             grants = load_grants(now=now)
         self.stdout.write(
             f"데모 데이터: 장소 {places}건, 계정 {accounts}건, 제안 데이터 {proposals}건, "
-            f"투표 {votes}건, 2021년 주민자치 사업 {projects}건, 공모사업 공고 {grants}건을 "
-            "새로 만들었습니다."
+            f"투표 {votes}건, 2021년 주민자치 사업 {projects}건, "
+            f"투표로 선정한 사업 {from_vote}건, 공모사업 공고 {grants}건을 새로 만들었습니다."
         )

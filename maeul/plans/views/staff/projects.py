@@ -20,21 +20,27 @@ from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.plans.forms import (
+    BudgetSplitForm,
     DeleteSpendingForm,
     OutcomeForm,
     ProgressUpdateForm,
     SpendingForm,
     StatusForm,
 )
+from maeul.plans.funding import budget_by_source
 from maeul.plans.models import Project
 from maeul.plans.services import projects
+from maeul.plans.views.trail import money_trail
 
 
 def staff_project(request: HttpRequest, pk: int) -> Project:
     """A project the staff member serves, or 404."""
     rows = scope_of(request.user).rows(Project.objects.all())
     return get_object_or_404(
-        rows.select_related("plan__council", "district", "dong", "section"), pk=pk
+        rows.select_related(
+            "plan__council", "district", "dong", "section", "origin_vote", "origin_option"
+        ),
+        pk=pk,
     )
 
 
@@ -53,21 +59,29 @@ def _render_project(
 ) -> HttpResponse:
     now = timezone.now()
     user = request.user
+    trail = money_trail(request, project)
+    manage = can(user, Action.MANAGE_PLAN, project, now=now)
+    sources = [row.source for row in trail["figures"] if row.budget > 0]
     context = {
+        **trail,
+        "split_form": forms.get("split_form")
+        or BudgetSplitForm(
+            initial={f"source_{s}": a for s, a in budget_by_source(project).items()}
+        ),
+        "may_split": bool(manage) and project.plan.is_draft and project.carried_from_id is None,
         "project": project,
         "plan": project.plan,
         "council": project.plan.council,
         "record": can(user, Action.RECORD_SPENDING, project, now=now),
         "left": project.budget - project.spent,
-        "manage": can(user, Action.MANAGE_PLAN, project, now=now),
+        "manage": manage,
         "may_confirm": may_confirm(user, project, now),
-        "entries": list(
-            project.spending.select_related("entered_by", "confirmed_by").order_by("spent_on", "pk")
-        ),
+        "entries": list(trail["entries_as_of"].select_related("entered_by", "confirmed_by")),
         "updates": list(project.updates.order_by("-created_at", "-pk")),
         "spending_form": forms.get("spending_form")
         or SpendingForm(
             may_confirm=may_confirm(user, project, now),
+            sources=sources,
             initial={"spent_on": _default_day(project, timezone.localdate(now))},
         ),
         "update_form": forms.get("update_form") or ProgressUpdateForm(),
@@ -88,7 +102,7 @@ def project_action(
     request: HttpRequest,
     project: Project,
     action: Action,
-    act: Callable[[], str],
+    act: Callable[[], str | tuple[str, str]],
     *,
     form: Any = None,
     form_key: str = "",

@@ -40,6 +40,8 @@ def _payment(form: SpendingForm, *, confirming: bool, user: Any) -> dict[str, An
         "payee": data["payee"],
         "purpose": data["purpose"],
         "receipt": data["receipt"],
+        "source": data.get("source") or "",
+        "kind": data.get("kind") or "",
         "over_budget_reason": data.get("over_budget_reason", "") if confirmed else "",
         "confirmed_by": user if confirmed else None,
     }
@@ -95,6 +97,8 @@ def correct_spending(request: HttpRequest, pk: int) -> HttpResponse:
             "amount": entry.amount,
             "payee": entry.payee,
             "purpose": entry.purpose,
+            "kind": entry.kind,
+            "source": entry.source,
         }
         form = SpendingForm(may_confirm=confirming, initial=initial)
         return _render_correction(request, entry, decision, form=form)

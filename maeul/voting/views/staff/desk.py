@@ -20,6 +20,7 @@ from maeul.core.desk import desk_action
 from maeul.core.permissions import ALLOW, Action, Decision, can, require, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.places.models import District, Dong
+from maeul.plans.services import from_vote
 from maeul.voting.forms import BatchForm, OptionForm, PostalUploadForm, UploadForm, VoteForm
 from maeul.voting.models import (
     PAPER_CHANNELS,
@@ -238,8 +239,20 @@ def _render_desk(
         "postal_form": forms.get("postal_form") or PostalUploadForm(dongs=postal_dongs),
         "report": forms.get("report"),
         "reconciliation": _reconciliation(vote),
+        **_winners_to_projects(user, vote, now),
     }
     return render(request, "voting/staff/desk.html", context, status=status)
+
+
+def _winners_to_projects(user: Any, vote: Vote, now: datetime) -> dict[str, Any]:
+    """A counted approval or budget vote offers to make next year's projects of its winners."""
+    if not from_vote.converts(vote):
+        return {}
+    return {
+        "projects_decision": can(user, Action.MANAGE_PLAN, vote, now=now),
+        "projects_year": from_vote.plan_year(vote),
+        "projects_made": vote.projects.count(),
+    }
 
 
 @staff_required
