@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from maeul.core.models import PersonalDataAccess
 from maeul.grants.models import (
     Application,
     ApplicationStatus,
@@ -157,6 +158,7 @@ def test_the_file_is_served_to_the_owner_as_a_private_download(client, resident,
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Cache-Control"] == "private, no-store"
+    assert not PersonalDataAccess.objects.exists()  # the group's own file: no access-log row
     client.logout()
     assert client.get(reverse("grants:file", args=[attachment.pk])).status_code == 302
 
@@ -182,9 +184,11 @@ def test_staff_see_the_duplicate_match(
     page = client.get(reverse("grants:staff_application", args=[copy.pk]))
     assert page.status_code == 200 and "골목 텃밭" in page.content.decode()
     assert client.post(reverse("grants:staff_recheck", args=[copy.pk])).status_code == 302
-    # The other group's file is readable by the staff who serve it.
+    # The other group's file is readable by the staff who serve it, and the reading logged.
     attachment = copy.attachments.get()
     assert client.get(reverse("grants:file", args=[attachment.pk])).status_code == 200
+    logged = PersonalDataAccess.objects.get()
+    assert logged.staff == district_staff and str(copy.pk) in logged.subject_description
     # Staff of 독산1동 (other_dong_staff serves 가산동): the 독산 application is not theirs.
     client.force_login(other_dong_staff)
     assert client.get(reverse("grants:staff_application", args=[live_draft.pk])).status_code == 404

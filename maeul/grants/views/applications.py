@@ -17,9 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
+from maeul.core.access_log import record_access
 from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
+from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can
+from maeul.core.requests import client_ip
 from maeul.grants.forms import ApplicationForm, AttachmentForm, BudgetLineForm
 from maeul.grants.models import (
     Application,
@@ -269,8 +272,21 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
         ApplicationAttachment.objects.select_related("application__call", "application__group"),
         Q(pk=pk),
     )
-    if not can(request.user, Action.VIEW_APPLICATION, attachment.application, now=timezone.now()):
+    now = timezone.now()
+    application = attachment.application
+    if not can(request.user, Action.VIEW_APPLICATION, application, now=now):
         raise Http404  # whether someone else's file exists is not told
+    if application.group.representative_id != request.user.pk:
+        # A group's files name its members (명부, 동의서): staff reading one is logged.
+        record_access(
+            staff=request.user,
+            subject=f"grant application {application.pk}: members' data in its files",
+            action=AccessAction.VIEW,
+            what=f"{request.path} ({attachment.kind})",
+            reason="공모 신청서 검토",
+            ip=client_ip(request),
+            now=now,
+        )
     try:
         handle = attachment.file.storage.open(attachment.file.name, "rb")
     except FileNotFoundError:
