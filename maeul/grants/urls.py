@@ -29,6 +29,11 @@ urlpatterns: list[URLPattern] = [
     path("staff/grants/<int:pk>/categories/", staff.add_category, name="staff_add_category"),
     path("staff/grants/<int:pk>/publish/", staff.publish, name="staff_publish"),
     path(
+        "staff/grants/categories/<int:pk>/remove/",
+        staff.remove_category,
+        name="staff_remove_category",
+    ),
+    path(
         "staff/grants/applications/<int:pk>/",
         staff.application_desk,
         name="staff_application",

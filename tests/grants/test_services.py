@@ -281,3 +281,17 @@ def test_nonprofit_only_calls_refuse_a_residents_circle(geumcheon, resident, dok
     with pytest.raises(RuleViolation) as refused:
         applications.submit_application(application=draft, user=resident, now=NOW)
     assert refused.value.code == "not_eligible"
+
+
+def test_a_used_or_frozen_category_cannot_be_removed(call, draft, district_staff):
+    food = call.categories.get(name="식비")
+    with pytest.raises(RuleViolation) as refused:  # the call has opened
+        calls.remove_category(category=food, staff=district_staff, now=NOW, ip=None)
+    assert refused.value.code == "frozen"
+    early = call.opens_at - timedelta(days=1)
+    with pytest.raises(RuleViolation) as refused:  # 독산 텃밭모임's budget uses it
+        calls.remove_category(category=food, staff=district_staff, now=early, ip=None)
+    assert refused.value.code == "in_use"
+    unused = call.categories.get(name="행사비")
+    calls.remove_category(category=unused, staff=district_staff, now=early, ip=None)
+    assert call.categories.count() == 2

@@ -216,6 +216,15 @@ def test_staff_create_a_call_and_dong_staff_may_not(client, district_staff, dong
         client.post(url, {"kind": "project", "name": "행사비", "cap_percent": "30"}).status_code
         == 302
     )
+    extra = client.post(url, {"kind": "operating", "name": "식비", "cap_won": "100,000"})
+    assert extra.status_code == 302
+    food = call.categories.get(name="식비")
+    remove = reverse("grants:staff_remove_category", args=[food.pk])
+    client.force_login(dong_staff)
+    assert client.post(remove).status_code == 403
+    client.force_login(district_staff)
+    assert client.post(remove).status_code == 302
+    assert list(call.categories.values_list("name", flat=True)) == ["행사비"]
     assert client.post(reverse("grants:staff_publish", args=[call.pk])).status_code == 302
     assert GrantCall.objects.get().is_published
     assert client.get(reverse("grants:staff_call", args=[call.pk])).status_code == 200

@@ -13,7 +13,14 @@ from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.grants.models import AttachmentKind, ExpenseCategory, ExpenseKind, GrantCall, Programme
+from maeul.grants.models import (
+    AttachmentKind,
+    BudgetLine,
+    ExpenseCategory,
+    ExpenseKind,
+    GrantCall,
+    Programme,
+)
 from maeul.places.models import District
 
 # The timeline, in the order its dates must follow.
@@ -241,3 +248,30 @@ def add_category(
             _("The call already has a category of that name."), code="duplicate", field="name"
         ) from None
     return category
+
+
+def remove_category(
+    *, category: ExpenseCategory, staff: Any, now: datetime, ip: str | None
+) -> None:
+    """Remove a category added by mistake, before applications open and while unused."""
+    call = category.call
+    enforce(staff, Action.MANAGE_GRANT_CALL, call, now=now)
+    if call.is_published and call.opens_at <= now:
+        raise RuleViolation(
+            _("Applications have opened: the expense categories can no longer change."),
+            code="frozen",
+        )
+    if BudgetLine.objects.filter(category=category).exists():
+        raise RuleViolation(
+            _("Budget rows use this category: it cannot be removed."), code="in_use"
+        )
+    with transaction.atomic():
+        category.delete()
+        audit.record(
+            actor=staff,
+            action="grants.category_remove",
+            target=call,
+            changes={"category": [category.name, None]},
+            ip=ip,
+            now=now,
+        )

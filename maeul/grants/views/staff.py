@@ -17,7 +17,13 @@ from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.grants.forms import CallForm, CategoryForm
-from maeul.grants.models import HANDED_IN, Application, DuplicateMatch, GrantCall
+from maeul.grants.models import (
+    HANDED_IN,
+    Application,
+    DuplicateMatch,
+    ExpenseCategory,
+    GrantCall,
+)
 from maeul.grants.services import calls as services
 from maeul.grants.services.screening import recheck_duplicates
 from maeul.places.models import District, Dong
@@ -168,6 +174,22 @@ def add_category(request: HttpRequest, pk: int) -> HttpResponse:
         return _("The expense category was added.")
 
     return _call_action(request, call, act, form=form, form_key="category_form")
+
+
+@staff_required
+@require_POST
+def remove_category(request: HttpRequest, pk: int) -> HttpResponse:
+    calls = scope_of(request.user).rows(GrantCall.objects.all())
+    category = get_object_or_404(ExpenseCategory.objects.filter(call__in=calls), pk=pk)
+    call = staff_call(request, category.call_id)
+
+    def act() -> str:
+        services.remove_category(
+            category=category, staff=request.user, now=timezone.now(), ip=client_ip(request)
+        )
+        return _("The expense category was removed.")
+
+    return _call_action(request, call, act)
 
 
 @staff_required
