@@ -44,3 +44,20 @@ def test_no_plain_phone_in_the_database_logs_api_or_pages(
         assert PHONE not in text and DIGITS not in text
     for text in (api, caplog.text):
         assert resident.email not in text
+
+
+def test_the_personal_data_export_holds_the_representatives_groups_only(
+    group, other_group, resident, draft
+):
+    from django.utils import translation
+
+    from maeul.privacy.export import personal_data
+
+    with translation.override("ko"):
+        data = personal_data(user=resident, now=NOW)
+    [mine] = data["단체 대표 공모사업 정보"]
+    assert mine["단체명"] == "독산 텃밭모임"
+    assert mine["연락처"] == "01023456789"  # their own group's number, given back to them
+    assert [member["이름"] for member in mine["회원"]] == ["김하나", "이두리", "박세나"]
+    assert [application["사업명"] for application in mine["신청서"]] == [draft.title]
+    assert "가산 골목친구들" not in str(data)

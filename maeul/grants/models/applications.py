@@ -22,7 +22,7 @@ class ApplicationStatus(models.TextChoices):
     DRAFT = "draft", _("Being written")
     SUBMITTED = "submitted", _("Submitted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-    UNDER_REVIEW = "under_review", _("Under review")
+    UNDER_REVIEW = "under_review", _("In committee review")
     SELECTED = "selected", _("Selected")
     NOT_SELECTED = "not_selected", _("Not selected")
 
