@@ -295,3 +295,28 @@ def test_a_used_or_frozen_category_cannot_be_removed(call, draft, district_staff
     unused = call.categories.get(name="행사비")
     calls.remove_category(category=unused, staff=district_staff, now=early, ip=None)
     assert call.categories.count() == 2
+
+
+def test_a_zip_bomb_or_a_docx_named_hwpx_is_refused(draft, resident):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as archive:
+        archive.writestr("mimetype", b"application/hwp+zip")
+        for n in range(10_001):
+            archive.writestr(f"x/{n}", b"")
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("[Content_Types].xml", b"<x/>")
+        archive.writestr("word/document.xml", b"<x/>")
+    for name, data in (("bomb.hwpx", many.getvalue()), ("plan.hwpx", docx.getvalue())):
+        with pytest.raises(RuleViolation) as refused:
+            applications.attach_file(
+                application=draft, kind=AttachmentKind.OTHER,
+                upload=SimpleUploadedFile(name, data), user=resident, now=NOW,
+            )  # fmt: skip
+        assert refused.value.code == "bad_type"
+    assert draft.attachments.count() == 1
