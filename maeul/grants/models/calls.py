@@ -54,9 +54,16 @@ class GrantCall(models.Model):
     programme = models.CharField(_("programme"), max_length=30, choices=Programme.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="grant_calls")
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="grant_calls", verbose_name=_("district")
+    )
     dong = models.ForeignKey(
-        Dong, on_delete=models.PROTECT, null=True, blank=True, related_name="grant_calls"
+        Dong,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grant_calls",
+        verbose_name=_("dong"),
     )
     total_budget = models.PositiveBigIntegerField(_("total budget (won)"))
     min_amount = models.PositiveBigIntegerField(_("least a project may ask (won)"), default=0)
