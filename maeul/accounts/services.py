@@ -11,13 +11,13 @@ Birth year and dong ties decide who may vote, so they do not move freely:
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import DongTie, TieKind, User
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce, forget_ties
 from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
@@ -125,13 +125,8 @@ def add_dong_tie(
                 code="duplicate_tie",
             )
         _require_tie_may_change(user, kind, now)
-        try:
-            with transaction.atomic():
-                tie = DongTie.objects.create(user=user, dong=dong, kind=kind, started_at=now)
-        except IntegrityError:
-            raise RuleViolation(
-                _("You have already added this tie."), code="duplicate_tie"
-            ) from None
+        with refuse_duplicate(_("You have already added this tie."), code="duplicate_tie"):
+            tie = DongTie.objects.create(user=user, dong=dong, kind=kind, started_at=now)
         _record_tie_change(
             user=user, action="accounts.add_tie", kind=kind, before=None,
             after=_tie_label(tie), ip=ip, now=now,

@@ -5,11 +5,7 @@ take the resident by id and go back to the resident's page afterwards. A residen
 member's dongs is not found (404), as on the desk itself.
 """
 
-from functools import partial
-
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,8 +15,7 @@ from maeul.accounts import services
 from maeul.accounts.forms import BirthYearCorrectionForm
 from maeul.accounts.lookup import desk_resident
 from maeul.accounts.models import User
-from maeul.core.desk import form_page
-from maeul.core.errors import RuleViolation
+from maeul.core.desk import button_action, form_page
 from maeul.core.permissions import Action, require, staff_required
 from maeul.core.requests import client_ip, signed_in_user
 
@@ -40,16 +35,12 @@ def confirm_tie(request: HttpRequest, user_id: int, tie_id: int) -> HttpResponse
     if tie is None:
         raise Http404
     require(staff, Action.CONFIRM_TIE, tie, now=now)
-    try:
+
+    def act() -> str:
         services.confirm_tie(staff=staff, tie=tie, now=now, ip=client_ip(request))
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name},
-        )
-    return redirect(_desk_url(resident))
+        return _("The tie to %(dong)s was confirmed.") % {"dong": tie.dong.name}
+
+    return button_action(request, act, _desk_url(resident))
 
 
 @staff_required
@@ -71,11 +62,11 @@ def correct_birth_year(request: HttpRequest, user_id: int) -> HttpResponse:
         )
         return _("The birth year was corrected.")
 
-    context = {"form": form, "resident": resident}
     return form_page(
         request,
         form=form,
         act=act,
-        render=partial(render, request, "accounts/correct_birth_year.html", context),
+        template="accounts/correct_birth_year.html",
+        context={"form": form, "resident": resident},
         done_url=_desk_url(resident),
     )

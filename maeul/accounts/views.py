@@ -25,6 +25,7 @@ from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
 from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
 from maeul.core.access_log import record_access
+from maeul.core.desk import button_action
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require
@@ -110,15 +111,13 @@ def add_tie(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def delete_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
-    try:
+    def act() -> str:
         services.remove_dong_tie(
             user=signed_in_user(request), tie_id=tie_id, now=timezone.now(), ip=client_ip(request)
         )
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The dong tie was removed."))
-    return redirect("accounts:profile")
+        return _("The dong tie was removed.")
+
+    return button_action(request, act, "accounts:profile")
 
 
 @login_required
@@ -129,7 +128,8 @@ def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose the new dong."))
         return redirect("accounts:profile")
-    try:
+
+    def act() -> str:
         services.move_dong_tie(
             user=signed_in_user(request),
             tie_id=tie_id,
@@ -137,11 +137,9 @@ def move_tie(request: HttpRequest, tie_id: int) -> HttpResponse:
             now=timezone.now(),
             ip=client_ip(request),
         )
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The dong tie was moved."))
-    return redirect("accounts:profile")
+        return _("The dong tie was moved.")
+
+    return button_action(request, act, "accounts:profile")
 
 
 @login_required

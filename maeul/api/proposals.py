@@ -9,6 +9,7 @@ proposal it went into, so an old link still leads somewhere; hidden, withdrawn a
 proposals are 404.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -195,25 +196,27 @@ def get_proposal(request: HttpRequest, proposal_id: int) -> ProposalDetail:
     return _detail(get_object_or_404(rows, pk=proposal_id))
 
 
-@router.post(
-    "/proposals/{int:proposal_id}/support",
-    auth=RESIDENT_AUTH,
-    response={200: SupportOut, **errors(400, 403, 409)},
-    summary="Support a proposal (공감)",
-)
+# A resident's support of one proposal: given (POST) or taken back (DELETE).
+SUPPORT_PATH = "/proposals/{int:proposal_id}/support"
+SUPPORT_ANSWERS: dict[str, Any] = {
+    "auth": RESIDENT_AUTH,
+    "response": {200: SupportOut, **errors(400, 403, 409)},
+}
+
+
+def _support_answer(
+    request: HttpRequest, proposal_id: int, service: Callable[..., Any], supported: bool
+) -> SupportOut:
+    proposal = _supportable(proposal_id)
+    service(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
+    return SupportOut(supported=supported, support_count=proposal.support_count)
+
+
+@router.post(SUPPORT_PATH, **SUPPORT_ANSWERS, summary="Support a proposal (공감)")
 def support(request: HttpRequest, proposal_id: int) -> SupportOut:
-    proposal = _supportable(proposal_id)
-    support_proposal(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
-    return SupportOut(supported=True, support_count=proposal.support_count)
+    return _support_answer(request, proposal_id, support_proposal, supported=True)
 
 
-@router.delete(
-    "/proposals/{int:proposal_id}/support",
-    auth=RESIDENT_AUTH,
-    response={200: SupportOut, **errors(400, 403, 409)},
-    summary="Take one's support back",
-)
+@router.delete(SUPPORT_PATH, **SUPPORT_ANSWERS, summary="Take one's support back")
 def unsupport(request: HttpRequest, proposal_id: int) -> SupportOut:
-    proposal = _supportable(proposal_id)
-    withdraw_support(proposal=proposal, user=request.auth, now=timezone.now())  # type: ignore[attr-defined]
-    return SupportOut(supported=False, support_count=proposal.support_count)
+    return _support_answer(request, proposal_id, withdraw_support, supported=False)

@@ -5,12 +5,20 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.admin_site import ReadOnlyAdmin
 from maeul.core.models import AuditEntry, PersonalDataAccess
 from maeul.core.permissions import Action, can
 
 
+class AuditLogAdmin(ReadOnlyAdmin):
+    """Seen by those who may read the audit log, changed by nobody."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(can(request.user, Action.VIEW_AUDIT_LOG, now=timezone.now()))
+
+
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(AuditLogAdmin):
     """Read-only: an audit log that can be edited proves nothing."""
 
     list_display = ["created_at", "actor", "action", "target_type", "target_repr", "ip_address"]
@@ -18,18 +26,6 @@ class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     search_fields = ["action", "target_repr", "target_id"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(can(request.user, Action.VIEW_AUDIT_LOG, now=timezone.now()))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 ACCESS_FIELDS = (
@@ -45,7 +41,7 @@ ACCESS_FIELDS = (
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin[PersonalDataAccess]):
+class PersonalDataAccessAdmin(AuditLogAdmin):
     """Read-only, like the audit log: who looked at whose personal data, when and why."""
 
     list_display = ["at", "staff", "action", "subject_account", "subject_description", "what"]
@@ -60,15 +56,3 @@ class PersonalDataAccessAdmin(admin.ModelAdmin[PersonalDataAccess]):
     def subject_account(self, obj: PersonalDataAccess) -> str:
         """By account number: the account may be gone (withdrawn) while the row stays."""
         return f"#{obj.subject_id}" if obj.subject_id else "-"
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(can(request.user, Action.VIEW_AUDIT_LOG, now=timezone.now()))
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -30,6 +30,26 @@ class MaeulAdminSite(admin.AdminSite):
         return redirect_to_login(next_url, reverse("account_login"))
 
 
+def _record(
+    request: HttpRequest,
+    verb: str,
+    obj: Any,
+    changes: audit.Changes | None = None,
+    *,
+    ip: str | None,
+    now: Any,
+) -> None:
+    """The audit entry of one back-office change: `admin.<verb>.<app.model>`."""
+    audit.record(
+        actor=request.user,
+        action=f"admin.{verb}.{obj._meta.label_lower}",
+        target=obj,
+        changes=changes,
+        ip=ip,
+        now=now,
+    )
+
+
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """A ModelAdmin whose every save and delete lands in the audit log (who, what, when, IP)."""
 
@@ -37,23 +57,12 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         fields = [f.name for f in obj._meta.concrete_fields if f.name in form.changed_data]
         before = {name: form.initial.get(name) for name in fields} if change else {}
         super().save_model(request, obj, form, change)
-        audit.record(
-            actor=request.user,
-            action=f"admin.{'change' if change else 'add'}.{obj._meta.label_lower}",
-            target=obj,
-            changes=audit.diff(before, audit.snapshot(obj, fields)),
-            ip=client_ip(request),
-            now=timezone.now(),
-        )
+        changes = audit.diff(before, audit.snapshot(obj, fields))
+        verb = "change" if change else "add"
+        _record(request, verb, obj, changes, ip=client_ip(request), now=timezone.now())
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        audit.record(
-            actor=request.user,
-            action=f"admin.delete.{obj._meta.label_lower}",
-            target=obj,
-            ip=client_ip(request),
-            now=timezone.now(),
-        )
+        _record(request, "delete", obj, ip=client_ip(request), now=timezone.now())
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
@@ -65,25 +74,24 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         instances = formset.save(commit=False)
         ip, now = client_ip(request), timezone.now()
         for obj in formset.deleted_objects:
-            audit.record(
-                actor=request.user,
-                action=f"admin.delete.{obj._meta.label_lower}",
-                target=obj,
-                ip=ip,
-                now=now,
-            )
+            _record(request, "delete", obj, ip=ip, now=now)
             obj.delete()
         for obj in instances:
-            is_new = obj.pk is None
+            verb = "add" if obj.pk is None else "change"
             obj.save()
-            audit.record(
-                actor=request.user,
-                action=f"admin.{'add' if is_new else 'change'}.{obj._meta.label_lower}",
-                target=obj,
-                changes=audit.diff(
-                    {}, audit.snapshot(obj, [f.name for f in obj._meta.concrete_fields])
-                ),
-                ip=ip,
-                now=now,
-            )
+            fields = [f.name for f in obj._meta.concrete_fields]
+            _record(request, verb, obj, audit.diff({}, audit.snapshot(obj, fields)), ip=ip, now=now)
         formset.save_m2m()
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Rows only the services write (a log, a proof, a sum they keep): shown, never edited."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -8,7 +8,8 @@
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
 
 A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
-the same way, its refusals beside their fields or atop the form.
+the same way, its refusals beside their fields or atop the form; a lone button
+(`button_action`: withdraw a proposal, remove a tie) with a message and a redirect.
 """
 
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Decision
@@ -83,7 +84,8 @@ def form_page(
     *,
     form: Any,
     act: Callable[[], str | tuple[str, str]],
-    render: Render,
+    template: str,
+    context: dict[str, Any],
     done_url: str = "",
 ) -> HttpResponse:
     """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
@@ -93,15 +95,29 @@ def form_page(
     and a redirect to `done_url`, or to the url `act` returns with it.
     """
     if request.method != "POST":
-        return render(status=200)
+        return render(request, template, context)
     if not form.is_valid():
-        return render(status=400)
+        return render(request, template, context, status=400)
     try:
         outcome = act()
     except RuleViolation as refusal:
         show_refusal(form, refusal)
-        return render(status=403 if refusal.code == "forbidden" else 400)
+        return render(
+            request, template, context, status=403 if refusal.code == "forbidden" else 400
+        )
     return _done(request, outcome, done_url)
+
+
+def button_action(request: HttpRequest, act: Callable[[], str], back_to: Any) -> HttpResponse:
+    """A button that runs one service (`act` returns the success message): the refusal or
+    the success in the messages, then back to `back_to` (a url or an object with one)."""
+    try:
+        notice = act()
+    except RuleViolation as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, notice)
+    return redirect(back_to)
 
 
 def _done(request: HttpRequest, outcome: str | tuple[str, str], done_url: str) -> HttpResponse:

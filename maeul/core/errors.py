@@ -1,5 +1,9 @@
-"""The one exception a broken business rule raises."""
+"""The one exception a broken business rule raises, and the database's refusal as one."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import IntegrityError, transaction
 from django.utils.functional import Promise
 
 
@@ -17,3 +21,20 @@ class RuleViolation(Exception):  # noqa: N818 -- a domain word, not an "Error" s
         self.message = str(message)
         self.code = code
         self.field = field
+
+
+@contextmanager
+def refuse_duplicate(
+    message: str | Promise, *, code: str, field: str | None = None
+) -> Iterator[None]:
+    """Run the block in one transaction; if the database refuses a row as a duplicate
+    (a unique constraint: `IntegrityError`), the block is undone and this refusal raised.
+
+    The database, not a check before the insert, decides what is taken: two requests at
+    once cannot both pass.
+    """
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise RuleViolation(message, code=code, field=field) from None

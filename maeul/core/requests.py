@@ -1,6 +1,8 @@
 """Facts taken from an HTTP request for services that must not see the request."""
 
 import ipaddress
+from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -44,3 +46,9 @@ def signed_in_user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # noqa: S101 -- guaranteed by the view's decorator
     return user
+
+
+def acting(request: HttpRequest, now: datetime) -> dict[str, Any]:
+    """The acting staff member, the time and the address every staff service records:
+    `service(..., **acting(request, now))`."""
+    return {"staff": request.user, "now": now, "ip": client_ip(request)}

@@ -17,6 +17,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.money import rate_in_percent
+from maeul.core.query import one_of, place_code, whole_number
 from maeul.plans.funding import trail_by_project
 from maeul.plans.models import (
     BudgetSource,
@@ -28,7 +29,6 @@ from maeul.plans.models import (
 
 # Plans being written are not public yet; a submitted plan is (the assembly passed it).
 PUBLIC_PLAN_STATUSES: Final = (PlanStatus.SUBMITTED, PlanStatus.APPROVED)
-CODE_MAX: Final = 10
 WHOLE_DISTRICT: Final = _("Whole district")
 
 ROW_FIELDS: Final = (
@@ -78,19 +78,6 @@ class AccountabilityFilter:
         return {key: str(value) for key, value in values.items() if value not in (None, "")}
 
 
-def _code(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if value.isdigit() and len(value) <= CODE_MAX else None
-
-
-def _number(value: str | None, *, low: int, high: int) -> int | None:
-    value = (value or "").strip()
-    if not value.isdigit() or len(value) > 10:
-        return None
-    number = int(value)
-    return number if low <= number <= high else None
-
-
 def parse_filter(params: Mapping[str, Any]) -> AccountabilityFilter:
     """Read a filter from query parameters; a value that is not understood is dropped."""
 
@@ -98,13 +85,12 @@ def parse_filter(params: Mapping[str, Any]) -> AccountabilityFilter:
         value = params.get(key)
         return None if value is None else str(value)
 
-    programme = get("programme")
     return AccountabilityFilter(
-        district=_code(get("district")),
-        dong=_code(get("dong")),
-        council=_number(get("council"), low=1, high=2**31 - 1),
-        year=_number(get("year"), low=2000, high=2100),
-        programme=programme if programme in Programme.values else None,
+        district=place_code(get("district")),
+        dong=place_code(get("dong")),
+        council=whole_number(get("council"), high=2**31 - 1),
+        year=whole_number(get("year"), low=2000, high=2100),
+        programme=one_of(get("programme"), Programme.values),
     )
 
 
@@ -180,12 +166,11 @@ class ProjectRow:
 
     @property
     def rate(self) -> Fraction | None:
-        return Fraction(self.spent, self.budget) if self.budget else None
+        return self.amounts.rate
 
     @property
     def percent(self) -> Decimal | None:
-        rate = self.rate
-        return None if rate is None else rate_in_percent(rate)
+        return self.amounts.percent
 
     @property
     def place(self) -> str:

@@ -1,12 +1,9 @@
 """The back office for plans. Spending is read-only here: entries change only through the
 services, which keep `Project.spent` equal to their sum and audit every change."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from maeul.core.admin_site import AuditedAdmin
+from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
 from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
 
 
@@ -34,22 +31,13 @@ class ProjectAdmin(AuditedAdmin):
 
 
 @admin.register(SpendingEntry)
-class SpendingEntryAdmin(admin.ModelAdmin[SpendingEntry]):
+class SpendingEntryAdmin(ReadOnlyAdmin):
     """Read-only: a changed amount here would leave the project's spent total wrong."""
 
     list_display = ["project", "spent_on", "kind", "source", "amount", "payee", "entered_by"]
     list_filter = ["spent_on", "kind", "source"]
     search_fields = ["project__title", "payee", "purpose"]
     readonly_fields = [f.name for f in SpendingEntry._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ProgressUpdate)

@@ -325,31 +325,29 @@ def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: i
             now=held + timedelta(days=1),
             ip=IP,
         )
-    events.schedule_event(
-        council=council,
-        kind=EventKind.POLICY_SHARING,
-        year=YEAR,
-        title=f"{YEAR} {council.dong.name} 정책공유회",
-        starts_at=at(date(YEAR, 5, 12), 19),
-        place=place,
-        agenda_items=items,
-        staff=dong_staff,
-        now=at(date(YEAR, 4, 20)),
-        ip=IP,
-    )
-    assembly = events.schedule_event(
-        council=council,
-        kind=EventKind.ASSEMBLY,
-        year=YEAR,
-        title=f"{YEAR} {council.dong.name} 주민총회",
-        starts_at=at(date(YEAR, 6, 19), 14),
-        place=place,
-        online_link="https://www.youtube.com/@geumcheon-maeul",
-        agenda_items=items,
-        staff=dong_staff,
-        now=at(date(YEAR, 5, 20)),
-        ip=IP,
-    )
+    # (kind, name, starts, announced, streamed at): the policy sharing session, the assembly.
+    gatherings = [
+        (EventKind.POLICY_SHARING, "정책공유회", at(date(YEAR, 5, 12), 19), date(YEAR, 4, 20), ""),
+        (EventKind.ASSEMBLY, "주민총회", at(date(YEAR, 6, 19), 14), date(YEAR, 5, 20),
+            "https://www.youtube.com/@geumcheon-maeul"),
+    ]  # fmt: skip
+    scheduled = {
+        kind: events.schedule_event(
+            council=council,
+            kind=kind,
+            year=YEAR,
+            title=f"{YEAR} {council.dong.name} {name}",
+            starts_at=starts,
+            place=place,
+            online_link=link,
+            agenda_items=items,
+            staff=dong_staff,
+            now=at(announced),
+            ip=IP,
+        )
+        for kind, name, starts, announced, link in gatherings
+    }
+    assembly = scheduled[EventKind.ASSEMBLY]
     vote = assembly_votes.open_assembly_vote(
         event=assembly,
         opens_at=at(date(YEAR, 6, 7), 9),

@@ -212,6 +212,18 @@ class PlanForm(forms.Form):
             self.fields["year"].initial = year
 
 
+class ReviewForm(forms.Form):
+    """The district's review opinion (검토의견) on approving or returning a plan."""
+
+    opinion = forms.CharField(
+        label=_("Review opinion"),
+        required=False,
+        strip=False,  # the service strips it, and decides whether it may be empty
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when sending the plan back; the dong office reads it."),
+    )
+
+
 class BudgetSplitForm(forms.Form):
     """The budget split by source (재원별 예산): an amount in won per source, empty for none."""
 

@@ -37,6 +37,8 @@ class AutonomyPlan(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # The district's 검토의견 on its last approval or return, for the dong office to read.
+    review_opinion = models.TextField(_("review opinion"), blank=True, default="")
 
     class Meta:
         verbose_name = _("autonomy plan")

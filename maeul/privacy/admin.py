@@ -1,22 +1,9 @@
-from typing import Any
+"""Proof of consent and of erasure: written by the services, never edited by hand."""
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from maeul.core.admin_site import ReadOnlyAdmin
 from maeul.privacy.models import ConsentRecord, Withdrawal
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Proof of consent and of erasure: written by the services, never edited by hand."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(ConsentRecord)

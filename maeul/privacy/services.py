@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,7 +29,7 @@ from maeul.accounts.services import EARLIEST_BIRTH_YEAR
 from maeul.api.auth import revoke_api_tokens
 from maeul.core import audit
 from maeul.core.dates import seoul_year
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.models import Notification
 from maeul.core.sessions import end_sessions as end_sessions_of
 from maeul.privacy.models import (
@@ -136,18 +136,13 @@ def set_optional_consent(*, user: User, kind: str, granted: bool, now: datetime)
 # --- Withdrawal ----------------------------------------------------------------------------
 def withdraw_account(*, user: User, now: datetime) -> Withdrawal:
     """Close the account at once, end its sessions, and queue the erasure of its data."""
-    try:
-        with transaction.atomic():
-            withdrawal = Withdrawal.objects.create(
-                user=user, requested_at=now, erase_after=now + ERASURE_DELAY
-            )
-            User.objects.filter(pk=user.pk).update(is_active=False)
-            end_sessions(user_id=user.pk, now=now)
-            transaction.on_commit(lambda: schedule_erasure(withdrawal, now=now))
-    except IntegrityError:
-        raise RuleViolation(
-            _("This account has already been closed."), code="already_withdrawn"
-        ) from None
+    with refuse_duplicate(_("This account has already been closed."), code="already_withdrawn"):
+        withdrawal = Withdrawal.objects.create(
+            user=user, requested_at=now, erase_after=now + ERASURE_DELAY
+        )
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        end_sessions(user_id=user.pk, now=now)
+        transaction.on_commit(lambda: schedule_erasure(withdrawal, now=now))
     user.is_active = False
     return withdrawal
 

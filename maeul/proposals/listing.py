@@ -13,13 +13,13 @@ from typing import Final
 from django.db.models import Case, DateTimeField, F, Q, QuerySet, Value, When
 
 from maeul.core.dates import at_seoul
+from maeul.core.query import iso_date, one_of, place_code, whole_number
 from maeul.proposals.models import PUBLIC_STATUSES, Channel, Proposal, Status
 from maeul.proposals.search import matching
 
 SORTS: Final = ("newest", "supported", "answered", "deadline")
 DEFAULT_SORT: Final = "newest"
 QUERY_MAX = 100
-CODE_MAX = 10
 
 # What a list row shows besides the proposal itself; one JOIN each, never a query per row.
 LIST_RELATED: Final = ("district", "dong", "category", "author")
@@ -42,41 +42,17 @@ class ProposalFilter:
     sort: str = DEFAULT_SORT
 
 
-def _code(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if value.isdigit() and len(value) <= CODE_MAX else None
-
-
-def _positive_int(value: str | None) -> int | None:
-    value = (value or "").strip()
-    if not value.isdigit() or len(value) > 18:
-        return None
-    number = int(value)
-    return number if number > 0 else None
-
-
-def _choice(value: str | None, allowed: list[str]) -> str | None:
-    return value if value in allowed else None
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
-
-
 def parse_filter(query: Mapping[str, str]) -> ProposalFilter:
     """The filter a raw GET mapping (a QueryDict or a dict) asks for; bad values are dropped."""
     sort = query.get("sort") or DEFAULT_SORT
     return ProposalFilter(
-        district=_code(query.get("district")),
-        dong=_code(query.get("dong")),
-        category=_positive_int(query.get("category")),
-        status=_choice(query.get("status"), [str(s) for s in PUBLIC_STATUSES]),
-        channel=_choice(query.get("channel"), list(Channel.values)),
-        period_from=_date(query.get("period_from")),
-        period_to=_date(query.get("period_to")),
+        district=place_code(query.get("district")),
+        dong=place_code(query.get("dong")),
+        category=whole_number(query.get("category")),
+        status=one_of(query.get("status"), [str(s) for s in PUBLIC_STATUSES]),
+        channel=one_of(query.get("channel"), Channel.values),
+        period_from=iso_date(query.get("period_from")),
+        period_to=iso_date(query.get("period_to")),
         q=(query.get("q") or "").strip()[:QUERY_MAX],
         sort=sort if sort in SORTS else DEFAULT_SORT,
     )

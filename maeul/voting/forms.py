@@ -322,6 +322,17 @@ class PaperVoterForm(forms.Form):
             raise forms.ValidationError(refusal.message) from None
 
 
+class CountForm(forms.Form):
+    """The tick that says the staff member has read what counting does (it cannot be undone)."""
+
+    confirmed = forms.BooleanField(
+        label=_("I have checked"),
+        error_messages={
+            "required": _("Tick “I have checked” to count the vote. Nothing was counted.")
+        },
+    )
+
+
 def vote_dongs(vote: Vote) -> QuerySet[Dong]:
     """The dongs a vote covers: its dong, or every dong of its district."""
     if vote.dong_id is not None:

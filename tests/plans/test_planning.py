@@ -280,11 +280,19 @@ def test_only_a_submitted_plan_is_approved_or_sent_back(doksan1_council, distric
     with pytest.raises(RuleViolation):
         approve_plan(plan=plan, staff=district_staff, now=now, ip=IP)
     with pytest.raises(RuleViolation):
-        return_plan(plan=plan, staff=district_staff, now=now, ip=IP)
+        return_plan(
+            plan=plan,
+            staff=district_staff,
+            now=now,
+            ip=IP,
+            opinion="사업비를 다시 확인해 주십시오.",
+        )
 
     AutonomyPlan.objects.filter(pk=plan.pk).update(status=PlanStatus.SUBMITTED)
     plan.refresh_from_db()
-    return_plan(plan=plan, staff=district_staff, now=now, ip=IP)
+    return_plan(
+        plan=plan, staff=district_staff, now=now, ip=IP, opinion="사업비를 다시 확인해 주십시오."
+    )
     assert plan.status == PlanStatus.DRAFT
 
 

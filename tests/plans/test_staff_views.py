@@ -413,7 +413,8 @@ def test_dong_staff_who_write_the_plan_may_not_approve_or_return_it(
     desk = client.get(reverse("plans:staff_plan", args=[plan.pk]))
     response = client.post(reverse(f"plans:{step}", args=[plan.pk]))
 
-    assert desk.context["manage"] and not desk.context["review"]
+    assert reverse("plans:staff_add_project", args=[plan.pk]) not in desk.content.decode()
+    assert 'name="opinion"' not in desk.content.decode()
     assert reverse(f"plans:{step}", args=[plan.pk]) not in desk.content.decode()
     assert response.status_code == 403
     assert errors(response) == ["계획 승인과 반려는 구청 담당자만 할 수 있습니다."]

@@ -125,6 +125,18 @@ def test_comments_have_replies_and_a_moderation_queue(demo):
     assert Comment.objects.exclude(hidden_at=None).exclude(hidden_reason="").exists()
 
 
+def test_comments_come_after_their_proposal_and_replies_after_their_parent(demo):
+    comments = Comment.objects.select_related("proposal", "parent")
+    assert comments.exists()
+    for comment in comments:
+        proposal = comment.proposal
+        assert comment.created_at > proposal.created_at, comment.pk
+        if proposal.published_at is not None:
+            assert comment.created_at > proposal.published_at, comment.pk
+        if comment.parent is not None:
+            assert comment.created_at > comment.parent.created_at, comment.pk
+
+
 def test_categories_departments_and_the_demo_staff_desk(demo):
     categories = dict(
         Category.objects.filter(district__name="금천구").values_list("name", "department__name")

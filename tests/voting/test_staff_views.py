@@ -150,8 +150,6 @@ def test_post_only_urls_refuse_get(client, district_staff, pb_vote, batch):
         ("voting:staff_publish", pb_vote.pk),
         ("voting:staff_open_batch", pb_vote.pk),
         ("voting:staff_import_postal", pb_vote.pk),
-        ("voting:staff_count", pb_vote.pk),
-        ("voting:staff_confirm_batch", batch.pk),
     ]:
         assert client.get(reverse(name, args=[arg])).status_code == 405, name
 
@@ -356,7 +354,8 @@ def test_desk_renders_for_district_and_dong_staff(client, district_staff, dong_s
         response = client.get(reverse("voting:staff_desk", args=[pb_vote.pk]))
         assert response.status_code == 200
         assert response.context["reconciliation"]["balanced"]
-    assert not response.context["manage"]  # dong staff enter paper ballots, nothing more
+    # Dong staff enter paper ballots, nothing more: no settings, no publishing.
+    assert reverse("voting:staff_edit", args=[pb_vote.pk]) not in response.content.decode()
 
 
 def test_staff_add_an_option_from_a_proposal(client, district_staff, draft_vote, doksan1):
@@ -719,7 +718,7 @@ def test_count_waits_for_every_batch(
     login(client, district_staff)
     url = reverse("voting:staff_count", args=[vote.pk])
 
-    refused = client.post(url)
+    refused = client.post(url, {"confirmed": "on"})
     assert refused.status_code == 400
     assert any(
         "개표하기 전에 종이 투표지 묶음을 모두 확정하세요" in m for m in error_messages(refused)
@@ -727,7 +726,7 @@ def test_count_waits_for_every_batch(
     assert not VoteResult.objects.exists()
 
     login(client, second_dong_staff).post(reverse("voting:staff_confirm_batch", args=[batch.pk]))
-    counted = login(client, district_staff).post(url)
+    counted = login(client, district_staff).post(url, {"confirmed": "on"})
 
     assert counted.status_code == 302
     vote.refresh_from_db()
@@ -738,7 +737,9 @@ def test_count_waits_for_every_batch(
 def test_dong_staff_cannot_count_a_district_vote(client, dong_staff, closed_vote):
     login(client, dong_staff)
 
-    response = client.post(reverse("voting:staff_count", args=[closed_vote.pk]))
+    response = client.post(
+        reverse("voting:staff_count", args=[closed_vote.pk]), {"confirmed": "on"}
+    )
 
     assert response.status_code == 403
     closed_vote.refresh_from_db()

@@ -14,6 +14,7 @@ from maeul.core.permissions.base import (
     Action,
     Decision,
     Rule,
+    Scope,
     deny,
     scope_of,
     ties_of,
@@ -24,24 +25,36 @@ from maeul.core.permissions.scope import RowScope, register_rows
 register_rows(DongTie, RowScope(district="dong__district_id", dong="dong_id"))
 
 
-def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decision:
+def _tied_to_a_served_dong(scope: Scope, person: User) -> bool:
+    return any(scope.covers_dong(tie.dong) for tie in ties_of(person))
+
+
+def _serve_person(
+    user: Any, target: Model | None, *, own: Any, untied: Any = OUTSIDE_SCOPE
+) -> Decision:
+    """Staff act on another person (`own`: the refusal for themselves) tied to a dong they
+    serve, or site admins on anyone; `untied`: the refusal for a person with no tie."""
     scope = scope_of(user)
     if not scope.is_staff:
         return deny(STAFF_ONLY)
     if not isinstance(target, User):
         return deny(OUTSIDE_SCOPE)
     if target.pk == user.pk:
-        return deny(_("You cannot verify your own account."))
-    if scope.site_admin:
+        return deny(own)
+    if scope.site_admin or _tied_to_a_served_dong(scope, target):
         return ALLOW
+    return deny(OUTSIDE_SCOPE if ties_of(target) else untied)
+
+
+def _verify_in_person(user: Any, target: Model | None, now: datetime) -> Decision:
     # Staff confirm residents who are tied to a dong they serve, since only that dong
     # office is answerable for the person standing at its counter.
-    ties = ties_of(target)
-    if any(scope.covers_dong(tie.dong) for tie in ties):
-        return ALLOW
-    if not ties:
-        return deny(_("This person has no dong tie yet. Ask them to add one to their profile."))
-    return deny(OUTSIDE_SCOPE)
+    return _serve_person(
+        user,
+        target,
+        own=_("You cannot verify your own account."),
+        untied=_("This person has no dong tie yet. Ask them to add one to their profile."),
+    )
 
 
 def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -57,7 +70,7 @@ def _look_up_resident(user: Any, target: Model | None, now: datetime) -> Decisio
         return deny(_("Only dong and district staff may look residents up."))
     if target is None or scope.site_admin:
         return ALLOW
-    if isinstance(target, User) and any(scope.covers_dong(tie.dong) for tie in ties_of(target)):
+    if isinstance(target, User) and _tied_to_a_served_dong(scope, target):
         return ALLOW
     return deny(OUTSIDE_SCOPE)
 
@@ -80,16 +93,7 @@ def _confirm_tie(user: Any, target: Model | None, now: datetime) -> Decision:
 
 def _correct_birth_year(user: Any, target: Model | None, now: datetime) -> Decision:
     """Staff serving one of the person's dongs (or its district), or site admins."""
-    scope = scope_of(user)
-    if not scope.is_staff:
-        return deny(STAFF_ONLY)
-    if not isinstance(target, User):
-        return deny(OUTSIDE_SCOPE)
-    if target.pk == user.pk:
-        return deny(_("You cannot correct your own birth year."))
-    if scope.site_admin or any(scope.covers_dong(tie.dong) for tie in ties_of(target)):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE)
+    return _serve_person(user, target, own=_("You cannot correct your own birth year."))
 
 
 RULES: dict[Action, Rule] = {

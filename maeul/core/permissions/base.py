@@ -101,6 +101,22 @@ class Scope:
         """Dong staff of this dong, or district staff of its district."""
         return dong.pk in self.dong_ids or dong.district_id in self.district_ids
 
+    def serves(self, district_id: int | None, dong_id: int | None = None) -> bool:
+        """Site admins, staff of this district, or staff of this dong (when there is one)."""
+        return (
+            self.site_admin
+            or district_id in self.district_ids
+            or (dong_id is not None and dong_id in self.dong_ids)
+        )
+
+    def serves_row(self, row: Any) -> bool:
+        """`serves` for a dong, a district, or a row that has a district and maybe a dong."""
+        if isinstance(row, Dong):
+            return self.serves(row.district_id, row.pk)
+        if isinstance(row, District):
+            return self.serves(row.pk)
+        return self.serves(row.district_id, row.dong_id)
+
     def rows(self, queryset: Rows) -> Rows:
         """The rows of `queryset` this person serves (all for site admins, none for residents).
 
@@ -186,19 +202,31 @@ def _any_staff(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW if scope_of(user).is_staff else deny(STAFF_ONLY)
 
 
-def _change_dong(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    if scope.site_admin:
-        return ALLOW
-    if isinstance(target, Dong) and scope.covers_dong(target):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+def refuse_outsider(user: Any) -> Decision:
+    """Why someone the rule does not let in is refused: out of scope, or not staff at all."""
+    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
 
 
-def _change_district(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    if scope.site_admin:
-        return ALLOW
-    if isinstance(target, District) and target.pk in scope.district_ids:
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+def staff_serving(place_of: Callable[[Model | None], Any]) -> Rule:
+    """A rule for the staff serving the place `place_of(target)` leads to (or site admins).
+
+    `place_of` answers a dong, a district or a row with a district and dong, or None when
+    the target is not of the kind the action is about.
+    """
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        place = place_of(target)
+        if place is not None and scope_of(user).serves_row(place):
+            return ALLOW
+        return refuse_outsider(user)
+
+    return rule
+
+
+def of_kind(*kinds: type[Model]) -> Callable[[Model | None], Model | None]:
+    """The target itself when it is one of `kinds`, else None (a `place_of` for rules)."""
+    return lambda target: target if isinstance(target, kinds) else None
+
+
+_change_dong = staff_serving(of_kind(Dong))
+_change_district = staff_serving(of_kind(District))

@@ -10,13 +10,13 @@ from maeul.core.dates import local_date
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    OUTSIDE_SCOPE,
     STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
     scope_of,
+    staff_serving,
     ties_of,
 )
 from maeul.core.permissions.scope import RowScope, register_rows
@@ -50,21 +50,8 @@ def _council_of(target: Model | None) -> Council | None:
     return target if isinstance(target, Council) else None
 
 
-def _council_staff(user: Any, council: Council) -> bool:
-    """Staff of the council's dong (a resident council), or of its district, or site admins."""
-    scope = scope_of(user)
-    return (
-        scope.site_admin
-        or council.district_id in scope.district_ids
-        or (council.dong_id is not None and council.dong_id in scope.dong_ids)
-    )
-
-
-def _manage_council(user: Any, target: Model | None, now: datetime) -> Decision:
-    council = _council_of(target)
-    if council is not None and _council_staff(user, council):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+# Staff of the council's dong (a resident council), or of its district, or site admins.
+_manage_council = staff_serving(_council_of)
 
 
 def _is_current_member(user: Any, council: Council, now: datetime) -> bool:
@@ -82,7 +69,7 @@ def _write_agenda_item(user: Any, target: Model | None, now: datetime) -> Decisi
     council = _council_of(target)
     if council is None:
         return deny(STAFF_ONLY)
-    if _council_staff(user, council) or _is_current_member(user, council, now):
+    if scope_of(user).serves_row(council) or _is_current_member(user, council, now):
         return ALLOW
     return deny(_("Only members of the council and its staff may write agenda items."))
 

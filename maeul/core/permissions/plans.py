@@ -12,17 +12,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.permissions.base import (
-    ALLOW,
-    OUTSIDE_SCOPE,
-    STAFF_ONLY,
-    Action,
-    Decision,
-    Rule,
-    deny,
-    scope_of,
-)
-from maeul.core.permissions.councils import _council_staff
+from maeul.core.permissions.base import ALLOW, Action, Decision, Rule, deny, scope_of, staff_serving
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.councils.models import Council, CouncilKind
 from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
@@ -51,21 +41,16 @@ def _council_of(target: Model | None) -> Council | None:
     return None
 
 
-def _council_staff_only(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff of the council's dong or district (or site admins) write its plan and spending."""
-    council = _council_of(target)
-    if council is not None and _council_staff(user, council):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+# Staff of the council's dong or district (or site admins) write its plan and spending.
+_council_staff_only = staff_serving(_council_of)
 
 
 def _district_only(refusal: Any) -> Rule:
     """Staff of the council's district (or site admins), not the dong office that wrote it."""
 
     def rule(user: Any, target: Model | None, now: datetime) -> Decision:
-        scope = scope_of(user)
         council = _council_of(target)
-        if council is not None and (scope.site_admin or council.district_id in scope.district_ids):
+        if council is not None and scope_of(user).serves(council.district_id):
             return ALLOW
         return deny(refusal)
 

@@ -9,20 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    OUTSIDE_SCOPE,
-    STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
+    of_kind,
+    refuse_outsider,
     scope_of,
+    staff_serving,
 )
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import AnswerLevel, Comment, Proposal, Status
 
 # Dong staff serve their dongs' proposals, district staff every proposal of their district
-# (the district-wide ones too); the same rows as `_proposal_staff` decides for one.
+# (the district-wide ones too); the same rows as `_moderate_proposal` decides for one.
 register_rows(Proposal, RowScope(district="district_id", dong="dong_id"))
 register_rows(Comment, RowScope(district="proposal__district_id", dong="proposal__dong_id"))
 
@@ -34,25 +35,7 @@ def _signed_in(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def _proposal_staff(user: Any, proposal: Proposal) -> bool:
-    """Dong staff of the proposal's dong, district staff of its district, or a site admin."""
-    scope = scope_of(user)
-    return (
-        scope.site_admin
-        or proposal.district_id in scope.district_ids
-        or (proposal.dong_id is not None and proposal.dong_id in scope.dong_ids)
-    )
-
-
-def _enter_offline_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    if scope.site_admin:
-        return ALLOW
-    if isinstance(target, Dong) and scope.covers_dong(target):
-        return ALLOW
-    if isinstance(target, District) and target.pk in scope.district_ids:
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+_enter_offline_proposal = staff_serving(of_kind(Dong, District))
 
 
 def _withdraw_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -90,33 +73,28 @@ def _report_comment(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def _moderate_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
-    if isinstance(target, Proposal) and _proposal_staff(user, target):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+_moderate_proposal = staff_serving(of_kind(Proposal))
 
 
-def _moderate_comment(user: Any, target: Model | None, now: datetime) -> Decision:
-    if isinstance(target, Comment) and _proposal_staff(user, target.proposal):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+def _proposal_of_comment(target: Model | None) -> Proposal | None:
+    return target.proposal if isinstance(target, Comment) else None
+
+
+_moderate_comment = staff_serving(_proposal_of_comment)
 
 
 def _district_staff_of_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    if scope.site_admin:
+    if isinstance(target, Proposal) and scope_of(user).serves(target.district_id):
         return ALLOW
-    if isinstance(target, Proposal) and target.district_id in scope.district_ids:
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+    return refuse_outsider(user)
 
 
 def _answer_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
     scope = scope_of(user)
     if scope.site_admin:
         return ALLOW
-    if not isinstance(target, Proposal) or target.district_id not in scope.district_ids:
-        return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+    if not isinstance(target, Proposal) or not scope.serves(target.district_id):
+        return refuse_outsider(user)
     if target.department_id is None:
         return deny(_("Assign the proposal to a department first."))
     if target.department_id in scope.department_ids:

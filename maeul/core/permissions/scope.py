@@ -53,17 +53,26 @@ def require(user: Any, action: Action, target: Model | None = None, *, now: date
         raise PermissionDenied(decision.reason)
 
 
-def enforce(user: Any, action: Action, target: Model | None = None, *, now: datetime) -> None:
+def enforce(
+    user: Any,
+    action: Action,
+    target: Model | None = None,
+    *,
+    now: datetime,
+    code: str = "forbidden",
+    field: str | None = None,
+) -> None:
     """Raise RuleViolation (code "forbidden") with the reason unless `user` may do `action`.
 
     What a service calls first: the view, the API and a command then answer the refusal
-    their own way (a 403 page, an error body).
+    their own way (a 403 page, an error body). `code` and `field` name a refusal that a form
+    shows beside one of its fields.
     """
     from maeul.core.permissions import can
 
     decision = can(user, action, target, now=now)
     if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+        raise RuleViolation(decision.reason, code=code, field=field)
 
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])

@@ -13,13 +13,15 @@ from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    OUTSIDE_SCOPE,
     STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
+    of_kind,
+    refuse_outsider,
     scope_of,
+    staff_serving,
     ties_of,
 )
 from maeul.core.permissions.scope import RowScope, register_rows
@@ -30,21 +32,10 @@ NOT_OPEN_YET = _("Voting has not opened yet. It opens at %(time)s.")
 VOTING_CLOSED = _("Voting has closed.")
 
 
-def _vote_staff(user: Any, vote: Vote) -> bool:
-    """District staff of the vote's district, dong staff of a dong vote's dong, site admins."""
-    scope = scope_of(user)
-    return (
-        scope.site_admin
-        or vote.district_id in scope.district_ids
-        or (vote.dong_id is not None and vote.dong_id in scope.dong_ids)
-    )
-
-
 def _phase_refusal(vote: Vote, now: datetime) -> Decision | None:
     phase = vote.phase(now)
     if phase == Phase.UPCOMING:
-        opens = timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M")
-        return deny(NOT_OPEN_YET % {"time": opens})
+        return deny(NOT_OPEN_YET % {"time": _opening(vote)})
     if phase != Phase.OPEN:
         return deny(VOTING_CLOSED)
     return None
@@ -169,57 +160,47 @@ def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
     return None
 
 
-def _manage_vote(user: Any, target: Model | None, now: datetime) -> Decision:
-    scope = scope_of(user)
-    if isinstance(target, Vote) and _vote_staff(user, target):
-        return ALLOW
-    if isinstance(target, District) and (scope.site_admin or target.pk in scope.district_ids):
-        return ALLOW
-    if isinstance(target, Dong) and (scope.site_admin or scope.covers_dong(target)):
-        return ALLOW
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+_manage_vote = staff_serving(of_kind(Vote, District, Dong))
 
 
-def _batch_staff(user: Any, batch: PaperBatch) -> Decision | None:
-    scope = scope_of(user)
-    if scope.site_admin or scope.covers_dong(batch.dong):
-        return None
-    return deny(OUTSIDE_SCOPE if scope.is_staff else STAFF_ONLY)
+def _served_batch(user: Any, target: Model | None) -> PaperBatch | Decision:
+    """The paper batch, if it is one of a dong the user serves; else the refusal."""
+    if not isinstance(target, PaperBatch):
+        return deny(STAFF_ONLY)
+    if scope_of(user).serves_row(target.dong):
+        return target
+    return refuse_outsider(user)
 
 
 def _enter_paper_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, PaperBatch):
-        return deny(STAFF_ONLY)
-    refusal = _batch_staff(user, target)
-    if refusal is not None:
-        return refusal
-    if target.is_confirmed:
+    batch = _served_batch(user, target)
+    if isinstance(batch, Decision):
+        return batch
+    if batch.is_confirmed:
         return deny(_("This batch is confirmed. Start a new batch for more ballots."))
-    phase = target.vote.phase(now)
+    phase = batch.vote.phase(now)
     if phase not in (Phase.OPEN, Phase.CLOSED):
         return deny(_("Paper ballots can be entered only from the opening until the count."))
-    if not target.vote.allows_channel(target.channel):
+    if not batch.vote.allows_channel(batch.channel):
         return deny(_("This vote does not take ballots of this kind."))
     return ALLOW
 
 
 def _confirm_paper_batch(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, PaperBatch):
-        return deny(STAFF_ONLY)
-    refusal = _batch_staff(user, target)
-    if refusal is not None:
-        return refusal
-    if target.is_confirmed:
+    batch = _served_batch(user, target)
+    if isinstance(batch, Decision):
+        return batch
+    if batch.is_confirmed:
         return deny(_("This batch is already confirmed."))
-    if target.created_by_id == user.pk:
+    if batch.created_by_id == user.pk:
         # Four eyes: the person who entered the ballots does not also vouch for them.
         return deny(_("Another staff member must confirm the batch you entered."))
     return ALLOW
 
 
 def _count_vote(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, Vote) or not _vote_staff(user, target):
-        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+    if not isinstance(target, Vote) or not scope_of(user).serves_row(target):
+        return refuse_outsider(user)
     phase = target.phase(now)
     if phase == Phase.COUNTED:
         return deny(_("This vote has already been counted."))

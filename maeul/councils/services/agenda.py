@@ -21,7 +21,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     AgendaItem,
@@ -33,7 +33,6 @@ from maeul.councils.models import (
     MeetingKind,
     Section,
 )
-from maeul.councils.services.access import authorise
 from maeul.proposals.models import Proposal, ProposalLink
 
 TITLE_MAX = 200
@@ -111,7 +110,7 @@ def write_agenda_item(
     Raises RuleViolation for a person who may not write, an empty title, a section of
     another council, a negative or fractional cost, or a year out of range.
     """
-    authorise(author, Action.WRITE_AGENDA_ITEM, council, now)
+    enforce(author, Action.WRITE_AGENDA_ITEM, council, now=now)
     title = (title or "").strip()
     refuse_resident_number(title, description)
     if not title:
@@ -191,7 +190,7 @@ def promote_proposal(
     A proposal becomes an agenda item of one council and year once: a second promotion
     is refused.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     check_year(year, now)
     _check_section(council, section)
     with transaction.atomic():
@@ -270,7 +269,7 @@ def change_agenda_status(
     Raises RuleViolation when the move is not one of `STAFF_TRANSITIONS`: the assembly's
     statuses follow from the assembly itself.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, item.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, item.council, now=now)
     with transaction.atomic():
         locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
         if status not in STAFF_TRANSITIONS.get(locked.status, set()):
@@ -323,7 +322,7 @@ def record_meeting(
     section, a section of another council, a negative number of guests, or an attendee
     who is not a member of the council's term on the meeting day.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     refuse_resident_number(place, minutes)
     if kind not in MeetingKind.values:
         raise RuleViolation(_("Choose the kind of meeting."), code="kind", field="kind")

@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.councils.models import AgendaItem, AgendaStatus, CouncilEvent
-from maeul.councils.services.access import authorise
 from maeul.voting.models import BallotType, Channel, Option, Vote, VoteResult
 from maeul.voting.services import setup
 
@@ -45,7 +44,7 @@ def open_assembly_vote(
     starts, since they are cast there.
     """
     council = event.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if not event.is_assembly:
         raise RuleViolation(_("Only a general assembly votes on its agenda."), code="kind")
     wanted = set(channels)
@@ -220,7 +219,7 @@ def apply_assembly_result(
     An item passes when the count says so (more yes than no, and the quorum reached); if
     the quorum was missed, no item passes. Refused before the count and a second time.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, event.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, event.council, now=now)
     if event.vote_id is None:
         raise RuleViolation(_("Open the assembly's vote first."), code="no_vote")
     with transaction.atomic():

@@ -29,9 +29,8 @@ from maeul.core import audit
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.councils.models import Council, CyclePhase, CycleStep
-from maeul.councils.services.access import authorise
 
 REMIND_DAYS_BEFORE = 7
 REMIND_AT = time(9, 0)  # office hours, Seoul time
@@ -164,7 +163,7 @@ def plan_cycle(
 
     Steps already planned keep their dates. Returns all steps of the year in date order.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise RuleViolation(_("Enter a year between 2000 and 2100."), code="year", field="year")
     with transaction.atomic():
@@ -208,7 +207,7 @@ def change_step(
     ip: str | None,
 ) -> CycleStep:
     """Move a step's dates; a new end date gets a new reminder."""
-    authorise(staff, Action.MANAGE_COUNCIL, step.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, step.council, now=now)
     if ends_on < starts_on:
         raise RuleViolation(_("A step cannot end before it starts."), code="dates", field="ends_on")
     if starts_on.year != step.year or ends_on.year != step.year:

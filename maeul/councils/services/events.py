@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     AgendaItem,
@@ -25,7 +25,6 @@ from maeul.councils.models import (
     CouncilEvent,
     EventKind,
 )
-from maeul.councils.services.access import authorise
 from maeul.councils.services.agenda import check_title, check_year
 
 ANNOUNCE_DAYS_MAX = 365
@@ -124,7 +123,7 @@ def schedule_event(
     for agenda items of another council or year, and for a second assembly in one year.
     The items of an assembly are then on its agenda (`on_assembly`).
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     title, place, online_link = (title or "").strip(), (place or "").strip(), online_link or ""
     refuse_resident_number(description)
     _check_event_fields(
@@ -201,7 +200,7 @@ def publish_minutes(
     ip: str | None,
 ) -> CouncilEvent:
     """Publish (or correct) the event's minutes and the people who came, on site and online."""
-    authorise(staff, Action.MANAGE_COUNCIL, event.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, event.council, now=now)
     refuse_resident_number(minutes)
     if event.starts_at > now:
         raise RuleViolation(_("Publish the minutes after the event."), code="future")

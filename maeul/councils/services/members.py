@@ -15,8 +15,8 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     Council,
@@ -27,7 +27,6 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.access import authorise
 from maeul.places.models import District, Dong
 
 # Official names, as the district writes them (data, not interface text).
@@ -84,48 +83,43 @@ def start_term(
 
     Raises RuleViolation if the number is taken or the dates overlap another term.
     """
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if number < 1:
         raise RuleViolation(_("The term number must be 1 or more."), code="term", field="number")
     ends_on = term_end(starts_on, council.term_years)
-    try:
-        with transaction.atomic():
-            Council.objects.select_for_update().get(pk=council.pk)
-            overlapping = council.terms.filter(
-                starts_on__lte=ends_on, ends_on__gte=starts_on
-            ).first()
-            if overlapping is not None:
-                raise RuleViolation(
-                    _("The term overlaps term %(number)d (%(starts)s to %(ends)s).")
-                    % {
-                        "number": overlapping.number,
-                        "starts": overlapping.starts_on.isoformat(),
-                        "ends": overlapping.ends_on.isoformat(),
-                    },
-                    code="term_overlap",
-                    field="starts_on",
-                )
-            term = Term.objects.create(
-                council=council, number=number, starts_on=starts_on, ends_on=ends_on
-            )
-            audit.record(
-                actor=staff,
-                action="councils.term.start",
-                target=term,
-                changes={
-                    "number": [None, number],
-                    "starts_on": [None, starts_on],
-                    "ends_on": [None, ends_on],
+    with refuse_duplicate(
+        _("The council already has a term %(number)d.") % {"number": number},
+        code="term_number_taken",
+        field="number",
+    ):
+        Council.objects.select_for_update().get(pk=council.pk)
+        overlapping = council.terms.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).first()
+        if overlapping is not None:
+            raise RuleViolation(
+                _("The term overlaps term %(number)d (%(starts)s to %(ends)s).")
+                % {
+                    "number": overlapping.number,
+                    "starts": overlapping.starts_on.isoformat(),
+                    "ends": overlapping.ends_on.isoformat(),
                 },
-                ip=ip,
-                now=now,
+                code="term_overlap",
+                field="starts_on",
             )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a term %(number)d.") % {"number": number},
-            code="term_number_taken",
-            field="number",
-        ) from None
+        term = Term.objects.create(
+            council=council, number=number, starts_on=starts_on, ends_on=ends_on
+        )
+        audit.record(
+            actor=staff,
+            action="councils.term.start",
+            target=term,
+            changes={
+                "number": [None, number],
+                "starts_on": [None, starts_on],
+                "ends_on": [None, ends_on],
+            },
+            ip=ip,
+            now=now,
+        )
     return term
 
 
@@ -140,31 +134,28 @@ def add_section(
     order: int | None = None,
 ) -> Section:
     """Add a section (분과) to the council, last unless `order` is given."""
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     name = name.strip()
     refuse_resident_number(name)
     if not name:
         raise RuleViolation(_("Enter the section's name."), code="section", field="name")
-    try:
-        with transaction.atomic():
-            if order is None:
-                last = council.sections.order_by("-order").values_list("order", flat=True).first()
-                order = (last or 0) + 1
-            section = Section.objects.create(council=council, name=name[:50], order=order)
-            audit.record(
-                actor=staff,
-                action="councils.section.add",
-                target=section,
-                changes={"name": [None, section.name], "order": [None, order]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a section named %(name)s.") % {"name": name},
-            code="section_taken",
-            field="name",
-        ) from None
+    with refuse_duplicate(
+        _("The council already has a section named %(name)s.") % {"name": name},
+        code="section_taken",
+        field="name",
+    ):
+        if order is None:
+            last = council.sections.order_by("-order").values_list("order", flat=True).first()
+            order = (last or 0) + 1
+        section = Section.objects.create(council=council, name=name[:50], order=order)
+        audit.record(
+            actor=staff,
+            action="councils.section.add",
+            target=section,
+            changes={"name": [None, section.name], "order": [None, order]},
+            ip=ip,
+            now=now,
+        )
     return section
 
 
@@ -218,7 +209,7 @@ def add_member(
     is already a member, or when `joined_on` is outside the term.
     """
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     public_name = public_name.strip()
     refuse_resident_number(public_name)
     if not public_name:
@@ -302,7 +293,7 @@ def change_member(
 ) -> CouncilMember:
     """Change a current member's name shown, role or section."""
     term = member.term
-    authorise(staff, Action.MANAGE_COUNCIL, term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, term.council, now=now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     public_name = public_name.strip()
@@ -339,7 +330,7 @@ def end_membership(
     *, member: CouncilMember, left_on: date, staff: Any, now: datetime, ip: str | None
 ) -> CouncilMember:
     """Record that a member left on `left_on`; the place becomes free for someone else."""
-    authorise(staff, Action.MANAGE_COUNCIL, member.term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, member.term.council, now=now)
     if member.left_on is not None:
         raise RuleViolation(_("This person has left the council."), code="member_left")
     if left_on < member.joined_on:

@@ -25,16 +25,16 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import SEOUL
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import (
     ApplicationStatus,
@@ -48,7 +48,6 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.access import authorise
 from maeul.councils.services.members import _insert_member
 
 SEED_MAX = 64  # Recruitment.lottery_seed
@@ -77,7 +76,7 @@ def open_recruitment(
 ) -> Recruitment:
     """Open the call for a term's members: `seats` places, applications in [opens_at, closes_at)."""
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if seats < 1:
         raise RuleViolation(_("There must be at least one place."), code="seats", field="seats")
     if seats > council.max_members:
@@ -94,29 +93,26 @@ def open_recruitment(
         raise RuleViolation(
             _("The closing time has already passed."), code="dates", field="closes_at"
         )
-    try:
-        with transaction.atomic():
-            recruitment = Recruitment.objects.create(
-                term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
-            )
-            audit.record(
-                actor=staff,
-                action="councils.recruitment.open",
-                target=recruitment,
-                changes={
-                    "seats": [None, seats],
-                    "opens_at": [None, opens_at],
-                    "closes_at": [None, closes_at],
-                },
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("Term %(number)d already has a recruitment.") % {"number": term.number},
-            code="recruitment_exists",
-            field="term",
-        ) from None
+    with refuse_duplicate(
+        _("Term %(number)d already has a recruitment.") % {"number": term.number},
+        code="recruitment_exists",
+        field="term",
+    ):
+        recruitment = Recruitment.objects.create(
+            term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
+        )
+        audit.record(
+            actor=staff,
+            action="councils.recruitment.open",
+            target=recruitment,
+            changes={
+                "seats": [None, seats],
+                "opens_at": [None, opens_at],
+                "closes_at": [None, closes_at],
+            },
+            ip=ip,
+            now=now,
+        )
     return recruitment
 
 
@@ -124,7 +120,7 @@ def close_recruitment(
     *, recruitment: Recruitment, staff: Any, now: datetime, ip: str | None
 ) -> Recruitment:
     """Stop taking applications now (or record that the call has closed)."""
-    authorise(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, recruitment.term.council, now=now)
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.may_close:
@@ -161,7 +157,7 @@ def apply(
     tie to the dong or district, the call closed), has already applied, or the input is
     incomplete.
     """
-    authorise(user, Action.APPLY_TO_COUNCIL, recruitment, now)
+    enforce(user, Action.APPLY_TO_COUNCIL, recruitment, now=now)
     public_name = public_name.strip()
     motivation = motivation.strip()
     recommended_by = recommended_by.strip()
@@ -186,29 +182,20 @@ def apply(
             code="section_of_other_council",
             field="wanted_section",
         )
-    try:
-        with transaction.atomic():
-            locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
-            if not locked.is_open(now):
-                raise RuleViolation(
-                    _("The council is not taking applications now."), code="forbidden"
-                )
-            application = MembershipApplication.objects.create(
-                recruitment=locked,
-                user=user,
-                public_name=public_name[:30],
-                motivation=motivation[:2000],
-                wanted_section=wanted_section,
-                route=route,
-                recommended_by=recommended_by[:100]
-                if route == SelectionRoute.RECOMMENDATION
-                else "",
-                created_at=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("You have already applied to this call."), code="already_applied"
-        ) from None
+    with refuse_duplicate(_("You have already applied to this call."), code="already_applied"):
+        locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
+        if not locked.is_open(now):
+            raise RuleViolation(_("The council is not taking applications now."), code="forbidden")
+        application = MembershipApplication.objects.create(
+            recruitment=locked,
+            user=user,
+            public_name=public_name[:30],
+            motivation=motivation[:2000],
+            wanted_section=wanted_section,
+            route=route,
+            recommended_by=recommended_by[:100] if route == SelectionRoute.RECOMMENDATION else "",
+            created_at=now,
+        )
     return application
 
 
@@ -264,7 +251,7 @@ def select_members(
     """
     term = recruitment.term
     council = term.council
-    authorise(staff, Action.MANAGE_COUNCIL, council, now)
+    enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if seed is not None:
         seed = seed.strip()
         if len(seed) > SEED_MAX:

@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from maeul.core.desk import Render, desk_action
 from maeul.core.permissions import Action, Decision, can, require, scope_of
-from maeul.core.requests import client_ip
 from maeul.councils.models import Council
 
 M = TypeVar("M", bound=Model)
@@ -51,11 +50,6 @@ def may_manage(user: Any, council: Council, now: datetime) -> Decision:
 def require_manage(request: HttpRequest, council: Council, now: datetime) -> None:
     """403 with the reason unless the staff member may manage the council."""
     require(request.user, Action.MANAGE_COUNCIL, council, now=now)
-
-
-def acting(request: HttpRequest, now: datetime) -> dict[str, Any]:
-    """The acting staff member, the time and the address every service call records."""
-    return {"staff": request.user, "now": now, "ip": client_ip(request)}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from maeul.core.access_log import record_access
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
 from maeul.core.permissions import scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting, client_ip
 from maeul.councils.forms import (
     CycleForm,
     MemberForm,
@@ -40,7 +40,6 @@ from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
     Desk,
-    acting,
     council_action,
     in_scope,
     managed_council,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.permissions import staff_required
+from maeul.core.requests import acting
 from maeul.councils.forms_agenda import (
     AgendaItemForm,
     EventForm,
@@ -25,7 +26,6 @@ from maeul.councils.services import agenda as agenda_services
 from maeul.councils.services import events as event_services
 from maeul.councils.views.access import (
     Desk,
-    acting,
     council_action,
     in_scope,
     managed_council,

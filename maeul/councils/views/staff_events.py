@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.permissions import staff_required
+from maeul.core.requests import acting
 from maeul.councils.forms_agenda import AssemblyVoteForm, MinutesForm
 from maeul.councils.models import CouncilEvent
 from maeul.councils.services import assembly
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import Desk, acting, council_action, in_scope, require_manage
+from maeul.councils.views.access import Desk, council_action, in_scope, require_manage
 
 
 def _staff_event(request: HttpRequest, pk: int) -> CouncilEvent:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.permissions import staff_required
+from maeul.core.requests import acting
 from maeul.councils.forms import (
     EndMembershipForm,
     MemberChangeForm,
@@ -21,7 +22,6 @@ from maeul.councils.services import members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
     Desk,
-    acting,
     council_action,
     in_scope,
     require_manage,

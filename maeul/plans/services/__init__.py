@@ -1,26 +1,16 @@
 """State changes of plans: `planning` (a plan: started, from the assembly, submitted,
 approved), `projects` (a plan's projects), `spending` (payments and receipts), `progress`
-(progress updates). Each takes the acting staff member and `now`, checks `can`, and audits."""
+(progress updates). Each takes the acting staff member and `now`, checks `enforce`, and audits."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Model
 
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
 from maeul.proposals.attachments import CheckedFile, check_upload
-
-
-def authorise(staff: Any, action: Action, target: Model, now: datetime) -> None:
-    """Raise RuleViolation (code "forbidden") unless `staff` may do `action` on `target`."""
-    decision = can(staff, action, target, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
 
 
 def checked_upload(upload: UploadedFile | None, *, field: str) -> CheckedFile | None:

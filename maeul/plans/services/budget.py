@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.plans.funding import source_figures
 from maeul.plans.models import (
     AutonomyPlan,
@@ -30,7 +30,6 @@ from maeul.plans.models import (
     Project,
     ProjectStatus,
 )
-from maeul.plans.services import authorise
 from maeul.plans.services.projects import default_schedule, require_draft
 
 
@@ -48,7 +47,7 @@ def split_budget(
     *, project: Project, amounts: dict[str, int], staff: Any, now: datetime, ip: str | None
 ) -> Project:
     """Split the budget of a draft plan's project among sources (whole won, 0 leaves one out)."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     require_draft(project.plan)
     if project.carried_from_id is not None:
         raise RuleViolation(
@@ -87,7 +86,7 @@ def split_budget(
 
 def carry_over(*, project: Project, staff: Any, now: datetime, ip: str | None) -> Project:
     """이월: the unspent budget of each source becomes a project of next year's plan."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     if project.closed_at is not None:
         raise RuleViolation(
             _("The project's accounts are closed: nothing can be carried over."), code="closed"
@@ -146,7 +145,7 @@ def close_accounts(
     *, project: Project, staff: Any, now: datetime, ip: str | None
 ) -> list[ClosingLine]:
     """정산: record, per source, budget, spent, carried over and 반납액; then no more entries."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     if project.closed_at is not None:
         raise RuleViolation(_("The project's accounts are already closed."), code="closed")
     finished = project.status in (ProjectStatus.DONE, ProjectStatus.CANCELLED)

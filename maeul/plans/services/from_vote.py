@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.councils.models import Council, CouncilKind
 from maeul.councils.services.members import ensure_governance_council
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project
-from maeul.plans.services import authorise
 from maeul.plans.services.planning import create_plan
 from maeul.plans.services.projects import add_project, require_draft
 from maeul.voting.models import BallotType, Option, Vote, VoteStatus
@@ -72,7 +71,7 @@ def projects_from_vote(
             _("Only the winners of a counted approval or budget vote become projects."),
             code="not_counted",
         )
-    authorise(by, Action.MANAGE_PLAN, vote, now)
+    enforce(by, Action.MANAGE_PLAN, vote, now=now)
     council = council_of_vote(vote, create=True)
     if council is None:
         raise RuleViolation(

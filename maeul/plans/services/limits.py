@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.funding import SourceFigures, budget_by_source
 from maeul.plans.models import BudgetSource, EntryKind, Project, ProjectStatus
@@ -93,9 +93,14 @@ def confirmed_reason(
             code="over_budget",
             field="confirm_over_budget",
         )
-    decision = can(confirmed_by, Action.CONFIRM_OVER_BUDGET, project, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="confirm_forbidden", field="confirm_over_budget")
+    enforce(
+        confirmed_by,
+        Action.CONFIRM_OVER_BUDGET,
+        project,
+        now=now,
+        code="confirm_forbidden",
+        field="confirm_over_budget",
+    )
     reason = over_budget_reason.strip()
     refuse_resident_number(over_budget_reason=reason)
     if not reason:

@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.models import AuditEntry
+from maeul.core.permissions import Action, enforce
+from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.models import AutonomyPlan, PlanStatus, Project
-from maeul.plans.services import authorise
 from maeul.plans.services.projects import add_project, default_schedule, require_draft
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
@@ -37,25 +39,22 @@ def create_plan(
     *, council: Council, year: int, staff: Any, now: datetime, ip: str | None
 ) -> AutonomyPlan:
     """A draft plan of `council` for `year`; raises RuleViolation if the council has one."""
-    authorise(staff, Action.MANAGE_PLAN, council, now)
+    enforce(staff, Action.MANAGE_PLAN, council, now=now)
     _check_year(year)
-    try:
-        with transaction.atomic():
-            plan = AutonomyPlan.objects.create(council=council, year=year)
-            audit.record(
-                actor=staff,
-                action="plans.plan_create",
-                target=plan,
-                changes={"year": [None, year]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The council already has a plan for %(year)d.") % {"year": year},
-            code="exists",
-            field="year",
-        ) from None
+    with refuse_duplicate(
+        _("The council already has a plan for %(year)d.") % {"year": year},
+        code="exists",
+        field="year",
+    ):
+        plan = AutonomyPlan.objects.create(council=council, year=year)
+        audit.record(
+            actor=staff,
+            action="plans.plan_create",
+            target=plan,
+            changes={"year": [None, year]},
+            ip=ip,
+            now=now,
+        )
     return plan
 
 
@@ -81,7 +80,7 @@ def plan_from_agenda(
     one project (title, description, budget = estimated cost, section, 1 March to 30 November)
     and is marked `planned`; running it again adds only items passed since.
     """
-    authorise(staff, Action.MANAGE_PLAN, council, now)
+    enforce(staff, Action.MANAGE_PLAN, council, now=now)
     _check_year(year)
     plan = AutonomyPlan.objects.filter(council=council, year=year).first()
     if plan is None:
@@ -137,6 +136,8 @@ class PlanStep:
     audit_action: str
     stamp: str = ""  # a time field set to `now`
     clear: str = ""  # a time field emptied
+    reviews: bool = False  # the district's step: it records a review opinion (검토의견)
+    opinion_required: bool = False
 
 
 SUBMIT = PlanStep(
@@ -156,6 +157,7 @@ APPROVE = PlanStep(
     "not_submitted",
     "plans.plan_approve",
     stamp="approved_at",
+    reviews=True,
 )
 RETURN = PlanStep(
     Action.APPROVE_PLAN,
@@ -165,24 +167,58 @@ RETURN = PlanStep(
     "not_submitted",
     "plans.plan_return",
     clear="submitted_at",
+    reviews=True,
+    opinion_required=True,
 )
+
+OPINION_MAX = 2000
+
+
+def _check_opinion(step: PlanStep, opinion: str) -> str:
+    """The review opinion a step records, stripped; refused beside its field if wrong."""
+    opinion = opinion.strip()
+    if step.opinion_required and not opinion:
+        raise RuleViolation(
+            _("Write a review opinion: why the plan is sent back."),
+            code="opinion_required",
+            field="opinion",
+        )
+    if len(opinion) > OPINION_MAX:
+        raise RuleViolation(
+            _("Keep the review opinion within %(max)d characters.") % {"max": OPINION_MAX},
+            code="opinion_long",
+            field="opinion",
+        )
+    refuse_resident_number(opinion=opinion)
+    return opinion
 
 
 def take_step(
-    *, plan: AutonomyPlan, step: PlanStep, staff: Any, now: datetime, ip: str | None
+    *,
+    plan: AutonomyPlan,
+    step: PlanStep,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+    opinion: str = "",
 ) -> AutonomyPlan:
     """Move `plan` on by `step`; raises RuleViolation if it is not in the step's status.
 
-    The UPDATE is conditional on that status, so two staff members acting at once cannot
-    both submit (or approve) it.
+    The district's steps record `opinion` (검토의견) on the plan and in the audit entry;
+    a return needs one. The UPDATE is conditional on that status, so two staff members
+    acting at once cannot both submit (or approve) it.
     """
-    authorise(staff, step.action, plan, now)
+    enforce(staff, step.action, plan, now=now)
     moved_on = RuleViolation(step.refusal, code=step.code)
     if plan.status != step.before:
         raise moved_on
     if step.after == PlanStatus.SUBMITTED and not plan.projects.exists():
         raise RuleViolation(_("Add the plan's projects before submitting it."), code="empty")
     fields: dict[str, Any] = {step.stamp: now} if step.stamp else {step.clear: None}
+    changes: dict[str, Any] = {"status": [step.before, step.after]}
+    if step.reviews:
+        fields["review_opinion"] = _check_opinion(step, opinion)
+        changes["review_opinion"] = [plan.review_opinion, fields["review_opinion"]]
     with transaction.atomic():
         moved = AutonomyPlan.objects.filter(pk=plan.pk, status=step.before).update(
             status=step.after, **fields
@@ -193,7 +229,7 @@ def take_step(
             actor=staff,
             action=step.audit_action,
             target=plan,
-            changes={"status": [step.before, step.after]},
+            changes=changes,
             ip=ip,
             now=now,
         )
@@ -201,16 +237,60 @@ def take_step(
     return plan
 
 
+@dataclass(frozen=True)
+class PlanEvent:
+    """One step of a plan's history, as the audit log recorded it."""
+
+    at: datetime
+    step: str
+    actor: Any
+    opinion: str
+
+
+def plan_history(plan: AutonomyPlan) -> list[PlanEvent]:
+    """The plan's submissions, approvals and returns, oldest first, with the district's
+    review opinions (검토의견), read from the audit log that recorded each step."""
+    labels = {
+        SUBMIT.audit_action: _("Submitted"),
+        APPROVE.audit_action: _("Approved"),
+        RETURN.audit_action: _("Sent back"),
+    }
+    entries = (
+        AuditEntry.objects.filter(
+            target_type=ContentType.objects.get_for_model(AutonomyPlan),
+            target_id=str(plan.pk),
+            action__in=list(labels),
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    return [
+        PlanEvent(
+            at=entry.created_at,
+            step=labels[entry.action],
+            actor=entry.actor,
+            opinion=(entry.changes.get("review_opinion") or ["", ""])[1],
+        )
+        for entry in entries
+    ]
+
+
 def submit_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
     """Submit a draft plan with at least one project to the district (자치계획 제출)."""
     return take_step(plan=plan, step=SUBMIT, staff=staff, now=now, ip=ip)
 
 
-def approve_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
-    """Approve a submitted plan; its projects may then be executed."""
-    return take_step(plan=plan, step=APPROVE, staff=staff, now=now, ip=ip)
+def approve_plan(
+    *, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None, opinion: str = ""
+) -> AutonomyPlan:
+    """Approve a submitted plan, with an optional review opinion; its projects may then be
+    executed."""
+    return take_step(plan=plan, step=APPROVE, staff=staff, now=now, ip=ip, opinion=opinion)
 
 
-def return_plan(*, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None) -> AutonomyPlan:
-    """Send a submitted plan back to draft, so that its projects can be corrected."""
-    return take_step(plan=plan, step=RETURN, staff=staff, now=now, ip=ip)
+def return_plan(
+    *, plan: AutonomyPlan, staff: Any, now: datetime, ip: str | None, opinion: str
+) -> AutonomyPlan:
+    """Send a submitted plan back to draft with the review opinion saying why, so that its
+    projects can be corrected."""
+    return take_step(plan=plan, step=RETURN, staff=staff, now=now, ip=ip, opinion=opinion)

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.models import ProgressUpdate, Project
-from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
+from maeul.plans.services import checked_upload, delete_file_later, new_files
 
 
 def add_progress_update(
@@ -27,7 +27,7 @@ def add_progress_update(
     ip: str | None,
 ) -> ProgressUpdate:
     """A progress note with an optional photo (re-encoded: no EXIF, no location)."""
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     body, photo_alt = body.strip(), photo_alt.strip()
     refuse_resident_number(body=body, photo_alt=photo_alt)
     if not body:
@@ -74,7 +74,7 @@ def delete_progress_update(
 ) -> None:
     """Remove a progress update and its photo."""
     project = update.project
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     with transaction.atomic():
         audit.record(
             actor=staff,

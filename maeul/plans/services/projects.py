@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.councils.models import AgendaItem, Section
 from maeul.plans.models import (
@@ -19,7 +19,6 @@ from maeul.plans.models import (
     Project,
     ProjectStatus,
 )
-from maeul.plans.services import authorise
 from maeul.voting.models import Option
 
 PROJECT_FIELDS = [
@@ -119,7 +118,7 @@ def add_project(
 ) -> Project:
     """A project typed in by staff into a draft plan (budget in whole won), or made from an
     agenda item or a vote's winning option."""
-    authorise(staff, Action.MANAGE_PLAN, plan, now)
+    enforce(staff, Action.MANAGE_PLAN, plan, now=now)
     require_draft(plan)
     refuse_resident_number(title=title, description=description)
     default_start, default_end = default_schedule(plan.year)
@@ -174,7 +173,7 @@ def change_project(
 ) -> Project:
     """Change a project of a draft plan (name, description, programme, source, budget,
     section, schedule)."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     require_draft(project.plan)
     allowed = set(PROJECT_FIELDS) - {"status", "outcome"}
     unknown = set(fields) - allowed
@@ -224,7 +223,7 @@ def change_project_status(
     *, project: Project, status: str, staff: Any, now: datetime, ip: str | None
 ) -> Project:
     """Move a project along planned → in progress → done (or cancelled)."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     if status not in ProjectStatus.values:
         raise RuleViolation(_("Choose the project's status."), code="status", field="status")
     if status == project.status:
@@ -251,7 +250,7 @@ def write_outcome(
     *, project: Project, outcome: str, staff: Any, now: datetime, ip: str | None
 ) -> Project:
     """The project's outcome (성과) as shown at the results sharing."""
-    authorise(staff, Action.MANAGE_PLAN, project, now)
+    enforce(staff, Action.MANAGE_PLAN, project, now=now)
     outcome = outcome.strip()
     refuse_resident_number(outcome=outcome)
     if len(outcome) > OUTCOME_MAX:

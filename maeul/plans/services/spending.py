@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
-from maeul.core.permissions import Action
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.plans.funding import require_source
 from maeul.plans.models import EntryKind, Project, SpendingEntry
-from maeul.plans.services import authorise, checked_upload, delete_file_later, new_files
+from maeul.plans.services import checked_upload, delete_file_later, new_files
 from maeul.plans.services.limits import (
     REASON_MAX,
     confirmed_reason,
@@ -97,7 +97,7 @@ def _checked_entry(
     receipt: UploadedFile | None,
 ) -> tuple[int, str, str, CheckedFile | None]:
     """A payment as it will be stored (won, payee, purpose, checked receipt), or a refusal."""
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     won = whole_won(amount)
     if not project.in_fiscal_year(spent_on):
         raise RuleViolation(
@@ -338,7 +338,7 @@ def delete_spending(
 ) -> None:
     """Remove a mistaken entry (and its receipt); `spent` drops by its amount."""
     project = entry.project
-    authorise(staff, Action.RECORD_SPENDING, project, now)
+    enforce(staff, Action.RECORD_SPENDING, project, now=now)
     with transaction.atomic():
         locked = _locked(project)
         require_open(locked)

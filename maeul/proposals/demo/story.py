@@ -146,15 +146,19 @@ def add_supports(
 def add_comments(
     proposal: Proposal, count: int, residents: list[User], rng: random.Random
 ) -> list[Comment]:
+    """`count` comments, some replying to earlier ones: all after the proposal was
+    published (a proposal published on the timeline's last evening still gets a few hours),
+    each reply after the comment it answers."""
     start = proposal.published_at or TIMELINE_START
-    end = min(start + timedelta(days=45), TIMELINE_END)
+    end = max(min(start + timedelta(days=45), TIMELINE_END), start + timedelta(hours=6))
     made: list[Comment] = []
     if count == 0:
         return made
-    moments = sorted(
-        start + timedelta(seconds=int((end - start).total_seconds() * rng.random()) + 120)
-        for _ in range(count)
-    )
+    offsets = sorted(int((end - start).total_seconds() * rng.random()) for _ in range(count))
+    # Two minutes apart at least, so that no reply shares its parent's second.
+    moments = [
+        start + timedelta(seconds=120 * (n + 1) + offset) for n, offset in enumerate(offsets)
+    ]
     for at in moments:
         author = rng.choice(residents)
         parent = None

@@ -3,12 +3,12 @@
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
@@ -84,16 +84,11 @@ def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetim
             _("Please say why you report this comment."), code="reason", field="reason"
         )
     refuse_resident_number(reason=reason)
-    try:
-        with transaction.atomic():
-            report = CommentReport.objects.create(
-                comment=comment, reporter=reporter, reason=reason[:300], created_at=now
-            )
-            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
-    except IntegrityError:
-        raise RuleViolation(
-            _("You have already reported this comment."), code="already_reported"
-        ) from None
+    with refuse_duplicate(_("You have already reported this comment."), code="already_reported"):
+        report = CommentReport.objects.create(
+            comment=comment, reporter=reporter, reason=reason[:300], created_at=now
+        )
+        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
     return report
 
 

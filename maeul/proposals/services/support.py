@@ -3,14 +3,14 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import Role, User
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
-from maeul.core.permissions import Action, can, enforce
+from maeul.core.permissions import Action, enforce
 from maeul.proposals.models import AnswerLevel, Proposal, Status, Support
 from maeul.proposals.services.writing import policy_of
 
@@ -25,20 +25,13 @@ def support_proposal(*, proposal: Proposal, user: Any, now: datetime) -> Support
     supports never lose an increment and exactly one of them crosses each threshold.
     """
     enforce(user, Action.SUPPORT_PROPOSAL, proposal, now=now)
-    try:
-        with transaction.atomic():
-            locked = _locked(proposal)
-            decision = can(user, Action.SUPPORT_PROPOSAL, locked, now=now)
-            if not decision:
-                raise RuleViolation(decision.reason, code="forbidden")
-            support = Support.objects.create(proposal=locked, user=user, created_at=now)
-            Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") + 1)
-            locked.refresh_from_db(fields=["support_count"])
-            apply_thresholds(locked, now)
-    except IntegrityError:
-        raise RuleViolation(
-            _("You have already supported this proposal."), code="already_supported"
-        ) from None
+    with refuse_duplicate(_("You have already supported this proposal."), code="already_supported"):
+        locked = _locked(proposal)
+        enforce(user, Action.SUPPORT_PROPOSAL, locked, now=now)
+        support = Support.objects.create(proposal=locked, user=user, created_at=now)
+        Proposal.objects.filter(pk=locked.pk).update(support_count=F("support_count") + 1)
+        locked.refresh_from_db(fields=["support_count"])
+        apply_thresholds(locked, now)
     proposal.refresh_from_db()
     return support
 

@@ -1,11 +1,12 @@
 """Comments: write, reply, edit within ten minutes, report."""
 
-from functools import partial
+from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -54,6 +55,20 @@ def _comment_url(comment: Comment) -> str:
     return f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}"
 
 
+def _comment_form_page(
+    request: HttpRequest, comment: Comment, form: forms.Form, act: Callable[[], str], template: str
+) -> HttpResponse:
+    """A form about one comment; done, back to the comment on its proposal's page."""
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        template=template,
+        context={"form": form, "comment": comment},
+        done_url=_comment_url(comment),
+    )
+
+
 @login_required
 def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = _own_comment(request, comment_id)
@@ -64,14 +79,7 @@ def comment_edit(request: HttpRequest, comment_id: int) -> HttpResponse:
         edit_comment(author=request.user, comment=comment, body=body, now=timezone.now())
         return _("Your comment was corrected.")
 
-    context = {"form": form, "comment": comment}
-    return form_page(
-        request,
-        form=form,
-        act=act,
-        render=partial(render, request, "proposals/comment_edit.html", context),
-        done_url=_comment_url(comment),
-    )
+    return _comment_form_page(request, comment, form, act, "proposals/comment_edit.html")
 
 
 @login_required
@@ -85,11 +93,4 @@ def comment_report(request: HttpRequest, comment_id: int) -> HttpResponse:
         report_comment(reporter=request.user, comment=comment, reason=reason, now=timezone.now())
         return _("Thank you. Staff will review the comment.")
 
-    context = {"form": form, "comment": comment}
-    return form_page(
-        request,
-        form=form,
-        act=act,
-        render=partial(render, request, "proposals/comment_report.html", context),
-        done_url=_comment_url(comment),
-    )
+    return _comment_form_page(request, comment, form, act, "proposals/comment_report.html")

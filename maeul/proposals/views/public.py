@@ -1,7 +1,5 @@
 """What residents and the public see and do: list, read, write, support, withdraw."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -12,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import form_page
+from maeul.core.desk import button_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 from maeul.places.models import District, Dong
@@ -145,9 +143,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         request,
         form=form,
         act=act,
-        render=partial(
-            render, request, "proposals/form.html", {"form": form, "district": district}
-        ),
+        template="proposals/form.html",
+        context={"form": form, "district": district},
     )
 
 
@@ -167,13 +164,12 @@ def similar_proposals(request: HttpRequest) -> HttpResponse:
 @require_POST
 def proposal_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = visible_proposal(request, pk)
-    try:
+
+    def act() -> str:
         withdraw_proposal(author=request.user, proposal=proposal, now=timezone.now())
-    except RuleViolation as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Your proposal was withdrawn."))
-    return redirect(proposal)
+        return _("Your proposal was withdrawn.")
+
+    return button_action(request, act, proposal)
 
 
 def excellent_list(request: HttpRequest) -> HttpResponse:

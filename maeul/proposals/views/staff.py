@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting, client_ip
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -99,8 +100,6 @@ def _desk_page(
         ),
         "status_form": StatusForm(offered=_offered_moves(proposal)),
         "merge_form": MergeForm(),
-        "answer_decision": can(request.user, Action.ANSWER_PROPOSAL, proposal, now=now),
-        "review_decision": can(request.user, Action.REVIEW_PROPOSAL, proposal, now=now),
         **forms,
     }
     return render(request, "proposals/staff/desk.html", context, status=status)
@@ -131,24 +130,44 @@ def _desk_action(
     )
 
 
+def _form_action(
+    request: HttpRequest,
+    proposal: Proposal,
+    now: datetime,
+    form: forms.Form,
+    *,
+    form_key: str,
+    action: Action,
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """A desk form whose fields are the arguments of `service` (with staff, proposal, ip, now)."""
+
+    def act() -> str:
+        service(
+            proposal=proposal,
+            **form.cleaned_data,
+            **acting(request, now),
+        )
+        return done
+
+    return _desk_action(request, proposal, now, action, act, form=form, form_key=form_key)
+
+
 @staff_required
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
     form = AssignForm(request.POST, proposal=proposal)
-
-    def act() -> str:
-        review.assign_department(
-            staff=request.user,
-            proposal=proposal,
-            department=form.cleaned_data["department"],
-            ip=client_ip(request),
-            now=now,
-        )
-        return _("The proposal was assigned.")
-
-    return _desk_action(
-        request, proposal, now, Action.REVIEW_PROPOSAL, act, form=form, form_key="assign_form"
+    return _form_action(
+        request,
+        proposal,
+        now,
+        form,
+        form_key="assign_form",
+        action=Action.REVIEW_PROPOSAL,
+        service=review.assign_department,
+        done=_("The proposal was assigned."),
     )
 
 
@@ -157,20 +176,15 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
     form = AnswerForm(request.POST)
-
-    def act() -> str:
-        review.answer_proposal(
-            staff=request.user,
-            proposal=proposal,
-            decision=form.cleaned_data["decision"],
-            body=form.cleaned_data["body"],
-            ip=client_ip(request),
-            now=now,
-        )
-        return _("The answer was published.")
-
-    return _desk_action(
-        request, proposal, now, Action.ANSWER_PROPOSAL, act, form=form, form_key="answer_form"
+    return _form_action(
+        request,
+        proposal,
+        now,
+        form,
+        form_key="answer_form",
+        action=Action.ANSWER_PROPOSAL,
+        service=review.answer_proposal,
+        done=_("The answer was published."),
     )
 
 
@@ -180,19 +194,16 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
     form = StatusForm(request.POST, offered=_offered_moves(proposal))
     action = review.status_change_action(proposal, request.POST.get("status", ""))
-
-    def act() -> str:
-        review.change_status(
-            staff=request.user,
-            proposal=proposal,
-            status=form.cleaned_data["status"],
-            reason=form.cleaned_data["reason"],
-            ip=client_ip(request),
-            now=now,
-        )
-        return _("The status was changed.")
-
-    return _desk_action(request, proposal, now, action, act, form=form, form_key="status_form")
+    return _form_action(
+        request,
+        proposal,
+        now,
+        form,
+        form_key="status_form",
+        action=action,
+        service=review.change_status,
+        done=_("The status was changed."),
+    )
 
 
 @staff_required
@@ -201,7 +212,7 @@ def reward(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
 
     def act() -> str:
-        review.mark_excellent(staff=request.user, proposal=proposal, ip=client_ip(request), now=now)
+        review.mark_excellent(proposal=proposal, **acting(request, now))
         return _("The proposal was chosen as an excellent proposal for one year.")
 
     return _desk_action(request, proposal, now, Action.REWARD_PROPOSAL, act)
@@ -219,9 +230,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
             raise RuleViolation(
                 _("There is no such proposal among yours."), code="target", field="target"
             )
-        review.merge_proposals(
-            staff=request.user, duplicate=proposal, target=target, ip=client_ip(request), now=now
-        )
+        review.merge_proposals(duplicate=proposal, target=target, **acting(request, now))
         return _("The proposal was merged.")
 
     return _desk_action(
@@ -252,12 +261,12 @@ def offline_new(request: HttpRequest) -> HttpResponse:
         )
         return _("The proposal was entered."), proposal.get_absolute_url()
 
-    context = {"form": form, "district": district}
     return form_page(
         request,
         form=form,
         act=act,
-        render=partial(render, request, "proposals/staff/offline.html", context),
+        template="proposals/staff/offline.html",
+        context={"form": form, "district": district},
     )
 
 
@@ -294,16 +303,12 @@ def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 
     def act() -> str:
         if request.POST.get("keep"):
-            comment_services.dismiss_reports(
-                staff=request.user, comment=comment, ip=client_ip(request), now=now
-            )
+            comment_services.dismiss_reports(comment=comment, **acting(request, now))
             return _("The comment stays visible; its reports were closed.")
         comment_services.hide_comment(
-            staff=request.user,
             comment=comment,
             reason=form.cleaned_data["reason"],
-            ip=client_ip(request),
-            now=now,
+            **acting(request, now),
         )
         return _("The comment was hidden.")
 

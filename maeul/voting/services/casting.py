@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from maeul.accounts.models import TieKind
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, can, enforce
 from maeul.core.permissions.base import ties_of
 from maeul.core.permissions.voting import Unmet, unmet_conditions
 from maeul.places.models import Dong
@@ -125,9 +125,7 @@ def cast_ballot(
     online ballot replaces the earlier one (the last one counts).
     Raises RuleViolation: not eligible (with the reason), invalid choices, already voted.
     """
-    decision = can(user, Action.CAST_BALLOT, vote, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="not_eligible")
+    enforce(user, Action.CAST_BALLOT, vote, now=now, code="not_eligible")
     content = encode(vote, list(vote.options.all()), choices)
     dong = _voting_dong(vote, user)
     return _store(

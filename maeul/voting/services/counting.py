@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.voting.ballots import decode
 from maeul.voting.counting import RULES
 from maeul.voting.counting.profile import ApprovalProfile
@@ -197,9 +197,7 @@ def count_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote
 
     Refused while a paper batch is unconfirmed: its ballots would be left out.
     """
-    decision = can(staff, Action.COUNT_VOTE, vote, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.COUNT_VOTE, vote, now=now)
     with transaction.atomic():
         locked = Vote.objects.select_for_update().get(pk=vote.pk)
         if locked.status == VoteStatus.COUNTED:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.places.models import District
 from maeul.voting.ballots import decode
 from maeul.voting.counting.pabulib import PbElection, PbFormatError, parse_pabulib
@@ -186,9 +186,7 @@ def import_pb(
 
     See `load_simulation`; raises RuleViolation (code "forbidden") for anyone else.
     """
-    decision = can(staff, Action.MANAGE_VOTE, district, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.MANAGE_VOTE, district, now=now)
     return load_simulation(data=data, district=district, now=now, title=title, actor=staff, ip=ip)
 
 

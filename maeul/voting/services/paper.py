@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from maeul.accounts import phone as phones
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 from maeul.voting.ballots import Choices, encode
@@ -52,9 +52,7 @@ def open_batch(
         created_by=staff,
         created_at=now,
     )
-    decision = can(staff, Action.ENTER_PAPER_BALLOT, batch, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.ENTER_PAPER_BALLOT, batch, now=now)
     with transaction.atomic():
         batch.save()
         audit.record(actor=staff, action="voting.batch_open", target=batch, ip=ip, now=now)
@@ -102,9 +100,7 @@ def enter_paper_ballot(
     lets an on-site ballot replace an online one.
     """
     vote = batch.vote
-    decision = can(staff, Action.ENTER_PAPER_BALLOT, batch, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.ENTER_PAPER_BALLOT, batch, now=now)
     check_paper_voter(vote, voter, now)
     content = encode(vote, list(vote.options.all()), choices)
     account = voter.account()
@@ -234,9 +230,7 @@ def _choices_from_row(
 
 def confirm_batch(*, batch: PaperBatch, staff: Any, now: datetime, ip: str | None) -> None:
     """A second staff member vouches for the batch; only confirmed batches are counted."""
-    decision = can(staff, Action.CONFIRM_PAPER_BATCH, batch, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
+    enforce(staff, Action.CONFIRM_PAPER_BATCH, batch, now=now)
     with transaction.atomic():
         updated = PaperBatch.objects.filter(pk=batch.pk, confirmed_at__isnull=True).update(
             confirmed_at=now, confirmed_by=staff

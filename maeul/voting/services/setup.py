@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.places.models import Dong
 from maeul.proposals.models import Proposal, ProposalLink
@@ -46,12 +46,6 @@ VOTE_FIELDS = [
     "allow_change",
     "on_site_replaces_online",
 ]
-
-
-def _authorise(staff: Any, vote: Vote, now: datetime) -> None:
-    decision = can(staff, Action.MANAGE_VOTE, vote, now=now)
-    if not decision:
-        raise RuleViolation(decision.reason, code="forbidden")
 
 
 def is_editable(vote: Vote, now: datetime) -> bool:
@@ -90,7 +84,7 @@ def check_settings(vote: Vote) -> None:
 
 def save_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote:
     """Create a vote (a draft) or change one that has not opened yet."""
-    _authorise(staff, vote, now)
+    enforce(staff, Action.MANAGE_VOTE, vote, now=now)
     creating = vote.pk is None
     if not creating:
         stored = Vote.objects.get(pk=vote.pk)
@@ -130,7 +124,7 @@ def add_option(
     proposal: Proposal | None = None,
 ) -> Option:
     """Add an option with the next ballot number; an option from a proposal keeps the link."""
-    _authorise(staff, vote, now)
+    enforce(staff, Action.MANAGE_VOTE, vote, now=now)
     _require_editable(vote, now)
     if not title.strip():
         raise RuleViolation(_("Enter the option's title."), code="option", field="title")
@@ -175,7 +169,7 @@ def import_options(
     Raises TableError listing every bad row (the file's own problems, unknown dongs,
     ballot numbers already used).
     """
-    _authorise(staff, vote, now)
+    enforce(staff, Action.MANAGE_VOTE, vote, now=now)
     _require_editable(vote, now)
     rows = parse_option_rows(data, filename)
     dongs = {dong.name: dong for dong in Dong.objects.filter(district=vote.district)}
@@ -214,7 +208,7 @@ def import_options(
 
 def publish_vote(*, vote: Vote, staff: Any, now: datetime, ip: str | None) -> Vote:
     """Make a draft vote public; it opens and closes by its own times from then on."""
-    _authorise(staff, vote, now)
+    enforce(staff, Action.MANAGE_VOTE, vote, now=now)
     if vote.status != VoteStatus.DRAFT:
         raise RuleViolation(_("This vote is already published."), code="published")
     if vote.closes_at <= now:

@@ -19,7 +19,7 @@ from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.accountability import AccountabilityFilter, project_rows, summarise
-from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm
+from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm, ReviewForm
 from maeul.plans.models import AutonomyPlan
 from maeul.plans.services import planning
 from maeul.plans.services.projects import add_project as add_project_service
@@ -99,15 +99,16 @@ def _render_plan(
     context = {
         "plan": plan,
         "council": council,
+        "now": now,
         "table": summarise(
             project_rows(plan.projects.all()),
             AccountabilityFilter(council=plan.council_id, year=plan.year),
         ),
-        "manage": can(request.user, planning.SUBMIT.action, plan, now=now),
-        "review": can(request.user, planning.APPROVE.action, plan, now=now),
         "waiting": list(waiting),
         "project_form": forms.get("project_form") or ProjectForm(council=council),
         "agenda_form": forms.get("agenda_form") or FromAgendaForm(),
+        "review_form": forms.get("review_form") or ReviewForm(),
+        "history": planning.plan_history(plan),
     }
     return render(request, "plans/staff/plan.html", context, status=status)
 
@@ -210,12 +211,19 @@ STEPS = {
 def move_plan(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """Submit a draft plan to the district, or (district staff) approve it or send it back."""
     plan, (chosen, done) = _plan(request, pk), STEPS[step]
+    form = ReviewForm(request.POST) if chosen.reviews else None
 
     def act() -> str:
         planning.take_step(
-            plan=plan, step=chosen, staff=request.user, now=timezone.now(), ip=client_ip(request)
+            plan=plan,
+            step=chosen,
+            staff=request.user,
+            now=timezone.now(),
+            ip=client_ip(request),
+            opinion=form.cleaned_data["opinion"] if form is not None else "",
         )
         return str(done)
 
     # The step's own action: what the service checks is what the desk asks first.
-    return _plan_action(request, plan, act, action=chosen.action)
+    key = "review_form" if form is not None else ""
+    return _plan_action(request, plan, act, action=chosen.action, form=form, form_key=key)

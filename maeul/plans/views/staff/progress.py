@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.permissions import Action, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
 from maeul.plans.services import progress
@@ -27,9 +27,7 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
             body=data["body"],
             photo=data["photo"],
             photo_alt=data["photo_alt"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The progress update was published.")
 
@@ -46,9 +44,7 @@ def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
     project, now = update.project, timezone.now()
 
     def act() -> str:
-        progress.delete_progress_update(
-            update=update, staff=request.user, now=now, ip=client_ip(request)
-        )
+        progress.delete_progress_update(update=update, **acting(request, now))
         return _("The progress update was removed.")
 
     return project_action(request, project, Action.RECORD_SPENDING, act)

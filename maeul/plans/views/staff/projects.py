@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.plans.forms import (
     BudgetSplitForm,
     DeleteSpendingForm,
@@ -131,9 +131,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         projects.change_project_status(
             project=project,
             status=form.cleaned_data["status"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The project is now “%(status)s”.") % {"status": project.get_status_display()}
 
@@ -152,9 +150,7 @@ def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         projects.write_outcome(
             project=project,
             outcome=form.cleaned_data["outcome"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The outcome was saved; it is shown at the results sharing.")
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, Decision, can, require, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.plans.forms import DeleteSpendingForm, SpendingForm
 from maeul.plans.models import SpendingEntry
 from maeul.plans.services import spending
@@ -58,9 +58,7 @@ def add_spending(request: HttpRequest, pk: int) -> HttpResponse:
         entry = spending.record_spending(
             project=project,
             **_payment(form, confirming=confirming, user=request.user),
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The payment of %(amount)s to %(payee)s was recorded.") % {
             "amount": format_won(entry.amount),
@@ -108,9 +106,7 @@ def correct_spending(request: HttpRequest, pk: int) -> HttpResponse:
         spending.correct_spending(
             entry=entry,
             **_payment(form, confirming=confirming, user=request.user),
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The entry was corrected.")
 
@@ -137,9 +133,7 @@ def delete_spending(request: HttpRequest, pk: int) -> HttpResponse:
         spending.delete_spending(
             entry=entry,
             reason=form.cleaned_data["reason"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The entry was removed.")
 

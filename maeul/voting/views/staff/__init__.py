@@ -7,9 +7,9 @@ A vote or batch outside the staff member's dongs and districts does not exist fo
 a result before the count.
 """
 
+from maeul.voting.views.staff.confirming import confirm_batch, count
 from maeul.voting.views.staff.desk import (
     add_option,
-    count,
     import_options,
     publish,
     vote_create,
@@ -19,7 +19,6 @@ from maeul.voting.views.staff.desk import (
 )
 from maeul.voting.views.staff.paper import (
     batch_entry,
-    confirm_batch,
     import_postal,
     open_batch,
     options_template,

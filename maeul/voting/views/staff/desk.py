@@ -173,7 +173,7 @@ def _vote_form(
 
 
 # --- The desk -----------------------------------------------------------------------------
-def _reconciliation(vote: Vote) -> dict[str, Any]:
+def reconciliation(vote: Vote) -> dict[str, Any]:
     """Who voted (participations) against what was cast (ballots), per channel and dong.
 
     Once counted, ballots no longer carry their channel (secrecy.py): only totals compare.
@@ -219,15 +219,8 @@ def _render_desk(
         "phase": vote.phase(now),
         "editable": setup.is_editable(vote, now),
         "options": vote.options.select_related("dong", "proposal").order_by("number"),
-        "manage": can(user, Action.MANAGE_VOTE, vote, now=now),
-        "count_decision": can(user, Action.COUNT_VOTE, vote, now=now),
-        "batches": [
-            {
-                "batch": batch,
-                "confirm": can(user, Action.CONFIRM_PAPER_BATCH, batch, now=now),
-            }
-            for batch in vote_batches.order_by("-created_at", "-pk")
-        ],
+        "now": now,
+        "batches": vote_batches.order_by("-created_at", "-pk"),
         "paper_channels": paper_channels,
         "channels": [channel.label for channel in vote.channels],
         "ties": [TieKind(kind).label for kind in vote.allowed_ties],
@@ -238,7 +231,7 @@ def _render_desk(
         "batch_form": forms.get("batch_form") or BatchForm(vote=vote, dongs=batch_dongs),
         "postal_form": forms.get("postal_form") or PostalUploadForm(dongs=postal_dongs),
         "report": forms.get("report"),
-        "reconciliation": _reconciliation(vote),
+        "reconciliation": reconciliation(vote),
         **_winners_to_projects(user, vote, now),
     }
     return render(request, "voting/staff/desk.html", context, status=status)
@@ -351,17 +344,3 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         return _("The vote was published. It opens and closes at its set times.")
 
     return on_vote_desk(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)
-
-
-@staff_required
-@require_POST
-def count(request: HttpRequest, pk: int) -> HttpResponse:
-    vote, now = staff_vote(request, pk), timezone.now()
-
-    def act() -> str:
-        result = counting.count_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
-        return _("The vote was counted: %(count)d ballots. The result is published.") % {
-            "count": result.ballot_count
-        }
-
-    return on_vote_desk(request, vote, can(request.user, Action.COUNT_VOTE, vote, now=now), act)

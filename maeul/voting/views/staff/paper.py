@@ -22,7 +22,7 @@ from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, Decision, can, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form
 from maeul.voting.forms import BatchForm, PaperVoterForm, PostalUploadForm
 from maeul.voting.identity import PaperVoter
@@ -40,13 +40,11 @@ def _log_entry(request: HttpRequest, subject: str, reason: str, now: datetime) -
     """Voters' names, birth dates and phones typed in by staff are personal data: the access
     log says that an entry was made, and never whose (no name, no number)."""
     record_access(
-        staff=request.user,
         subject=subject,
         action=AccessAction.ENTRY,
         what=request.path,
         reason=reason,
-        ip=client_ip(request),
-        now=now,
+        **acting(request, now),
     )
 
 
@@ -64,9 +62,7 @@ def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
             dong=form.cleaned_data["dong"],
             channel=form.cleaned_data["channel"],
             label=form.cleaned_data["label"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         notice = _("The batch “%(label)s” was opened. Enter its ballots here.")
         return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
@@ -90,9 +86,7 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
             dong=form.cleaned_data["dong"],
             data=upload.read(),
             filename=upload.name or "",
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _(
             "%(count)d postal ballots were entered as the batch “%(label)s”. "
@@ -102,20 +96,6 @@ def import_postal(request: HttpRequest, pk: int) -> HttpResponse:
     return on_vote_desk(
         request, vote, Decision(not refusal, refusal), act, form=form, form_key="postal_form"
     )
-
-
-@staff_required
-@require_POST
-def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
-    batch, now = staff_batch(request, batch_pk), timezone.now()
-    vote = batch.vote
-
-    def act() -> str:
-        paper.confirm_batch(batch=batch, staff=request.user, now=now, ip=client_ip(request))
-        return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
-
-    decision = can(request.user, Action.CONFIRM_PAPER_BATCH, batch, now=now)
-    return on_vote_desk(request, vote, decision, act)
 
 
 # --- Paper-ballot entry (현장투표) -------------------------------------------------------------
@@ -171,9 +151,7 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
             batch=batch,
             voter=voter,
             choices=choices_from_form(vote, request.POST),
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         if receipt.replaced:
             notice = _("Entered (receipt %(code)s). It replaces the person's online ballot.")
