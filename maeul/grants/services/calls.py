@@ -96,29 +96,46 @@ def _check_call(call: GrantCall) -> None:
             )
 
 
-def create_call(
-    *, district: District, staff: Any, now: datetime, ip: str | None, **fields: Any
-) -> GrantCall:
-    """A call, not yet published, of `district` (fields as in `CALL_FIELDS`)."""
-    enforce(staff, Action.MANAGE_GRANT_CALL, district, now=now)
+def _read_fields(fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(CALL_FIELDS)
     if unknown:
         raise ValueError(f"not a call field: {sorted(unknown)}")
     refuse_resident_number(title=fields.get("title"), notice=fields.get("notice"))
-    call = GrantCall(district=district, created_by=staff, **fields)
+
+
+def _save(
+    call: GrantCall,
+    *,
+    before: dict[str, Any],
+    audit_action: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+) -> GrantCall:
+    """Check the call and save it with its audit entry, in one transaction."""
     call.title = call.title.strip()
     _check_call(call)
     with transaction.atomic():
         call.save()
         audit.record(
             actor=staff,
-            action="grants.call_create",
+            action=audit_action,
             target=call,
-            changes=audit.diff({}, audit.snapshot(call, CALL_FIELDS)),
+            changes=audit.diff(before, audit.snapshot(call, CALL_FIELDS)),
             ip=ip,
             now=now,
         )
     return call
+
+
+def create_call(
+    *, district: District, staff: Any, now: datetime, ip: str | None, **fields: Any
+) -> GrantCall:
+    """A call, not yet published, of `district` (fields as in `CALL_FIELDS`)."""
+    enforce(staff, Action.MANAGE_GRANT_CALL, district, now=now)
+    _read_fields(fields)
+    call = GrantCall(district=district, created_by=staff, **fields)
+    return _save(call, before={}, audit_action="grants.call_create", staff=staff, now=now, ip=ip)
 
 
 def change_call(
@@ -126,10 +143,7 @@ def change_call(
 ) -> GrantCall:
     """Change a call; once applications have opened its money and rules stay as published."""
     enforce(staff, Action.MANAGE_GRANT_CALL, call, now=now)
-    unknown = set(fields) - set(CALL_FIELDS)
-    if unknown:
-        raise ValueError(f"not a call field: {sorted(unknown)}")
-    refuse_resident_number(title=fields.get("title"), notice=fields.get("notice"))
+    _read_fields(fields)
     if call.is_published and call.opens_at <= now:
         binding = {"min_amount", "max_amount", "min_members", "count_living_area",
                    "nonprofit_required", "trade_groups_allowed", "required_attachments",
@@ -147,19 +161,9 @@ def change_call(
     before = audit.snapshot(call, CALL_FIELDS)
     for name, value in fields.items():
         setattr(call, name, value)
-    call.title = call.title.strip()
-    _check_call(call)
-    with transaction.atomic():
-        call.save()
-        audit.record(
-            actor=staff,
-            action="grants.call_change",
-            target=call,
-            changes=audit.diff(before, audit.snapshot(call, CALL_FIELDS)),
-            ip=ip,
-            now=now,
-        )
-    return call
+    return _save(
+        call, before=before, audit_action="grants.call_change", staff=staff, now=now, ip=ip
+    )
 
 
 def publish_call(*, call: GrantCall, staff: Any, now: datetime, ip: str | None) -> GrantCall:
