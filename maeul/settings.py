@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "maeul.councils",
     "maeul.plans",
     "maeul.privacy",
+    "maeul.grants",
 ]
 
 MIDDLEWARE = [

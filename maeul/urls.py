@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("maeul.voting.urls")),
     path("", include("maeul.councils.urls")),
     path("", include("maeul.plans.urls")),
+    path("", include("maeul.grants.urls")),
     path("", include("maeul.privacy.urls")),
     path("", include("maeul.core.urls")),
     path("accounts/", include("allauth.urls")),

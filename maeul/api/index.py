@@ -16,6 +16,7 @@ GROUPS = [
     ("councils", "councils", gettext_lazy("Resident councils, members and sections")),
     ("agenda-items", "agenda", gettext_lazy("Agenda items of the councils")),
     ("projects", "projects", gettext_lazy("Projects with budget, spending and execution rate")),
+    ("grant-calls", "grant-calls", gettext_lazy("Grant calls with budget, timeline and caps")),
 ]
 
 

@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.operation import Operation
 
-from maeul.api import agenda, councils, index, places, projects, proposals, voting
+from maeul.api import agenda, councils, grants, index, places, projects, proposals, voting
 from maeul.api.common import ErrorOut, status_of
 from maeul.api.docs import OfflineSwagger
 from maeul.core.error_pages import ERRORS
@@ -35,6 +35,7 @@ api.add_router("/", voting.router)
 api.add_router("/", councils.router)
 api.add_router("/", agenda.router)
 api.add_router("/", projects.router)
+api.add_router("/", grants.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -75,6 +75,7 @@ MATRICES = [
     "tests.core.test_permissions_voting",
     "tests.core.test_permissions_councils",
     "tests.core.test_permissions_ties",
+    "tests.core.test_permissions_grants",
 ]
 
 

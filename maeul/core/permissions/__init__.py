@@ -14,7 +14,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.db.models import Model
 from django.utils import timezone
 
-from maeul.core.permissions import accounts, councils, plans, proposals, voting
+from maeul.core.permissions import accounts, councils, grants, plans, proposals, voting
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -79,6 +79,7 @@ RULES: dict[Action, Rule] = {
     **voting.RULES,
     **councils.RULES,
     **plans.RULES,
+    **grants.RULES,
 }
 
 

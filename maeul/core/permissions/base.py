@@ -69,6 +69,12 @@ class Action(StrEnum):
     RECORD_SPENDING = "plans.record_spending"
     CONFIRM_OVER_BUDGET = "plans.confirm_over_budget"
     APPROVE_PLAN = "plans.approve"
+    MANAGE_GRANT_CALL = "grants.manage_call"
+    REGISTER_GROUP = "grants.register_group"
+    MANAGE_GROUP = "grants.manage_group"
+    WRITE_APPLICATION = "grants.write_application"
+    VIEW_APPLICATION = "grants.view_application"
+    SCREEN_APPLICATION = "grants.screen_application"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

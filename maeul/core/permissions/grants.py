@@ -1,0 +1,112 @@
+"""Who may configure grant calls, register a group, write and submit its applications, read
+them and screen them for duplicates.
+
+District staff configure their district's calls. A verified resident registers a group and,
+as its representative, writes and submits the group's applications; nobody else reads a
+draft. Staff of the call's district, and of the application's dong, read handed-in
+applications and their similar matches. Which rows staff serve: a call by its district (dong
+staff see their district's calls too), a group by its dong, an application by its call's
+district and its own dong.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    OUTSIDE_SCOPE,
+    STAFF_ONLY,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    scope_of,
+)
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.grants.models import Application, CommunityGroup, GrantCall
+from maeul.places.models import District
+
+register_rows(
+    GrantCall, RowScope(district="district_id", dong="dong_id", district_rows_for_dong_staff=True)
+)
+register_rows(CommunityGroup, RowScope(district="district_id", dong="dong_id"))
+register_rows(Application, RowScope(district="call__district_id", dong="dong_id"))
+
+NOT_REPRESENTATIVE = _("Only the group's representative may do this.")
+
+
+def _manage_call(user: Any, target: Model | None, now: datetime) -> Decision:
+    """District staff of the call's district (a new call: of the district it is for)."""
+    scope = scope_of(user)
+    district_id = None
+    if isinstance(target, GrantCall):
+        district_id = target.district_id
+    elif isinstance(target, District):
+        district_id = target.pk
+    if scope.site_admin or (district_id is not None and district_id in scope.district_ids):
+        return ALLOW
+    if scope.is_staff:
+        return deny(_("Only district staff may configure grant calls."))
+    return deny(STAFF_ONLY)
+
+
+def _register_group(user: Any, target: Model | None, now: datetime) -> Decision:
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def _group_of(target: Model | None) -> CommunityGroup | None:
+    if isinstance(target, CommunityGroup):
+        return target
+    if isinstance(target, Application):
+        return target.group
+    return None
+
+
+def _representative(user: Any, target: Model | None, now: datetime) -> Decision:
+    """The group's representative, verified."""
+    group = _group_of(target)
+    if group is None or group.representative_id != user.pk:
+        return deny(NOT_REPRESENTATIVE)
+    if not user.is_verified:
+        return deny(NOT_VERIFIED)
+    return ALLOW
+
+
+def _serves(user: Any, application: Application) -> bool:
+    scope = scope_of(user)
+    return (
+        scope.site_admin
+        or application.call.district_id in scope.district_ids
+        or application.dong_id in scope.dong_ids
+    )
+
+
+def _screen(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff of the call's district or the application's dong, once it is handed in."""
+    if not isinstance(target, Application) or not _serves(user, target):
+        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+    if target.is_draft:
+        return deny(_("The application has not been submitted yet."))
+    return ALLOW
+
+
+def _view_application(user: Any, target: Model | None, now: datetime) -> Decision:
+    """The representative always; staff who serve it once it is handed in."""
+    group = _group_of(target)
+    if group is not None and group.representative_id == user.pk:
+        return ALLOW
+    return _screen(user, target, now)
+
+
+RULES: dict[Action, Rule] = {
+    Action.MANAGE_GRANT_CALL: _manage_call,
+    Action.REGISTER_GROUP: _register_group,
+    Action.MANAGE_GROUP: _representative,
+    Action.WRITE_APPLICATION: _representative,
+    Action.VIEW_APPLICATION: _view_application,
+    Action.SCREEN_APPLICATION: _screen,
+}

@@ -1,0 +1,134 @@
+"""Forms of grants: a call and its categories (staff), a group and its members, an
+application, its budget rows and files (the representative). They read input; the services
+decide, and name the field they refuse."""
+
+from typing import Any, cast
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from maeul.grants.models import (
+    AttachmentKind,
+    ExpenseCategory,
+    ExpenseKind,
+    GrantCall,
+    GroupKind,
+    MemberTie,
+)
+from maeul.grants.services.calls import CALL_FIELDS, DATE_ORDER
+from maeul.places.models import Dong
+from maeul.plans.forms import WonField
+
+DOCUMENT_ACCEPT = ".pdf,.hwp,.hwpx,.xlsx,.png,.jpg,.jpeg"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class CallForm(forms.ModelForm[GrantCall]):
+    total_budget = WonField(label=_("Total budget (won)"))
+    min_amount = WonField(label=_("Least a project may ask (won)"), allow_zero=True)
+    max_amount = WonField(label=_("Most a project may ask (won)"))
+    required_attachments = forms.MultipleChoiceField(
+        label=_("Required attachments"),
+        choices=AttachmentKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = GrantCall
+        fields = CALL_FIELDS
+        widgets = {
+            "notice": forms.Textarea(attrs={"rows": 8}),
+            **{name: DateInput() for name in DATE_ORDER},
+            "opens_at": DateTimeInput(),
+            "closes_at": DateTimeInput(),
+        }
+
+    def __init__(self, *args: Any, dongs: QuerySet[Dong], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        dong = cast("forms.ModelChoiceField[Dong]", self.fields["dong"])
+        dong.queryset = dongs
+        dong.empty_label = str(_("The whole district"))
+
+    def _post_clean(self) -> None:
+        """The form only reads input: the service checks the call (not the model's clean)."""
+
+
+class CategoryForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ExpenseKind.choices)
+    name = forms.CharField(label=_("Expense category"), max_length=60)
+    cap_percent = forms.IntegerField(
+        label=_("Cap (percent of the total)"), min_value=0, max_value=100, required=False
+    )
+    cap_won = WonField(label=_("Cap (won)"), required=False)
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Group name"), max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), choices=GroupKind.choices)
+    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none())
+    contact = forms.CharField(
+        label=_("Contact number"),
+        max_length=20,
+        help_text=_("Stored encrypted; pages show only 010-****-1234."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def __init__(self, *args: Any, dongs: QuerySet[Dong], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Dong]", self.fields["dong"]).queryset = dongs
+
+
+class MemberForm(forms.Form):
+    member_name = forms.CharField(label=_("Member's name"), max_length=50)
+    tie = forms.ChoiceField(label=_("Tie to the area"), choices=MemberTie.choices)
+    consent = forms.BooleanField(
+        label=_("The member agreed to be listed for this group's applications"), required=False
+    )
+
+
+class ApplicationForm(forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none())
+    amount = WonField(label=_("Amount asked (won)"))
+
+    def __init__(self, *args: Any, dongs: QuerySet[Dong], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Dong]", self.fields["dong"]).queryset = dongs
+
+
+class BudgetLineForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Expense category"), queryset=ExpenseCategory.objects.none()
+    )
+    item = forms.CharField(label=_("Item"), max_length=100)
+    line_amount = WonField(label=_("Amount (won)"))
+
+    def __init__(self, *args: Any, call: GrantCall, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(
+            "forms.ModelChoiceField[ExpenseCategory]", self.fields["category"]
+        ).queryset = call.categories.all()
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file is"), choices=AttachmentKind.choices)
+    file = forms.FileField(
+        label=_("File (PDF, HWP, HWPX, XLSX, PNG or JPEG, up to 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT}),
+    )

@@ -1,0 +1,40 @@
+"""Grants and subsidies (공모사업·보조금): calls, groups, applications, similar applications."""
+
+from maeul.grants.models.applications import (
+    HANDED_IN,
+    Application,
+    ApplicationAttachment,
+    ApplicationStatus,
+    ApplicationTerm,
+    BudgetLine,
+    DuplicateMatch,
+    MatchReason,
+)
+from maeul.grants.models.calls import (
+    AttachmentKind,
+    ExpenseCategory,
+    ExpenseKind,
+    GrantCall,
+    Programme,
+)
+from maeul.grants.models.groups import CommunityGroup, GroupKind, GroupMember, MemberTie
+
+__all__ = [
+    "HANDED_IN",
+    "Application",
+    "ApplicationAttachment",
+    "ApplicationStatus",
+    "ApplicationTerm",
+    "AttachmentKind",
+    "BudgetLine",
+    "CommunityGroup",
+    "DuplicateMatch",
+    "ExpenseCategory",
+    "ExpenseKind",
+    "GrantCall",
+    "GroupKind",
+    "GroupMember",
+    "MatchReason",
+    "MemberTie",
+    "Programme",
+]

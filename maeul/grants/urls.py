@@ -1,0 +1,46 @@
+"""Grants: public calls, a representative's groups and applications, staff desks."""
+
+from django.urls import URLPattern, path
+
+from maeul.grants.views import applications, groups, public, staff
+
+app_name = "grants"
+
+urlpatterns: list[URLPattern] = [
+    path("grants/", public.call_list, name="calls"),
+    path("grants/<int:pk>/", public.call_detail, name="call"),
+    path("grants/<int:pk>/apply/", applications.start, name="start"),
+    path("grants/groups/", groups.group_list, name="groups"),
+    path("grants/groups/<int:pk>/", groups.group_page, name="group"),
+    path("grants/groups/<int:pk>/members/", groups.add_member, name="add_member"),
+    path("grants/members/<int:pk>/remove/", groups.remove_member, name="remove_member"),
+    path("grants/applications/<int:pk>/", applications.application_page, name="application"),
+    path("grants/applications/<int:pk>/save/", applications.save, name="save"),
+    path("grants/applications/<int:pk>/budget/", applications.add_line, name="add_line"),
+    path("grants/applications/<int:pk>/files/", applications.attach, name="attach"),
+    path("grants/applications/<int:pk>/submit/", applications.submit, name="submit"),
+    path("grants/applications/<int:pk>/withdraw/", applications.withdraw, name="withdraw"),
+    path("grants/budget/<int:pk>/remove/", applications.remove_line, name="remove_line"),
+    path("grants/files/<int:pk>/", applications.attachment_file, name="file"),
+    path("grants/files/<int:pk>/remove/", applications.remove_file, name="remove_file"),
+    path("staff/grants/", staff.call_list, name="staff_calls"),
+    path("staff/grants/<int:pk>/", staff.call_desk, name="staff_call"),
+    path("staff/grants/<int:pk>/change/", staff.change_call, name="staff_change_call"),
+    path("staff/grants/<int:pk>/categories/", staff.add_category, name="staff_add_category"),
+    path("staff/grants/<int:pk>/publish/", staff.publish, name="staff_publish"),
+    path(
+        "staff/grants/categories/<int:pk>/remove/",
+        staff.remove_category,
+        name="staff_remove_category",
+    ),
+    path(
+        "staff/grants/applications/<int:pk>/",
+        staff.application_desk,
+        name="staff_application",
+    ),
+    path(
+        "staff/grants/applications/<int:pk>/recheck/",
+        staff.recheck,
+        name="staff_recheck",
+    ),
+]

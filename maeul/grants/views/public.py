@@ -1,0 +1,53 @@
+"""Public pages of grants: the calls (open ones first) and one call's notice, timeline and
+expense categories. Drafts and applications are never public here; each page runs a fixed
+number of queries."""
+
+from datetime import datetime
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from maeul.grants.models import GrantCall
+
+
+def public_calls(now: datetime) -> QuerySet[GrantCall]:
+    """Published calls: open ones first, then those about to open, then the past."""
+    return (
+        GrantCall.objects.published()
+        .select_related("district", "dong")
+        .annotate(
+            open_first=Case(
+                When(opens_at__lte=now, closes_at__gt=now, then=Value(0)),
+                When(opens_at__gt=now, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("open_first", "-year", "-opens_at", "pk")
+    )
+
+
+def call_list(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    return render(request, "grants/call_list.html", {"calls": list(public_calls(now)), "now": now})
+
+
+def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    now = timezone.now()
+    call = get_object_or_404(public_calls(now), pk=pk)
+    groups = []
+    if request.user.is_authenticated:
+        groups = list(request.user.represented_groups.order_by("name"))
+    return render(
+        request,
+        "grants/call_detail.html",
+        {
+            "call": call,
+            "is_open": call.is_open(now),
+            "categories": list(call.categories.all()),
+            "groups": groups,
+            "now": now,
+        },
+    )

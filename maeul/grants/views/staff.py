@@ -1,0 +1,258 @@
+"""Staff pages of grants: the calls of the districts served (new, change, categories,
+publish), and a call's applications beside their similar matches (다시 확인)."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any, cast
+
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.requests import client_ip
+from maeul.grants.forms import CallForm, CategoryForm
+from maeul.grants.models import (
+    HANDED_IN,
+    Application,
+    DuplicateMatch,
+    ExpenseCategory,
+    GrantCall,
+)
+from maeul.grants.services import calls as services
+from maeul.grants.services.screening import recheck_duplicates
+from maeul.places.models import District, Dong
+
+
+def _district(request: HttpRequest) -> District | None:
+    """The district a new call is for: the first one the staff member configures calls of."""
+    scope = scope_of(request.user)
+    districts = District.objects.order_by("code")
+    if not scope.site_admin:
+        districts = districts.filter(pk__in=scope.district_ids)
+    return districts.first()
+
+
+def _dongs(district: District | None) -> Any:
+    return Dong.objects.filter(district=district).order_by("code")
+
+
+def staff_call(request: HttpRequest, pk: int) -> GrantCall:
+    return get_object_or_404(
+        scope_of(request.user).rows(GrantCall.objects.select_related("district", "dong")), pk=pk
+    )
+
+
+def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
+    district = _district(request)
+    rows = scope_of(request.user).rows(GrantCall.objects.select_related("district", "dong"))
+    handed_in = Count("applications", filter=Q(applications__status__in=HANDED_IN))
+    return render(
+        request,
+        "grants/staff/call_list.html",
+        {
+            "calls": list(rows.annotate(handed_in=handed_in).order_by("-year", "-opens_at")),
+            "district": district,
+            "form": forms.get("form") or CallForm(dongs=_dongs(district)),
+            "may_create": district is not None
+            and can(request.user, Action.MANAGE_GRANT_CALL, district, now=timezone.now()),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def call_list(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render_list(request)
+    now, district = timezone.now(), _district(request)
+    form = CallForm(request.POST, dongs=_dongs(district))
+
+    def act() -> tuple[str, str]:
+        call = services.create_call(
+            district=cast(District, district), staff=request.user, now=now, ip=client_ip(request),
+            **form.cleaned_data,
+        )  # fmt: skip
+        return _("The call was saved. Add its expense categories, then publish it."), reverse(
+            "grants:staff_call", args=[call.pk]
+        )
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_GRANT_CALL, district, now=now),
+        act=act,
+        render=partial(_render_list, request),
+        done_url=reverse("grants:staff_calls"),
+        form=form,
+        form_key="form",
+        errors_on_form=True,
+    )
+
+
+def _render_call(
+    request: HttpRequest, call: GrantCall, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    now = timezone.now()
+    applications = (
+        scope_of(request.user)
+        .rows(call.applications.filter(status__in=HANDED_IN))
+        .select_related("group", "dong")
+        .prefetch_related(
+            Prefetch(
+                "duplicate_matches",
+                queryset=DuplicateMatch.objects.select_related(
+                    "other__group", "other__call", "other__dong"
+                ),
+            )
+        )
+        .order_by("submitted_at", "pk")
+    )
+    return render(
+        request,
+        "grants/staff/call.html",
+        {
+            "call": call,
+            "categories": list(call.categories.all()),
+            "applications": list(applications),
+            "manage": can(request.user, Action.MANAGE_GRANT_CALL, call, now=now),
+            "form": forms.get("form") or CallForm(instance=call, dongs=_dongs(call.district)),
+            "category_form": forms.get("category_form") or CategoryForm(),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def call_desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_call(request, staff_call(request, pk))
+
+
+def _call_action(
+    request: HttpRequest, call: GrantCall, act: Callable[[], str], **form: Any
+) -> HttpResponse:
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_GRANT_CALL, call, now=timezone.now()),
+        act=act,
+        render=partial(_render_call, request, call),
+        done_url=reverse("grants:staff_call", args=[call.pk]),
+        errors_on_form=True,
+        **form,
+    )
+
+
+@staff_required
+@require_POST
+def change_call(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = CallForm(request.POST, dongs=_dongs(call.district))
+
+    def act() -> str:
+        services.change_call(
+            call=call, staff=request.user, now=now, ip=client_ip(request), **form.cleaned_data
+        )
+        return _("The call was saved.")
+
+    return _call_action(request, call, act, form=form, form_key="form")
+
+
+@staff_required
+@require_POST
+def add_category(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = CategoryForm(request.POST)
+
+    def act() -> str:
+        services.add_category(
+            call=call, staff=request.user, now=now, ip=client_ip(request), **form.cleaned_data
+        )
+        return _("The expense category was added.")
+
+    return _call_action(request, call, act, form=form, form_key="category_form")
+
+
+@staff_required
+@require_POST
+def remove_category(request: HttpRequest, pk: int) -> HttpResponse:
+    calls = scope_of(request.user).rows(GrantCall.objects.all())
+    category = get_object_or_404(ExpenseCategory.objects.filter(call__in=calls), pk=pk)
+    call = staff_call(request, category.call_id)
+
+    def act() -> str:
+        services.remove_category(
+            category=category, staff=request.user, now=timezone.now(), ip=client_ip(request)
+        )
+        return _("The expense category was removed.")
+
+    return _call_action(request, call, act)
+
+
+@staff_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    call = staff_call(request, pk)
+
+    def act() -> str:
+        services.publish_call(
+            call=call, staff=request.user, now=timezone.now(), ip=client_ip(request)
+        )
+        return _("The call was published.")
+
+    return _call_action(request, call, act)
+
+
+def staff_application(request: HttpRequest, pk: int) -> Application:
+    rows = scope_of(request.user).rows(Application.objects.filter(status__in=HANDED_IN))
+    return get_object_or_404(
+        rows.select_related("call__district", "group", "dong", "representative"), pk=pk
+    )
+
+
+def _render_application(
+    request: HttpRequest, application: Application, *, status: int = 200
+) -> HttpResponse:
+    matches = application.duplicate_matches.select_related(
+        "other__group", "other__call", "other__dong"
+    )
+    return render(
+        request,
+        "grants/staff/application.html",
+        {
+            "application": application,
+            "call": application.call,
+            "lines": list(application.budget_lines.select_related("category")),
+            "attachments": list(application.attachments.all()),
+            "matches": list(matches),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def application_desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_application(request, staff_application(request, pk))
+
+
+@staff_required
+@require_POST
+def recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    application, now = staff_application(request, pk), timezone.now()
+
+    def act() -> str:
+        matches = recheck_duplicates(
+            application=application, staff=request.user, now=now, ip=client_ip(request)
+        )
+        return _("Similar applications checked again: %(count)d found.") % {"count": len(matches)}
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.SCREEN_APPLICATION, application, now=now),
+        act=act,
+        render=partial(_render_application, request, application),
+        done_url=reverse("grants:staff_application", args=[application.pk]),
+    )

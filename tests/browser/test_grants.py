@@ -1,0 +1,87 @@
+"""The grant pages in a real browser: a group's representative writes and submits an
+application that is a near-copy of another group's, and is told that similar applications
+were found; staff see the match beside it. axe-core finds no serious violation on any page."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from maeul.grants.models import Application, ApplicationStatus
+from maeul.grants.services import applications
+from tests.browser.support import assert_accessible, force_login
+from tests.grants.conftest import GARDEN_TEXT, GARDEN_TITLE, make_group, open_call, write_draft
+from tests.plans.conftest import PDF
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def call(geumcheon):
+    return open_call(geumcheon)
+
+
+@pytest.fixture
+def earlier(call, neighbour, gasan):
+    """「가산 골목친구들」 has already handed in its garden project."""
+    group = make_group(neighbour, gasan, "가산 골목친구들", contact="010-3456-7890")
+    draft = write_draft(call, group, neighbour, title=GARDEN_TITLE, description=GARDEN_TEXT)
+    applications.submit_application(application=draft, user=neighbour, now=timezone.now())
+    return draft
+
+
+def test_a_near_copy_is_submitted_and_flagged(
+    page: Page, live_server, call, earlier, resident, doksan1, district_staff
+):
+    group = make_group(resident, doksan1, "독산 텃밭모임")
+    page.goto(f"{live_server.url}/grants/")
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page, "grant calls")
+
+    force_login(page.context, resident, live_server.url)
+    page.goto(f"{live_server.url}/grants/groups/")
+    assert_accessible(page, "my groups")
+    page.goto(f"{live_server.url}/grants/groups/{group.pk}/")
+    assert_accessible(page, "group page")
+    page.goto(f"{live_server.url}/grants/{call.pk}/")
+    assert_accessible(page, "call page")
+    page.locator("#id_group").select_option(str(group.pk))
+    page.locator("form[action$='/apply/'] button[type=submit]").click()
+    expect(page.locator("#id_title")).to_be_visible()
+    assert_accessible(page, "new draft")
+
+    page.locator("#id_title").fill("골목 상자 텃밭 가꾸기와 채소 나눔 장터")
+    page.locator("#id_description").fill(GARDEN_TEXT.replace("독산동", "독산1동"))
+    page.locator("#id_place").fill("독산로 5길 화단")
+    page.locator("#id_amount").fill("2,000,000")
+    page.locator("form[action$='/save/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+
+    page.locator("#id_category").select_option(label="재료비")
+    page.locator("#id_item").fill("상자 텃밭과 흙")
+    page.locator("#id_line_amount").fill("2,000,000")
+    page.locator("form[action$='/budget/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+
+    page.locator("#id_kind").select_option("plan")
+    page.locator("#id_file").set_input_files(
+        {"name": "사업계획서.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.locator("form[action$='/files/'] button[type=submit]").click()
+    expect(page.get_by_role("link", name="사업계획서.pdf")).to_be_visible()
+
+    page.locator("form[action$='/submit/'] button[type=submit]").click()
+    expect(page.locator(".message-warning").first).to_contain_text("비슷한 신청서가 1건")
+    assert_accessible(page, "submitted application")
+    copy = Application.objects.get(group=group)
+    assert copy.status == ApplicationStatus.SUBMITTED
+
+    force_login(page.context, district_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/grants/{call.pk}/")
+    expect(page.get_by_text("가산 골목친구들").first).to_be_visible()
+    expect(page.get_by_text("사업명과 내용이 비슷함").first).to_be_visible()
+    assert_accessible(page, "staff call desk")
+    page.goto(f"{live_server.url}/staff/grants/applications/{copy.pk}/")
+    expect(page.get_by_role("link", name=GARDEN_TITLE)).to_be_visible()
+    assert_accessible(page, "staff application desk")
+    page.goto(f"{live_server.url}/staff/grants/")
+    assert_accessible(page, "staff calls")

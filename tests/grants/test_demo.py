@@ -1,0 +1,37 @@
+"""The grant demo: the seeds' calls and figures for 금천구, fictional groups, a near-copy that
+is flagged; loading twice adds nothing."""
+
+import pytest
+from django.utils import timezone
+
+from maeul.accounts.demo import load_accounts
+from maeul.grants.demo import load_grants
+from maeul.grants.models import Application, DuplicateMatch, GrantCall, Programme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_grants_follow_the_seeds_and_flag_the_near_copy(places):
+    now = timezone.now()
+    load_accounts(now=now)
+
+    assert load_grants(now=now) == 7
+    assert load_grants(now=now) == 0
+
+    integrated = GrantCall.objects.filter(
+        year=2020,
+        programme__in=[Programme.NEIGHBOURS, Programme.COMMUNITY_GROWTH, Programme.ALLEYS],
+    )
+    assert sum(call.total_budget for call in integrated) == 50_000_000  # 50백만원
+    assert sum(call.expected_groups or 0 for call in integrated) == 33  # 33 공동체
+    nonprofit = GrantCall.objects.filter(programme=Programme.NONPROFIT_SUBSIDY).order_by("year")
+    assert [(c.year, c.total_budget, c.expected_groups) for c in nonprofit] == [
+        (2018, 287_000_000, 41),
+        (2019, 287_000_000, 43),
+        (2020, 337_000_000, 41),
+    ]
+    current = GrantCall.objects.get(year=timezone.localdate(now).year)
+    assert current.is_open(now)
+    copy = Application.objects.get(call=current)
+    match = DuplicateMatch.objects.get(application=copy)
+    assert match.other.call.year == 2020 and match.other.group.name == "독산 텃밭모임"
