@@ -2,12 +2,9 @@
 change only through the services, which check the period, the caps and the files). The
 group's contact number is never shown, not even encrypted."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from maeul.core.admin_site import AuditedAdmin
+from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
 from maeul.grants.models import Application, CommunityGroup, GrantCall
 
 
@@ -28,16 +25,7 @@ class CommunityGroupAdmin(AuditedAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin[Application]):
+class ApplicationAdmin(ReadOnlyAdmin):
     list_display = ["title", "call", "group", "dong", "amount", "status", "submitted_at"]
     list_filter = ["status", "call__year", "call__programme"]
     search_fields = ["title", "group__name"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
