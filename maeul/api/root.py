@@ -6,7 +6,17 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.operation import Operation
 
-from maeul.api import agenda, councils, grants, index, places, projects, proposals, voting
+from maeul.api import (
+    agenda,
+    councils,
+    grant_archive,
+    grants,
+    index,
+    places,
+    projects,
+    proposals,
+    voting,
+)
 from maeul.api.common import ErrorOut, status_of
 from maeul.api.docs import OfflineSwagger
 from maeul.core.error_pages import ERRORS
@@ -36,6 +46,7 @@ api.add_router("/", councils.router)
 api.add_router("/", agenda.router)
 api.add_router("/", projects.router)
 api.add_router("/", grants.router)
+api.add_router("/", grant_archive.router)
 
 
 @api.exception_handler(AuthenticationError)

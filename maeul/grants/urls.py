@@ -2,13 +2,16 @@
 
 from django.urls import URLPattern, path
 
-from maeul.grants.views import applications, groups, public, staff
+from maeul.grants.views import applications, archive, groups, public, staff
 
 app_name = "grants"
 
 urlpatterns: list[URLPattern] = [
     path("grants/", public.call_list, name="calls"),
     path("grants/<int:pk>/", public.call_detail, name="call"),
+    path("grants/archive/", archive.archive_page, name="archive"),
+    path("grants/statistics/", archive.statistics_page, name="statistics"),
+    path("staff/grants/<int:pk>/applications.xlsx", archive.call_xlsx, name="staff_call_xlsx"),
     path("grants/<int:pk>/apply/", applications.start, name="start"),
     path("grants/groups/", groups.group_list, name="groups"),
     path("grants/groups/<int:pk>/", groups.group_page, name="group"),

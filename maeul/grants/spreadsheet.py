@@ -1,0 +1,123 @@
+"""A call's applications as an XLSX file for officials (신청 현황).
+
+The public parts of each handed-in application (title, group, dong, amount asked, status)
+and what only staff read: when it was submitted and how many similar applications were
+found. Never the contact number, the account, the members or the files. A second sheet
+holds the call's figures from `archive.statistics`, the same function as the statistics
+page and the API. Headers are Korean whatever the reader's language, as in
+`plans/exports.py`; a cell starting like a formula is quoted.
+"""
+
+import io
+from typing import Any, Final
+
+import openpyxl
+from django.db.models import Count, QuerySet
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from maeul.core.dates import SEOUL
+from maeul.core.money import in_thousands
+from maeul.grants.archive import StatRow, statistics
+from maeul.grants.models import Application, GrantCall
+
+XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NUMBER: Final = "#,##0"
+APPLICATION_COLUMNS: Final = (
+    "번호",
+    "연도",
+    "사업 유형",
+    "사업명",
+    "단체명",
+    "동",
+    "신청액(천원)",
+    "신청액(원)",
+    "상태",
+    "제출 일시",
+    "중복 의심 건수",
+)
+FIGURE_COLUMNS: Final = (
+    "구분",
+    "공고 수",
+    "신청 수",
+    "선정 수",
+    "신청액(천원)",
+    "선정액(천원)",
+)
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str | None) -> str:
+    text = value or ""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _application_line(row: Application) -> list[Any]:
+    submitted = (
+        row.submitted_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M") if row.submitted_at else ""
+    )
+    return [
+        row.pk,
+        row.call.year,
+        row.call.get_programme_display(),
+        _text(row.title),
+        _text(row.group.name),
+        row.dong.name,
+        in_thousands(row.amount),
+        row.amount,
+        row.get_status_display(),
+        submitted,
+        getattr(row, "match_count", 0),
+    ]
+
+
+def _figure_line(heading: str, row: StatRow) -> list[Any]:
+    return [
+        _text(f"{heading} {row.label}".strip()),
+        row.calls,
+        row.applications,
+        row.selected,
+        in_thousands(row.asked),
+        in_thousands(row.granted),
+    ]
+
+
+def _bold_header(sheet: Worksheet, wide: str) -> None:
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, title in enumerate(next(sheet.iter_rows(max_row=1, values_only=True)), start=1):
+        width = 40 if title == wide else max(10, len(str(title)) * 2 + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def call_applications(call: GrantCall, rows: QuerySet[Application]) -> bytes:
+    """The workbook of `call`: 신청 현황 (one line per application) and 통계."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "신청 현황"
+    sheet.append(list(APPLICATION_COLUMNS))
+    listed = (
+        rows.select_related("call", "group", "dong")
+        .annotate(match_count=Count("duplicate_matches"))
+        .order_by("pk")
+    )
+    for row in listed:
+        sheet.append(_application_line(row))
+    for line in sheet.iter_rows(min_row=2, min_col=7, max_col=8):
+        for cell in line:
+            cell.number_format = NUMBER
+    _bold_header(sheet, "사업명")
+    figures = statistics(call)
+    totals = workbook.create_sheet("통계")
+    totals.append(list(FIGURE_COLUMNS))
+    for figure in figures.by_dong:
+        totals.append(_figure_line("", figure))
+    totals.append(_figure_line("", figures.total))
+    _bold_header(totals, "구분")
+    workbook.properties.title = _text(call.title)[:200]
+    workbook.properties.creator = "Maeul"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
