@@ -7,7 +7,9 @@ steps: 1,000, measured, then 10,000, measured again. Measured in-process: for a 
 application (a near-copy of a past project, and an unrelated one), `find_similar` (reads the
 postings of its terms and the representative / contact / place columns) and `record_matches`
 (the same, plus storing the matches both ways), and the analysis of the new application's
-own text. Goal: under 300 ms per application at 10,000.
+own text. Goal: under 300 ms per application at 10,000. Also the archive's search (its count
+and first page of 20, as the page reads them) for a few queries, and the statistics; goal:
+search median under 100 ms at 10,000.
 
 Usage: python bench/bench_grants.py [--scale 0.1]   (DATABASE_URL=postgres://… for PG)
 Results: bench/results/grants.json (grants-postgres.json on PostgreSQL).
@@ -37,7 +39,7 @@ from django.db import transaction  # noqa: E402
 
 from maeul.accounts.models import User  # noqa: E402
 from maeul.core.dates import SEOUL  # noqa: E402
-from maeul.grants import duplicates  # noqa: E402
+from maeul.grants import archive, duplicates  # noqa: E402
 from maeul.grants.models import (  # noqa: E402
     Application,
     ApplicationStatus,
@@ -216,6 +218,37 @@ class Generator:
         return application
 
 
+ARCHIVE_SEARCHES = {
+    "one_word": {"q": "인형극"},
+    "two_words": {"q": "놀이터 텃밭"},
+    "word_year_dong": {"q": "벽화", "year": "2020", "dong": "1154551000"},
+    "common_word": {"q": "마을"},
+    "filters_only": {"year": "2019", "status": "selected"},
+}
+ARCHIVE_PAGE = 20
+
+
+def archive_page(params: dict[str, str]) -> int:
+    """What the archive page reads: the count and the first page of 20 rows."""
+    rows = archive.archive(archive.parse_filter(params))
+    count = rows.count()
+    list(rows[:ARCHIVE_PAGE])
+    return count
+
+
+def measure_archive() -> dict[str, Any]:
+    """The archive search (count + first page) for each query, and the statistics."""
+    figures: dict[str, Any] = {}
+    for name, params in ARCHIVE_SEARCHES.items():
+        figures[name] = {
+            "params": params,
+            "found": archive_page(params),
+            **measure(lambda params=params: archive_page(params), repeat=REPEAT),
+        }
+    figures["statistics"] = measure(archive.statistics, repeat=REPEAT // 3)
+    return figures
+
+
 def measure_step(generator: Generator) -> dict[str, Any]:
     past = Application.objects.exclude(call__year=2026).order_by("pk")[len(TOPICS)]
     copy = generator.new_application(
@@ -247,6 +280,7 @@ def measure_step(generator: Generator) -> dict[str, Any]:
         "analyse_new_application": measure(
             lambda: duplicates.term_counts(copy.title, copy.description), repeat=REPEAT
         ),
+        "archive_search": measure_archive(),
     }
     Application.objects.filter(pk__in=[copy.pk, unrelated.pk]).delete()
     return figures
@@ -267,11 +301,18 @@ def main() -> None:
     large = measure_step(generator)
     analysed = sorted(generator.analysed_ms)
     worst = large["record_matches_near_copy"]["p95_ms"]
+    searches = [
+        figures["median_ms"]
+        for name, figures in large["archive_search"].items()
+        if name != "statistics"
+    ]
     write_results(
         "grants" if BACKEND == "sqlite" else f"grants-{BACKEND}",
         {
             "goal": "duplicate detection under 300 ms per application at 10,000 past ones",
             "goal_met": worst < 300,
+            "archive_goal": "archive search (count + first page) median under 100 ms at 10,000",
+            "archive_goal_met": max(searches) < 100,
             "steps": {
                 str(small["past_applications"]): small,
                 str(large["past_applications"]): large,

@@ -17,6 +17,16 @@ GROUPS = [
     ("agenda-items", "agenda", gettext_lazy("Agenda items of the councils")),
     ("projects", "projects", gettext_lazy("Projects with budget, spending and execution rate")),
     ("grant-calls", "grant-calls", gettext_lazy("Grant calls with budget, timeline and caps")),
+    (
+        "grant-applications",
+        "grant-applications",
+        gettext_lazy("Archive of submitted grant applications (public parts)"),
+    ),
+    (
+        "grant-statistics",
+        "grant-statistics",
+        gettext_lazy("Grant statistics by programme, dong and year"),
+    ),
 ]
 
 
