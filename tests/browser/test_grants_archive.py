@@ -31,7 +31,7 @@ def handed_in(geumcheon, neighbour, gasan, resident, doksan1):
 
 def test_archive_and_statistics_at_360_px(page: Page, live_server, handed_in):
     page.goto(f"{live_server.url}/grants/")
-    page.get_by_role("link", name="지난 공모와 신청서 기록").click()
+    page.get_by_role("link", name="공모사업 기록(지난 공고와 신청서)").click()
     expect(page.locator("h1")).to_have_text("공모사업 기록")
     expect(page.get_by_text("인형극").first).to_be_visible()
     assert not has_horizontal_scroll(page), "horizontal scroll at 360 px on the archive"
