@@ -21,9 +21,8 @@ from maeul.core.dates import SEOUL
 from maeul.core.money import in_thousands
 from maeul.grants.archive import StatRow, statistics
 from maeul.grants.models import Application, GrantCall
+from maeul.plans.exports import NUMBER, _text  # `_text` quotes a formula-like cell
 
-XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-NUMBER: Final = "#,##0"
 APPLICATION_COLUMNS: Final = (
     "번호",
     "연도",
@@ -45,12 +44,6 @@ FIGURE_COLUMNS: Final = (
     "신청액(천원)",
     "선정액(천원)",
 )
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str | None) -> str:
-    text = value or ""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _application_line(row: Application) -> list[Any]:

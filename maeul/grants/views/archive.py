@@ -12,9 +12,10 @@ from maeul.core.permissions import scope_of, staff_required
 from maeul.grants import archive as store
 from maeul.grants.archive import parse_filter
 from maeul.grants.models import HANDED_IN, ApplicationStatus, GrantCall, Programme
-from maeul.grants.spreadsheet import XLSX_TYPE, call_applications
+from maeul.grants.spreadsheet import call_applications
 from maeul.grants.views.staff import staff_call
 from maeul.places.models import Dong
+from maeul.plans.exports import XLSX_TYPE
 
 PAGE_SIZE = 20
 
