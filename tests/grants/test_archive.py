@@ -145,3 +145,23 @@ def test_staff_xlsx_has_staff_fields_and_no_contact(
     for hidden in (PHONE, DIGITS, "김하나", SECRET_TITLE, "상자 텃밭을 만들고", "plan.pdf"):
         assert hidden not in text
     assert 7_000 in cells  # the call's total asked, in 천원, on the 통계 sheet
+
+
+def test_archive_pages_keep_the_filters(client, archived, monkeypatch):
+    from maeul.grants.views import archive as archive_views
+
+    monkeypatch.setattr(archive_views, "PAGE_SIZE", 1)
+    page = client.get("/grants/archive/?year=2026&page=2").content.decode()
+    assert page.count('<th scope="row">') >= 1
+    assert "?year=2026&amp;page=1" in page  # the previous page keeps the year
+    assert (GARDEN_TITLE in page) != (PUPPET_TITLE in page)  # one row of the two
+
+
+def test_the_staff_file_is_for_staff_and_linked_from_the_desk(
+    client, archived, call, district_staff
+):
+    url = f"/staff/grants/{call.pk}/applications.xlsx"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(district_staff)
+    assert url in client.get(f"/staff/grants/{call.pk}/").content.decode()
+    assert client.get("/grants/").content.decode().count("/grants/archive/") == 1
