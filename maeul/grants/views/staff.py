@@ -1,5 +1,6 @@
 """Staff pages of grants: the calls of the districts served (new, change, categories,
-publish), and a call's applications beside their similar matches (다시 확인)."""
+publish, the review committee and the ranking), and a call's applications beside their
+similar matches (다시 확인), their reviews and the decision (선정 / 미선정)."""
 
 from collections.abc import Callable
 from functools import partial
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
-from maeul.grants.forms import CallForm, CategoryForm
+from maeul.grants.forms import CallForm, CategoryForm, DecisionForm, ReviewerForm
 from maeul.grants.models import (
     HANDED_IN,
     Application,
@@ -25,6 +26,7 @@ from maeul.grants.models import (
     GrantCall,
 )
 from maeul.grants.services import calls as services
+from maeul.grants.services import review as review_services
 from maeul.grants.services.screening import recheck_duplicates
 from maeul.places.models import District, Dong
 
@@ -122,6 +124,10 @@ def _render_call(
             "manage": can(request.user, Action.MANAGE_GRANT_CALL, call, now=now),
             "form": forms.get("form") or CallForm(instance=call, dongs=_dongs(call.district)),
             "category_form": forms.get("category_form") or CategoryForm(),
+            "reviewers": list(call.reviewers.select_related("user")),
+            "criteria": list(call.criteria.all()),
+            "ranking": review_services.ranking(call),
+            "reviewer_form": forms.get("reviewer_form") or ReviewerForm(),
         },
         status=status,
     )
@@ -206,6 +212,34 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_action(request, call, act)
 
 
+@staff_required
+@require_POST
+def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = ReviewerForm(request.POST)
+
+    def act() -> str:
+        review_services.add_reviewer(
+            call=call,
+            email=form.cleaned_data["email"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The reviewer was added to the committee.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_COMMITTEE, call, now=now),
+        act=act,
+        render=partial(_render_call, request, call),
+        done_url=reverse("grants:staff_call", args=[call.pk]),
+        form=form,
+        form_key="reviewer_form",
+        errors_on_form=True,
+    )
+
+
 def staff_application(request: HttpRequest, pk: int) -> Application:
     rows = scope_of(request.user).rows(Application.objects.filter(status__in=HANDED_IN))
     return get_object_or_404(
@@ -214,7 +248,7 @@ def staff_application(request: HttpRequest, pk: int) -> Application:
 
 
 def _render_application(
-    request: HttpRequest, application: Application, *, status: int = 200
+    request: HttpRequest, application: Application, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     matches = application.duplicate_matches.select_related(
         "other__group", "other__call", "other__dong"
@@ -228,6 +262,15 @@ def _render_application(
             "lines": list(application.budget_lines.select_related("category")),
             "attachments": list(application.attachments.all()),
             "matches": list(matches),
+            "reviews": list(
+                application.reviews.select_related("reviewer__user").prefetch_related(
+                    "scores__criterion"
+                )
+            ),
+            "may_decide": can(
+                request.user, Action.DECIDE_APPLICATION, application, now=timezone.now()
+            ),
+            "decision_form": forms.get("decision_form") or DecisionForm(),
         },
         status=status,
     )
@@ -255,4 +298,35 @@ def recheck(request: HttpRequest, pk: int) -> HttpResponse:
         act=act,
         render=partial(_render_application, request, application),
         done_url=reverse("grants:staff_application", args=[application.pk]),
+    )
+
+
+@staff_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application, now = staff_application(request, pk), timezone.now()
+    form = DecisionForm(request.POST)
+
+    def act() -> str:
+        selected = form.cleaned_data["outcome"] == "selected"
+        review_services.decide(
+            application=application,
+            selected=selected,
+            amount=form.cleaned_data["amount"],
+            reasons=form.cleaned_data["reasons"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The decision was recorded and the applicant notified.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.DECIDE_APPLICATION, application, now=now),
+        act=act,
+        render=partial(_render_application, request, application),
+        done_url=reverse("grants:staff_application", args=[application.pk]),
+        form=form,
+        form_key="decision_form",
+        errors_on_form=True,
     )
