@@ -180,3 +180,27 @@ class DecisionForm(forms.Form):
         help_text=_("Only when selected: at most the amount asked."),
     )
     reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CriteriaForm(forms.Form):
+    """The scoring sheet as lines of a name and its most points (사업의 필요성 30)."""
+
+    criteria = forms.CharField(
+        label=_("Scoring sheet"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One criterion a line: its name, then its most points."),
+        max_length=2000,
+    )
+
+    def clean_criteria(self) -> list[tuple[str, int]]:
+        rows = []
+        for line in str(self.cleaned_data["criteria"]).splitlines():
+            if not line.strip():
+                continue
+            name, _space, points = line.strip().rpartition(" ")
+            if not name.strip() or not points.isdigit():
+                raise forms.ValidationError(
+                    _("Write each criterion as its name and points, e.g. 주민 참여 20.")
+                )
+            rows.append((name.strip(), int(points)))
+        return rows

@@ -46,6 +46,7 @@ urlpatterns: list[URLPattern] = [
         staff.application_desk,
         name="staff_application",
     ),
+    path("staff/grants/<int:pk>/criteria/", staff.set_criteria, name="staff_set_criteria"),
     path("staff/grants/<int:pk>/reviewers/", staff.add_reviewer, name="staff_add_reviewer"),
     path("staff/grants/applications/<int:pk>/decide/", staff.decide, name="staff_decide"),
     path(

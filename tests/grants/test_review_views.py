@@ -143,3 +143,27 @@ def test_a_reviewer_cannot_decide(client, garden, seat, committee_member):
     assert client.post(reverse("grants:staff_decide", args=[garden.pk]), data).status_code == 403
     garden.refresh_from_db()
     assert garden.status == ApplicationStatus.SUBMITTED
+
+
+def test_staff_set_the_scoring_sheet_until_the_first_score(
+    client, closed_call, garden, seat, district_staff, committee_member
+):
+    client.force_login(district_staff)
+    url = reverse("grants:staff_set_criteria", args=[closed_call.pk])
+    desk = client.get(reverse("grants:staff_call", args=[closed_call.pk])).content.decode()
+    assert "사업의 필요성 30" in desk
+    bad = client.post(url, {"criteria": "공익성 쉰"}, HTTP_ACCEPT_LANGUAGE="ko")
+    assert bad.status_code == 400 and "주민 참여 20" in bad.content.decode()
+    assert client.post(url, {"criteria": "공익성 60\n지속 가능성 40\n"}).status_code == 302
+    assert [(c.name, c.max_points) for c in closed_call.criteria.all()] == [
+        ("공익성", 60),
+        ("지속 가능성", 40),
+    ]
+
+    client.force_login(committee_member)
+    client.post(reverse("grants:review_score", args=[garden.pk]), score_data(closed_call, 50, 30))
+    client.force_login(district_staff)
+    refused = client.post(url, {"criteria": "공익성 100"}, HTTP_ACCEPT_LANGUAGE="ko")
+    assert refused.status_code == 400
+    assert "심사표를 바꿀 수 없습니다" in refused.content.decode()
+    assert closed_call.criteria.count() == 2

@@ -17,13 +17,21 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
-from maeul.grants.forms import CallForm, CategoryForm, DecisionForm, ReviewerForm
+from maeul.grants.forms import (
+    CallForm,
+    CategoryForm,
+    CriteriaForm,
+    DecisionForm,
+    ReviewerForm,
+)
 from maeul.grants.models import (
+    DEFAULT_CRITERIA,
     HANDED_IN,
     Application,
     DuplicateMatch,
     ExpenseCategory,
     GrantCall,
+    Review,
 )
 from maeul.grants.services import calls as services
 from maeul.grants.services import review as review_services
@@ -100,6 +108,7 @@ def _render_call(
     request: HttpRequest, call: GrantCall, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     now = timezone.now()
+    criteria = list(call.criteria.all())
     applications = (
         scope_of(request.user)
         .rows(call.applications.filter(status__in=HANDED_IN))
@@ -125,7 +134,15 @@ def _render_call(
             "form": forms.get("form") or CallForm(instance=call, dongs=_dongs(call.district)),
             "category_form": forms.get("category_form") or CategoryForm(),
             "reviewers": list(call.reviewers.select_related("user")),
-            "criteria": list(call.criteria.all()),
+            "criteria": criteria,
+            "sheet_open": not Review.objects.filter(application__call=call).exists(),
+            "criteria_form": forms.get("criteria_form")
+            or CriteriaForm(
+                initial={
+                    "criteria": "\n".join(f"{c.name} {c.max_points}" for c in criteria)
+                    or "\n".join(f"{name} {points}" for name, points in DEFAULT_CRITERIA)
+                }
+            ),
             "ranking": review_services.ranking(call),
             "reviewer_form": forms.get("reviewer_form") or ReviewerForm(),
         },
@@ -236,6 +253,34 @@ def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
         done_url=reverse("grants:staff_call", args=[call.pk]),
         form=form,
         form_key="reviewer_form",
+        errors_on_form=True,
+    )
+
+
+@staff_required
+@require_POST
+def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = CriteriaForm(request.POST)
+
+    def act() -> str:
+        review_services.set_criteria(
+            call=call,
+            criteria=form.cleaned_data["criteria"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The scoring sheet was saved.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_COMMITTEE, call, now=now),
+        act=act,
+        render=partial(_render_call, request, call),
+        done_url=reverse("grants:staff_call", args=[call.pk]),
+        form=form,
+        form_key="criteria_form",
         errors_on_form=True,
     )
 
