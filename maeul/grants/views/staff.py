@@ -156,11 +156,15 @@ def call_desk(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _call_action(
-    request: HttpRequest, call: GrantCall, act: Callable[[], str], **form: Any
+    request: HttpRequest,
+    call: GrantCall,
+    act: Callable[[], str],
+    action: Action = Action.MANAGE_GRANT_CALL,
+    **form: Any,
 ) -> HttpResponse:
     return desk_action(
         request,
-        decision=can(request.user, Action.MANAGE_GRANT_CALL, call, now=timezone.now()),
+        decision=can(request.user, action, call, now=timezone.now()),
         act=act,
         render=partial(_render_call, request, call),
         done_url=reverse("grants:staff_call", args=[call.pk]),
@@ -245,15 +249,8 @@ def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The reviewer was added to the committee.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_COMMITTEE, call, now=now),
-        act=act,
-        render=partial(_render_call, request, call),
-        done_url=reverse("grants:staff_call", args=[call.pk]),
-        form=form,
-        form_key="reviewer_form",
-        errors_on_form=True,
+    return _call_action(
+        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="reviewer_form"
     )
 
 
@@ -273,15 +270,8 @@ def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The scoring sheet was saved.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_COMMITTEE, call, now=now),
-        act=act,
-        render=partial(_render_call, request, call),
-        done_url=reverse("grants:staff_call", args=[call.pk]),
-        form=form,
-        form_key="criteria_form",
-        errors_on_form=True,
+    return _call_action(
+        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="criteria_form"
     )
 
 
