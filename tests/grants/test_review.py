@@ -333,3 +333,29 @@ def test_the_scoring_sheet_changes_only_before_the_first_score(
         )
     )
     assert call.criteria.count() == 2
+
+
+def test_a_reviewers_export_holds_their_own_scores_and_conflicts(
+    call, handed_in, committee, second_reviewer
+):
+    from maeul.privacy.export import personal_data
+
+    garden, mural = handed_in
+    first = committee[0]
+    services.score_application(
+        application=garden, user=first, points=points(call, 30, 30, 20, 20), comment="훌륭합니다.",
+        now=AFTER,
+    )  # fmt: skip
+    services.score_application(
+        application=mural, user=second_reviewer, points=points(call, 1, 1, 1, 1),
+        comment="다른 위원의 의견", now=AFTER,
+    )  # fmt: skip
+    services.declare_conflict(application=mural, user=first, now=AFTER)
+
+    with translation.override("ko"):
+        data = personal_data(user=first, now=AFTER)
+    [seat] = data["공모사업 심의위원회"]
+    assert [review["사업명"] for review in seat["심사"]] == ["골목 텃밭"]
+    assert seat["심사"][0]["심사 의견"] == "훌륭합니다."
+    assert len(seat["신고한 이해충돌"]) == 1
+    assert "다른 위원의 의견" not in str(data)
