@@ -51,6 +51,8 @@ def test_a_reviewer_lists_and_scores_an_application(
     client, closed_call, garden, seat, committee_member
 ):
     client.force_login(committee_member)
+    calls = client.get(reverse("grants:calls")).content.decode()
+    assert reverse("grants:reviews") in calls  # reviewers find their desk from the calls
     listing = client.get(reverse("grants:reviews"))
     assert listing.status_code == 200 and "골목 텃밭" in listing.content.decode()
     page = client.get(reverse("grants:review", args=[garden.pk]))
