@@ -221,6 +221,25 @@ def test_selecting_with_a_smaller_amount_notifies_and_audits(
     assert note.url == f"/grants/applications/{garden.pk}/"
 
 
+def test_scores_stop_with_the_decision(call, handed_in, committee, district_staff):
+    garden, _mural = handed_in
+    services.decide(
+        application=garden, selected=False, amount=None, reasons="이유", staff=district_staff,
+        now=AFTER, ip=None,
+    )  # fmt: skip
+    message = refusal(
+        lambda: services.score_application(
+            application=garden,
+            user=committee[0],
+            points=points(call, 1, 1, 1, 1),
+            comment="",
+            now=AFTER,
+        )
+    )
+    assert "결정" in message
+    assert not Review.objects.exists()
+
+
 def test_not_selecting_keeps_no_amount(call, handed_in, district_staff, neighbour):
     _garden, mural = handed_in
     services.decide(

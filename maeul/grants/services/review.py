@@ -155,6 +155,10 @@ def score_application(
     """Record (or change) the reviewer's scores, one per criterion, and their comment."""
     reviewer = _reviewer(application, user, now)
     _require_closed(application.call, now)
+    if application.decided_at is not None:
+        raise RuleViolation(
+            _("The decision has been made: the scores can no longer change."), code="frozen"
+        )
     refuse_resident_number(comment=comment)
     if len(comment) > COMMENT_MAX:
         raise RuleViolation(_("Write the comment in at most 2,000 characters."), field="comment")

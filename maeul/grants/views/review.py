@@ -84,7 +84,8 @@ def _render(
         "lines": list(application.budget_lines.select_related("category")),
         "matches": list(matches),
         "review": review,
-        "may_score": timezone.now() >= application.call.closes_at,
+        "may_score": timezone.now() >= application.call.closes_at
+        and application.decided_at is None,
         "form": forms.get("form") or ScoreForm(initial=initial, criteria=criteria),
     }
     return render(request, "grants/review/application.html", context, status=status)
