@@ -5,14 +5,15 @@ Targets (금천구 unless said otherwise):
 - 단체 독산: 「독산 텃밭모임」, represented by `resident`;
 - 초안 독산: that group's draft; 제출 가산: 「가산 골목친구들」's submitted application
   (represented by `neighbour`); 충돌 시흥: a third group's submitted application, on which
-  `committee_member` (a reviewer of 공고 금천) declared a conflict of interest.
+  `committee_member` (a reviewer of 공고 금천) declared a conflict of interest;
+  계획서 가산 / 명부 가산: the project plan and a member list of 제출 가산.
 """
 
 import pytest
 from django.utils import translation
 
 from maeul.core.permissions import Action, can
-from maeul.grants.models import Conflict, Reviewer
+from maeul.grants.models import ApplicationAttachment, AttachmentKind, Conflict, Reviewer
 from maeul.grants.services import applications
 from tests.conftest import _verified
 from tests.factories import UserFactory
@@ -37,22 +38,25 @@ COLUMNS = [
     (A.REVIEW_APPLICATION, "충돌 시흥"),
     (A.DECIDE_APPLICATION, "초안 독산"),
     (A.DECIDE_APPLICATION, "제출 가산"),
+    (A.READ_REVIEW_FILE, "계획서 가산"),
+    (A.READ_REVIEW_FILE, "명부 가산"),
 ]
 
 # Y = allowed, . = denied; groups: calls (금천 영등포) | register | group | write | view (초안
 # 제출) | screen (초안 제출) | committee (금천 영등포) | review (초안 제출 충돌) | decide (초안 제출)
+# | reviewer's files (계획서 명부)
 MATRIX = {
-    "anonymous":            "..  .  .  .  ..  ..  .. ... ..",
-    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..",
-    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..",
-    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..",
-    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..",
-    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..",
-    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y",
-    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..",
-    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..",
-    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..",
-    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y",
+    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..",
+    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..",
+    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..",
+    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..",
+    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..",
+    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..",
+    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..",
+    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..",
+    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..",
+    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.",
+    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..",
 }  # fmt: skip
 
 
@@ -90,6 +94,16 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
         "초안 독산": write_draft(call, group, resident, title="골목 텃밭", description=""),
         "제출 가산": submitted,
         "충돌 시흥": conflicted,
+        "계획서 가산": submitted.attachments.get(kind=AttachmentKind.PLAN),
+        "명부 가산": ApplicationAttachment.objects.create(
+            application=submitted,
+            kind=AttachmentKind.MEMBERS,
+            file="grants/x.pdf",
+            original_name="명부.pdf",
+            content_type="application/pdf",
+            size=1,
+            uploaded_at=NOW,
+        ),
     }
 
 

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from maeul.grants.models import ApplicationStatus, Review
+from maeul.core.models import PersonalDataAccess
+from maeul.grants.models import ApplicationAttachment, ApplicationStatus, AttachmentKind, Review
 from maeul.grants.services import applications
 from maeul.grants.services import review as services
 from tests.grants.conftest import GARDEN_TEXT, open_call, write_draft
@@ -169,3 +170,26 @@ def test_staff_set_the_scoring_sheet_until_the_first_score(
     assert refused.status_code == 400
     assert "심사표를 바꿀 수 없습니다" in refused.content.decode()
     assert closed_call.criteria.count() == 2
+
+
+def test_a_reviewer_reads_the_plan_but_not_the_member_list(
+    client, closed_call, garden, seat, committee_member, resident
+):
+    plan = garden.attachments.get(kind=AttachmentKind.PLAN)
+    # A member list of the handed-in application (the same stored file, another kind).
+    member_list = ApplicationAttachment.objects.create(
+        application=garden, kind=AttachmentKind.MEMBERS, file=plan.file.name,
+        original_name="명부.pdf", content_type="application/pdf", size=plan.size,
+        uploaded_at=plan.uploaded_at,
+    )  # fmt: skip
+    client.force_login(committee_member)
+    page = client.get(reverse("grants:review", args=[garden.pk])).content.decode()
+    assert reverse("grants:file", args=[plan.pk]) in page
+    assert "명부.pdf" not in page
+
+    assert client.get(reverse("grants:file", args=[plan.pk])).status_code == 200
+    assert PersonalDataAccess.objects.filter(reason="공모 신청서 심의").count() == 1
+    assert client.get(reverse("grants:file", args=[member_list.pk])).status_code == 404
+
+    services.declare_conflict(application=garden, user=committee_member, now=timezone.now())
+    assert client.get(reverse("grants:file", args=[plan.pk])).status_code == 404

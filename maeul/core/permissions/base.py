@@ -78,6 +78,7 @@ class Action(StrEnum):
     MANAGE_COMMITTEE = "grants.manage_committee"
     REVIEW_APPLICATION = "grants.review_application"
     DECIDE_APPLICATION = "grants.decide_application"
+    READ_REVIEW_FILE = "grants.read_review_file"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

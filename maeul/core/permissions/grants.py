@@ -10,7 +10,8 @@ district and its own dong.
 
 The review (심의): district staff of the call's district form its committee and decide on
 each application (선정 / 미선정); a member of the call's committee scores its handed-in
-applications, except those on which they declared a conflict of interest.
+applications, except those on which they declared a conflict of interest, and reads their
+project plans and budget sheets (never member lists, consent forms or bankbooks).
 """
 
 from datetime import datetime
@@ -34,7 +35,9 @@ from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.grants.models import (
     HANDED_IN,
     Application,
+    ApplicationAttachment,
     ApplicationStatus,
+    AttachmentKind,
     CommunityGroup,
     Conflict,
     GrantCall,
@@ -130,6 +133,16 @@ def _review(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+REVIEW_FILE_KINDS = {AttachmentKind.PLAN, AttachmentKind.BUDGET}
+
+
+def _read_review_file(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A reviewer of the application, for its project plan and budget sheet only."""
+    if not isinstance(target, ApplicationAttachment) or target.kind not in REVIEW_FILE_KINDS:
+        return deny(_("Reviewers read only the project plan and the budget sheet."))
+    return _review(user, target.application, now)
+
+
 def _decide(user: Any, target: Model | None, now: datetime) -> Decision:
     """District staff of the call's district, on a handed-in application."""
     if not isinstance(target, Application):
@@ -152,4 +165,5 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_COMMITTEE: _manage_call,
     Action.REVIEW_APPLICATION: _review,
     Action.DECIDE_APPLICATION: _decide,
+    Action.READ_REVIEW_FILE: _read_review_file,
 }

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can
+from maeul.core.permissions.grants import REVIEW_FILE_KINDS
 from maeul.core.permissions.scope import require
 from maeul.grants.forms import ScoreForm
 from maeul.grants.models import HANDED_IN, Application, Conflict, Review, Reviewer
@@ -83,6 +84,7 @@ def _render(
         "call": application.call,
         "lines": list(application.budget_lines.select_related("category")),
         "matches": list(matches),
+        "attachments": list(application.attachments.filter(kind__in=REVIEW_FILE_KINDS)),
         "review": review,
         "may_score": timezone.now() >= application.call.closes_at
         and application.decided_at is None,
