@@ -3,7 +3,7 @@ timeline and expense categories, and the public parts of the applications they s
 
 Public and read-only. Amounts are integers of won. Drafts, submitted applications, groups'
 members, contacts and files are never part of the API; of an application only a selected
-one is public (its title, group, dong and amount), once selection is recorded.
+one is public (its title, group, dong and the amount granted), once selected.
 """
 
 from datetime import date, datetime
@@ -172,8 +172,8 @@ def get_grant_call(request: HttpRequest, call_id: int) -> GrantCallDetail:
     summary="List the applications a call selected",
 )
 def list_selected(request: HttpRequest, call_id: int, query: Query[PageQuery]) -> SelectedPage:
-    """The public part of the call's selected applications (empty until selection is
-    recorded): title, group, dong and the amount asked, in won."""
+    """The public part of the call's selected applications: title, group, dong and the
+    amount granted, in won."""
     now = timezone.now()
     call = get_object_or_404(public_calls(now), pk=call_id)
     selected = (
@@ -191,7 +191,7 @@ def list_selected(request: HttpRequest, call_id: int, query: Query[PageQuery]) -
                 title=row.title,
                 group=row.group.name,
                 dong=CodeName(code=row.dong.code, name=row.dong.name),
-                amount=row.amount,
+                amount=row.granted_amount or 0,
             ),
         )
     )

@@ -175,7 +175,7 @@ _FIGURES = {
     "applications": Count("pk"),
     "selected": Count("pk", filter=Q(status=ApplicationStatus.SELECTED)),
     "asked": Sum("amount"),
-    "granted": Sum("amount", filter=Q(status=ApplicationStatus.SELECTED)),
+    "granted": Sum("granted_amount", filter=Q(status=ApplicationStatus.SELECTED)),
     "calls": Count("call_id", distinct=True),
 }
 

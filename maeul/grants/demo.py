@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from maeul.accounts.models import DongTie, Role, TieKind, User, VerificationMethod
 from maeul.core.dates import SEOUL
 from maeul.grants.models import (
-    ApplicationStatus,
+    Application,
     AttachmentKind,
     ExpenseCategory,
     ExpenseKind,
@@ -22,7 +22,7 @@ from maeul.grants.models import (
     MemberTie,
     Programme,
 )
-from maeul.grants.services import applications, groups
+from maeul.grants.services import applications, groups, review
 from maeul.places.models import District, Dong
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -153,6 +153,30 @@ def _apply(call: GrantCall, group, user, text: tuple[str, str], amount: int, now
     return draft
 
 
+def _review(call: GrantCall, selected: Application, other: Application) -> None:
+    """The 2020 committee (the demo 심의위원) scores both; 독산 텃밭모임 is selected."""
+    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=call.district)
+    member = User.objects.filter(email="committee@demo.maeul.kr").first()
+    after = call.closes_at + timedelta(days=7)
+    if member is not None:
+        review.add_reviewer(call=call, email=member.email, staff=staff.first(), now=after, ip=None)
+        for application, points in ((selected, (27, 25, 17, 18)), (other, (20, 18, 14, 12))):
+            sheet = dict(zip([c.pk for c in call.criteria.all()], points, strict=True))
+            review.score_application(
+                application=application, user=member, points=sheet,
+                comment="주민이 함께 가꾸는 계획이 구체적입니다." if application == selected else "",
+                now=after + timedelta(days=1),
+            )  # fmt: skip
+    for application, chosen, reasons in (
+        (selected, True, "이웃이 함께 가꾸고 나누는 계획이 구체적이고 예산이 알맞습니다."),
+        (other, False, "공연 장소와 관객 모집 계획이 아직 정해지지 않았습니다."),
+    ):
+        review.decide(
+            application=application, selected=chosen, amount=application.amount if chosen else None,
+            reasons=reasons, staff=staff.first(), now=after + timedelta(days=3), ip=None,
+        )  # fmt: skip
+
+
 def load_grants(*, now: datetime) -> int:
     """Create the demo calls, groups and applications of 금천구; returns the calls made."""
     district = District.objects.get(name="금천구")
@@ -201,8 +225,8 @@ def load_grants(*, now: datetime) -> int:
     in_2020 = neighbours.opens_at + timedelta(days=3)
     garden = _apply(neighbours, doksan, doksan_rep, GARDEN, 1_000_000, in_2020)
     _apply(neighbours, puppets, puppets_rep, PUPPETS, 1_000_000, in_2020)
-    garden.status = ApplicationStatus.SELECTED
-    garden.save(update_fields=["status"])
+    puppet_show = neighbours.applications.get(group=puppets)
+    _review(neighbours, garden, puppet_show)
     # This year: a near-copy of 독산 텃밭모임's 2020 project by another group, flagged.
     _apply(current, siheung, siheung_rep, NEAR_COPY, 1_000_000, now - timedelta(days=1))
     return len(past) + 1

@@ -1,12 +1,13 @@
-"""A representative's grant data for 내 정보 내려받기 (`privacy.export`): the groups they
-represent, the members they listed and the group's applications."""
+"""Grant data for 내 정보 내려받기 (`privacy.export`): the groups a representative
+represents, the members they listed and the group's applications with their decisions; a
+reviewer's seats on committees, their scores and comments and their declared conflicts."""
 
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from maeul.accounts import phone as phones
-from maeul.grants.models import CommunityGroup
+from maeul.grants.models import CommunityGroup, Reviewer
 
 Record = dict[str, Any]
 
@@ -39,9 +40,39 @@ def represented_groups(user: Any) -> list[Record]:
                     _("Status"): application.get_status_display(),
                     _("Amount asked (won)"): application.amount,
                     _("Submitted at"): application.submitted_at,
+                    _("Amount granted (won)"): application.granted_amount,
+                    _("Reasons for the decision"): application.decision_reasons,
                 }
                 for application in group.applications.all()
             ],
         }
         for group in groups
+    ]
+
+
+def committee_seats(user: Any) -> list[Record]:
+    """Only `user`'s own seats, scores and conflicts (every query filters on this user)."""
+    seats = (
+        Reviewer.objects.filter(user_id=user.pk)
+        .select_related("call")
+        .prefetch_related("reviews__application", "reviews__scores__criterion", "conflicts")
+    )
+    return [
+        {
+            _("Call"): seat.call.title,
+            _("Added at"): seat.added_at,
+            _("Reviews"): [
+                {
+                    _("Project title"): review.application.title,
+                    _("Scores"): {s.criterion.name: s.points for s in review.scores.all()},
+                    _("Reviewer's comment"): review.comment,
+                    _("Scored at"): review.scored_at,
+                }
+                for review in seat.reviews.all()
+            ],
+            _("Conflicts of interest declared"): [
+                conflict.declared_at for conflict in seat.conflicts.all()
+            ],
+        }
+        for seat in seats
     ]

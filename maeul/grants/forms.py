@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.grants.models import (
     AttachmentKind,
+    Criterion,
     ExpenseCategory,
     ExpenseKind,
     GrantCall,
@@ -132,3 +133,74 @@ class AttachmentForm(forms.Form):
         label=_("File (PDF, HWP, HWPX, XLSX, PNG or JPEG, up to 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT}),
     )
+
+
+class ReviewerForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Reviewer's e-mail address"),
+        help_text=_("The e-mail address of the reviewer's account."),
+    )
+
+
+class ScoreForm(forms.Form):
+    """One field per criterion of the call's scoring sheet (the service checks the range)."""
+
+    comment = forms.CharField(
+        label=_("Reviewer's comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args: Any, criteria: list[Criterion], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        comment = self.fields.pop("comment")
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.CharField(
+                label=_("%(name)s (0 to %(max)d points)")
+                % {"name": criterion.name, "max": criterion.max_points},
+                max_length=4,
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            )
+        self.fields["comment"] = comment
+
+    def points(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("criterion_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("criterion_")
+        }
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Selection decision"),
+        choices=[("selected", _("Selected")), ("not_selected", _("Not selected"))],
+    )
+    amount = WonField(
+        label=_("Amount granted (won)"),
+        required=False,
+        help_text=_("Only when selected: at most the amount asked."),
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CriteriaForm(forms.Form):
+    """The scoring sheet as lines of a name and its most points (사업의 필요성 30)."""
+
+    criteria = forms.CharField(
+        label=_("Scoring sheet"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One criterion a line: its name, then its most points."),
+        max_length=2000,
+    )
+
+    def clean_criteria(self) -> list[tuple[str, int]]:
+        rows = []
+        for line in str(self.cleaned_data["criteria"]).splitlines():
+            if not line.strip():
+                continue
+            name, _space, points = line.strip().rpartition(" ")
+            if not name.strip() or not points.isdigit():
+                raise forms.ValidationError(
+                    _("Write each criterion as its name and points, e.g. 주민 참여 20.")
+                )
+            rows.append((name.strip(), int(points)))
+        return rows

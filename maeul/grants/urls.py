@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.grants.views import applications, archive, groups, public, staff
+from maeul.grants.views import applications, archive, groups, public, review, staff
 
 app_name = "grants"
 
@@ -26,6 +26,14 @@ urlpatterns: list[URLPattern] = [
     path("grants/budget/<int:pk>/remove/", applications.remove_line, name="remove_line"),
     path("grants/files/<int:pk>/", applications.attachment_file, name="file"),
     path("grants/files/<int:pk>/remove/", applications.remove_file, name="remove_file"),
+    path("grants/reviews/", review.review_list, name="reviews"),
+    path("grants/reviews/applications/<int:pk>/", review.review_page, name="review"),
+    path("grants/reviews/applications/<int:pk>/score/", review.score, name="review_score"),
+    path(
+        "grants/reviews/applications/<int:pk>/conflict/",
+        review.declare_conflict,
+        name="review_conflict",
+    ),
     path("staff/grants/", staff.call_list, name="staff_calls"),
     path("staff/grants/<int:pk>/", staff.call_desk, name="staff_call"),
     path("staff/grants/<int:pk>/change/", staff.change_call, name="staff_change_call"),
@@ -41,6 +49,9 @@ urlpatterns: list[URLPattern] = [
         staff.application_desk,
         name="staff_application",
     ),
+    path("staff/grants/<int:pk>/criteria/", staff.set_criteria, name="staff_set_criteria"),
+    path("staff/grants/<int:pk>/reviewers/", staff.add_reviewer, name="staff_add_reviewer"),
+    path("staff/grants/applications/<int:pk>/decide/", staff.decide, name="staff_decide"),
     path(
         "staff/grants/applications/<int:pk>/recheck/",
         staff.recheck,

@@ -18,7 +18,7 @@ from maeul.accounts import phone as phones
 from maeul.accounts.models import User
 from maeul.core.models import AuditEntry
 from maeul.councils.models import CouncilMember, MembershipApplication
-from maeul.grants.export import represented_groups
+from maeul.grants.export import committee_seats, represented_groups
 from maeul.privacy.models import ConsentRecord
 from maeul.proposals.models import Comment, Proposal, Support
 from maeul.voting.models import Participation
@@ -43,6 +43,7 @@ def personal_data(*, user: User, now: datetime) -> Record:
         _("Council memberships"): _memberships(user),
         _("Council applications"): _applications(user),
         _("Groups represented for grants"): represented_groups(user),
+        _("Grant review committees"): committee_seats(user),
         _("Notifications"): _notifications(user),
         _("Actions recorded in the audit log"): _audit_entries(user),
     }

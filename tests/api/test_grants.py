@@ -1,5 +1,5 @@
 """The grant calls API: published calls only, open ones first, filters, integer won, the
-detail with timeline and caps, and the (still empty) selected applications; no draft,
+detail with timeline and caps, and the selected applications (amount granted); no draft,
 member or contact ever appears."""
 
 from datetime import timedelta
@@ -75,11 +75,13 @@ def test_selected_lists_only_selected_public_parts(client, calls, resident, doks
     url = f"/api/grant-calls/{call.pk}/selected"
     assert client.get(url).json()["items"] == []
     draft.status = ApplicationStatus.SELECTED
+    draft.granted_amount = 2_500_000
+    draft.decision_reasons = "주민 참여가 활발합니다."
     draft.save()
     body = client.get(url).json()
     assert body["items"] == [
         {"id": draft.pk, "title": "골목 텃밭", "group": "독산 텃밭모임",
-         "dong": {"code": doksan1.code, "name": "독산1동"}, "amount": 3_000_000},
+         "dong": {"code": doksan1.code, "name": "독산1동"}, "amount": 2_500_000},
     ]  # fmt: skip
     assert "비밀" not in str(body) and "010" not in str(body)
 

@@ -1,6 +1,9 @@
 """The grant pages in a real browser: a group's representative writes and submits an
 application that is a near-copy of another group's, and is told that similar applications
-were found; staff see the match beside it. axe-core finds no serious violation on any page."""
+were found; staff see the match beside it. Then the committee scores (the match shown beside
+the scoring sheet) and the group is selected. axe-core finds no serious violation on any page."""
+
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -85,3 +88,61 @@ def test_a_near_copy_is_submitted_and_flagged(
     assert_accessible(page, "staff application desk")
     page.goto(f"{live_server.url}/staff/grants/")
     assert_accessible(page, "staff calls")
+
+
+def test_the_committee_scores_and_the_group_is_selected(
+    page: Page, live_server, geumcheon, resident, doksan1, neighbour, gasan, district_staff,
+    committee_member,
+):  # fmt: skip
+    now = timezone.now()
+    call = open_call(
+        geumcheon, opens_at=now - timedelta(days=10), closes_at=now - timedelta(days=1)
+    )
+    other = make_group(neighbour, gasan, "가산 골목친구들", contact="010-3456-7890")
+    group = make_group(resident, doksan1, "독산 텃밭모임")
+    for owner, user, title in (
+        (other, neighbour, GARDEN_TITLE),
+        (group, resident, "골목 상자 텃밭"),
+    ):
+        draft = write_draft(call, owner, user, title=title, description=GARDEN_TEXT)
+        applications.submit_application(application=draft, user=user, now=now - timedelta(days=2))
+    ours = Application.objects.get(group=group)
+
+    force_login(page.context, district_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/grants/{call.pk}/")
+    page.locator("#id_email").fill(committee_member.email)
+    page.locator("form[action$='/reviewers/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+    assert_accessible(page, "staff call desk with its committee")
+
+    force_login(page.context, committee_member, live_server.url)
+    page.goto(f"{live_server.url}/grants/reviews/")
+    assert_accessible(page, "reviewer's applications")
+    page.get_by_role("link", name="골목 상자 텃밭").click()
+    expect(page.get_by_text(GARDEN_TITLE).first).to_be_visible()  # the similar application
+    for criterion, points in zip(call.criteria.all(), ("25", "25", "15", "15"), strict=True):
+        page.locator(f"#id_criterion_{criterion.pk}").fill(points)
+    page.locator("#id_comment").fill("주민 참여 계획이 구체적입니다.")
+    page.locator("form[action$='/score/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_contain_text("80")
+    assert_accessible(page, "scoring sheet")
+
+    force_login(page.context, district_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/grants/{call.pk}/")
+    expect(page.locator("#ranking-caption")).to_be_visible()
+    expect(page.get_by_text("80.0")).to_be_visible()
+    page.goto(f"{live_server.url}/staff/grants/applications/{ours.pk}/")
+    page.locator("#id_outcome").select_option("selected")
+    page.locator("#id_amount").fill("2,500,000")
+    page.locator("#id_reasons").fill("주민 참여 계획이 구체적입니다.")
+    page.locator("form[action$='/decide/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+    assert_accessible(page, "staff application desk with the decision")
+
+    force_login(page.context, resident, live_server.url)
+    page.goto(f"{live_server.url}/grants/applications/{ours.pk}/")
+    expect(page.locator("#decision-heading")).to_be_visible()
+    expect(page.get_by_text("2,500,000원").first).to_be_visible()
+    assert_accessible(page, "the applicant's decided application")
+    ours.refresh_from_db()
+    assert ours.status == ApplicationStatus.SELECTED

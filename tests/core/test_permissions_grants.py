@@ -4,14 +4,19 @@ Targets (금천구 unless said otherwise):
 - 공고 금천 / 공고 영등포: a call of each district;
 - 단체 독산: 「독산 텃밭모임」, represented by `resident`;
 - 초안 독산: that group's draft; 제출 가산: 「가산 골목친구들」's submitted application
-  (represented by `neighbour`).
+  (represented by `neighbour`); 충돌 시흥: a third group's submitted application, on which
+  `committee_member` (a reviewer of 공고 금천) declared a conflict of interest;
+  계획서 가산 / 명부 가산: the project plan and a member list of 제출 가산.
 """
 
 import pytest
 from django.utils import translation
 
 from maeul.core.permissions import Action, can
+from maeul.grants.models import ApplicationAttachment, AttachmentKind, Conflict, Reviewer
 from maeul.grants.services import applications
+from tests.conftest import _verified
+from tests.factories import UserFactory
 from tests.grants.conftest import NOW, make_call, make_group, write_draft
 from tests.korean import HANGUL
 
@@ -26,22 +31,32 @@ COLUMNS = [
     (A.VIEW_APPLICATION, "제출 가산"),
     (A.SCREEN_APPLICATION, "초안 독산"),
     (A.SCREEN_APPLICATION, "제출 가산"),
+    (A.MANAGE_COMMITTEE, "공고 금천"),
+    (A.MANAGE_COMMITTEE, "공고 영등포"),
+    (A.REVIEW_APPLICATION, "초안 독산"),
+    (A.REVIEW_APPLICATION, "제출 가산"),
+    (A.REVIEW_APPLICATION, "충돌 시흥"),
+    (A.DECIDE_APPLICATION, "초안 독산"),
+    (A.DECIDE_APPLICATION, "제출 가산"),
+    (A.READ_REVIEW_FILE, "계획서 가산"),
+    (A.READ_REVIEW_FILE, "명부 가산"),
 ]
 
 # Y = allowed, . = denied; groups: calls (금천 영등포) | register | group | write | view (초안
-# 제출) | screen (초안 제출)
+# 제출) | screen (초안 제출) | committee (금천 영등포) | review (초안 제출 충돌) | decide (초안 제출)
+# | reviewer's files (계획서 명부)
 MATRIX = {
-    "anonymous":            "..  .  .  .  ..  ..",
-    "resident":             "..  Y  Y  Y  Y.  ..",
-    "unverified_resident":  "..  .  .  .  ..  ..",
-    "neighbour":            "..  Y  .  .  .Y  ..",
-    "dong_staff":           "..  Y  .  .  ..  ..",
-    "other_dong_staff":     "..  Y  .  .  .Y  .Y",
-    "district_staff":       "Y.  Y  .  .  .Y  .Y",
-    "other_district_staff": ".Y  Y  .  .  ..  ..",
-    "support_centre_staff": "..  Y  .  .  ..  ..",
-    "committee_member":     "..  Y  .  .  ..  ..",
-    "site_admin":           "YY  Y  .  .  .Y  .Y",
+    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..",
+    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..",
+    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..",
+    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..",
+    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..",
+    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..",
+    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..",
+    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..",
+    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..",
+    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.",
+    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..",
 }  # fmt: skip
 
 
@@ -59,12 +74,18 @@ CELLS = [
 
 
 @pytest.fixture
-def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour):
+def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, committee_member):
     call = make_call(geumcheon)
     group = make_group(resident, doksan1, "독산 텃밭모임")
     other = make_group(neighbour, gasan, "가산 골목친구들", contact="010-3456-7890")
     submitted = write_draft(call, other, neighbour, title="골목 벽화", description="")
     applications.submit_application(application=submitted, user=neighbour, now=NOW)
+    third_representative = _verified(UserFactory(email="siheung@example.kr", display_name="시흥"))
+    third = make_group(third_representative, gasan, "시흥 골목지기", contact="010-4567-8901")
+    conflicted = write_draft(call, third, third_representative, title="골목 화분", description="")
+    applications.submit_application(application=conflicted, user=third_representative, now=NOW)
+    reviewer = Reviewer.objects.create(call=call, user=committee_member, added_at=NOW)
+    Conflict.objects.create(reviewer=reviewer, application=conflicted, declared_at=NOW)
     return {
         None: None,
         "공고 금천": call,
@@ -72,6 +93,17 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour):
         "단체 독산": group,
         "초안 독산": write_draft(call, group, resident, title="골목 텃밭", description=""),
         "제출 가산": submitted,
+        "충돌 시흥": conflicted,
+        "계획서 가산": submitted.attachments.get(kind=AttachmentKind.PLAN),
+        "명부 가산": ApplicationAttachment.objects.create(
+            application=submitted,
+            kind=AttachmentKind.MEMBERS,
+            file="grants/x.pdf",
+            original_name="명부.pdf",
+            content_type="application/pdf",
+            size=1,
+            uploaded_at=NOW,
+        ),
     }
 
 

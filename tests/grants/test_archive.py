@@ -42,7 +42,9 @@ def archived(geumcheon, call, group, other_group, resident, neighbour):
     )
     for application, user in ((garden, resident), (puppet, neighbour), (book, resident)):
         applications.submit_application(application=application, user=user, now=NOW)
-    Application.objects.filter(pk=book.pk).update(status=ApplicationStatus.SELECTED)
+    Application.objects.filter(pk=book.pk).update(
+        status=ApplicationStatus.SELECTED, granted_amount=3_500_000
+    )
     write_draft(old, other_group, neighbour, title=SECRET_TITLE, description="비밀 계획입니다.")
     return {"garden": garden, "puppet": puppet, "book": book, "old": old}
 

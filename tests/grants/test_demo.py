@@ -1,12 +1,19 @@
 """The grant demo: the seeds' calls and figures for 금천구, fictional groups, a near-copy that
-is flagged; loading twice adds nothing."""
+is flagged, the 2020 call reviewed and decided; loading twice adds nothing."""
 
 import pytest
 from django.utils import timezone
 
 from maeul.accounts.demo import load_accounts
 from maeul.grants.demo import load_grants
-from maeul.grants.models import Application, DuplicateMatch, GrantCall, Programme
+from maeul.grants.models import (
+    Application,
+    ApplicationStatus,
+    DuplicateMatch,
+    GrantCall,
+    Programme,
+    Review,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +42,18 @@ def test_demo_grants_follow_the_seeds_and_flag_the_near_copy(places):
     copy = Application.objects.get(call=current)
     match = DuplicateMatch.objects.get(application=copy)
     assert match.other.call.year == 2020 and match.other.group.name == "독산 텃밭모임"
+
+
+def test_the_2020_committee_scored_and_selected_the_garden(places):
+    now = timezone.now()
+    load_accounts(now=now)
+    load_grants(now=now)
+
+    decided = Application.objects.filter(call__year=2020, decided_at__isnull=False)
+    outcome = {a.group.name: (a.status, a.granted_amount) for a in decided}
+    assert outcome == {
+        "독산 텃밭모임": (ApplicationStatus.SELECTED, 1_000_000),
+        "금빛노을 인형극단": (ApplicationStatus.NOT_SELECTED, None),
+    }
+    assert all(a.decision_reasons for a in decided)
+    assert Review.objects.filter(application__in=decided).count() == 2

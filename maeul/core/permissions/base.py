@@ -75,6 +75,10 @@ class Action(StrEnum):
     WRITE_APPLICATION = "grants.write_application"
     VIEW_APPLICATION = "grants.view_application"
     SCREEN_APPLICATION = "grants.screen_application"
+    MANAGE_COMMITTEE = "grants.manage_committee"
+    REVIEW_APPLICATION = "grants.review_application"
+    DECIDE_APPLICATION = "grants.decide_application"
+    READ_REVIEW_FILE = "grants.read_review_file"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

@@ -1,5 +1,5 @@
 """Who may configure grant calls, register a group, write and submit its applications, read
-them and screen them for duplicates.
+them, screen them for duplicates, review them in committee and decide on them.
 
 District staff configure their district's calls. A verified resident registers a group and,
 as its representative, writes and submits the group's applications; nobody else reads a
@@ -7,6 +7,11 @@ draft. Staff of the call's district, and of the application's dong, read handed-
 applications and their similar matches. Which rows staff serve: a call by its district (dong
 staff see their district's calls too), a group by its dong, an application by its call's
 district and its own dong.
+
+The review (심의): district staff of the call's district form its committee and decide on
+each application (선정 / 미선정); a member of the call's committee scores its handed-in
+applications, except those on which they declared a conflict of interest, and reads their
+project plans and budget sheets (never member lists, consent forms or bankbooks).
 """
 
 from datetime import datetime
@@ -27,7 +32,17 @@ from maeul.core.permissions.base import (
     scope_of,
 )
 from maeul.core.permissions.scope import RowScope, register_rows
-from maeul.grants.models import Application, CommunityGroup, GrantCall
+from maeul.grants.models import (
+    HANDED_IN,
+    Application,
+    ApplicationAttachment,
+    ApplicationStatus,
+    AttachmentKind,
+    CommunityGroup,
+    Conflict,
+    GrantCall,
+    Reviewer,
+)
 from maeul.places.models import District
 
 register_rows(
@@ -102,6 +117,44 @@ def _view_application(user: Any, target: Model | None, now: datetime) -> Decisio
     return _screen(user, target, now)
 
 
+def _review(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A member of the call's committee, on a handed-in application, without a conflict."""
+    if not isinstance(target, Application) or not getattr(user, "is_authenticated", False):
+        return deny(_("Only members of the call's review committee may do this."))
+    reviewer = Reviewer.objects.filter(call_id=target.call_id, user_id=user.pk).first()
+    if reviewer is None:
+        return deny(_("Only members of the call's review committee may do this."))
+    if target.status not in HANDED_IN:
+        return deny(_("The application is not under review."))
+    if Conflict.objects.filter(reviewer=reviewer, application=target).exists():
+        return deny(
+            _("You declared a conflict of interest on this application: you may not review it.")
+        )
+    return ALLOW
+
+
+REVIEW_FILE_KINDS = {AttachmentKind.PLAN, AttachmentKind.BUDGET}
+
+
+def _read_review_file(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A reviewer of the application, for its project plan and budget sheet only."""
+    if not isinstance(target, ApplicationAttachment) or target.kind not in REVIEW_FILE_KINDS:
+        return deny(_("Reviewers read only the project plan and the budget sheet."))
+    return _review(user, target.application, now)
+
+
+def _decide(user: Any, target: Model | None, now: datetime) -> Decision:
+    """District staff of the call's district, on a handed-in application."""
+    if not isinstance(target, Application):
+        return deny(STAFF_ONLY)
+    decision = _manage_call(user, target.call, now)
+    if not decision:
+        return decision
+    if target.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW):
+        return deny(_("A decision can only be made on a submitted application under review."))
+    return ALLOW
+
+
 RULES: dict[Action, Rule] = {
     Action.MANAGE_GRANT_CALL: _manage_call,
     Action.REGISTER_GROUP: _register_group,
@@ -109,4 +162,8 @@ RULES: dict[Action, Rule] = {
     Action.WRITE_APPLICATION: _representative,
     Action.VIEW_APPLICATION: _view_application,
     Action.SCREEN_APPLICATION: _screen,
+    Action.MANAGE_COMMITTEE: _manage_call,
+    Action.REVIEW_APPLICATION: _review,
+    Action.DECIDE_APPLICATION: _decide,
+    Action.READ_REVIEW_FILE: _read_review_file,
 }

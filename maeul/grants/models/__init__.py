@@ -18,8 +18,17 @@ from maeul.grants.models.calls import (
     Programme,
 )
 from maeul.grants.models.groups import CommunityGroup, GroupKind, GroupMember, MemberTie
+from maeul.grants.models.review import (
+    DEFAULT_CRITERIA,
+    Conflict,
+    Criterion,
+    Review,
+    Reviewer,
+    Score,
+)
 
 __all__ = [
+    "DEFAULT_CRITERIA",
     "HANDED_IN",
     "Application",
     "ApplicationAttachment",
@@ -28,6 +37,8 @@ __all__ = [
     "AttachmentKind",
     "BudgetLine",
     "CommunityGroup",
+    "Conflict",
+    "Criterion",
     "DuplicateMatch",
     "ExpenseCategory",
     "ExpenseKind",
@@ -37,4 +48,7 @@ __all__ = [
     "MatchReason",
     "MemberTie",
     "Programme",
+    "Review",
+    "Reviewer",
+    "Score",
 ]

@@ -61,6 +61,15 @@ class Application(models.Model):
     updated_at = models.DateTimeField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # The decision of district staff after the committee's review (선정 / 미선정).
+    granted_amount = models.PositiveBigIntegerField(
+        _("amount granted (won)"), null=True, blank=True
+    )
+    decision_reasons = models.TextField(_("reasons for the decision"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("grant application")

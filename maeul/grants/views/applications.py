@@ -21,7 +21,7 @@ from maeul.core.access_log import record_access
 from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action, can, scope_of
 from maeul.core.requests import client_ip
 from maeul.grants.forms import ApplicationForm, AttachmentForm, BudgetLineForm
 from maeul.grants.models import (
@@ -267,14 +267,18 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
-    """A file of an application: for its representative and the staff who serve it only."""
+    """A file of an application: for its representative and the staff who serve it only, and
+    its plan and budget sheet for the call's reviewers (the reading logged)."""
     attachment = get_object_or_404(
         ApplicationAttachment.objects.select_related("application__call", "application__group"),
         Q(pk=pk),
     )
     now = timezone.now()
     application = attachment.application
-    if not can(request.user, Action.VIEW_APPLICATION, application, now=now):
+    if not (
+        can(request.user, Action.VIEW_APPLICATION, application, now=now)
+        or can(request.user, Action.READ_REVIEW_FILE, attachment, now=now)
+    ):
         raise Http404  # whether someone else's file exists is not told
     if application.group.representative_id != request.user.pk:
         # A group's files name its members (명부, 동의서): staff reading one is logged.
@@ -283,7 +287,7 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
             subject=f"grant application {application.pk}: members' data in its files",
             action=AccessAction.VIEW,
             what=f"{request.path} ({attachment.kind})",
-            reason="공모 신청서 검토",
+            reason="공모 신청서 검토" if scope_of(request.user).is_staff else "공모 신청서 심의",
             ip=client_ip(request),
             now=now,
         )

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from maeul.grants.models import GrantCall
+from maeul.grants.models import CommunityGroup, GrantCall, Reviewer
 
 
 def public_calls(now: datetime) -> QuerySet[GrantCall]:
@@ -31,7 +31,13 @@ def public_calls(now: datetime) -> QuerySet[GrantCall]:
 
 def call_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    return render(request, "grants/call_list.html", {"calls": list(public_calls(now)), "now": now})
+    user = request.user
+    reviewing = user.is_authenticated and Reviewer.objects.filter(user_id=user.pk).exists()
+    return render(
+        request,
+        "grants/call_list.html",
+        {"calls": list(public_calls(now)), "now": now, "reviewing": reviewing},
+    )
 
 
 def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -39,7 +45,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
     call = get_object_or_404(public_calls(now), pk=pk)
     groups = []
     if request.user.is_authenticated:
-        groups = list(request.user.represented_groups.order_by("name"))
+        groups = list(CommunityGroup.objects.filter(representative=request.user).order_by("name"))
     return render(
         request,
         "grants/call_detail.html",

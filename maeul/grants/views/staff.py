@@ -1,5 +1,6 @@
 """Staff pages of grants: the calls of the districts served (new, change, categories,
-publish), and a call's applications beside their similar matches (다시 확인)."""
+publish, the review committee and the ranking), and a call's applications beside their
+similar matches (다시 확인), their reviews and the decision (선정 / 미선정)."""
 
 from collections.abc import Callable
 from functools import partial
@@ -16,15 +17,24 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
-from maeul.grants.forms import CallForm, CategoryForm
+from maeul.grants.forms import (
+    CallForm,
+    CategoryForm,
+    CriteriaForm,
+    DecisionForm,
+    ReviewerForm,
+)
 from maeul.grants.models import (
+    DEFAULT_CRITERIA,
     HANDED_IN,
     Application,
     DuplicateMatch,
     ExpenseCategory,
     GrantCall,
+    Review,
 )
 from maeul.grants.services import calls as services
+from maeul.grants.services import review as review_services
 from maeul.grants.services.screening import recheck_duplicates
 from maeul.places.models import District, Dong
 
@@ -98,6 +108,7 @@ def _render_call(
     request: HttpRequest, call: GrantCall, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     now = timezone.now()
+    criteria = list(call.criteria.all())
     applications = (
         scope_of(request.user)
         .rows(call.applications.filter(status__in=HANDED_IN))
@@ -122,6 +133,18 @@ def _render_call(
             "manage": can(request.user, Action.MANAGE_GRANT_CALL, call, now=now),
             "form": forms.get("form") or CallForm(instance=call, dongs=_dongs(call.district)),
             "category_form": forms.get("category_form") or CategoryForm(),
+            "reviewers": list(call.reviewers.select_related("user")),
+            "criteria": criteria,
+            "sheet_open": not Review.objects.filter(application__call=call).exists(),
+            "criteria_form": forms.get("criteria_form")
+            or CriteriaForm(
+                initial={
+                    "criteria": "\n".join(f"{c.name} {c.max_points}" for c in criteria)
+                    or "\n".join(f"{name} {points}" for name, points in DEFAULT_CRITERIA)
+                }
+            ),
+            "ranking": review_services.ranking(call),
+            "reviewer_form": forms.get("reviewer_form") or ReviewerForm(),
         },
         status=status,
     )
@@ -133,11 +156,15 @@ def call_desk(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _call_action(
-    request: HttpRequest, call: GrantCall, act: Callable[[], str], **form: Any
+    request: HttpRequest,
+    call: GrantCall,
+    act: Callable[[], str],
+    action: Action = Action.MANAGE_GRANT_CALL,
+    **form: Any,
 ) -> HttpResponse:
     return desk_action(
         request,
-        decision=can(request.user, Action.MANAGE_GRANT_CALL, call, now=timezone.now()),
+        decision=can(request.user, action, call, now=timezone.now()),
         act=act,
         render=partial(_render_call, request, call),
         done_url=reverse("grants:staff_call", args=[call.pk]),
@@ -206,6 +233,48 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _call_action(request, call, act)
 
 
+@staff_required
+@require_POST
+def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = ReviewerForm(request.POST)
+
+    def act() -> str:
+        review_services.add_reviewer(
+            call=call,
+            email=form.cleaned_data["email"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The reviewer was added to the committee.")
+
+    return _call_action(
+        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="reviewer_form"
+    )
+
+
+@staff_required
+@require_POST
+def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
+    call, now = staff_call(request, pk), timezone.now()
+    form = CriteriaForm(request.POST)
+
+    def act() -> str:
+        review_services.set_criteria(
+            call=call,
+            criteria=form.cleaned_data["criteria"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The scoring sheet was saved.")
+
+    return _call_action(
+        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="criteria_form"
+    )
+
+
 def staff_application(request: HttpRequest, pk: int) -> Application:
     rows = scope_of(request.user).rows(Application.objects.filter(status__in=HANDED_IN))
     return get_object_or_404(
@@ -214,7 +283,7 @@ def staff_application(request: HttpRequest, pk: int) -> Application:
 
 
 def _render_application(
-    request: HttpRequest, application: Application, *, status: int = 200
+    request: HttpRequest, application: Application, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     matches = application.duplicate_matches.select_related(
         "other__group", "other__call", "other__dong"
@@ -228,6 +297,15 @@ def _render_application(
             "lines": list(application.budget_lines.select_related("category")),
             "attachments": list(application.attachments.all()),
             "matches": list(matches),
+            "reviews": list(
+                application.reviews.select_related("reviewer__user").prefetch_related(
+                    "scores__criterion"
+                )
+            ),
+            "may_decide": can(
+                request.user, Action.DECIDE_APPLICATION, application, now=timezone.now()
+            ),
+            "decision_form": forms.get("decision_form") or DecisionForm(),
         },
         status=status,
     )
@@ -255,4 +333,35 @@ def recheck(request: HttpRequest, pk: int) -> HttpResponse:
         act=act,
         render=partial(_render_application, request, application),
         done_url=reverse("grants:staff_application", args=[application.pk]),
+    )
+
+
+@staff_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application, now = staff_application(request, pk), timezone.now()
+    form = DecisionForm(request.POST)
+
+    def act() -> str:
+        selected = form.cleaned_data["outcome"] == "selected"
+        review_services.decide(
+            application=application,
+            selected=selected,
+            amount=form.cleaned_data["amount"],
+            reasons=form.cleaned_data["reasons"],
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
+        return _("The decision was recorded and the applicant notified.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.DECIDE_APPLICATION, application, now=now),
+        act=act,
+        render=partial(_render_application, request, application),
+        done_url=reverse("grants:staff_application", args=[application.pk]),
+        form=form,
+        form_key="decision_form",
+        errors_on_form=True,
     )
