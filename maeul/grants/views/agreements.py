@@ -1,7 +1,9 @@
 """Staff record a selected application's grant agreement (협약) and its payments (교부) on
 the application desk."""
 
+from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -17,63 +19,65 @@ from maeul.grants.services import agreements as services
 from maeul.grants.views.staff import _render_application, staff_application
 
 
-@staff_required
-@require_POST
-def create_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+def _on_desk(
+    request: HttpRequest,
+    pk: int,
+    *,
+    action: Action,
+    form_class: Any,
+    form_key: str,
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """Run `service` with the form's fields if `action` is allowed; errors beside the field."""
     application, now = staff_application(request, pk), timezone.now()
-    form = AgreementForm(request.POST)
+    form = form_class(request.POST)
 
     def act() -> str:
-        services.create_agreement(
+        service(
             application=application,
-            amount=form.cleaned_data["amount"],
-            conditions=form.cleaned_data["conditions"],
-            signed_at=form.cleaned_data["signed_at"],
-            bank=form.cleaned_data["bank"],
-            account=form.cleaned_data["account"],
             staff=request.user,
             now=now,
             ip=client_ip(request),
+            **form.cleaned_data,
         )
-        return _("The grant agreement was recorded.")
+        return done
 
     return desk_action(
         request,
-        decision=can(request.user, Action.MANAGE_AGREEMENT, application, now=now),
+        decision=can(request.user, action, application, now=now),
         act=act,
         render=partial(_render_application, request, application),
         done_url=reverse("grants:staff_application", args=[application.pk]),
         form=form,
-        form_key="agreement_form",
+        form_key=form_key,
         errors_on_form=True,
     )
 
 
 @staff_required
 @require_POST
-def record_disbursement(request: HttpRequest, pk: int) -> HttpResponse:
-    application, now = staff_application(request, pk), timezone.now()
-    form = DisbursementForm(request.POST)
-
-    def act() -> str:
-        services.record_disbursement(
-            application=application,
-            amount=form.cleaned_data["amount"],
-            paid_at=form.cleaned_data["paid_at"],
-            note=form.cleaned_data["note"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
-        )
-        return _("The disbursement was recorded.")
-
-    return desk_action(
+def create_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_desk(
         request,
-        decision=can(request.user, Action.RECORD_DISBURSEMENT, application, now=now),
-        act=act,
-        render=partial(_render_application, request, application),
-        done_url=reverse("grants:staff_application", args=[application.pk]),
-        form=form,
+        pk,
+        action=Action.MANAGE_AGREEMENT,
+        form_class=AgreementForm,
+        form_key="agreement_form",
+        service=services.create_agreement,
+        done=_("The grant agreement was recorded."),
+    )
+
+
+@staff_required
+@require_POST
+def record_disbursement(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_desk(
+        request,
+        pk,
+        action=Action.RECORD_DISBURSEMENT,
+        form_class=DisbursementForm,
         form_key="disbursement_form",
-        errors_on_form=True,
+        service=services.record_disbursement,
+        done=_("The disbursement was recorded."),
     )
