@@ -1,11 +1,11 @@
 """The back office for grants: calls and groups to look at; applications read-only (they
 change only through the services, which check the period, the caps and the files). The
-group's contact number is never shown, not even encrypted."""
+group's contact number and its bank account are never shown, not even encrypted."""
 
 from django.contrib import admin
 
 from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
-from maeul.grants.models import Application, CommunityGroup, GrantCall
+from maeul.grants.models import Application, CommunityGroup, GrantAgreement, GrantCall
 
 
 @admin.register(GrantCall)
@@ -29,3 +29,9 @@ class ApplicationAdmin(ReadOnlyAdmin):
     list_display = ["title", "call", "group", "dong", "amount", "status", "submitted_at"]
     list_filter = ["status", "call__year", "call__programme"]
     search_fields = ["title", "group__name"]
+
+
+@admin.register(GrantAgreement)
+class GrantAgreementAdmin(ReadOnlyAdmin):
+    list_display = ["application", "amount", "signed_at"]
+    exclude = ["account_enc"]

@@ -7,9 +7,26 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from maeul.accounts import phone as phones
-from maeul.grants.models import CommunityGroup, Reviewer
+from maeul.grants.models import Application, CommunityGroup, GrantAgreement, Reviewer
 
 Record = dict[str, Any]
+
+
+def _agreement(application: Application) -> Record | None:
+    """The agreement and its payments; the account number masked, as on the page."""
+    agreement = GrantAgreement.objects.filter(application=application).first()
+    if agreement is None:
+        return None
+    return {
+        _("Amount agreed (won)"): agreement.amount,
+        _("Signed on"): agreement.signed_at,
+        _("Conditions of the agreement"): agreement.conditions,
+        _("Account for the transfer"): f"{agreement.bank} {agreement.masked_account}",
+        _("Disbursements"): [
+            {_("Paid on"): p.paid_at, _("Amount paid (won)"): p.amount, _("Note"): p.note}
+            for p in agreement.disbursements.all()
+        ],
+    }
 
 
 def represented_groups(user: Any) -> list[Record]:
@@ -42,6 +59,7 @@ def represented_groups(user: Any) -> list[Record]:
                     _("Submitted at"): application.submitted_at,
                     _("Amount granted (won)"): application.granted_amount,
                     _("Reasons for the decision"): application.decision_reasons,
+                    _("Grant agreement"): _agreement(application),
                 }
                 for application in group.applications.all()
             ],

@@ -204,3 +204,30 @@ class CriteriaForm(forms.Form):
                 )
             rows.append((name.strip(), int(points)))
         return rows
+
+
+class AgreementForm(forms.Form):
+    """The grant agreement (협약): the account number is read here, stored encrypted."""
+
+    amount = WonField(label=_("Amount agreed (won)"), help_text=_("At most the amount granted."))
+    signed_at = forms.DateField(label=_("Signed on"), widget=DateInput())
+    conditions = forms.CharField(
+        label=_("Conditions of the agreement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    bank = forms.CharField(label=_("Bank"), max_length=50)
+    account = forms.CharField(
+        label=_("Account number of the group"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text=_("Stored encrypted; pages show only its last four digits."),
+    )
+
+
+class DisbursementForm(forms.Form):
+    """One payment of the grant (교부)."""
+
+    amount = WonField(label=_("Amount paid (won)"))
+    paid_at = forms.DateField(label=_("Paid on"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)

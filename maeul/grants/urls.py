@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.grants.views import applications, archive, groups, public, review, staff
+from maeul.grants.views import agreements, applications, archive, groups, public, review, staff
 
 app_name = "grants"
 
@@ -52,6 +52,16 @@ urlpatterns: list[URLPattern] = [
     path("staff/grants/<int:pk>/criteria/", staff.set_criteria, name="staff_set_criteria"),
     path("staff/grants/<int:pk>/reviewers/", staff.add_reviewer, name="staff_add_reviewer"),
     path("staff/grants/applications/<int:pk>/decide/", staff.decide, name="staff_decide"),
+    path(
+        "staff/grants/applications/<int:pk>/agreement/",
+        agreements.create_agreement,
+        name="staff_agreement",
+    ),
+    path(
+        "staff/grants/applications/<int:pk>/disbursements/",
+        agreements.record_disbursement,
+        name="staff_disburse",
+    ),
     path(
         "staff/grants/applications/<int:pk>/recheck/",
         staff.recheck,

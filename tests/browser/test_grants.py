@@ -1,7 +1,8 @@
 """The grant pages in a real browser: a group's representative writes and submits an
 application that is a near-copy of another group's, and is told that similar applications
 were found; staff see the match beside it. Then the committee scores (the match shown beside
-the scoring sheet) and the group is selected. axe-core finds no serious violation on any page."""
+the scoring sheet), the group is selected, and staff record its agreement (협약) and a first
+payment (교부), which the representative reads. axe-core finds no serious violation on any page."""
 
 from datetime import timedelta
 
@@ -139,10 +140,25 @@ def test_the_committee_scores_and_the_group_is_selected(
     expect(page.locator(".message-success").first).to_be_visible()
     assert_accessible(page, "staff application desk with the decision")
 
+    page.locator("#id_signed_at").fill(timezone.localdate().isoformat())
+    page.locator("#id_conditions").fill("사업이 끝나고 30일 안에 정산합니다.")
+    page.locator("#id_bank").fill("농협")
+    page.locator("#id_account").fill("110-234-567890")
+    page.locator("form[action$='/agreement/'] button[type=submit]").click()
+    expect(page.get_by_text("***-***-7890").first).to_be_visible()
+    page.locator("#id_amount").fill("1,000,000")
+    page.locator("#id_paid_at").fill(timezone.localdate().isoformat())
+    page.locator("form[action$='/disbursements/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+    assert "110234567890" not in page.content()
+    assert_accessible(page, "staff application desk with the agreement and a disbursement")
+
     force_login(page.context, resident, live_server.url)
     page.goto(f"{live_server.url}/grants/applications/{ours.pk}/")
     expect(page.locator("#decision-heading")).to_be_visible()
     expect(page.get_by_text("2,500,000원").first).to_be_visible()
-    assert_accessible(page, "the applicant's decided application")
+    expect(page.locator("#agreement-heading")).to_be_visible()
+    expect(page.get_by_text("1,500,000원").first).to_be_visible()  # still to be paid
+    assert_accessible(page, "the applicant's decided application with its agreement")
     ours.refresh_from_db()
     assert ours.status == ApplicationStatus.SELECTED

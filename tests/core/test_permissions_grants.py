@@ -6,14 +6,24 @@ Targets (금천구 unless said otherwise):
 - 초안 독산: that group's draft; 제출 가산: 「가산 골목친구들」's submitted application
   (represented by `neighbour`); 충돌 시흥: a third group's submitted application, on which
   `committee_member` (a reviewer of 공고 금천) declared a conflict of interest;
-  계획서 가산 / 명부 가산: the project plan and a member list of 제출 가산.
+  계획서 가산 / 명부 가산: the project plan and a member list of 제출 가산;
+- 선정 시흥 / 협약 시흥: selected applications of two more groups, the second with its
+  agreement (협약).
 """
 
 import pytest
 from django.utils import translation
 
 from maeul.core.permissions import Action, can
-from maeul.grants.models import ApplicationAttachment, AttachmentKind, Conflict, Reviewer
+from maeul.grants import bank_account
+from maeul.grants.models import (
+    ApplicationAttachment,
+    ApplicationStatus,
+    AttachmentKind,
+    Conflict,
+    GrantAgreement,
+    Reviewer,
+)
 from maeul.grants.services import applications
 from tests.conftest import _verified
 from tests.factories import UserFactory
@@ -40,23 +50,27 @@ COLUMNS = [
     (A.DECIDE_APPLICATION, "제출 가산"),
     (A.READ_REVIEW_FILE, "계획서 가산"),
     (A.READ_REVIEW_FILE, "명부 가산"),
+    (A.MANAGE_AGREEMENT, "제출 가산"),
+    (A.MANAGE_AGREEMENT, "선정 시흥"),
+    (A.RECORD_DISBURSEMENT, "선정 시흥"),
+    (A.RECORD_DISBURSEMENT, "협약 시흥"),
 ]
 
 # Y = allowed, . = denied; groups: calls (금천 영등포) | register | group | write | view (초안
 # 제출) | screen (초안 제출) | committee (금천 영등포) | review (초안 제출 충돌) | decide (초안 제출)
-# | reviewer's files (계획서 명부)
+# | reviewer's files (계획서 명부) | agreement (제출 선정) | disbursement (선정 협약)
 MATRIX = {
-    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..",
-    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..",
-    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..",
-    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..",
-    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..",
-    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..",
-    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..",
-    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..",
-    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..",
-    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.",
-    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..",
+    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..",
+    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..  ..  ..",
+    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..",
+    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..  ..  ..",
+    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..",
+    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..  ..  ..",
+    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..  .Y  .Y",
+    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..  ..  ..",
+    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..",
+    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.  ..  ..",
+    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..  .Y  .Y",
 }  # fmt: skip
 
 
@@ -86,6 +100,13 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
     applications.submit_application(application=conflicted, user=third_representative, now=NOW)
     reviewer = Reviewer.objects.create(call=call, user=committee_member, added_at=NOW)
     Conflict.objects.create(reviewer=reviewer, application=conflicted, declared_at=NOW)
+    selected, agreed = (
+        _selected(call, gasan, f"시흥 {n}", f"010-567{n}-0000", f"s{n}@example.kr") for n in (1, 2)
+    )
+    GrantAgreement.objects.create(
+        application=agreed, amount=3_000_000, signed_at=NOW.date(), bank="농협",
+        account_enc=bank_account.encrypt("1102345678"), created_at=NOW,
+    )  # fmt: skip
     return {
         None: None,
         "공고 금천": call,
@@ -104,7 +125,20 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
             size=1,
             uploaded_at=NOW,
         ),
+        "선정 시흥": selected,
+        "협약 시흥": agreed,
     }
+
+
+def _selected(call, dong, name, contact, email):
+    """A selected application (granted 3,000,000원) of a new group of `dong`."""
+    user = _verified(UserFactory(email=email, display_name=name))
+    application = write_draft(call, make_group(user, dong, name, contact=contact), user,
+                              title=name, description="")  # fmt: skip
+    applications.submit_application(application=application, user=user, now=NOW)
+    application.status, application.granted_amount = ApplicationStatus.SELECTED, 3_000_000
+    application.save(update_fields=["status", "granted_amount"])
+    return application
 
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)

@@ -79,6 +79,8 @@ class Action(StrEnum):
     REVIEW_APPLICATION = "grants.review_application"
     DECIDE_APPLICATION = "grants.decide_application"
     READ_REVIEW_FILE = "grants.read_review_file"
+    MANAGE_AGREEMENT = "grants.manage_agreement"
+    RECORD_DISBURSEMENT = "grants.record_disbursement"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

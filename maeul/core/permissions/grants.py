@@ -12,6 +12,9 @@ The review (심의): district staff of the call's district form its committee an
 each application (선정 / 미선정); a member of the call's committee scores its handed-in
 applications, except those on which they declared a conflict of interest, and reads their
 project plans and budget sheets (never member lists, consent forms or bankbooks).
+
+The agreement and its payments (협약·교부): district staff of the call's district record the
+agreement of a selected application, then its disbursements.
 """
 
 from datetime import datetime
@@ -40,6 +43,7 @@ from maeul.grants.models import (
     AttachmentKind,
     CommunityGroup,
     Conflict,
+    GrantAgreement,
     GrantCall,
     Reviewer,
 )
@@ -155,6 +159,31 @@ def _decide(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+def _manage_agreement(user: Any, target: Model | None, now: datetime) -> Decision:
+    """District staff of the call's district, on a selected application (협약)."""
+    if not isinstance(target, Application):
+        return deny(STAFF_ONLY)
+    decision = _manage_call(user, target.call, now)
+    if not decision:
+        return decision
+    if target.status != ApplicationStatus.SELECTED:
+        return deny(_("Only a selected application gets a grant agreement."))
+    return ALLOW
+
+
+def _record_disbursement(user: Any, target: Model | None, now: datetime) -> Decision:
+    """As the agreement, once it is recorded (교부)."""
+    decision = _manage_agreement(user, target, now)
+    if not decision:
+        return decision
+    if (
+        isinstance(target, Application)
+        and not GrantAgreement.objects.filter(application=target).exists()
+    ):
+        return deny(_("Record the grant agreement first."))
+    return ALLOW
+
+
 RULES: dict[Action, Rule] = {
     Action.MANAGE_GRANT_CALL: _manage_call,
     Action.REGISTER_GROUP: _register_group,
@@ -166,4 +195,6 @@ RULES: dict[Action, Rule] = {
     Action.REVIEW_APPLICATION: _review,
     Action.DECIDE_APPLICATION: _decide,
     Action.READ_REVIEW_FILE: _read_review_file,
+    Action.MANAGE_AGREEMENT: _manage_agreement,
+    Action.RECORD_DISBURSEMENT: _record_disbursement,
 }

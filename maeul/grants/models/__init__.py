@@ -1,5 +1,6 @@
 """Grants and subsidies (공모사업·보조금): calls, groups, applications, similar applications."""
 
+from maeul.grants.models.agreements import Disbursement, GrantAgreement
 from maeul.grants.models.applications import (
     HANDED_IN,
     Application,
@@ -39,9 +40,11 @@ __all__ = [
     "CommunityGroup",
     "Conflict",
     "Criterion",
+    "Disbursement",
     "DuplicateMatch",
     "ExpenseCategory",
     "ExpenseKind",
+    "GrantAgreement",
     "GrantCall",
     "GroupKind",
     "GroupMember",

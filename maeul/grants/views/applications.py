@@ -29,6 +29,7 @@ from maeul.grants.models import (
     ApplicationAttachment,
     BudgetLine,
     CommunityGroup,
+    GrantAgreement,
     GrantCall,
 )
 from maeul.grants.services import applications as services
@@ -79,6 +80,7 @@ def _render(
         "line_form": forms.get("line_form") or BudgetLineForm(call=call),
         "file_form": forms.get("file_form") or AttachmentForm(),
         "may_withdraw": application.status == "submitted" and timezone.now() < call.closes_at,
+        "agreement": GrantAgreement.objects.filter(application=application).first(),
     }
     return render(request, "grants/application.html", context, status=status)
 

@@ -18,10 +18,12 @@ from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import client_ip
 from maeul.grants.forms import (
+    AgreementForm,
     CallForm,
     CategoryForm,
     CriteriaForm,
     DecisionForm,
+    DisbursementForm,
     ReviewerForm,
 )
 from maeul.grants.models import (
@@ -30,6 +32,7 @@ from maeul.grants.models import (
     Application,
     DuplicateMatch,
     ExpenseCategory,
+    GrantAgreement,
     GrantCall,
     Review,
 )
@@ -282,6 +285,17 @@ def staff_application(request: HttpRequest, pk: int) -> Application:
     )
 
 
+def agreement_context(application: Application, **forms: Any) -> dict[str, Any]:
+    """The agreement (협약) and payments (교부) of a selected application, and their forms."""
+    agreement = GrantAgreement.objects.filter(application=application).first()
+    return {
+        "agreement": agreement,
+        "agreement_form": forms.get("agreement_form")
+        or AgreementForm(initial={"amount": application.granted_amount}),
+        "disbursement_form": forms.get("disbursement_form") or DisbursementForm(),
+    }
+
+
 def _render_application(
     request: HttpRequest, application: Application, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
@@ -306,6 +320,7 @@ def _render_application(
                 request.user, Action.DECIDE_APPLICATION, application, now=timezone.now()
             ),
             "decision_form": forms.get("decision_form") or DecisionForm(),
+            **agreement_context(application, **forms),
         },
         status=status,
     )

@@ -1,0 +1,83 @@
+"""Staff record a selected application's grant agreement (협약) and its payments (교부) on
+the application desk."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, staff_required
+from maeul.core.requests import client_ip
+from maeul.grants.forms import AgreementForm, DisbursementForm
+from maeul.grants.services import agreements as services
+from maeul.grants.views.staff import _render_application, staff_application
+
+
+def _on_desk(
+    request: HttpRequest,
+    pk: int,
+    *,
+    action: Action,
+    form_class: Any,
+    form_key: str,
+    service: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """Run `service` with the form's fields if `action` is allowed; errors beside the field."""
+    application, now = staff_application(request, pk), timezone.now()
+    form = form_class(request.POST)
+
+    def act() -> str:
+        service(
+            application=application,
+            staff=request.user,
+            now=now,
+            ip=client_ip(request),
+            **form.cleaned_data,
+        )
+        return done
+
+    return desk_action(
+        request,
+        decision=can(request.user, action, application, now=now),
+        act=act,
+        render=partial(_render_application, request, application),
+        done_url=reverse("grants:staff_application", args=[application.pk]),
+        form=form,
+        form_key=form_key,
+        errors_on_form=True,
+    )
+
+
+@staff_required
+@require_POST
+def create_agreement(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_desk(
+        request,
+        pk,
+        action=Action.MANAGE_AGREEMENT,
+        form_class=AgreementForm,
+        form_key="agreement_form",
+        service=services.create_agreement,
+        done=_("The grant agreement was recorded."),
+    )
+
+
+@staff_required
+@require_POST
+def record_disbursement(request: HttpRequest, pk: int) -> HttpResponse:
+    return _on_desk(
+        request,
+        pk,
+        action=Action.RECORD_DISBURSEMENT,
+        form_class=DisbursementForm,
+        form_key="disbursement_form",
+        service=services.record_disbursement,
+        done=_("The disbursement was recorded."),
+    )
