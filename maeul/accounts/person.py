@@ -5,14 +5,12 @@ the 신분증) and an online account verified with the same name and birth date 
 same value without Maeul storing either. No resident registration number is involved.
 """
 
-import hashlib
-import hmac
 import unicodedata
 from datetime import date
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from maeul.core import data_key
 from maeul.core.errors import RuleViolation
 
 
@@ -23,9 +21,8 @@ def normalize_name(name: str) -> str:
 
 def person_hash(name: str, birth_date: date) -> str:
     """The keyed hash of a name and birth date (the site's data key decides it)."""
-    key = hmac.new(settings.MAEUL_DATA_KEY.encode(), b"person-identity", hashlib.sha256).digest()
     message = f"{normalize_name(name)}|{birth_date.isoformat()}"
-    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+    return data_key.keyed_hash(b"person-identity", message)
 
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)

@@ -5,15 +5,11 @@ A phone number is personal data we keep only to prove that one account is one pe
 the column that enforces "one phone number, one verified account".
 """
 
-import base64
-import hashlib
-import hmac
 import re
 
-from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core import data_key
 from maeul.core.errors import RuleViolation
 
 # Korean mobile numbers: 010 followed by 8 digits (011/016-019 were retired in 2021,
@@ -31,28 +27,16 @@ def normalize(raw: str) -> str:
     return digits
 
 
-def _derived_key(purpose: bytes) -> bytes:
-    master = settings.MAEUL_DATA_KEY.encode()
-    return hmac.new(master, purpose, hashlib.sha256).digest()
-
-
-def _fernet() -> Fernet:
-    return Fernet(base64.urlsafe_b64encode(_derived_key(b"phone-encryption")))
-
-
 def encrypt(phone: str) -> str:
-    return _fernet().encrypt(phone.encode()).decode()
+    return data_key.seal(b"phone-encryption", phone)
 
 
 def decrypt(token: str) -> str | None:
-    try:
-        return _fernet().decrypt(token.encode()).decode()
-    except InvalidToken:
-        return None
+    return data_key.unseal(b"phone-encryption", token)
 
 
 def lookup_hash(phone: str) -> str:
-    return hmac.new(_derived_key(b"phone-lookup"), phone.encode(), hashlib.sha256).hexdigest()
+    return data_key.keyed_hash(b"phone-lookup", phone)
 
 
 def mask(phone: str) -> str:

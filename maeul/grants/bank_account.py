@@ -3,15 +3,11 @@ key derived from the data key (as `accounts/phone.py` does for phone numbers), s
 masked ("***-***-1234"), never written to logs, the audit log, exports, the API or the admin.
 """
 
-import base64
-import hashlib
-import hmac
 import re
 
-from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core import data_key
 from maeul.core.errors import RuleViolation
 
 ACCOUNT_PATTERN = re.compile(r"^\d{10,16}$")
@@ -28,22 +24,12 @@ def normalize(raw: str) -> str:
     return digits
 
 
-def _fernet() -> Fernet:
-    key = hmac.new(
-        settings.MAEUL_DATA_KEY.encode(), b"grant-account-encryption", hashlib.sha256
-    ).digest()
-    return Fernet(base64.urlsafe_b64encode(key))
-
-
 def encrypt(number: str) -> str:
-    return _fernet().encrypt(number.encode()).decode()
+    return data_key.seal(b"grant-account-encryption", number)
 
 
 def decrypt(token: str) -> str | None:
-    try:
-        return _fernet().decrypt(token.encode()).decode()
-    except InvalidToken:
-        return None
+    return data_key.unseal(b"grant-account-encryption", token)
 
 
 def mask(number: str) -> str:

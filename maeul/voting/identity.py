@@ -16,19 +16,17 @@ ballot is found whichever identifier the second channel has.
 """
 
 import base64
-import hashlib
-import hmac
 import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
-from django.conf import settings
 
 from maeul.accounts import person as persons
 from maeul.accounts import phone as phones
 from maeul.accounts.models import TieKind, User
+from maeul.core import data_key
 from maeul.places.models import Dong
 from maeul.voting.models import Vote, VoteKey
 
@@ -36,8 +34,7 @@ VoterKeys = dict[str, str | None]
 
 
 def _hmac(purpose: bytes, message: str) -> str:
-    key = hmac.new(settings.MAEUL_DATA_KEY.encode(), purpose, hashlib.sha256).digest()
-    return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
+    return data_key.keyed_hash(purpose, message)
 
 
 def voter_key(vote: Vote, identity: str) -> str:
@@ -109,10 +106,9 @@ def vote_key_of(vote: Vote) -> VoteKey:
 
 
 def _fernet(vote_key: VoteKey) -> Fernet:
-    secret = hmac.new(
-        settings.MAEUL_DATA_KEY.encode(), b"ballot-link" + bytes(vote_key.salt), hashlib.sha256
-    ).digest()
-    return Fernet(base64.urlsafe_b64encode(secret))
+    return Fernet(
+        base64.urlsafe_b64encode(data_key.derived_key(b"ballot-link" + bytes(vote_key.salt)))
+    )
 
 
 def seal_link(vote_key: VoteKey, ballot_id: str) -> str:
