@@ -20,6 +20,7 @@ import random
 import sys
 import time
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,7 @@ def measure_archive() -> dict[str, Any]:
         figures[name] = {
             "params": params,
             "found": archive_page(params),
-            **measure(lambda params=params: archive_page(params), repeat=REPEAT),
+            **measure(partial(archive_page, params), repeat=REPEAT),
         }
     figures["statistics"] = measure(archive.statistics, repeat=REPEAT // 3)
     return figures
