@@ -14,17 +14,12 @@ Services are called with `now` in 2021, so every rule (fiscal years, announcemen
 periods) holds as it did then. Idempotent: nothing is made when the 2021 plans exist.
 """
 
-import io
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
-
 from maeul.accounts.models import Role, User
 from maeul.core.dates import SEOUL
-from maeul.core.demo_images import demo_upload, has_demo_photo
 from maeul.councils.demo import load_pilot_councils, load_recruitments
 from maeul.councils.models import (
     Council,
@@ -38,8 +33,9 @@ from maeul.councils.models import (
 from maeul.councils.services import agenda, cycle, events, members
 from maeul.councils.services import assembly as assembly_votes
 from maeul.places.models import District, Dong
-from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project, ProjectStatus
-from maeul.plans.services import planning, progress, projects, spending
+from maeul.plans.demo_execution import IP, YEAR, at, execute
+from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project
+from maeul.plans.services import planning, projects
 from maeul.voting.ballots import Choices
 from maeul.voting.identity import PaperVoter
 from maeul.voting.models import Channel
@@ -47,8 +43,6 @@ from maeul.voting.services.counting import count_vote
 from maeul.voting.services.paper import confirm_batch, enter_paper_ballot, open_batch
 
 SEED = 2021
-YEAR = 2021
-IP = None
 
 # Seed 000, "'21년 주민자치활동 지원 사업 선정 : 총 33건 / 동단위계획형 시민참여예산 : 총 28건".
 PROJECT_COUNTS = {
@@ -92,16 +86,10 @@ AGENDA_2022 = [
     ("마을 갈등 조정 모임", "층간소음 같은 이웃 갈등을 주민이 함께 풉니다.", 2_000_000),
     ("골목 벽화 그리기", "낡은 담장을 주민과 학생이 함께 꾸밉니다.", 5_000_000),
 ]
-PAYEES = ["마을인쇄소", "동네철물점", "공유부엌 협동조합", "행사음향 업체", "문구센터", "강사료"]
-PURPOSES = ["홍보물 인쇄", "재료 구입", "강사 수당", "행사 장비 대여", "현수막 제작", "소모품 구입"]
 NICKNAMES = [
     "햇살", "느티나무", "민들레", "산책길", "징검다리", "골목대장", "텃밭지기", "책방지기",
     "마을기자", "풍물패", "도토리", "별빛", "바람개비", "새싹", "온기", "두레", "마중물", "벽돌",
 ]  # fmt: skip
-
-
-def at(day: date, hour: int = 10) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, tzinfo=SEOUL)
 
 
 @dataclass
@@ -175,67 +163,6 @@ def _seat_term(
         )
 
 
-def _receipt(rng: random.Random) -> SimpleUploadedFile:
-    out = io.BytesIO()
-    Image.new("RGB", (48, 64), (rng.randrange(200, 255),) * 3).save(out, format="PNG")
-    return SimpleUploadedFile("영수증.png", out.getvalue(), content_type="image/png")
-
-
-def _execute(project: Project, staff: User, rng: random.Random) -> None:
-    """Spending through the year (one project in nine under-spends, none over), notes, outcome."""
-    end = at(date(YEAR, 12, 20))
-    projects.change_project_status(
-        project=project,
-        status=ProjectStatus.IN_PROGRESS,
-        staff=staff,
-        now=at(date(YEAR, 3, 2)),
-        ip=IP,
-    )
-    target = project.budget * (
-        rng.uniform(0.35, 0.8) if rng.random() < 0.12 else rng.uniform(0.86, 1.0)
-    )
-    entries = rng.randint(2, 5)
-    shares = [rng.random() + 0.3 for _ in range(entries)]
-    for number, share in enumerate(shares):
-        amount = int(target * share / sum(shares)) // 1000 * 1000
-        if amount <= 0:
-            continue
-        spent_on = date(YEAR, 3 + number * 2, rng.randint(1, 28))
-        spending.record_spending(
-            project=project,
-            spent_on=spent_on,
-            amount=amount,
-            payee=rng.choice(PAYEES),
-            purpose=rng.choice(PURPOSES),
-            receipt=_receipt(rng) if rng.random() < 0.4 else None,
-            staff=staff,
-            now=at(spent_on, 15),
-            ip=IP,
-        )
-    photo, photo_alt = (
-        demo_upload(project.title) if has_demo_photo(project.title, one_in=3) else (None, "")
-    )
-    progress.add_progress_update(
-        project=project,
-        body=f"{project.title}: 주민 {rng.randint(15, 120)}명이 함께했습니다.",
-        photo=photo,
-        photo_alt=photo_alt,
-        staff=staff,
-        now=at(date(YEAR, 9, 15)),
-        ip=IP,
-    )
-    projects.change_project_status(
-        project=project, status=ProjectStatus.DONE, staff=staff, now=at(date(YEAR, 11, 20)), ip=IP
-    )
-    projects.write_outcome(
-        project=project,
-        outcome=f"참여 주민 만족도 {rng.randint(82, 97)}%. 내년에도 이어 가기를 바랍니다.",
-        staff=staff,
-        now=end,
-        ip=IP,
-    )
-
-
 def _plan_2021(council: Council, staff: Staff, rng: random.Random) -> None:
     dong_staff = staff.dong[council.dong.name] if council.dong else staff.district
     planned = at(date(2020, 7, 20))
@@ -272,7 +199,7 @@ def _plan_2021(council: Council, staff: Staff, rng: random.Random) -> None:
     planning.approve_plan(plan=plan, staff=staff.district, now=at(date(2020, 9, 10)), ip=IP)
     for project in made:
         project.refresh_from_db()
-        _execute(project, dong_staff, rng)
+        execute(project, dong_staff, rng)
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:
