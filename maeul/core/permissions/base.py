@@ -81,6 +81,12 @@ class Action(StrEnum):
     READ_REVIEW_FILE = "grants.read_review_file"
     MANAGE_AGREEMENT = "grants.manage_agreement"
     RECORD_DISBURSEMENT = "grants.record_disbursement"
+    BOOK_ROOM = "spaces.book"
+    CANCEL_BOOKING = "spaces.cancel_booking"
+    ANSWER_SURVEY = "spaces.answer_survey"
+    BORROW_ITEM = "spaces.borrow"
+    MANAGE_SPACE = "spaces.manage"
+    SET_CAPACITY_POLICY = "spaces.set_capacity_policy"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])
