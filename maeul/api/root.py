@@ -15,6 +15,7 @@ from maeul.api import (
     places,
     projects,
     proposals,
+    spaces,
     voting,
 )
 from maeul.api.common import ErrorOut, status_of
@@ -47,6 +48,7 @@ api.add_router("/", agenda.router)
 api.add_router("/", projects.router)
 api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
+api.add_router("/", spaces.router)
 
 
 @api.exception_handler(AuthenticationError)

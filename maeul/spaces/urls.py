@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern] = [
     path("spaces/", public.space_list, name="list"),
     path("spaces/<int:pk>/", public.space_detail, name="detail"),
     path("spaces/rooms/<int:pk>/", public.room_calendar, name="room"),
+    path("spaces/rooms/<int:pk>/calendar.ics", public.room_ical, name="ical"),
     path("spaces/rooms/<int:pk>/book/", resident.book, name="book"),
     path("spaces/mine/", resident.my_bookings, name="my_bookings"),
     path("spaces/bookings/<int:pk>/cancel/", resident.cancel, name="cancel"),
