@@ -44,7 +44,7 @@ class SpaceItem(Schema):
     district: CodeName
     dong: CodeName
     operator: str
-    size_m2: float
+    size_m2: float | None
     fee: int
     url: str
 
@@ -133,7 +133,7 @@ def _item(space: Space) -> dict[str, Any]:
         "district": CodeName.of(space.district),
         "dong": CodeName.of(space.dong),
         "operator": space.operator,
-        "size_m2": float(space.size_m2),
+        "size_m2": float(space.size_m2) if space.size_m2 is not None else None,
         "fee": space.fee,
         "url": reverse("spaces:detail", args=[space.pk]),
     }

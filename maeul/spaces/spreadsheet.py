@@ -36,7 +36,8 @@ def usage_workbook(title: str, rows: list[Usage]) -> bytes:
     for row in rows:
         sheet.append([
             _text(row.space.name), row.space.dong.name, _text(row.space.operator),
-            float(row.space.size_m2), row.bookings, round(row.hours, 1), row.booked_visitors,
+            float(row.space.size_m2) if row.space.size_m2 else "", row.bookings,
+            round(row.hours, 1), row.booked_visitors,
             row.walk_ins, row.visitors, row.loans, row.answers,
             row.satisfied_percent if row.satisfied_percent is not None else "",
         ])  # fmt: skip

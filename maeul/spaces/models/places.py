@@ -20,6 +20,7 @@ class RoomType(models.TextChoices):
     KITCHEN = "kitchen", _("Shared kitchen")
     STUDY = "study", _("Study room")
     WORKSHOP = "workshop", _("Workshop")
+    FITNESS = "fitness", _("Fitness room")
 
 
 class Weekday(models.IntegerChoices):
@@ -37,7 +38,9 @@ class Space(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
     dong = models.ForeignKey(Dong, on_delete=models.PROTECT, related_name="spaces")
     operator = models.CharField(_("operator"), max_length=100)
-    size_m2 = models.DecimalField(_("floor area (㎡)"), max_digits=8, decimal_places=2)
+    size_m2 = models.DecimalField(
+        _("floor area (㎡)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
     address = models.CharField(_("address"), max_length=200)
     accessibility = models.TextField(_("accessibility"), blank=True)
     rules = models.TextField(_("rules of use"), blank=True)
