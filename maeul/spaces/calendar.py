@@ -3,17 +3,17 @@ capacity a booking may fill under the district's policy. Reads only; a fixed num
 queries whatever the number of days (the 90-day calendar is in `make bench`)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils.translation import gettext as _
 
 from maeul.core.dates import at_seoul, local_date
-from maeul.spaces.models import SLOT, BookingSlot, CapacityPolicy, Room, Space
+from maeul.spaces.models import SLOT, Booking, CapacityPolicy, Room, Space
 
 MAX_DAYS = 90
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Slot:
     starts_at: datetime
     ends_at: datetime
@@ -76,16 +76,25 @@ class SpaceCalendar:
 
 def room_days(room: Room, *, start: date, days: int, now: datetime) -> list[Day]:
     """`days` days of `room` from `start`: each open day's slots, free or taken (a slot in
-    the past is never free), or why the day is closed."""
+    the past is never free), or why the day is closed.
+
+    Slots are computed in UTC and compared as whole seconds: the 90-day calendar makes some
+    2,000 of them, and Seoul-zone arithmetic on each is what would cost.
+    """
     end = start + timedelta(days=days - 1)
     calendar = SpaceCalendar.of(room.space, start, end)
     policy = active_policy(room.space.district_id)
-    taken = set(
-        BookingSlot.objects.filter(
-            room=room, starts_at__gte=at_seoul(start), starts_at__lt=at_seoul(end + timedelta(1))
-        ).values_list("starts_at", flat=True)
-    )
+    step = int(SLOT.total_seconds())
+    taken: set[int] = set()
+    for booked_from, booked_to in (
+        Booking.objects.holding_slots()
+        .filter(room=room)
+        .between(at_seoul(start), at_seoul(end + timedelta(days=1)))
+        .values_list("starts_at", "ends_at")
+    ):
+        taken.update(range(int(booked_from.timestamp()), int(booked_to.timestamp()), step))
     room_closed = policy is not None and policy.closes(room)
+    current = now.timestamp()
     out = []
     for offset in range(days):
         day = start + timedelta(days=offset)
@@ -96,12 +105,21 @@ def room_days(room: Room, *, start: date, days: int, now: datetime) -> list[Day]
             out.append(Day(on=day, closed_reason=reason))
             continue
         opens, closes = calendar.hours[day.weekday()]
-        at, last = at_seoul(day, opens), at_seoul(day, closes)
-        slots = []
-        while at + SLOT <= last:
-            slots.append(Slot(at, at + SLOT, free=at > now and at not in taken))
-            at += SLOT
-        out.append(Day(on=day, slots=slots))
+        first = int(at_seoul(day, opens).timestamp())
+        last = int(at_seoul(day, closes).timestamp())
+        out.append(
+            Day(
+                on=day,
+                slots=[
+                    Slot(
+                        datetime.fromtimestamp(at, UTC),
+                        datetime.fromtimestamp(at + step, UTC),
+                        free=at > current and at not in taken,
+                    )
+                    for at in range(first, last - step + 1, step)
+                ],
+            )
+        )
     return out
 
 

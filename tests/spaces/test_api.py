@@ -65,3 +65,16 @@ def test_the_ical_feed_shows_bookings_without_personal_data(client, room, reside
     text = answer.content.decode()
     assert "BEGIN:VEVENT" in text and "SUMMARY:예약됨" in text
     assert "비밀 모임" not in text and "텃밭" not in text and "독산 주민" not in text
+
+
+def test_availability_lists_free_starts_on_seoul_s_clock(client, space, room, resident):
+    day = local_date(timezone.now()) + timedelta(days=1)
+    start = at_seoul(day, timezone.datetime.min.time().replace(hour=10))
+    bookings.book_room(room=room, booker=resident, starts_at=start,
+                       ends_at=start + timedelta(hours=1), headcount=2, purpose="모임",
+                       now=timezone.now())  # fmt: skip
+    answer = client.get(f"/api/spaces/{space.pk}/availability?from={day}&days=1").json()
+    free = answer["rooms"][0]["days"][0]["free"]
+    assert answer["slot_minutes"] == 30
+    assert free[0] == "09:00" and "09:30" in free
+    assert "10:00" not in free and "10:30" not in free and "11:00" in free

@@ -1,7 +1,9 @@
 """Each page once through the client: public pages render; a resident books and cancels;
 staff run the desk and change the level; refusals change nothing; staff elsewhere get 404."""
 
+import re
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
@@ -125,3 +127,14 @@ def test_statistics_and_xlsx(client, space, room, item, resident, dong_staff):
     sheet = client.get(reverse("spaces:staff_statistics_xlsx"))
     assert sheet.content[:2] == b"PK"
     assert ItemLoan.objects.filter(status=LoanStatus.OUT).count() == 1
+
+
+def test_a_free_slot_link_opens_the_form_at_that_time(client, room, resident):
+    client.force_login(resident)
+    calendar = client.get(reverse("spaces:room", args=[room.pk])).content.decode()
+    link = re.search(r'href="(/spaces/rooms/\d+/book/\?at=[^"]+)"', calendar).group(1)
+    form = client.get(link.replace("&amp;", "&")).content.decode()
+    at = re.search(r"at=([^&\"]+)", link).group(1)
+    start = timezone.datetime.fromisoformat(unquote(at))
+    assert f'value="{start:%Y-%m-%d}"' in form
+    assert f'<option value="{start:%H:%M}" selected>' in form
