@@ -136,5 +136,5 @@ def test_a_free_slot_link_opens_the_form_at_that_time(client, room, resident):
     form = client.get(link.replace("&amp;", "&")).content.decode()
     at = re.search(r"at=([^&\"]+)", link).group(1)
     start = timezone.datetime.fromisoformat(unquote(at))
-    assert f'value="{start:%Y-%m-%d}"' in form
+    assert f'<option value="{start:%Y-%m-%d}" selected>' in form
     assert f'<option value="{start:%H:%M}" selected>' in form

@@ -26,8 +26,14 @@ def _initial(request: HttpRequest) -> dict[str, Any]:
     try:
         start = seoul_time(datetime.fromisoformat(request.GET.get("at", "")))
     except ValueError:
-        return {"day": local_date(timezone.now())}
-    return {"day": start.date(), "start": f"{start:%H:%M}"}
+        return {"day": local_date(timezone.now()).isoformat()}
+    return {"day": start.date().isoformat(), "start": f"{start:%H:%M}"}
+
+
+def booking_form(room: Room, *args: Any, **kwargs: Any) -> BookingForm:
+    """The form, offering the days from today up to the space's limit ahead."""
+    first_day = local_date(timezone.now())
+    return BookingForm(*args, first_day=first_day, days=room.space.max_days_ahead, **kwargs)
 
 
 def _render_book(
@@ -42,7 +48,7 @@ def _render_book(
             "space": room.space,
             "cap": capacity_cap(room, policy),
             "policy": policy,
-            "form": forms.get("form") or BookingForm(initial=_initial(request)),
+            "form": forms.get("form") or booking_form(room, initial=_initial(request)),
         },
         status=status,
     )
@@ -54,7 +60,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _render_book(request, room)
     now = timezone.now()
-    form = BookingForm(request.POST)
+    form = booking_form(room, request.POST)
 
     def act() -> tuple[str, str]:
         data = form.cleaned_data
