@@ -138,3 +138,12 @@ def test_a_free_slot_link_opens_the_form_at_that_time(client, room, resident):
     start = timezone.datetime.fromisoformat(unquote(at))
     assert f'<option value="{start:%Y-%m-%d}" selected>' in form
     assert f'<option value="{start:%H:%M}" selected>' in form
+
+
+def test_public_pages_run_a_fixed_number_of_queries(
+    client, space, room, other_space, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(reverse("spaces:list"))
+    with django_assert_max_num_queries(12):
+        client.get(reverse("spaces:room", args=[room.pk]))
