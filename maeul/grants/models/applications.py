@@ -55,6 +55,13 @@ class Application(models.Model):
     representative = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grant_applications"
     )
+    # 직능단체 may apply jointly: the other associations named on the application.
+    partners = models.ManyToManyField(
+        CommunityGroup,
+        blank=True,
+        related_name="joint_applications",
+        verbose_name=_("joint applicants"),
+    )
     contact_hmac = models.CharField(max_length=64, blank=True, db_index=True)
     term_total = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField()

@@ -32,13 +32,13 @@ from maeul.grants.models import (
     Application,
     DuplicateMatch,
     ExpenseCategory,
-    GrantAgreement,
     GrantCall,
     Review,
 )
 from maeul.grants.services import calls as services
 from maeul.grants.services import review as review_services
 from maeul.grants.services.screening import recheck_duplicates
+from maeul.grants.views.money import money_context
 from maeul.places.models import District, Dong
 
 
@@ -287,9 +287,7 @@ def staff_application(request: HttpRequest, pk: int) -> Application:
 
 def agreement_context(application: Application, **forms: Any) -> dict[str, Any]:
     """The agreement (협약) and payments (교부) of a selected application, and their forms."""
-    agreement = GrantAgreement.objects.filter(application=application).first()
     return {
-        "agreement": agreement,
         "agreement_form": forms.get("agreement_form")
         or AgreementForm(initial={"amount": application.granted_amount}),
         "disbursement_form": forms.get("disbursement_form") or DisbursementForm(),
@@ -320,6 +318,7 @@ def _render_application(
                 request.user, Action.DECIDE_APPLICATION, application, now=timezone.now()
             ),
             "decision_form": forms.get("decision_form") or DecisionForm(),
+            **money_context(application, **forms),
             **agreement_context(application, **forms),
         },
         status=status,
