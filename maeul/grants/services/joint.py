@@ -32,9 +32,9 @@ def joint_candidates(application: Application) -> list[CommunityGroup]:
 
 
 def _applying_elsewhere(application: Application, group: CommunityGroup) -> bool:
-    others = Application.objects.filter(
-        call_id=application.call_id, status__in=HANDED_IN
-    ).exclude(pk=application.pk)
+    others = Application.objects.filter(call_id=application.call_id, status__in=HANDED_IN).exclude(
+        pk=application.pk
+    )
     return others.filter(Q(group=group) | Q(partners=group)).exists()
 
 
