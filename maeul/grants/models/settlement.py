@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maeul.core.storage import PrivateStorage
 from maeul.grants.models.applications import Application
@@ -18,10 +19,10 @@ from maeul.grants.models.calls import ExpenseCategory
 
 
 class CheckMark(models.TextChoices):
-    UNCHECKED = "unchecked", _("Not checked yet")
-    CONFIRMED = "confirmed", _("Confirmed")
-    QUESTIONED = "questioned", _("To be corrected")
-    DISALLOWED = "disallowed", _("Not accepted")
+    UNCHECKED = "unchecked", pgettext_lazy("spending check", "Not checked yet")
+    CONFIRMED = "confirmed", pgettext_lazy("spending check", "Confirmed")
+    QUESTIONED = "questioned", pgettext_lazy("spending check", "To be corrected")
+    DISALLOWED = "disallowed", pgettext_lazy("spending check", "Not accepted")
 
 
 class GrantExpense(models.Model):
