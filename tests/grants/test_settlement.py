@@ -386,3 +386,33 @@ def test_joint_applications_of_trade_associations(
     refusal(
         lambda: joint.add_partner(application=other, partner_id=partner.pk, user=neighbour, now=NOW)
     )
+
+
+def test_the_archive_publishes_what_was_spent_and_returned_not_the_evaluation(
+    client, paid, resident, district_staff
+):
+    def item():
+        rows = client.get("/api/grant-applications?page_size=100").json()["items"]
+        return next(row for row in rows if row["id"] == paid.pk)
+
+    settling.submit_settlement(application=paid, report="보고", user=resident, now=LATER)
+    assert (item()["amount_spent"], item()["amount_returned"]) == (None, None)  # not approved
+    settling.approve_settlement(application=paid, staff=district_staff, now=LATER, ip=None)
+    settling.evaluate(
+        application=paid,
+        score=73,
+        comment="내부 평가 의견",
+        staff=district_staff,
+        now=LATER,
+        ip=None,
+    )
+    row = item()
+    assert (row["amount_granted"], row["amount_spent"], row["amount_returned"]) == (
+        2_500_000,
+        0,
+        1_500_000,
+    )
+    page = client.get("/grants/archive/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "1,500" in page  # 천원
+    assert "내부 평가 의견" not in page and "내부 평가 의견" not in str(row)
+    assert not any("score" in key or "evaluation" in key for key in row)
