@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.grants.forms import AgreementForm, DisbursementForm
 from maeul.grants.services import agreements as services
 from maeul.grants.views.staff import _render_application, staff_application
@@ -36,9 +36,7 @@ def on_application_desk(
 
     def act() -> str:
         fields = form.cleaned_data if form is not None else {}
-        service(
-            application=application, staff=request.user, now=now, ip=client_ip(request), **fields
-        )
+        service(application=application, **acting(request, now), **fields)
         return done
 
     return desk_action(

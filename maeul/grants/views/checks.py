@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, staff_required
 from maeul.core.permissions.grants import spending_rows
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.grants.forms import EvaluationForm, InterimCheckForm, ReturnForm, SendBackForm
 from maeul.grants.models import Application, ApplicationStatus, CheckMark, GrantExpense
 from maeul.grants.services import settlement as services
@@ -88,9 +88,7 @@ def check_page(request: HttpRequest, pk: int) -> HttpResponse:
         record_interim_check(
             application=application,
             marks=marks_from(request.POST, expenses),
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
             **form.cleaned_data,
         )
         return _("The interim check was recorded and the group notified.")
