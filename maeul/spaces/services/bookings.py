@@ -137,7 +137,11 @@ def book_room(
     status = BookingStatus.CONFIRMED if room.auto_confirm else BookingStatus.REQUESTED
     try:
         with transaction.atomic():
-            # One booker's bookings are serialised (PostgreSQL); SQLite's writers already are.
+            # On PostgreSQL, bookings of one room, then of one booker, wait for each other:
+            # two overlapping inserts checked by the exclusion constraint at the same moment
+            # could otherwise end in a deadlock instead of a clean refusal. The constraints
+            # still decide who gets the slot. SQLite's writers are serialised already.
+            Room.objects.select_for_update().filter(pk=room.pk).first()
             get_user_model().objects.select_for_update().filter(pk=booker.pk).first()
             _check_weekly_hours(room, booker, starts_at, (ends_at - starts_at) / timedelta(hours=1))
             booking = Booking.objects.create(
