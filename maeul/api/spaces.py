@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from maeul.api.common import CodeName, ErrorOut, Label, Page, PageQuery, errors, paginate
 from maeul.core.dates import local_date, seoul_time
@@ -102,8 +102,10 @@ class AvailabilityOut(Schema):
 
 
 class AvailabilityQuery(Schema):
-    """`from` (YYYY-MM-DD, read from the query string: a Python keyword) and `days`."""
+    """`from` (YYYY-MM-DD, today by default) and `days` (1-90, 14 by default); read as text
+    so that a bad value gets the Korean refusal rather than a validation error."""
 
+    start: str | None = Field(None, alias="from")
     days: str | None = None
 
 
@@ -214,7 +216,7 @@ def availability(
     """`?from=YYYY-MM-DD&days=N` (today and 14 days by default; at most 90 days)."""
     space = get_object_or_404(public_spaces(), pk=space_id)
     now = timezone.now()
-    start, days = _parse_window(request.GET.get("from"), query.days, local_date(now))
+    start, days = _parse_window(query.start, query.days, local_date(now))
     policy = active_policy(space.district_id)
     # Plain dicts: the response is validated once, by the schema (2,000 slots in 90 days).
     rooms = [
