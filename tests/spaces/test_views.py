@@ -10,8 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maeul.core.dates import at_seoul, local_date
-from maeul.spaces.models import Booking, BookingStatus, CapacityPolicy, ItemLoan, LoanStatus
-from maeul.spaces.services import bookings, lending
+from maeul.spaces.models import (
+    Booking,
+    BookingStatus,
+    CapacityPolicy,
+    ItemLoan,
+    LoanStatus,
+    SurveyAnswer,
+)
+from maeul.spaces.services import bookings, desk, lending
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +154,25 @@ def test_public_pages_run_a_fixed_number_of_queries(
         client.get(reverse("spaces:list"))
     with django_assert_max_num_queries(12):
         client.get(reverse("spaces:room", args=[room.pk]))
+
+
+def test_the_survey_after_use_is_answered_once_per_booking(client, room, resident, dong_staff):
+    now = timezone.now()
+    used = []
+    for days_ago in (2, 3):
+        start = at_seoul(local_date(now) - timedelta(days=days_ago),
+                         timezone.datetime.min.time().replace(hour=10))  # fmt: skip
+        booking = bookings.book_room(room=room, booker=resident, starts_at=start,
+                                     ends_at=start + timedelta(hours=1), headcount=2,
+                                     purpose="모임", now=start - timedelta(days=1))  # fmt: skip
+        desk.mark_booking(booking=booking, used=True, staff=dong_staff, now=start, ip=None)
+        used.append(booking)
+    client.force_login(resident)
+    page = client.get(reverse("spaces:my_bookings")).content.decode()
+    ids = re.findall(r'id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "duplicate ids on the page"
+    answer = client.post(reverse("spaces:survey", args=[used[0].pk]), {"rating": "7"})
+    assert answer.status_code == 400
+    assert not SurveyAnswer.objects.exists()
+    client.post(reverse("spaces:survey", args=[used[0].pk]), {"rating": "5", "comment": "좋아요"})
+    assert SurveyAnswer.objects.get().booking == used[0]
