@@ -58,6 +58,7 @@ class Booking(models.Model):
     created_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = BookingQuerySet.as_manager()

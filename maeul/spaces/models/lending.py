@@ -60,6 +60,7 @@ class ItemLoan(models.Model):
         _("condition on return"), max_length=20, choices=Condition.choices, blank=True
     )
     deposit = models.PositiveIntegerField(_("deposit taken (won)"), default=0)
+    reminded_at = models.DateTimeField(null=True, blank=True)  # of being overdue, once
 
     class Meta:
         verbose_name = _("item loan")
