@@ -51,16 +51,20 @@ def _title(place: Place) -> str:
     return _("Budget execution: %(place)s") % {"place": where}
 
 
-def _choices(place: Place) -> dict[str, Any]:
-    """The filter form's choices: three queries."""
-    district = place.district
-    years = (
+def _public_years(district: District) -> list[int]:
+    """The years of the district's public projects, latest first."""
+    return list(
         public_projects()
         .filter(district=district)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()
     )
+
+
+def _choices(place: Place) -> dict[str, Any]:
+    """The filter form's choices: three queries."""
+    district = place.district
     return {
         "districts": District.objects.order_by("code").values_list("code", "name"),
         "dongs": Dong.objects.filter(district=district)
@@ -69,7 +73,7 @@ def _choices(place: Place) -> dict[str, Any]:
         "councils": Council.objects.filter(district=district)
         .order_by("kind", "dong__code")
         .values_list("pk", "name"),
-        "years": list(years),
+        "years": _public_years(district),
         "programmes": Programme.choices,
     }
 
@@ -189,13 +193,7 @@ def results_sharing(request: HttpRequest) -> HttpResponse:
     """성과공유: a district's projects of one year by dong, with outcomes, photos and 집행률."""
     place = resolve_place(request.GET)
     district = place.district
-    years = list(
-        public_projects()
-        .filter(district=district)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    years = _public_years(district)
     year = place.wanted.year or (years[0] if years else timezone.localdate().year)
     wanted = AccountabilityFilter(district=district.code, year=year)
     table = accountability_table(wanted)
@@ -237,7 +235,7 @@ def results_sharing(request: HttpRequest) -> HttpResponse:
     context = {
         "district": district,
         "year": year,
-        "years": years,
+        "years": years or [year],  # the year shown is always one to choose
         "districts": District.objects.order_by("code").values_list("code", "name"),
         "table": table,
         "groups": groups,
