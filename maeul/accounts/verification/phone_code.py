@@ -125,12 +125,14 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
                         "The code was entered wrongly five times and is now void. "
                         "Please request a new one."
                     ),
-                    code="code_void", field="code",
+                    code="code_void",
+                    field="code",
                 )
             return RuleViolation(
                 _("The code is not correct. %(left)d tries left.")
                 % {"left": MAX_FAILED_ATTEMPTS - record.failed_attempts},
-                code="wrong_code", field="code",
+                code="wrong_code",
+                field="code",
             )
         record.used_at = now
         record.save(update_fields=["used_at"])
