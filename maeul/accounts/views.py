@@ -30,7 +30,7 @@ from maeul.core.desk import button_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require
-from maeul.core.requests import client_ip, signed_in_user
+from maeul.core.requests import acting, client_ip, signed_in_user
 
 
 def _profile_page(
@@ -196,13 +196,11 @@ def verify_code(request: HttpRequest) -> HttpResponse:
 
 def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> None:
     record_access(
-        staff=request.user,
         subject=subject,
         action=action,
         what=request.path,
         reason=_("Identity check at the dong office"),
-        ip=client_ip(request),
-        now=timezone.now(),
+        **acting(request, timezone.now()),
     )
 
 

@@ -14,7 +14,7 @@ from maeul.core.desk import first_error
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
 from maeul.core.permissions import staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.councils import roster
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import managed_council
@@ -34,13 +34,11 @@ def export_roster(request: HttpRequest, pk: int) -> HttpResponse:
         council=council, term=term, recruitment=recruiting.recruitment_of(council)
     )
     record_access(
-        staff=request.user,
         subject=f"council {council.pk}: members and applicants",
         action=AccessAction.EXPORT,
         what=f"{request.path} (XLSX)",
         reason=form.cleaned_data["reason"],
-        ip=client_ip(request),
-        now=now,
+        **acting(request, now),
     )
     response = HttpResponse(content, content_type=roster.XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="council-{council.pk}-roster.xlsx"'

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.accountability import AccountabilityFilter, project_rows, summarise
 from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm, ReviewForm
@@ -67,9 +67,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         plan = planning.create_plan(
             council=form.cleaned_data["council"],
             year=form.cleaned_data["year"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         done = reverse("plans:staff_plan", kwargs={"pk": plan.pk})
         return _("The plan was started. Add its projects."), done
@@ -158,9 +156,7 @@ def add_project(request: HttpRequest, pk: int) -> HttpResponse:
             section=data["section"],
             starts_on=data["starts_on"],
             ends_on=data["ends_on"],
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            **acting(request, timezone.now()),
         )
         return _("The project “%(title)s” was added.") % {"title": project.title}
 
@@ -179,9 +175,7 @@ def from_agenda(request: HttpRequest, pk: int) -> HttpResponse:
             year=plan.year,
             programme=form.cleaned_data["programme"],
             budget_source=form.cleaned_data["budget_source"],
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            **acting(request, timezone.now()),
         )
         if not report.created:
             return _("No passed agenda item was waiting: nothing was added.")
@@ -217,9 +211,7 @@ def move_plan(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         planning.take_step(
             plan=plan,
             step=chosen,
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            **acting(request, timezone.now()),
             opinion=form.cleaned_data["opinion"] if form is not None else "",
         )
         return str(done)
