@@ -16,7 +16,9 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can, scope_of
+from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.councils.models import Council
 from maeul.places.models import District, Dong
 from maeul.plans import exports
@@ -117,12 +119,6 @@ def _file_name(place: Place, extension: str) -> str:
     return "-".join(parts) + f".{extension}"
 
 
-def _download(content: bytes | str, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def _export_table(request: HttpRequest) -> tuple[Place, Accountability]:
     place = resolve_place(request.GET)
     return place, accountability_table(place.wanted)
@@ -133,14 +129,14 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         place, table = _export_table(request)
         content = exports.export_xlsx(table, title=_title(place))
-    return _download(content, exports.XLSX_TYPE, _file_name(place, "xlsx"))
+    return attachment(content, XLSX_TYPE, _file_name(place, "xlsx"))
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         place, table = _export_table(request)
         content = exports.export_csv(table)
-    return _download(content, exports.CSV_TYPE, _file_name(place, "csv"))
+    return attachment(content, exports.CSV_TYPE, _file_name(place, "csv"))
 
 
 # --- A project -------------------------------------------------------------------------
