@@ -64,11 +64,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST, councils=scope_of(request.user).rows(Council.objects.all()))
 
     def act() -> tuple[str, str]:
-        plan = planning.create_plan(
-            council=form.cleaned_data["council"],
-            year=form.cleaned_data["year"],
-            **acting(request, now),
-        )
+        plan = planning.create_plan(**form.cleaned_data, **acting(request, now))
         done = reverse("plans:staff_plan", kwargs={"pk": plan.pk})
         return _("The plan was started. Add its projects."), done
 
@@ -145,18 +141,8 @@ def add_project(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST, council=plan.council)
 
     def act() -> str:
-        data = form.cleaned_data
         project = add_project_service(
-            plan=plan,
-            title=data["title"],
-            description=data["description"],
-            programme=data["programme"],
-            budget_source=data["budget_source"],
-            budget=data["budget"],
-            section=data["section"],
-            starts_on=data["starts_on"],
-            ends_on=data["ends_on"],
-            **acting(request, timezone.now()),
+            plan=plan, **form.cleaned_data, **acting(request, timezone.now())
         )
         return _("The project “%(title)s” was added.") % {"title": project.title}
 
@@ -173,8 +159,7 @@ def from_agenda(request: HttpRequest, pk: int) -> HttpResponse:
         report = planning.plan_from_agenda(
             council=plan.council,
             year=plan.year,
-            programme=form.cleaned_data["programme"],
-            budget_source=form.cleaned_data["budget_source"],
+            **form.cleaned_data,
             **acting(request, timezone.now()),
         )
         if not report.created:

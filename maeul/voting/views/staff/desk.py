@@ -290,18 +290,7 @@ def add_option(request: HttpRequest, pk: int) -> HttpResponse:
     form = OptionForm(request.POST, vote=vote)
 
     def act() -> str:
-        data = form.cleaned_data
-        option = setup.add_option(
-            vote=vote,
-            title=data["title"],
-            cost=data["cost"],
-            description=data["description"],
-            dong=data["dong"],
-            category=data["category"],
-            proposer=data["proposer"],
-            proposal=data["proposal"],
-            **acting(request, now),
-        )
+        option = setup.add_option(vote=vote, **form.cleaned_data, **acting(request, now))
         return _("Option no. %(number)d was added.") % {"number": option.number}
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)

@@ -53,13 +53,7 @@ def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
     form = BatchForm(request.POST, vote=vote, dongs=dongs)
 
     def act() -> Outcome:
-        batch = paper.open_batch(
-            vote=vote,
-            dong=form.cleaned_data["dong"],
-            channel=form.cleaned_data["channel"],
-            label=form.cleaned_data["label"],
-            **acting(request, now),
-        )
+        batch = paper.open_batch(vote=vote, **form.cleaned_data, **acting(request, now))
         notice = _("The batch “%(label)s” was opened. Enter its ballots here.")
         return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
 
