@@ -33,6 +33,7 @@ class _Form(forms.Form):
         label="Days", choices=[("mon", "Mon")], widget=forms.CheckboxSelectMultiple
     )
     token = forms.CharField(widget=forms.HiddenInput)
+    agree = forms.BooleanField(label="Agree", required=False)
 
     def clean(self) -> dict[str, object]:
         raise forms.ValidationError("Not on a holiday.")
@@ -51,3 +52,5 @@ def test_fields_show_errors_beside_each_field_a_group_as_a_fieldset_and_hidden_o
     assert '<fieldset class="field"><legend>' in html
     assert '<input type="hidden" name="token" value="x" id="id_token">' in html
     assert 'for="id_token"' not in html
+    box = html.index('<input type="checkbox" name="agree"')
+    assert box < html.index('<label for="id_agree">')  # the box before its label
