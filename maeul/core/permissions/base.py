@@ -81,6 +81,11 @@ class Action(StrEnum):
     READ_REVIEW_FILE = "grants.read_review_file"
     MANAGE_AGREEMENT = "grants.manage_agreement"
     RECORD_DISBURSEMENT = "grants.record_disbursement"
+    RECORD_EXPENSE = "grants.record_expense"
+    CHECK_SPENDING = "grants.check_spending"
+    SUBMIT_SETTLEMENT = "grants.submit_settlement"
+    SETTLE_GRANT = "grants.settle"
+    EVALUATE_GRANT = "grants.evaluate"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])
