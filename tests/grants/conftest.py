@@ -231,3 +231,19 @@ def pay(application, staff, amount, **overrides):
     return agreements.record_disbursement(
         application=application, amount=amount, staff=staff, now=AFTER, ip=None, **fields
     )
+
+
+# The same through the pages, on the real clock: the call closed yesterday.
+@pytest.fixture
+def selected_now(geumcheon, group, resident, district_staff):
+    now = timezone.now()
+    call = open_call(
+        geumcheon, opens_at=now - timedelta(days=10), closes_at=now - timedelta(days=1)
+    )
+    draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
+    applications.submit_application(application=draft, user=resident, now=now - timedelta(days=2))
+    review.decide(
+        application=draft, selected=True, amount=2_500_000, reasons="좋습니다.",
+        staff=district_staff, now=now, ip=None,
+    )  # fmt: skip
+    return draft

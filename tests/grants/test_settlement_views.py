@@ -4,8 +4,6 @@ the project in their check list and record a visit with each entry marked, a rec
 served only to the representative and the staff who check (the reading logged), district
 staff approve the settlement on the desk, and the committee sees last year's evaluation."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -13,25 +11,15 @@ from django.utils import timezone
 
 from maeul.core.models import PersonalDataAccess
 from maeul.grants.models import CheckMark, GrantExpense, InterimCheck, Settlement
-from maeul.grants.services import agreements, applications, settlement, spending
-from maeul.grants.services import review as review_services
-from tests.grants.conftest import open_call, pdf, write_draft
+from maeul.grants.services import agreements, settlement, spending
+from tests.grants.conftest import pdf
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def paid(geumcheon, group, resident, district_staff):
-    now = timezone.now()
-    call = open_call(
-        geumcheon, opens_at=now - timedelta(days=10), closes_at=now - timedelta(days=1)
-    )
-    draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
-    applications.submit_application(application=draft, user=resident, now=now - timedelta(days=2))
-    review_services.decide(
-        application=draft, selected=True, amount=2_500_000, reasons="좋습니다.",
-        staff=district_staff, now=now, ip=None,
-    )  # fmt: skip
+def paid(selected_now, district_staff):
+    now, draft = timezone.now(), selected_now
     agreements.create_agreement(
         application=draft, amount=2_500_000, conditions="", signed_at=now.date(), bank="농협",
         account="110-234-567890", staff=district_staff, now=now, ip=None,

@@ -24,10 +24,12 @@ approved; district staff approve or send back the settlement, then evaluate the 
 record the money returned.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Model, Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import (
@@ -156,28 +158,32 @@ def _read_review_file(user: Any, target: Model | None, now: datetime) -> Decisio
     return _review(user, target.application, now)
 
 
-def _decide(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, on a handed-in application."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    if target.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW):
-        return deny(_("A decision can only be made on a submitted application under review."))
-    return ALLOW
+def _district_staff_when(ready: Callable[[Application], bool], refusal: str | Promise) -> Rule:
+    """District staff of the call's district, on an application in the state `ready` asks
+    for; otherwise `refusal`."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        if not isinstance(target, Application):
+            return deny(STAFF_ONLY)
+        decision = _manage_call(user, target.call, now)
+        if not decision:
+            return decision
+        return ALLOW if ready(target) else deny(refusal)
+
+    return rule
 
 
-def _manage_agreement(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, on a selected application (협약)."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    if target.status != ApplicationStatus.SELECTED:
-        return deny(_("Only a selected application gets a grant agreement."))
-    return ALLOW
+_decide = _district_staff_when(
+    lambda application: (
+        application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)
+    ),
+    _("A decision can only be made on a submitted application under review."),
+)
+# 협약: on a selected application.
+_manage_agreement = _district_staff_when(
+    lambda application: application.status == ApplicationStatus.SELECTED,
+    _("Only a selected application gets a grant agreement."),
+)
 
 
 def _record_disbursement(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -245,30 +251,20 @@ def _check_spending(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def _settle(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, on a settlement handed in (정산 승인)."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    settlement = _settlement(target)
-    if settlement is None or settlement.status != SettlementStatus.SUBMITTED:
-        return deny(_("No settlement is waiting for approval."))
-    return ALLOW
-
-
-def _evaluate(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, once the settlement is approved (평가)."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    settlement = _settlement(target)
-    if settlement is None or not settlement.is_approved:
-        return deny(_("The project is evaluated after its settlement is approved."))
-    return ALLOW
+# 정산 승인: on a settlement handed in; 평가 and 반납: once it is approved.
+_settle = _district_staff_when(
+    lambda application: (
+        (settlement := _settlement(application)) is not None
+        and settlement.status == SettlementStatus.SUBMITTED
+    ),
+    _("No settlement is waiting for approval."),
+)
+_evaluate = _district_staff_when(
+    lambda application: (
+        (settlement := _settlement(application)) is not None and settlement.is_approved
+    ),
+    _("The project is evaluated after its settlement is approved."),
+)
 
 
 RULES: dict[Action, Rule] = {
