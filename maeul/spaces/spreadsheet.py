@@ -1,15 +1,12 @@
 """A month's usage of the spaces as an XLSX file for officials (공간 이용 현황), the same
 figures as the statistics page (`statistics.usage`). Headers are Korean whatever the
-reader's language, as in `grants/spreadsheet.py`; a cell starting like a formula is quoted."""
+reader's language; a cell starting like a formula is quoted (`core.spreadsheets`)."""
 
-import io
-from typing import Final
+from typing import Any, Final
 
 import openpyxl
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
-from maeul.plans.exports import _text  # `_text` quotes a formula-like cell
+from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
 from maeul.spaces.statistics import Usage, totals
 
 COLUMNS: Final = (
@@ -28,32 +25,28 @@ COLUMNS: Final = (
 )
 
 
+def _line(row: Usage) -> list[Any]:
+    space = row.space
+    return [
+        as_text(space.name), space.dong.name, as_text(space.operator),
+        float(space.size_m2) if space.size_m2 else "", row.bookings, round(row.hours, 1),
+        row.booked_visitors, row.walk_ins, row.visitors, row.loans, row.answers,
+        row.satisfied_percent if row.satisfied_percent is not None else "",
+    ]  # fmt: skip
+
+
 def usage_workbook(title: str, rows: list[Usage]) -> bytes:
+    """One sheet, 이용 현황: a line per space and a total line."""
+    sums = totals(rows)
+    total = [
+        "합계", "", "", "", sums["bookings"], round(sums["hours"], 1), sums["booked_visitors"],
+        sums["walk_ins"], sums["visitors"], sums["loans"], sums["answers"], "",
+    ]  # fmt: skip
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "이용 현황"
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append([
-            _text(row.space.name), row.space.dong.name, _text(row.space.operator),
-            float(row.space.size_m2) if row.space.size_m2 else "", row.bookings,
-            round(row.hours, 1), row.booked_visitors,
-            row.walk_ins, row.visitors, row.loans, row.answers,
-            row.satisfied_percent if row.satisfied_percent is not None else "",
-        ])  # fmt: skip
-    sums = totals(rows)
-    sheet.append([
-        "합계", "", "", "", sums["bookings"], round(sums["hours"], 1), sums["booked_visitors"],
-        sums["walk_ins"], sums["visitors"], sums["loans"], sums["answers"], "",
-    ])  # fmt: skip
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, heading in enumerate(COLUMNS, start=1):
-        width = 30 if heading in ("공간", "운영") else max(10, len(heading) * 2 + 2)
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    fill_sheet(sheet, COLUMNS, [*(_line(row) for row in rows), total])
     sheet.freeze_panes = "A2"
-    workbook.properties.title = _text(title)[:200]
+    workbook.properties.title = as_text(title)[:200]
     workbook.properties.creator = "Maeul"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

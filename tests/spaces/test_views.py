@@ -1,10 +1,12 @@
 """Each page once through the client: public pages render; a resident books and cancels;
 staff run the desk and change the level; refusals change nothing; staff elsewhere get 404."""
 
+import io
 import re
 from datetime import timedelta
 from urllib.parse import unquote
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -131,8 +133,12 @@ def test_statistics_and_xlsx(client, space, room, item, resident, dong_staff):
     client.force_login(dong_staff)
     page = client.get(reverse("spaces:staff_statistics")).content.decode()
     assert "독산1동 마을활력소" in page
-    sheet = client.get(reverse("spaces:staff_statistics_xlsx"))
-    assert sheet.content[:2] == b"PK"
+    answer = client.get(reverse("spaces:staff_statistics_xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.content))["이용 현황"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("공간", "동", "운영", "면적(㎡)", "대관 건수")
+    assert rows[1][0] == "독산1동 마을활력소" and rows[1][9] == 1  # one loan picked up
+    assert rows[-1][0] == "합계"
     assert ItemLoan.objects.filter(status=LoanStatus.OUT).count() == 1
 
 

@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.dates import local_date
 from maeul.core.desk import desk_action
+from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.places.models import District
 from maeul.spaces.models import CapacityPolicy
 from maeul.spaces.services import policy as services
@@ -102,8 +104,4 @@ def statistics_xlsx(request: HttpRequest) -> HttpResponse:
     year, month = _month(request)
     rows = usage(staff_spaces(request), *month_bounds(year, month))
     body = usage_workbook(f"{year}년 {month}월 공간 이용 현황", rows)
-    response = HttpResponse(
-        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="spaces-{year}-{month:02d}.xlsx"'
-    return response
+    return attachment(body, XLSX_TYPE, f"spaces-{year}-{month:02d}.xlsx")
