@@ -4,6 +4,7 @@ page (which re-checks bookings). Bookings and loans are read-only: only the serv
 them (the slot rows, the caps and the notices go with each change)."""
 
 from django.contrib import admin
+from django.db.models import Model
 
 from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
 from maeul.spaces.models import (
@@ -19,29 +20,9 @@ from maeul.spaces.models import (
 )
 
 
-class RoomInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = Room
-    extra = 0
-
-
-class HoursInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = OpeningHours
-    extra = 0
-
-
-class ClosureInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = Closure
-    extra = 0
-
-
-class ReservedDayInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = ReservedDay
-    extra = 0
-
-
-class ItemInline(admin.TabularInline):  # type: ignore[type-arg]
-    model = Item
-    extra = 0
+def _inline(model: type[Model]) -> type[admin.TabularInline]:  # type: ignore[type-arg]
+    """A table of a space's rows of `model` on the space's page."""
+    return type(f"{model.__name__}Inline", (admin.TabularInline,), {"model": model, "extra": 0})
 
 
 @admin.register(Space)
@@ -49,7 +30,7 @@ class SpaceAdmin(AuditedAdmin):
     list_display = ["name", "dong", "operator", "size_m2", "fee"]
     list_filter = ["district"]
     search_fields = ["name", "operator"]
-    inlines = [RoomInline, HoursInline, ClosureInline, ReservedDayInline, ItemInline]
+    inlines = [_inline(model) for model in (Room, OpeningHours, Closure, ReservedDay, Item)]
 
 
 @admin.register(CapacityPolicy)

@@ -182,3 +182,10 @@ def test_the_survey_after_use_is_answered_once_per_booking(client, room, residen
     assert not SurveyAnswer.objects.exists()
     client.post(reverse("spaces:survey", args=[used[0].pk]), {"rating": "5", "comment": "좋아요"})
     assert SurveyAnswer.objects.get().booking == used[0]
+
+
+def test_site_admins_set_up_a_space_in_the_back_office(client, space, site_admin):
+    client.force_login(site_admin)
+    page = client.get(reverse("admin:spaces_space_change", args=[space.pk]))
+    assert page.status_code == 200
+    assert client.get(reverse("admin:spaces_booking_changelist")).status_code == 200
