@@ -8,7 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from maeul.spaces.models import Condition
+from maeul.spaces.models import Condition, Weekday
 
 TIMES = [(f"{h:02d}:{m:02d}", f"{h:02d}:{m:02d}") for h in range(6, 23) for m in (0, 30)]
 DURATIONS = [(str(n), _("%(hours)s hours") % {"hours": n / 2}) for n in range(1, 9)]
@@ -79,3 +79,38 @@ class VisitorForm(forms.Form):
 
 class ReturnForm(forms.Form):
     condition = forms.ChoiceField(label=_("Condition on return"), choices=Condition.choices)
+
+
+def _time(value: str) -> time:
+    hour, minute = value.split(":")
+    return time(int(hour), int(minute))
+
+
+class RoundForm(forms.Form):
+    """Staff open an allocation round for one of the space's rooms."""
+
+    room = forms.TypedChoiceField(label=_("Room"), coerce=int)
+    name = forms.CharField(label=_("Season"), max_length=100, help_text=_("e.g. 2027 first half"))
+    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, rooms: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast("forms.TypedChoiceField", self.fields["room"]).choices = rooms
+
+
+class CloseRoundForm(forms.Form):
+    seed = forms.CharField(
+        label=_("Lottery seed (optional)"),
+        max_length=64,
+        required=False,
+        help_text=_("Leave empty to use one fixed by the requests and the closing time."),
+    )
+
+
+class SlotRequestForm(forms.Form):
+    group_name = forms.CharField(label=_("Group name"), max_length=100)
+    weekday = forms.TypedChoiceField(label=_("Weekday"), choices=Weekday.choices, coerce=int)
+    starts = forms.TypedChoiceField(label=_("Start time"), choices=TIMES, coerce=_time)
+    ends = forms.TypedChoiceField(label=_("End time"), choices=TIMES, coerce=_time)
+    headcount = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=999)

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.spaces.views import policy, public, resident, staff
+from maeul.spaces.views import policy, public, resident, rounds, staff
 
 app_name = "spaces"
 
@@ -12,12 +12,15 @@ urlpatterns: list[URLPattern] = [
     path("spaces/rooms/<int:pk>/", public.room_calendar, name="room"),
     path("spaces/rooms/<int:pk>/calendar.ics", public.room_ical, name="ical"),
     path("spaces/rooms/<int:pk>/book/", resident.book, name="book"),
+    path("spaces/rounds/<int:pk>/", rounds.round_page, name="round"),
     path("spaces/mine/", resident.my_bookings, name="my_bookings"),
     path("spaces/bookings/<int:pk>/cancel/", resident.cancel, name="cancel"),
     path("spaces/bookings/<int:pk>/survey/", resident.survey, name="survey"),
     path("spaces/items/<int:pk>/borrow/", resident.borrow, name="borrow"),
     path("staff/spaces/", staff.space_list, name="staff_spaces"),
     path("staff/spaces/<int:pk>/", staff.space_desk, name="staff_desk"),
+    path("staff/spaces/<int:pk>/rounds/", rounds.staff_rounds, name="staff_rounds"),
+    path("staff/spaces/rounds/<int:pk>/close/", rounds.close, name="staff_close_round"),
     path("staff/spaces/<int:pk>/check-in/", staff.check_in, name="staff_check_in"),
     path("staff/spaces/<int:pk>/visitors/", staff.count_visitors, name="staff_visitors"),
     path("staff/spaces/bookings/<int:pk>/approve/", staff.approve, name="staff_approve"),

@@ -5,6 +5,7 @@ Targets (금천구 unless said otherwise):
 - 회의실 독산: the 독산1동 space's meeting room; 물품 독산: its tool set;
 - 예약 독산: `resident`'s confirmed booking of that room tomorrow; 지난 예약: the same
   booking once over; 이용 독산: `resident`'s booking marked used;
+- 배정 독산 / 마감 배정: an open allocation round of that room, and one closed;
 - 금천구 / 영등포구: the districts whose capacity level is set.
 """
 
@@ -13,7 +14,7 @@ from django.utils import translation
 
 from maeul.core.permissions import Action, can
 from maeul.places.models import District
-from maeul.spaces.models import Booking, BookingStatus, Item, Room
+from maeul.spaces.models import AllocationRound, Booking, BookingStatus, Item, Room
 from maeul.spaces.services import bookings
 from tests.korean import HANGUL
 from tests.spaces.conftest import NOW, at, make_space
@@ -22,6 +23,8 @@ A = Action
 COLUMNS = [
     (A.BOOK_ROOM, "회의실 독산"),
     (A.BORROW_ITEM, "물품 독산"),
+    (A.REQUEST_ALLOCATION, "배정 독산"),
+    (A.REQUEST_ALLOCATION, "마감 배정"),
     (A.CANCEL_BOOKING, "예약 독산"),
     (A.CANCEL_BOOKING, "지난 예약"),
     (A.ANSWER_SURVEY, "예약 독산"),
@@ -33,20 +36,20 @@ COLUMNS = [
     (A.SET_CAPACITY_POLICY, "영등포구"),
 ]
 
-# Y = allowed, . = denied; groups: book | borrow | cancel (예약 지난) | survey (예약 이용) |
+# Y = allowed, . = denied; groups: book | borrow | round (열린 마감) | cancel (예약 지난) | survey (예약 이용) |
 # manage (독산 가산 예약) | level (금천 영등포)
 MATRIX = {
-    "anonymous":            ".  .  ..  ..  ...  ..",
-    "resident":             "Y  Y  Y.  .Y  ...  ..",
-    "unverified_resident":  ".  .  ..  ..  ...  ..",
-    "neighbour":            "Y  Y  ..  ..  ...  ..",
-    "dong_staff":           "Y  Y  Y.  ..  Y.Y  ..",
-    "other_dong_staff":     "Y  Y  ..  ..  .Y.  ..",
-    "district_staff":       "Y  Y  Y.  ..  YYY  Y.",
-    "other_district_staff": "Y  Y  ..  ..  ...  .Y",
-    "support_centre_staff": "Y  Y  ..  ..  ...  ..",
-    "committee_member":     "Y  Y  ..  ..  ...  ..",
-    "site_admin":           "Y  Y  Y.  ..  YYY  YY",
+    "anonymous":            ".  .  ..  ..  ..  ...  ..",
+    "resident":             "Y  Y  Y.  Y.  .Y  ...  ..",
+    "unverified_resident":  ".  .  ..  ..  ..  ...  ..",
+    "neighbour":            "Y  Y  Y.  ..  ..  ...  ..",
+    "dong_staff":           "Y  Y  Y.  Y.  ..  Y.Y  ..",
+    "other_dong_staff":     "Y  Y  Y.  ..  ..  .Y.  ..",
+    "district_staff":       "Y  Y  Y.  Y.  ..  YYY  Y.",
+    "other_district_staff": "Y  Y  Y.  ..  ..  ...  .Y",
+    "support_centre_staff": "Y  Y  Y.  ..  ..  ...  ..",
+    "committee_member":     "Y  Y  Y.  ..  ..  ...  ..",
+    "site_admin":           "Y  Y  Y.  Y.  ..  YYY  YY",
 }  # fmt: skip
 
 
@@ -81,6 +84,17 @@ def targets(doksan1, gasan, geumcheon, yeongdeungpo, resident):
         "예약 독산": booking,
         "지난 예약": over,
         "이용 독산": used,
+        "배정 독산": AllocationRound(
+            room=room, name="2026년 봄", starts_on=NOW.date(), ends_on=NOW.date(), created_at=NOW
+        ),
+        "마감 배정": AllocationRound(
+            room=room,
+            name="2026년 봄",
+            starts_on=NOW.date(),
+            ends_on=NOW.date(),
+            created_at=NOW,
+            status="closed",
+        ),
         "금천구": geumcheon,
         "영등포구": District.objects.get(pk=yeongdeungpo.pk),
     }

@@ -87,6 +87,7 @@ class Action(StrEnum):
     SETTLE_GRANT = "grants.settle"
     EVALUATE_GRANT = "grants.evaluate"
     BOOK_ROOM = "spaces.book"
+    REQUEST_ALLOCATION = "spaces.request_allocation"
     CANCEL_BOOKING = "spaces.cancel_booking"
     ANSWER_SURVEY = "spaces.answer_survey"
     BORROW_ITEM = "spaces.borrow"

@@ -1,5 +1,7 @@
 """Who may book a room, cancel a booking, borrow an item, answer the survey after use, run
-a space's desk and set the district's capacity policy (거리두기 단계).
+a space's desk and set the district's capacity policy (거리두기 단계), and who asks for a
+club's weekly slot in a seasonal allocation round (정기대관: a verified resident for the
+group, while the round is open; staff of the space open and close it).
 
 A verified resident books rooms and borrows items; the booker cancels their own booking
 while it is active and answers the survey once it was used. Staff run the desk of the spaces
@@ -27,10 +29,22 @@ from maeul.core.permissions.base import (
 )
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District
-from maeul.spaces.models import ACTIVE, Booking, BookingStatus, Item, ItemLoan, Room, Space
+from maeul.spaces.models import (
+    ACTIVE,
+    AllocationRound,
+    Booking,
+    BookingStatus,
+    Item,
+    ItemLoan,
+    Room,
+    Space,
+)
 
 register_rows(Space, RowScope(district="district_id", dong="dong_id"))
 register_rows(Booking, RowScope(district="room__space__district_id", dong="room__space__dong_id"))
+register_rows(
+    AllocationRound, RowScope(district="room__space__district_id", dong="room__space__dong_id")
+)
 register_rows(ItemLoan, RowScope(district="item__space__district_id", dong="item__space__dong_id"))
 
 NOT_BOOKER = _("Only the person who made the booking may do this.")
@@ -42,6 +56,8 @@ def space_of(target: Model | None) -> Space | None:
         return target
     if isinstance(target, Room):
         return target.space
+    if isinstance(target, AllocationRound):
+        return target.room.space
     if isinstance(target, Booking):
         return target.room.space
     if isinstance(target, Item):
@@ -53,6 +69,15 @@ def space_of(target: Model | None) -> Space | None:
 
 def _verified(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def _request_allocation(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A verified resident, for a group, while the round takes requests."""
+    if not user.is_verified:
+        return deny(NOT_VERIFIED)
+    if not isinstance(target, AllocationRound) or not target.is_open:
+        return deny(_("This allocation round is closed."))
+    return ALLOW
 
 
 def _manage_space(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -101,6 +126,7 @@ def _set_policy(user: Any, target: Model | None, now: datetime) -> Decision:
 RULES: dict[Action, Rule] = {
     Action.BOOK_ROOM: _verified,
     Action.BORROW_ITEM: _verified,
+    Action.REQUEST_ALLOCATION: _request_allocation,
     Action.CANCEL_BOOKING: _cancel_booking,
     Action.ANSWER_SURVEY: _answer_survey,
     Action.MANAGE_SPACE: _manage_space,

@@ -26,11 +26,19 @@ from maeul.spaces.models.places import (
     Space,
     Weekday,
 )
+from maeul.spaces.models.rounds import (
+    AllocationRequest,
+    AllocationRound,
+    RequestStatus,
+    RoundStatus,
+)
 
 __all__ = [
     "ACTIVE",
     "HELD",
     "SLOT",
+    "AllocationRequest",
+    "AllocationRound",
     "Booking",
     "BookingSlot",
     "BookingStatus",
@@ -41,9 +49,11 @@ __all__ = [
     "ItemLoan",
     "LoanStatus",
     "OpeningHours",
+    "RequestStatus",
     "ReservedDay",
     "Room",
     "RoomType",
+    "RoundStatus",
     "Space",
     "SurveyAnswer",
     "VisitorCount",

@@ -109,6 +109,42 @@ def _check_weekly_hours(room: Room, booker: Any, starts_at: datetime, hours: flo
         )
 
 
+def claim_slots(
+    *,
+    room: Room,
+    booker: Any,
+    starts_at: datetime,
+    ends_at: datetime,
+    headcount: int,
+    purpose: str,
+    group_name: str,
+    status: str,
+    now: datetime,
+) -> Booking:
+    """Insert the booking and one `BookingSlot` row per half-hour it holds.
+
+    Call inside a transaction: a slot already held raises `IntegrityError` (the database
+    decides). `book_room` and the allocation round's weekly bookings both claim this way.
+    """
+    booking = Booking.objects.create(
+        room=room,
+        booker=booker,
+        group_name=group_name.strip()[:100],
+        purpose=purpose.strip()[:200],
+        headcount=headcount,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status=status,
+        check_in_code=f"{secrets.randbelow(1_000_000):06d}",
+        created_at=now,
+        decided_at=now if status == BookingStatus.CONFIRMED else None,
+    )
+    BookingSlot.objects.bulk_create(
+        BookingSlot(booking=booking, room=room, starts_at=at) for at in booking.slot_starts()
+    )
+    return booking
+
+
 def book_room(
     *,
     room: Room,
@@ -144,22 +180,16 @@ def book_room(
             Room.objects.select_for_update().filter(pk=room.pk).first()
             get_user_model().objects.select_for_update().filter(pk=booker.pk).first()
             _check_weekly_hours(room, booker, starts_at, (ends_at - starts_at) / timedelta(hours=1))
-            booking = Booking.objects.create(
+            booking = claim_slots(
                 room=room,
                 booker=booker,
-                group_name=group_name.strip()[:100],
-                purpose=purpose.strip()[:200],
-                headcount=headcount,
                 starts_at=starts_at,
                 ends_at=ends_at,
+                headcount=headcount,
+                purpose=purpose,
+                group_name=group_name,
                 status=status,
-                check_in_code=f"{secrets.randbelow(1_000_000):06d}",
-                created_at=now,
-                decided_at=now if status == BookingStatus.CONFIRMED else None,
-            )
-            BookingSlot.objects.bulk_create(
-                BookingSlot(booking=booking, room=room, starts_at=at)
-                for at in booking.slot_starts()
+                now=now,
             )
     except IntegrityError:
         raise RuleViolation(
