@@ -70,6 +70,7 @@ class SpaceDetail(SpaceItem):
     accessibility: str
     rules: str
     max_hours_per_week: int
+    max_group_hours_per_week: int | None
     max_days_ahead: int
     capacity_policy: str | None
     rooms: list[RoomOut]
@@ -156,6 +157,7 @@ def get_space(request: HttpRequest, space_id: int) -> SpaceDetail:
         accessibility=space.accessibility,
         rules=space.rules,
         max_hours_per_week=space.max_hours_per_week,
+        max_group_hours_per_week=space.max_group_hours_per_week,
         max_days_ahead=space.max_days_ahead,
         capacity_policy=policy.name if policy else None,
         rooms=[

@@ -50,6 +50,12 @@ class Space(models.Model):
         _("hours a person may book a week"), default=6
     )
     max_days_ahead = models.PositiveSmallIntegerField(_("days ahead a person may book"), default=30)
+    max_group_hours_per_week = models.PositiveSmallIntegerField(
+        _("hours a group may hold a week"),
+        null=True,
+        blank=True,
+        help_text=_("A group is its name on the booking. Empty: no limit per group."),
+    )
 
     class Meta:
         verbose_name = _("community space")

@@ -2,10 +2,11 @@
 
 A booking is refused, with the reason, when it is in the past, further ahead than the space
 allows, outside the opening hours, on a closed or reserved day, in a room type the capacity
-policy closes, above the capped headcount, beyond the booker's hours for the week, or on a
-slot already taken. The last is decided by the database: each 30-minute slot is a row unique
-per (room, start), so of two people booking one slot at the same instant exactly one insert
-succeeds (and on PostgreSQL an exclusion constraint over the time range agrees).
+policy closes, above the capped headcount, beyond the booker's hours for the week or its
+group's (the space's limit per group, by the group's name), or on a slot already taken.
+The last is decided by the database: each 30-minute slot is a row unique per (room, start),
+so of two people booking one slot at the same instant exactly one insert succeeds (and on
+PostgreSQL an exclusion constraint over the time range agrees).
 """
 
 import secrets
@@ -25,7 +26,7 @@ from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce, scope_of
 from maeul.core.privacy import refuse_resident_number
 from maeul.spaces.calendar import SpaceCalendar, active_policy, capacity_cap
-from maeul.spaces.models import SLOT, Booking, BookingSlot, BookingStatus, Room
+from maeul.spaces.models import SLOT, Booking, BookingSlot, BookingStatus, Room, Space
 
 
 def _check_time(room: Room, starts_at: datetime, ends_at: datetime, now: datetime) -> None:
@@ -82,31 +83,54 @@ def _check_headcount(room: Room, headcount: int) -> None:
         raise RuleViolation(message, code="over_capacity", field="headcount")
 
 
-def _check_weekly_hours(room: Room, booker: Any, starts_at: datetime, hours: float) -> None:
-    """The booker's hours in this space during the Monday-to-Sunday week of the booking."""
-    space = room.space
+def week_hours(space: Space, starts_at: datetime, **who: Any) -> float:
+    """Hours booked in `space` (bookings not cancelled) during the Monday-to-Sunday week of
+    `starts_at`, by whoever `who` filters (a booker, a group's name)."""
     day = local_date(starts_at)
     monday = day - timedelta(days=day.weekday())
     booked = (
         (
             Booking.objects.holding_slots()
             .filter(
-                booker=booker,
                 room__space=space,
                 starts_at__gte=at_seoul(monday),
                 starts_at__lt=at_seoul(monday + timedelta(days=7)),
+                **who,
             )
             .aggregate(total=Sum(F("ends_at") - F("starts_at")))["total"]
         )
         or timedelta()
     )
-    if booked / timedelta(hours=1) + hours > space.max_hours_per_week:
+    return booked / timedelta(hours=1)
+
+
+def check_group_hours(space: Space, group_name: str, held: float, hours: float) -> None:
+    """A group (its name on the booking) holds at most the space's hours a week."""
+    most = space.max_group_hours_per_week
+    if group_name.strip() and most is not None and held + hours > most:
+        raise RuleViolation(
+            _("A group may hold up to %(hours)d hours a week in this space.") % {"hours": most},
+            code="over_group_limit",
+            field="group_name",
+        )
+
+
+def _check_weekly_hours(
+    room: Room, booker: Any, group_name: str, starts_at: datetime, hours: float
+) -> None:
+    """The booker's hours, and the group's, in this space during the booking's week."""
+    space = room.space
+    if week_hours(space, starts_at, booker=booker) + hours > space.max_hours_per_week:
         raise RuleViolation(
             _("You may book up to %(hours)d hours a week in this space.")
             % {"hours": space.max_hours_per_week},
             code="over_limit",
             field="ends_at",
         )
+    name = group_name.strip()
+    if name and space.max_group_hours_per_week is not None:
+        held = week_hours(space, starts_at, group_name__iexact=name)
+        check_group_hours(space, name, held, hours)
 
 
 def claim_slots(
@@ -179,7 +203,10 @@ def book_room(
             # still decide who gets the slot. SQLite's writers are serialised already.
             Room.objects.select_for_update().filter(pk=room.pk).first()
             get_user_model().objects.select_for_update().filter(pk=booker.pk).first()
-            _check_weekly_hours(room, booker, starts_at, (ends_at - starts_at) / timedelta(hours=1))
+            if group_name.strip():  # a group's bookings of several rooms wait for each other
+                Space.objects.select_for_update().filter(pk=room.space_id).first()
+            hours = (ends_at - starts_at) / timedelta(hours=1)
+            _check_weekly_hours(room, booker, group_name, starts_at, hours)
             booking = claim_slots(
                 room=room,
                 booker=booker,

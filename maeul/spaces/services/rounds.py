@@ -38,7 +38,7 @@ from maeul.spaces.models import (
     Room,
     RoundStatus,
 )
-from maeul.spaces.services.bookings import claim_slots
+from maeul.spaces.services.bookings import check_group_hours, claim_slots
 
 NOTIFY_KIND = "space_allocation"
 
@@ -82,7 +82,8 @@ def request_slot(
     headcount: int,
     now: datetime,
 ) -> AllocationRequest:
-    """A group asks for a weekly slot; refused outside hours, once closed, or twice."""
+    """A group asks for a weekly slot; refused outside hours, once closed, twice, or beyond
+    the space's hours a week per group (its requests in the round added up)."""
     enforce(representative, Action.REQUEST_ALLOCATION, round_, now=now)
     refuse_resident_number(group_name=group_name)
     if not group_name.strip():
@@ -118,6 +119,10 @@ def request_slot(
             code="over_capacity",
             field="headcount",
         )
+    name = group_name.strip()
+    asked = round_.requests.filter(group_name__iexact=name)
+    held = sum(_hours(r.starts, r.ends) for r in asked)
+    check_group_hours(room.space, name, held, _hours(starts, ends))
     with refuse_duplicate(
         _("This group has already asked for this weekly slot."), code="duplicate", field="starts"
     ):
@@ -131,6 +136,12 @@ def request_slot(
             headcount=headcount,
             created_at=now,
         )
+
+
+def _hours(starts: time, ends: time) -> float:
+    return (datetime.combine(date.min, ends) - datetime.combine(date.min, starts)) / timedelta(
+        hours=1
+    )
 
 
 def season_days(round_: AllocationRound, weekday: int) -> list[date]:
