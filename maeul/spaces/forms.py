@@ -114,3 +114,18 @@ class SlotRequestForm(forms.Form):
     starts = forms.TypedChoiceField(label=_("Start time"), choices=TIMES, coerce=_time)
     ends = forms.TypedChoiceField(label=_("End time"), choices=TIMES, coerce=_time)
     headcount = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=999)
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Photo"),
+        help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location and camera data are removed."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
+        ),
+    )
+    alt = forms.CharField(
+        label=_("Description of the photo"),
+        max_length=200,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.spaces.views import policy, public, resident, rounds, staff
+from maeul.spaces.views import photos, policy, public, resident, rounds, staff
 
 app_name = "spaces"
 
@@ -19,6 +19,8 @@ urlpatterns: list[URLPattern] = [
     path("spaces/items/<int:pk>/borrow/", resident.borrow, name="borrow"),
     path("staff/spaces/", staff.space_list, name="staff_spaces"),
     path("staff/spaces/<int:pk>/", staff.space_desk, name="staff_desk"),
+    path("staff/spaces/<int:pk>/photos/", photos.photo_page, name="staff_photos"),
+    path("staff/spaces/photos/<int:pk>/remove/", photos.remove, name="staff_remove_photo"),
     path("staff/spaces/<int:pk>/rounds/", rounds.staff_rounds, name="staff_rounds"),
     path("staff/spaces/rounds/<int:pk>/close/", rounds.close, name="staff_close_round"),
     path("staff/spaces/<int:pk>/check-in/", staff.check_in, name="staff_check_in"),

@@ -1,7 +1,8 @@
 """Who may book a room, cancel a booking, borrow an item, answer the survey after use, run
 a space's desk and set the district's capacity policy (거리두기 단계), and who asks for a
 club's weekly slot in a seasonal allocation round (정기대관: a verified resident for the
-group, while the round is open; staff of the space open and close it).
+group, while the round is open; staff of the space open and close it, and add and remove
+its photos).
 
 A verified resident books rooms and borrows items; the booker cancels their own booking
 while it is active and answers the survey once it was used. Staff run the desk of the spaces
@@ -38,6 +39,7 @@ from maeul.spaces.models import (
     ItemLoan,
     Room,
     Space,
+    SpacePhoto,
 )
 
 register_rows(Space, RowScope(district="district_id", dong="dong_id"))
@@ -45,6 +47,7 @@ register_rows(Booking, RowScope(district="room__space__district_id", dong="room_
 register_rows(
     AllocationRound, RowScope(district="room__space__district_id", dong="room__space__dong_id")
 )
+register_rows(SpacePhoto, RowScope(district="space__district_id", dong="space__dong_id"))
 register_rows(ItemLoan, RowScope(district="item__space__district_id", dong="item__space__dong_id"))
 
 NOT_BOOKER = _("Only the person who made the booking may do this.")
@@ -58,6 +61,8 @@ def space_of(target: Model | None) -> Space | None:
         return target.space
     if isinstance(target, AllocationRound):
         return target.room.space
+    if isinstance(target, SpacePhoto):
+        return target.space
     if isinstance(target, Booking):
         return target.room.space
     if isinstance(target, Item):

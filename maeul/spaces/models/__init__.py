@@ -17,6 +17,7 @@ from maeul.spaces.models.lending import (
     SurveyAnswer,
     VisitorCount,
 )
+from maeul.spaces.models.photos import MAX_PHOTOS, SpacePhoto
 from maeul.spaces.models.places import (
     Closure,
     OpeningHours,
@@ -36,6 +37,7 @@ from maeul.spaces.models.rounds import (
 __all__ = [
     "ACTIVE",
     "HELD",
+    "MAX_PHOTOS",
     "SLOT",
     "AllocationRequest",
     "AllocationRound",
@@ -55,6 +57,7 @@ __all__ = [
     "RoomType",
     "RoundStatus",
     "Space",
+    "SpacePhoto",
     "SurveyAnswer",
     "VisitorCount",
     "Weekday",

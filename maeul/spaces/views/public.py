@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import at_seoul, local_date
 from maeul.spaces.calendar import active_policy, capacity_cap, room_days
-from maeul.spaces.models import AllocationRound, Booking, Room, Space
+from maeul.spaces.models import AllocationRound, Booking, Room, Space, SpacePhoto
 
 CALENDAR_DAYS = 14
 BOOKED = _("Booked")  # the only title a feed's event has
@@ -40,6 +40,7 @@ def space_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "hours": list(space.opening_hours.all()),
             "items": list(space.items.all()),
             "closures": list(space.closures.filter(ends_on__gte=local_date(timezone.now()))),
+            "photos": list(SpacePhoto.objects.filter(space=space)),
             "rounds": list(
                 AllocationRound.objects.filter(room__space=space).select_related("room")[:10]
             ),

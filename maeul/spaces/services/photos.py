@@ -1,0 +1,68 @@
+"""Photos of a space: staff of the space add them (judged by their bytes and re-encoded
+without EXIF by the proposals' `check_upload`; a PDF is refused) with a required alt text,
+and remove them (the file goes with the row)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, enforce
+from maeul.core.privacy import refuse_resident_number
+from maeul.proposals.attachments import check_upload
+from maeul.spaces.models import MAX_PHOTOS, Space, SpacePhoto
+
+
+def add_photo(
+    *,
+    space: Space,
+    upload: UploadedFile | None,
+    alt: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+) -> SpacePhoto:
+    enforce(staff, Action.MANAGE_SPACE, space, now=now)
+    alt = " ".join(alt.split())
+    if not alt:
+        raise RuleViolation(
+            _("Describe the photo for people who cannot see it."), code="alt", field="alt"
+        )
+    refuse_resident_number(alt=alt)
+    if upload is None:
+        raise RuleViolation(_("Choose a photo to upload."), code="no_file", field="image")
+    if SpacePhoto.objects.filter(space=space).count() >= MAX_PHOTOS:
+        raise RuleViolation(
+            _("A space can show up to %(most)d photos. Remove one first.") % {"most": MAX_PHOTOS},
+            code="too_many",
+            field="image",
+        )
+    checked = check_upload(upload, field="image")
+    if checked.kind != "image":
+        raise RuleViolation(
+            _("%(name)s is not a photo (JPEG, PNG, GIF or WebP).")
+            % {"name": checked.original_name},
+            code="bad_type",
+            field="image",
+        )
+    with transaction.atomic():
+        photo = SpacePhoto(space=space, alt=alt[:200], uploaded_by=staff, uploaded_at=now)
+        photo.image.save(checked.content.name or "photo", checked.content, save=False)
+        photo.save()
+        audit.record(actor=staff, action="spaces.add_photo", target=photo,
+                     changes={"alt": ["", photo.alt]}, ip=ip, now=now)  # fmt: skip
+    return photo
+
+
+def remove_photo(*, photo: SpacePhoto, staff: Any, now: datetime, ip: str | None = None) -> None:
+    enforce(staff, Action.MANAGE_SPACE, photo, now=now)
+    with transaction.atomic():
+        audit.record(actor=staff, action="spaces.remove_photo", target=photo.space,
+                     changes={"alt": [photo.alt, ""]}, ip=ip, now=now)  # fmt: skip
+        name = photo.image.name
+        photo.delete()
+        transaction.on_commit(lambda: photo.image.storage.delete(name))

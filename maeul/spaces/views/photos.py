@@ -1,0 +1,75 @@
+"""Staff page of a space's photos: add one with its description, remove one."""
+
+from functools import partial
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.requests import acting
+from maeul.spaces.forms import PhotoForm
+from maeul.spaces.models import Space, SpacePhoto
+from maeul.spaces.services import photos
+
+
+def _render(request: HttpRequest, space: Space, *, status: int = 200, **forms: Any) -> HttpResponse:
+    return render(
+        request,
+        "spaces/staff/photos.html",
+        {
+            "space": space,
+            "photos": list(SpacePhoto.objects.filter(space=space)),
+            "form": forms.get("form") or PhotoForm(),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
+    space = get_object_or_404(scope_of(request.user).rows(Space.objects.all()), pk=pk)
+    if request.method != "POST":
+        return _render(request, space)
+    now = timezone.now()
+    form = PhotoForm(request.POST, request.FILES)
+
+    def act() -> str:
+        photos.add_photo(space=space, upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"],
+                         **acting(request, now))  # fmt: skip
+        return _("The photo was added.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_SPACE, space, now=now),
+        act=act,
+        render=partial(_render, request, space),
+        done_url=reverse("spaces:staff_photos", args=[space.pk]),
+        form=form,
+        form_key="form",
+        errors_on_form=True,
+    )
+
+
+@staff_required
+@require_POST
+def remove(request: HttpRequest, pk: int) -> HttpResponse:
+    rows = scope_of(request.user).rows(SpacePhoto.objects.select_related("space"))
+    photo, now = get_object_or_404(rows, pk=pk), timezone.now()
+
+    def act() -> str:
+        photos.remove_photo(photo=photo, **acting(request, now))
+        return _("The photo was removed.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_SPACE, photo, now=now),
+        act=act,
+        render=partial(_render, request, photo.space),
+        done_url=reverse("spaces:staff_photos", args=[photo.space_id]),
+    )
