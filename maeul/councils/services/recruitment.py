@@ -207,6 +207,18 @@ def default_seed(application_ids: Iterable[int], closes_at: datetime) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def checked_seed(seed: str) -> str:
+    """The seed staff typed, trimmed; refused when longer than a stored seed may be."""
+    seed = seed.strip()
+    if len(seed) > SEED_MAX:
+        raise RuleViolation(
+            _("The seed can be at most %(most)d characters.") % {"most": SEED_MAX},
+            code="seed",
+            field="seed",
+        )
+    return seed
+
+
 def lottery_key(seed: str, application_id: int) -> str:
     return hashlib.sha256(f"{seed}:{application_id}".encode()).hexdigest()
 
@@ -253,13 +265,7 @@ def select_members(
     council = term.council
     enforce(staff, Action.MANAGE_COUNCIL, council, now=now)
     if seed is not None:
-        seed = seed.strip()
-        if len(seed) > SEED_MAX:
-            raise RuleViolation(
-                _("The seed can be at most %(most)d characters.") % {"most": SEED_MAX},
-                code="seed",
-                field="seed",
-            )
+        seed = checked_seed(seed)
     with transaction.atomic():
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if locked.is_selected:

@@ -28,7 +28,7 @@ from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.councils.services.recruitment import SEED_MAX, default_seed, lottery_order
+from maeul.councils.services.recruitment import checked_seed, default_seed, lottery_order
 from maeul.spaces.calendar import SpaceCalendar, active_policy, capacity_cap
 from maeul.spaces.models import (
     AllocationRequest,
@@ -191,13 +191,7 @@ def close_round(
 ) -> list[AllocationRequest]:
     """Draw, book the winners' weeks and tell every group; the requests in draw order."""
     enforce(staff, Action.MANAGE_SPACE, round_, now=now)
-    seed = seed.strip()
-    if len(seed) > SEED_MAX:
-        raise RuleViolation(
-            _("The seed can be at most %(most)d characters.") % {"most": SEED_MAX},
-            code="seed",
-            field="seed",
-        )
+    seed = checked_seed(seed)
     with transaction.atomic():
         locked = AllocationRound.objects.select_for_update().get(pk=round_.pk)
         if not locked.is_open:
