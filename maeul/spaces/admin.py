@@ -1,13 +1,16 @@
 """The back office for spaces: a space with its rooms, opening hours, closures, reserved days
 and items is set up here; the capacity levels are named here and put in force on the staff
 page (which re-checks bookings). Bookings and loans are read-only: only the services change
-them (the slot rows, the caps and the notices go with each change)."""
+them (the slot rows, the caps and the notices go with each change), as are allocation rounds
+and their requests (the draw and the season's bookings are the services')."""
 
 from django.contrib import admin
 from django.db.models import Model
 
 from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
 from maeul.spaces.models import (
+    AllocationRequest,
+    AllocationRound,
     Booking,
     CapacityPolicy,
     Closure,
@@ -50,4 +53,16 @@ class BookingAdmin(ReadOnlyAdmin):
 @admin.register(ItemLoan)
 class ItemLoanAdmin(ReadOnlyAdmin):
     list_display = ["item", "quantity", "status", "due_on", "condition"]
+    list_filter = ["status"]
+
+
+@admin.register(AllocationRound)
+class AllocationRoundAdmin(ReadOnlyAdmin):
+    list_display = ["room", "name", "starts_on", "ends_on", "status", "lottery_seed"]
+    list_filter = ["status"]
+
+
+@admin.register(AllocationRequest)
+class AllocationRequestAdmin(ReadOnlyAdmin):
+    list_display = ["round", "group_name", "weekday", "starts", "ends", "status", "draw_rank"]
     list_filter = ["status"]

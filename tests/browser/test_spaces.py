@@ -1,11 +1,16 @@
 """The spaces pages in a real browser at 360 px: a resident books a room by keyboard only;
 district staff put 사회적 거리두기 2단계 in force and the booking's headcount is capped, which
 the resident reads as a notice; an item is lent and returned at the desk; staff read the
-month's statistics. axe-core finds no violation on any page, and no page scrolls sideways."""
+month's statistics; a club round is drawn and its public page shows the seed. axe-core finds
+no violation on any page, and no page scrolls sideways."""
+
+from datetime import time, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from maeul.core.dates import local_date
 from maeul.spaces.models import (
     Booking,
     BookingStatus,
@@ -16,6 +21,7 @@ from maeul.spaces.models import (
     Room,
     RoomType,
 )
+from maeul.spaces.services import rounds
 from tests.browser.support import assert_accessible, force_login, has_horizontal_scroll, tab_to
 from tests.spaces.conftest import make_space
 
@@ -117,3 +123,28 @@ def test_an_item_is_lent_and_returned_and_staff_read_the_statistics(
     row = desk.get_by_role("row", name="독산1동 마을활력소")
     expect(row).to_contain_text("1")
     expect(desk.get_by_role("link", name="XLSX로 내려받기")).to_be_visible()
+
+
+def test_an_allocation_round_and_the_photo_pages_pass_axe(
+    page: Page, live_server, room, resident, neighbour, dong_staff, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    now = timezone.now()
+    first = local_date(now) + timedelta(days=30)
+    season = rounds.open_round(room=room, name="2027년 상반기", starts_on=first,
+                               ends_on=first + timedelta(days=27), staff=dong_staff, now=now)  # fmt: skip
+    for user, group in ((resident, "독서회"), (neighbour, "합창단")):
+        rounds.request_slot(round_=season, representative=user, group_name=group, weekday=1,
+                            starts=time(19), ends=time(21), headcount=6, now=now)  # fmt: skip
+    force_login(page.context, resident, live_server.url)
+    page.goto(f"{live_server.url}/spaces/rounds/{season.pk}/")
+    _check(page, "open allocation round")
+    force_login(page.context, dong_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/spaces/{room.space_id}/rounds/")
+    _check(page, "staff allocation rounds")
+    page.fill(f"#seed-{season.pk}", "공개추첨 7 13 21")
+    page.locator("main form.inline-form button[type=submit]").click()
+    expect(page.locator("code")).to_contain_text("공개추첨 7 13 21")
+    _check(page, "closed allocation round with its draw")
+    page.goto(f"{live_server.url}/staff/spaces/{room.space_id}/photos/")
+    _check(page, "staff photos")

@@ -189,3 +189,5 @@ def test_site_admins_set_up_a_space_in_the_back_office(client, space, site_admin
     page = client.get(reverse("admin:spaces_space_change", args=[space.pk]))
     assert page.status_code == 200
     assert client.get(reverse("admin:spaces_booking_changelist")).status_code == 200
+    assert client.get(reverse("admin:spaces_allocationround_changelist")).status_code == 200
+    assert client.get(reverse("admin:spaces_allocationrequest_changelist")).status_code == 200
