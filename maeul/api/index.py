@@ -27,6 +27,11 @@ GROUPS = [
         "grant-statistics",
         gettext_lazy("Grant statistics by programme, dong and year"),
     ),
+    (
+        "consultations",
+        "consultations",
+        gettext_lazy("Consultations with their questions, results and responses"),
+    ),
 ]
 
 

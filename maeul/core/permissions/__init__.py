@@ -14,7 +14,15 @@ from django.contrib.auth.backends import BaseBackend
 from django.db.models import Model
 from django.utils import timezone
 
-from maeul.core.permissions import accounts, councils, grants, plans, proposals, voting
+from maeul.core.permissions import (
+    accounts,
+    consultations,
+    councils,
+    grants,
+    plans,
+    proposals,
+    voting,
+)
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -80,6 +88,7 @@ RULES: dict[Action, Rule] = {
     **councils.RULES,
     **plans.RULES,
     **grants.RULES,
+    **consultations.RULES,
 }
 
 

@@ -81,6 +81,15 @@ class Action(StrEnum):
     READ_REVIEW_FILE = "grants.read_review_file"
     MANAGE_AGREEMENT = "grants.manage_agreement"
     RECORD_DISBURSEMENT = "grants.record_disbursement"
+    ANSWER_CONSULTATION = "consultations.answer"
+    MANAGE_CONSULTATION = "consultations.manage"
+    PUBLISH_CONSULTATION_RESULTS = "consultations.publish_results"
+    RESPOND_CONSULTATION = "consultations.respond"
+    SUMMARISE_DEBATE = "consultations.summarise"
+    ARGUE = "consultations.argue"
+    SUPPORT_ARGUMENT = "consultations.support_argument"
+    REPORT_ARGUMENT = "consultations.report_argument"
+    MODERATE_ARGUMENT = "consultations.moderate_argument"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

@@ -1,0 +1,169 @@
+"""The results of a consultation, one computation for the page, the API and the export.
+
+Totals per option (a ranking: its mean rank), the scale's distribution and mean, how many
+wrote a text (the texts themselves are not published), the respondents by dong and by age
+group, and each choice question's counts within each group. A group of few respondents is
+hidden by `core.disclosure.suppress_small`, the function vote turnout uses: a hidden
+group's row is hidden in every breakdown.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+
+from maeul.consultations.models import (
+    CHOICE_KINDS,
+    SCALE,
+    AgeGroup,
+    Answer,
+    Consultation,
+    Question,
+    QuestionKind,
+    Response,
+)
+from maeul.core.disclosure import suppress_small
+
+Breakdown = list[tuple[str, int | None]]
+
+
+@dataclass
+class OptionResult:
+    label: str
+    count: int
+    share: float | None  # of the respondents who answered the question
+    mean_rank: float | None = None  # rankings only
+
+
+@dataclass
+class GroupRow:
+    """One group's counts per option (in option order), or None where the group is hidden."""
+
+    group: str
+    counts: list[int] | None
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answered: int
+    options: list[OptionResult] = field(default_factory=list)
+    scale: list[tuple[int, int]] = field(default_factory=list)
+    mean: float | None = None
+    by_dong: list[GroupRow] = field(default_factory=list)
+    by_age_group: list[GroupRow] = field(default_factory=list)
+
+    @property
+    def is_choice(self) -> bool:
+        return self.question.kind in CHOICE_KINDS
+
+
+@dataclass
+class Results:
+    respondents: int
+    by_dong: Breakdown
+    by_age_group: Breakdown
+    questions: list[QuestionResult]
+
+    @property
+    def breakdowns(self) -> list[tuple[str, Breakdown]]:
+        """The respondents by dong and by age group, each with its caption."""
+        return [
+            (_("Respondents by dong"), self.by_dong),
+            (_("Respondents by age group"), self.by_age_group),
+        ]
+
+
+def age_label(code: str) -> str:
+    return str(AgeGroup(code).label) if code else _("Not given")
+
+
+def dong_label(name: str | None) -> str:
+    return name or _("Not given")
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return float(round(Fraction(part, whole), 4)) if whole else None
+
+
+def _group_rows(
+    shown: Breakdown, counts: dict[tuple[str, int], int], option_ids: list[int]
+) -> list[GroupRow]:
+    return [
+        GroupRow(group, None if n is None else [counts.get((group, pk), 0) for pk in option_ids])
+        for group, n in shown
+    ]
+
+
+def results_of(consultation: Consultation) -> Results:
+    """Compute the results (a fixed number of queries, whatever the number of answers)."""
+    groups = (
+        Response.objects.filter(consultation=consultation)
+        .values_list("dong__name", "age_group")
+        .annotate(n=Count("id"))
+    )
+    dongs: dict[str, int] = defaultdict(int)
+    ages: dict[str, int] = defaultdict(int)
+    for dong, age, n in groups:
+        dongs[dong_label(dong)] += n
+        ages[age_label(age)] += n
+    by_dong, by_age = suppress_small(dict(dongs)), suppress_small(dict(ages))
+
+    answers = Answer.objects.filter(question__consultation=consultation)
+    chosen = (
+        answers.filter(option__isnull=False)
+        .values_list("question_id", "option_id", "response__dong__name", "response__age_group")
+        .annotate(n=Count("id"), ranks=Sum("rank"))
+    )
+    option_total: dict[int, int] = defaultdict(int)
+    rank_total: dict[int, int] = defaultdict(int)
+    in_dong: dict[tuple[str, int], int] = defaultdict(int)
+    in_age: dict[tuple[str, int], int] = defaultdict(int)
+    for _question, option, dong, age, n, ranks in chosen:
+        option_total[option] += n
+        rank_total[option] += ranks or 0
+        in_dong[(dong_label(dong), option)] += n
+        in_age[(age_label(age), option)] += n
+    scale: dict[tuple[int, int], int] = {
+        (question, number): n
+        for question, number, n in answers.filter(number__isnull=False)
+        .values_list("question_id", "number")
+        .annotate(n=Count("id"))
+    }
+    answered = dict(
+        answers.values_list("question_id").annotate(n=Count("response_id", distinct=True))
+    )
+
+    questions = []
+    for question in consultation.questions.prefetch_related("options"):
+        total = answered.get(question.pk, 0)
+        result = QuestionResult(question=question, answered=total)
+        if question.kind in CHOICE_KINDS:
+            options = list(question.options.all())
+            ranking = question.kind == QuestionKind.RANKING
+            result.options = [
+                OptionResult(
+                    label=option.label,
+                    count=option_total[option.pk],
+                    share=None if ranking else _rate(option_total[option.pk], total),
+                    mean_rank=(
+                        round(rank_total[option.pk] / option_total[option.pk], 2)
+                        if ranking and option_total[option.pk]
+                        else None
+                    ),
+                )
+                for option in options
+            ]
+            if not ranking:
+                ids = [option.pk for option in options]
+                result.by_dong = _group_rows(by_dong, in_dong, ids)
+                result.by_age_group = _group_rows(by_age, in_age, ids)
+        elif question.kind == QuestionKind.SCALE:
+            result.scale = [(n, scale.get((question.pk, n), 0)) for n in SCALE]
+            points = sum(n * count for n, count in result.scale)
+            result.mean = round(points / total, 2) if total else None
+        questions.append(result)
+    respondents = sum(dongs.values())
+    return Results(respondents, by_dong, by_age, questions)

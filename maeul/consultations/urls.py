@@ -1,0 +1,27 @@
+"""Consultations: the public list and page, answering, the debate, and staff desks."""
+
+from django.urls import URLPattern, path
+
+from maeul.consultations.views import debate, public, staff
+
+app_name = "consultations"
+
+urlpatterns: list[URLPattern] = [
+    path("consultations/", public.consultation_list, name="list"),
+    path("consultations/<int:pk>/", public.consultation_detail, name="detail"),
+    path("consultations/<int:pk>/answer/", public.answer, name="answer"),
+    path("consultations/<int:pk>/arguments/", debate.add_argument, name="argue"),
+    path("consultations/arguments/<int:pk>/reply/", debate.reply, name="reply"),
+    path("consultations/arguments/<int:pk>/support/", debate.support, name="support"),
+    path("consultations/arguments/<int:pk>/report/", debate.report, name="report"),
+    path("staff/consultations/", staff.consultation_list, name="staff_list"),
+    path("staff/consultations/<int:pk>/", staff.desk, name="staff_desk"),
+    path("staff/consultations/<int:pk>/results/", staff.publish_results, name="staff_results"),
+    path("staff/consultations/<int:pk>/response/", staff.respond, name="staff_respond"),
+    path("staff/consultations/<int:pk>/summary/", staff.summarise, name="staff_summarise"),
+    path(
+        "staff/consultations/arguments/<int:pk>/moderate/",
+        staff.moderate_argument,
+        name="staff_moderate_argument",
+    ),
+]

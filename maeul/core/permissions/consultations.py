@@ -1,0 +1,199 @@
+"""Who may answer a consultation (its audience, with the reason), take part in its debate,
+and run it.
+
+The audience is checked as a vote's roll is (`voting.unmet_conditions`): a verified
+account, a current tie to an asked dong held since the opening, and, where age groups are
+asked, a birth year not changed since the opening. Staff who serve the consultation run
+it: district staff of its district, dong staff of its dong (a district-wide consultation
+is the district's). Results, the official response and the debate's summary are published
+after the close.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maeul.consultations.models import (
+    AgeGroup,
+    Argument,
+    Consultation,
+    ConsultationPhase,
+    age_group_of,
+)
+from maeul.core.dates import seoul_year
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    of_kind,
+    staff_serving,
+    ties_of,
+)
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.places.models import District, Dong
+
+register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
+register_rows(
+    Argument, RowScope(district="consultation__district_id", dong="consultation__dong_id")
+)
+
+NOT_OPEN = _("This consultation is not open for answers.")
+CLOSED = _("This consultation has closed.")
+
+
+def _opening(consultation: Consultation) -> str:
+    return timezone.localtime(consultation.opens_at).strftime("%Y-%m-%d %H:%M")
+
+
+def audience_dongs(consultation: Consultation) -> list[int]:
+    """The ids of the dongs asked (empty: the whole area), loaded once per consultation."""
+    cached: list[int] | None = getattr(consultation, "_audience_ids", None)
+    if cached is None:
+        cached = list(consultation.audience_dongs.values_list("pk", flat=True))
+        consultation._audience_ids = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def respondent_dong(user: Any, consultation: Consultation) -> Dong | None:
+    """The asked dong of the person's first tie held since the opening (living first)."""
+    asked = audience_dongs(consultation)
+    ties = sorted(
+        (
+            tie
+            for tie in ties_of(user)
+            if consultation.covers_dong(tie.dong, asked) and tie.started_at <= consultation.opens_at
+        ),
+        key=lambda tie: (tie.kind != "lives", tie.dong.code),
+    )
+    return ties[0].dong if ties else None
+
+
+def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> str | None:
+    """Why a signed-in person is not asked by `consultation`, or None when they are."""
+    if not user.is_verified:
+        return str(NOT_VERIFIED)
+    place = consultation.dong.name if consultation.dong is not None else consultation.district.name
+    if respondent_dong(user, consultation) is None:
+        if any(consultation.covers_dong(tie.dong, audience_dongs(consultation))
+               for tie in ties_of(user)):  # fmt: skip
+            return str(
+                _(
+                    "Your tie to %(place)s was added after this consultation opened "
+                    "(%(time)s). Ties added after the opening do not count for it."
+                )
+                % {"place": place, "time": _opening(consultation)}
+            )
+        return str(
+            _("Only people who live, work or study in the dongs asked may answer (%(place)s).")
+            % {"place": place}
+        )
+    groups = consultation.audience_age_groups
+    if groups:
+        age = user.age_in(seoul_year(now))
+        changed = user.birth_year_changed_at
+        if age is None:
+            return str(_("Add your birth year to your profile: this consultation asks some ages."))
+        if changed is not None and changed > consultation.opens_at:
+            return str(
+                _(
+                    "Your birth year changed after this consultation opened (%(time)s), so it "
+                    "cannot be used for its age groups."
+                )
+                % {"time": _opening(consultation)}
+            )
+        if age_group_of(age) not in groups:
+            labels = ", ".join(str(AgeGroup(group).label) for group in groups)
+            return str(
+                _("This consultation asks only these age groups: %(groups)s.") % {"groups": labels}
+            )
+    return None
+
+
+def _phase_refusal(consultation: Consultation, now: datetime) -> Decision | None:
+    phase = consultation.phase(now)
+    if phase == ConsultationPhase.CLOSED:
+        return deny(CLOSED)
+    if phase != ConsultationPhase.OPEN:
+        return deny(NOT_OPEN)
+    return None
+
+
+def _answer(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Consultation):
+        return deny(NOT_OPEN)
+    refusal = _phase_refusal(target, now)
+    if refusal is not None:
+        return refusal
+    reason = audience_refusal(user, target, now)
+    return deny(reason) if reason else ALLOW
+
+
+def _consultation_of(target: Model | None) -> Consultation | None:
+    if isinstance(target, Argument):
+        return target.consultation
+    return target if isinstance(target, Consultation) else None
+
+
+def _argue(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A verified person, while the consultation is open (an argument or a reply to one)."""
+    consultation = _consultation_of(target)
+    if consultation is None:
+        return deny(NOT_OPEN)
+    if isinstance(target, Argument) and (target.is_hidden or target.parent_id is not None):
+        return deny(_("You can reply only to a visible argument."))
+    refusal = _phase_refusal(consultation, now)
+    if refusal is not None:
+        return refusal
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def _support_argument(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Argument) or target.is_hidden:
+        return deny(_("This argument cannot be supported."))
+    if target.author_id == user.pk:
+        return deny(_("You cannot support your own argument."))
+    refusal = _phase_refusal(target.consultation, now)
+    if refusal is not None:
+        return refusal
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def _report_argument(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Argument) or target.is_hidden:
+        return deny(_("This argument cannot be reported."))
+    if target.author_id == user.pk:
+        return deny(_("You cannot report your own argument."))
+    return ALLOW
+
+
+_manage = staff_serving(of_kind(Consultation, Dong, District))
+_moderate_argument = staff_serving(_consultation_of)
+
+
+def _after_close(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff who serve the consultation, once it has closed."""
+    decision = _manage(user, target, now)
+    if not decision:
+        return decision
+    if not isinstance(target, Consultation) or not target.is_closed(now):
+        return deny(_("This can be published only after the consultation closes."))
+    return ALLOW
+
+
+RULES: dict[Action, Rule] = {
+    Action.ANSWER_CONSULTATION: _answer,
+    Action.MANAGE_CONSULTATION: _manage,
+    Action.PUBLISH_CONSULTATION_RESULTS: _after_close,
+    Action.RESPOND_CONSULTATION: _after_close,
+    Action.SUMMARISE_DEBATE: _after_close,
+    Action.ARGUE: _argue,
+    Action.SUPPORT_ARGUMENT: _support_argument,
+    Action.REPORT_ARGUMENT: _report_argument,
+    Action.MODERATE_ARGUMENT: _moderate_argument,
+}
