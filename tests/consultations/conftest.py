@@ -80,3 +80,21 @@ def option(consultation: Consultation, index: int, choice: int) -> str:
 @pytest.fixture
 def consultation(geumcheon, district_staff) -> Consultation:
     return make_consultation(geumcheon, district_staff)
+
+
+def respondent(dong, birth_year=1980, **tie):
+    """A verified person with a tie to `dong` long before any consultation opens."""
+    from tests.conftest import _verified
+    from tests.factories import DongTieFactory, UserFactory
+
+    user = _verified(UserFactory(birth_year=birth_year))
+    DongTieFactory(user=user, dong=dong, **tie)
+    return user
+
+
+def answer_as(consultation, user, now=NOW, **overrides):
+    from maeul.consultations.services.answering import answer_consultation
+
+    return answer_consultation(
+        consultation=consultation, resident=user, data=answers(consultation, **overrides), now=now
+    )

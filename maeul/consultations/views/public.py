@@ -5,9 +5,9 @@ and what was typed kept."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +30,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 
 
-def public_consultations() -> Any:
+def public_consultations() -> QuerySet[Consultation]:
     return Consultation.objects.public().select_related("district", "dong")
 
 

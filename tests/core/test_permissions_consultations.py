@@ -1,0 +1,124 @@
+"""The consultation permission matrix: persona by action by target, one answer per cell.
+
+Targets (금천구 unless said otherwise), at `NOW` inside the open consultations' period:
+- 구 열림: 금천구's district-wide consultation, open; 구 마감: the same, closed;
+- 동 열림: 독산1동's own consultation, open (its dong staff serve it);
+- 가산 열림: open, asking only 가산동; 20대 열림: open, asking only people in their 20s;
+- 구 / 영등포: the districts, 독산1동: the dong (a new consultation's place);
+(Staff personas have no dong tie: they are asked by no consultation.)
+- 의견: `neighbour`'s argument on 구 열림; 숨김: a hidden one.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import translation
+
+from maeul.consultations.models import AgeGroup
+from maeul.consultations.services import debate
+from maeul.core.permissions import Action, can
+from tests.consultations.conftest import NOW, make_consultation
+from tests.korean import HANGUL
+
+A = Action
+COLUMNS = [
+    (A.ANSWER_CONSULTATION, "구 열림"),
+    (A.ANSWER_CONSULTATION, "구 마감"),
+    (A.ANSWER_CONSULTATION, "가산 열림"),
+    (A.ANSWER_CONSULTATION, "20대 열림"),
+    (A.MANAGE_CONSULTATION, "구"),
+    (A.MANAGE_CONSULTATION, "영등포"),
+    (A.MANAGE_CONSULTATION, "독산1동"),
+    (A.MANAGE_CONSULTATION, "구 열림"),
+    (A.MANAGE_CONSULTATION, "동 열림"),
+    (A.PUBLISH_CONSULTATION_RESULTS, "구 열림"),
+    (A.PUBLISH_CONSULTATION_RESULTS, "구 마감"),
+    (A.RESPOND_CONSULTATION, "구 마감"),
+    (A.SUMMARISE_DEBATE, "구 마감"),
+    (A.ARGUE, "구 열림"),
+    (A.ARGUE, "구 마감"),
+    (A.ARGUE, "의견"),
+    (A.SUPPORT_ARGUMENT, "의견"),
+    (A.SUPPORT_ARGUMENT, "숨김"),
+    (A.REPORT_ARGUMENT, "의견"),
+    (A.MODERATE_ARGUMENT, "의견"),
+]
+
+# Y = allowed, . = denied; groups: answer (구열림 구마감 가산 20대) | manage (구 영등포 독산1동
+# 구열림 동열림) | results (열림 마감) | respond | summarise | argue (열림 마감 의견) |
+# support (의견 숨김) | report | moderate
+MATRIX = {
+    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .",
+    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .",
+    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .",
+    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .",
+    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .",
+    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .",
+    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y",
+    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .",
+    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .",
+    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .",
+    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y",
+}  # fmt: skip
+
+
+def _answers(row: str) -> list[bool]:
+    cells = row.replace(" ", "")
+    assert len(cells) == len(COLUMNS), row
+    return [cell == "Y" for cell in cells]
+
+
+CELLS = [
+    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
+    for persona, row in MATRIX.items()
+    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
+]
+
+
+@pytest.fixture
+def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
+    open_one = make_consultation(geumcheon, district_staff)
+    closed = make_consultation(
+        geumcheon,
+        district_staff,
+        opens_at=NOW - timedelta(days=10),
+        closes_at=NOW - timedelta(days=1),
+    )
+    argument = debate.add_argument(author=neighbour, consultation=open_one, stance="for",
+                                   body="그늘이 필요합니다.", now=NOW)  # fmt: skip
+    hidden = debate.add_argument(author=neighbour, consultation=open_one, stance="against",
+                                 body="필요 없습니다.", now=NOW)  # fmt: skip
+    debate.hide_argument(staff=district_staff, argument=hidden, reason="중복", ip=None, now=NOW)
+    return {
+        "구 열림": open_one,
+        "구 마감": closed,
+        "동 열림": make_consultation(geumcheon, district_staff, dong=doksan1),
+        "가산 열림": make_consultation(geumcheon, district_staff, audience_dongs=[gasan]),
+        "20대 열림": make_consultation(
+            geumcheon, district_staff, audience_age_groups=[AgeGroup.TWENTIES]
+        ),
+        "구": geumcheon,
+        "영등포": yeongdeungpo,
+        "독산1동": doksan1,
+        "의견": argument,
+        "숨김": hidden,
+    }
+
+
+@pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
+def test_consultation_permission_matrix(request, targets, persona, action, target, allowed):
+    user = request.getfixturevalue(persona)
+
+    with translation.override("ko"):
+        decision = can(user, action, targets[target], now=NOW)
+
+    assert decision.allowed is allowed
+    if not allowed:
+        assert HANGUL.search(decision.reason), (
+            f"refusal without a Korean reason: {decision.reason!r}"
+        )
+
+
+def test_every_consultation_action_has_a_column():
+    actions = {a for a in Action if a.value.startswith("consultations.")}
+    assert {action for action, _target in COLUMNS} == actions
