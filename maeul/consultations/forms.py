@@ -29,3 +29,31 @@ class PublishedTextForm(forms.Form):
     text = forms.CharField(
         label=_("Text to publish"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+
+
+class TableNoteForm(forms.Form):
+    table = forms.CharField(label=_("Table"), required=False, max_length=100)
+    body = forms.CharField(
+        label=_("What the table said"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class OutcomeForm(forms.Form):
+    text = forms.CharField(
+        label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    proposals = forms.CharField(
+        label=_("Proposals it produced or answered (numbers, separated by commas)"),
+        required=False,
+    )
+
+    def clean_proposals(self) -> str:
+        text = str(self.cleaned_data.get("proposals") or "").replace(" ", "")
+        if any(not part.isdigit() for part in text.split(",") if part):
+            raise forms.ValidationError(_("Enter proposal numbers separated by commas."))
+        return text
+
+    @property
+    def proposal_ids(self) -> list[int]:
+        text = self.cleaned_data.get("proposals") or ""
+        return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.consultations.views import debate, public, staff
+from maeul.consultations.views import debate, forums, public, staff
 
 app_name = "consultations"
 
@@ -14,6 +14,15 @@ urlpatterns: list[URLPattern] = [
     path("consultations/arguments/<int:pk>/reply/", debate.reply, name="reply"),
     path("consultations/arguments/<int:pk>/support/", debate.support, name="support"),
     path("consultations/arguments/<int:pk>/report/", debate.report, name="report"),
+    path("forums/", forums.forum_list, name="forums"),
+    path("forums/<int:pk>/", forums.forum_detail, name="forum"),
+    path("forums/<int:pk>/register/", forums.register, name="forum_register"),
+    path("forums/registrations/<int:pk>/cancel/", forums.cancel, name="forum_cancel"),
+    path("staff/forums/", forums.staff_forums, name="staff_forums"),
+    path("staff/forums/<int:pk>/", forums.forum_desk, name="staff_forum"),
+    path("staff/forums/<int:pk>/attendance/", forums.attendance, name="staff_forum_attendance"),
+    path("staff/forums/<int:pk>/notes/", forums.table_note, name="staff_forum_note"),
+    path("staff/forums/<int:pk>/outcome/", forums.outcome, name="staff_forum_outcome"),
     path("staff/consultations/", staff.consultation_list, name="staff_list"),
     path("staff/consultations/<int:pk>/", staff.desk, name="staff_desk"),
     path("staff/consultations/<int:pk>/results/", staff.publish_results, name="staff_results"),

@@ -6,6 +6,7 @@ Targets (금천구 unless said otherwise), at `NOW` inside the open consultation
 - 가산 열림: open, asking only 가산동; 20대 열림: open, asking only people in their 20s;
 - 구 / 영등포: the districts, 독산1동: the dong (a new consultation's place);
 (Staff personas have no dong tie: they are asked by no consultation.)
+- 공론장 / 지난 공론장: 금천구's forum next week / three days ago; 동 공론장: 독산1동's;
 - 의견: `neighbour`'s argument on 구 열림; 숨김: a hidden one.
 """
 
@@ -14,8 +15,9 @@ from datetime import timedelta
 import pytest
 from django.utils import translation
 
-from maeul.consultations.models import AgeGroup
-from maeul.consultations.services import debate
+from maeul.consultations.models import AgeGroup, ForumKind, TargetGroup
+from maeul.consultations.services import debate, forums
+from maeul.consultations.services.forums import ForumSpec
 from maeul.core.permissions import Action, can
 from tests.consultations.conftest import NOW, make_consultation
 from tests.korean import HANGUL
@@ -42,23 +44,30 @@ COLUMNS = [
     (A.SUPPORT_ARGUMENT, "숨김"),
     (A.REPORT_ARGUMENT, "의견"),
     (A.MODERATE_ARGUMENT, "의견"),
+    (A.REGISTER_FOR_FORUM, "공론장"),
+    (A.REGISTER_FOR_FORUM, "지난 공론장"),
+    (A.MANAGE_FORUM, "공론장"),
+    (A.MANAGE_FORUM, "동 공론장"),
+    (A.RECORD_FORUM, "공론장"),
+    (A.RECORD_FORUM, "지난 공론장"),
 ]
 
 # Y = allowed, . = denied; groups: answer (구열림 구마감 가산 20대) | manage (구 영등포 독산1동
 # 구열림 동열림) | results (열림 마감) | respond | summarise | argue (열림 마감 의견) |
-# support (의견 숨김) | report | moderate
+# support (의견 숨김) | report | moderate | forum registration (공론장 지난) | manage forum
+# (공론장 동) | record forum (공론장 지난)
 MATRIX = {
-    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .",
-    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .",
-    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .",
-    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .",
-    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .",
-    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .",
-    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y",
-    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .",
-    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .",
-    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .",
-    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y",
+    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..",
+    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
+    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..",
+    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..",
+    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..",
+    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
+    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y",
+    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
+    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
+    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
+    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y",
 }  # fmt: skip
 
 
@@ -89,6 +98,15 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
     hidden = debate.add_argument(author=neighbour, consultation=open_one, stance="against",
                                  body="필요 없습니다.", now=NOW)  # fmt: skip
     debate.hide_argument(staff=district_staff, argument=hidden, reason="중복", ip=None, now=NOW)
+
+    def forum(*, district, days=7, dong=None):
+        starts = NOW + timedelta(days=days)
+        spec = ForumSpec(kind=ForumKind.POLICY, title="공론장", place="구청", starts_at=starts,
+                         ends_at=starts + timedelta(hours=2), capacity=10,
+                         target_groups=[TargetGroup.RESIDENTS], dong=dong)  # fmt: skip
+        return forums.create_forum(spec=spec, district=district, staff=district_staff, ip=None,
+                                   now=NOW)  # fmt: skip
+
     return {
         "구 열림": open_one,
         "구 마감": closed,
@@ -101,6 +119,9 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
         "영등포": yeongdeungpo,
         "독산1동": doksan1,
         "의견": argument,
+        "공론장": forum(district=geumcheon),
+        "지난 공론장": forum(district=geumcheon, days=-3),
+        "동 공론장": forum(district=geumcheon, dong=doksan1),
         "숨김": hidden,
     }
 

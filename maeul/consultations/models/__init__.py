@@ -16,9 +16,20 @@ from maeul.consultations.models.consultations import (
     age_group_of,
 )
 from maeul.consultations.models.debate import Argument, ArgumentReport, ArgumentSupport, Stance
+from maeul.consultations.models.forums import (
+    GOVERNANCE_FORUMS_A_YEAR,
+    Forum,
+    ForumKind,
+    ForumOutcome,
+    Registration,
+    RegistrationStatus,
+    TableNote,
+    TargetGroup,
+)
 
 __all__ = [
     "CHOICE_KINDS",
+    "GOVERNANCE_FORUMS_A_YEAR",
     "SCALE",
     "TEXT_KINDS",
     "AgeGroup",
@@ -29,11 +40,18 @@ __all__ = [
     "Consultation",
     "ConsultationPhase",
     "ConsultationStatus",
+    "Forum",
+    "ForumKind",
+    "ForumOutcome",
     "Option",
     "Participation",
     "Question",
     "QuestionKind",
+    "Registration",
+    "RegistrationStatus",
     "Response",
     "Stance",
+    "TableNote",
+    "TargetGroup",
     "age_group_of",
 ]

@@ -90,6 +90,9 @@ class Action(StrEnum):
     SUPPORT_ARGUMENT = "consultations.support_argument"
     REPORT_ARGUMENT = "consultations.report_argument"
     MODERATE_ARGUMENT = "consultations.moderate_argument"
+    REGISTER_FOR_FORUM = "consultations.register_for_forum"
+    MANAGE_FORUM = "consultations.manage_forum"
+    RECORD_FORUM = "consultations.record_forum"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

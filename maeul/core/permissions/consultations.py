@@ -21,6 +21,7 @@ from maeul.consultations.models import (
     Argument,
     Consultation,
     ConsultationPhase,
+    Forum,
     age_group_of,
 )
 from maeul.core.dates import seoul_year
@@ -39,6 +40,7 @@ from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
 
 register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
+register_rows(Forum, RowScope(district="district_id", dong="dong_id"))
 register_rows(
     Argument, RowScope(district="consultation__district_id", dong="consultation__dong_id")
 )
@@ -186,6 +188,28 @@ def _after_close(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+def _register_for_forum(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A verified person, for a published forum that has not started."""
+    if not isinstance(target, Forum) or target.published_at is None:
+        return deny(_("This forum does not take registrations."))
+    if now >= target.starts_at:
+        return deny(_("Registration has closed: the forum has started."))
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+_manage_forum = staff_serving(of_kind(Forum, Dong, District))
+
+
+def _record_forum(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff who serve the forum, once it has started (attendance, notes, outcome)."""
+    decision = _manage_forum(user, target, now)
+    if not decision:
+        return decision
+    if not isinstance(target, Forum) or now < target.starts_at:
+        return deny(_("Attendance, notes and the outcome are recorded once the forum starts."))
+    return ALLOW
+
+
 RULES: dict[Action, Rule] = {
     Action.ANSWER_CONSULTATION: _answer,
     Action.MANAGE_CONSULTATION: _manage,
@@ -196,4 +220,7 @@ RULES: dict[Action, Rule] = {
     Action.SUPPORT_ARGUMENT: _support_argument,
     Action.REPORT_ARGUMENT: _report_argument,
     Action.MODERATE_ARGUMENT: _moderate_argument,
+    Action.REGISTER_FOR_FORUM: _register_for_forum,
+    Action.MANAGE_FORUM: _manage_forum,
+    Action.RECORD_FORUM: _record_forum,
 }
