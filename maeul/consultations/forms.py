@@ -1,9 +1,13 @@
 """Input shapes of the consultation pages; the services check the rules."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maeul.consultations.models import Stance
+from maeul.consultations.models import Occasion, Stance
+from maeul.places.models import Department, District, Dong
+from maeul.proposals.models import Category
 
 
 class ArgumentForm(forms.Form):
@@ -57,3 +61,37 @@ class OutcomeForm(forms.Form):
     def proposal_ids(self) -> list[int]:
         text = self.cleaned_data.get("proposals") or ""
         return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
+
+
+class SuggestionForm(forms.Form):
+    occasion = forms.ChoiceField(label=_("Where it was heard"), choices=Occasion.choices)
+    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False)
+    heard_on = forms.DateField(label=_("Heard on"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    raised_by = forms.CharField(label=_("Who raised it"), max_length=100, required=False,
+                                help_text=_("Shown to staff only. Never a resident registration number."))  # fmt: skip
+    body = forms.CharField(
+        label=_("What was suggested"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args: Any, district: District | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if district is not None:
+            self.fields["dong"].queryset = district.dongs.order_by("name")  # type: ignore[attr-defined]
+
+
+class RouteForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
+
+    def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = district.departments.order_by("name")  # type: ignore[attr-defined]
+
+
+class ToProposalForm(forms.Form):
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
+    title = forms.CharField(label=_("Proposal title"), max_length=100)
+
+    def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(district=district)  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.consultations.views import debate, forums, public, staff
+from maeul.consultations.views import debate, forums, public, staff, suggestions
 
 app_name = "consultations"
 
@@ -23,6 +23,15 @@ urlpatterns: list[URLPattern] = [
     path("staff/forums/<int:pk>/attendance/", forums.attendance, name="staff_forum_attendance"),
     path("staff/forums/<int:pk>/notes/", forums.table_note, name="staff_forum_note"),
     path("staff/forums/<int:pk>/outcome/", forums.outcome, name="staff_forum_outcome"),
+    path("suggestions/", suggestions.suggestion_list, name="suggestions"),
+    path("staff/suggestions/", suggestions.staff_suggestions, name="staff_suggestions"),
+    path("staff/suggestions/record/", suggestions.record, name="staff_record_suggestion"),
+    path("staff/suggestions/<int:pk>/", suggestions.desk, name="staff_suggestion"),
+    path(
+        "staff/suggestions/<int:pk>/<str:step>/",
+        suggestions.act_on,
+        name="staff_suggestion_step",
+    ),
     path("staff/consultations/", staff.consultation_list, name="staff_list"),
     path("staff/consultations/<int:pk>/", staff.desk, name="staff_desk"),
     path("staff/consultations/<int:pk>/results/", staff.publish_results, name="staff_results"),

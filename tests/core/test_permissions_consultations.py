@@ -7,6 +7,7 @@ Targets (금천구 unless said otherwise), at `NOW` inside the open consultation
 - 구 / 영등포: the districts, 독산1동: the dong (a new consultation's place);
 (Staff personas have no dong tie: they are asked by no consultation.)
 - 공론장 / 지난 공론장: 금천구's forum next week / three days ago; 동 공론장: 독산1동's;
+- 건의: a suggestion heard in 독산1동;
 - 의견: `neighbour`'s argument on 구 열림; 숨김: a hidden one.
 """
 
@@ -15,8 +16,8 @@ from datetime import timedelta
 import pytest
 from django.utils import translation
 
-from maeul.consultations.models import AgeGroup, ForumKind, TargetGroup
-from maeul.consultations.services import debate, forums
+from maeul.consultations.models import AgeGroup, ForumKind, Occasion, TargetGroup
+from maeul.consultations.services import debate, forums, suggestions
 from maeul.consultations.services.forums import ForumSpec
 from maeul.core.permissions import Action, can
 from tests.consultations.conftest import NOW, make_consultation
@@ -50,24 +51,27 @@ COLUMNS = [
     (A.MANAGE_FORUM, "동 공론장"),
     (A.RECORD_FORUM, "공론장"),
     (A.RECORD_FORUM, "지난 공론장"),
+    (A.RECORD_SUGGESTION, "독산1동"),
+    (A.RECORD_SUGGESTION, "구"),
+    (A.ANSWER_SUGGESTION, "건의"),
 ]
 
 # Y = allowed, . = denied; groups: answer (구열림 구마감 가산 20대) | manage (구 영등포 독산1동
 # 구열림 동열림) | results (열림 마감) | respond | summarise | argue (열림 마감 의견) |
 # support (의견 숨김) | report | moderate | forum registration (공론장 지난) | manage forum
-# (공론장 동) | record forum (공론장 지난)
+# (공론장 동) | record forum (공론장 지난) | record suggestion (독산1동 구) | answer it
 MATRIX = {
-    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..",
-    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
-    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..",
-    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..",
-    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..",
-    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
-    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y",
-    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
-    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
-    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..",
-    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y",
+    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .",
+    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
+    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .",
+    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .",
+    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .",
+    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
+    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y",
+    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
+    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
+    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
+    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y",
 }  # fmt: skip
 
 
@@ -122,6 +126,18 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
         "공론장": forum(district=geumcheon),
         "지난 공론장": forum(district=geumcheon, days=-3),
         "동 공론장": forum(district=geumcheon, dong=doksan1),
+        "건의": suggestions.record_suggestion(
+            district=geumcheon,
+            dong=doksan1,
+            occasion=Occasion.DIALOGUE,
+            heard_on=NOW.date(),
+            place="주민센터",
+            raised_by="주민",
+            body="가로등",
+            staff=district_staff,
+            ip=None,
+            now=NOW,
+        ),
         "숨김": hidden,
     }
 

@@ -26,6 +26,7 @@ from maeul.consultations.models.forums import (
     TableNote,
     TargetGroup,
 )
+from maeul.consultations.models.suggestions import FieldSuggestion, Occasion
 
 __all__ = [
     "CHOICE_KINDS",
@@ -40,9 +41,11 @@ __all__ = [
     "Consultation",
     "ConsultationPhase",
     "ConsultationStatus",
+    "FieldSuggestion",
     "Forum",
     "ForumKind",
     "ForumOutcome",
+    "Occasion",
     "Option",
     "Participation",
     "Question",

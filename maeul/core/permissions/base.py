@@ -93,6 +93,8 @@ class Action(StrEnum):
     REGISTER_FOR_FORUM = "consultations.register_for_forum"
     MANAGE_FORUM = "consultations.manage_forum"
     RECORD_FORUM = "consultations.record_forum"
+    RECORD_SUGGESTION = "consultations.record_suggestion"
+    ANSWER_SUGGESTION = "consultations.answer_suggestion"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

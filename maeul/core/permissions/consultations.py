@@ -21,6 +21,7 @@ from maeul.consultations.models import (
     Argument,
     Consultation,
     ConsultationPhase,
+    FieldSuggestion,
     Forum,
     age_group_of,
 )
@@ -28,11 +29,13 @@ from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
+    STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
     of_kind,
+    scope_of,
     staff_serving,
     ties_of,
 )
@@ -41,6 +44,7 @@ from maeul.places.models import District, Dong
 
 register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
 register_rows(Forum, RowScope(district="district_id", dong="dong_id"))
+register_rows(FieldSuggestion, RowScope(district="district_id", dong="dong_id"))
 register_rows(
     Argument, RowScope(district="consultation__district_id", dong="consultation__dong_id")
 )
@@ -210,6 +214,25 @@ def _record_forum(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+# 건의: staff of the dong (or district) record what they heard; the district routes it to a
+# department and answers it in public, or turns it into a proposal.
+_record_suggestion = staff_serving(of_kind(FieldSuggestion, Dong, District))
+
+
+def _answer_suggestion(user: Any, target: Model | None, now: datetime) -> Decision:
+    """District staff of the suggestion's district."""
+    if not isinstance(target, FieldSuggestion):
+        return deny(STAFF_ONLY)
+    scope = scope_of(user)
+    if scope.site_admin or target.district_id in scope.district_ids:
+        return ALLOW
+    return (
+        deny(_("Only district staff route and answer suggestions."))
+        if scope.is_staff
+        else deny(STAFF_ONLY)
+    )
+
+
 RULES: dict[Action, Rule] = {
     Action.ANSWER_CONSULTATION: _answer,
     Action.MANAGE_CONSULTATION: _manage,
@@ -223,4 +246,6 @@ RULES: dict[Action, Rule] = {
     Action.REGISTER_FOR_FORUM: _register_for_forum,
     Action.MANAGE_FORUM: _manage_forum,
     Action.RECORD_FORUM: _record_forum,
+    Action.RECORD_SUGGESTION: _record_suggestion,
+    Action.ANSWER_SUGGESTION: _answer_suggestion,
 }
