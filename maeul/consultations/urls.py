@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from maeul.consultations.views import debate, forums, public, staff, suggestions
+from maeul.consultations.views import debate, forums, processes, public, staff, suggestions
 
 app_name = "consultations"
 
@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern] = [
     path("staff/forums/<int:pk>/attendance/", forums.attendance, name="staff_forum_attendance"),
     path("staff/forums/<int:pk>/notes/", forums.table_note, name="staff_forum_note"),
     path("staff/forums/<int:pk>/outcome/", forums.outcome, name="staff_forum_outcome"),
+    path("processes/", processes.process_list, name="processes"),
+    path("processes/<int:pk>/", processes.process_detail, name="process"),
+    path("staff/processes/<int:pk>/decision/", processes.decide, name="process_decide"),
     path("suggestions/", suggestions.suggestion_list, name="suggestions"),
     path("staff/suggestions/", suggestions.staff_suggestions, name="staff_suggestions"),
     path("staff/suggestions/record/", suggestions.record, name="staff_record_suggestion"),

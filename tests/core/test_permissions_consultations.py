@@ -54,24 +54,27 @@ COLUMNS = [
     (A.RECORD_SUGGESTION, "독산1동"),
     (A.RECORD_SUGGESTION, "구"),
     (A.ANSWER_SUGGESTION, "건의"),
+    (A.MANAGE_PROCESS, "구"),
+    (A.MANAGE_PROCESS, "독산1동"),
 ]
 
 # Y = allowed, . = denied; groups: answer (구열림 구마감 가산 20대) | manage (구 영등포 독산1동
 # 구열림 동열림) | results (열림 마감) | respond | summarise | argue (열림 마감 의견) |
 # support (의견 숨김) | report | moderate | forum registration (공론장 지난) | manage forum
 # (공론장 동) | record forum (공론장 지난) | record suggestion (독산1동 구) | answer it
+# | process (구 독산1동)
 MATRIX = {
-    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .",
-    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
-    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .",
-    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .",
-    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .",
-    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
-    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y",
-    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
-    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
-    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .",
-    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y",
+    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .  ..",
+    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
+    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .  ..",
+    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .  ..",
+    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .  .Y",
+    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
+    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY",
+    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
+    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
+    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
+    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY",
 }  # fmt: skip
 
 

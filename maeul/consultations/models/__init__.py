@@ -26,6 +26,7 @@ from maeul.consultations.models.forums import (
     TableNote,
     TargetGroup,
 )
+from maeul.consultations.models.processes import Process, Stage
 from maeul.consultations.models.suggestions import FieldSuggestion, Occasion
 
 __all__ = [
@@ -48,11 +49,13 @@ __all__ = [
     "Occasion",
     "Option",
     "Participation",
+    "Process",
     "Question",
     "QuestionKind",
     "Registration",
     "RegistrationStatus",
     "Response",
+    "Stage",
     "Stance",
     "TableNote",
     "TargetGroup",

@@ -95,6 +95,7 @@ class Action(StrEnum):
     RECORD_FORUM = "consultations.record_forum"
     RECORD_SUGGESTION = "consultations.record_suggestion"
     ANSWER_SUGGESTION = "consultations.answer_suggestion"
+    MANAGE_PROCESS = "consultations.manage_process"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

@@ -23,6 +23,7 @@ from maeul.consultations.models import (
     ConsultationPhase,
     FieldSuggestion,
     Forum,
+    Process,
     age_group_of,
 )
 from maeul.core.dates import seoul_year
@@ -44,6 +45,7 @@ from maeul.places.models import District, Dong
 
 register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
 register_rows(Forum, RowScope(district="district_id", dong="dong_id"))
+register_rows(Process, RowScope(district="district_id", dong="dong_id"))
 register_rows(FieldSuggestion, RowScope(district="district_id", dong="dong_id"))
 register_rows(
     Argument, RowScope(district="consultation__district_id", dong="consultation__dong_id")
@@ -248,4 +250,6 @@ RULES: dict[Action, Rule] = {
     Action.RECORD_FORUM: _record_forum,
     Action.RECORD_SUGGESTION: _record_suggestion,
     Action.ANSWER_SUGGESTION: _answer_suggestion,
+    # A staged process is run by the staff of its place (its district, or its dong).
+    Action.MANAGE_PROCESS: staff_serving(of_kind(Process, Dong, District)),
 }
