@@ -97,8 +97,17 @@ def _group_rows(
     ]
 
 
-def results_of(consultation: Consultation) -> Results:
-    """Compute the results (a fixed number of queries, whatever the number of answers)."""
+@dataclass
+class Participation:
+    """How many answered, by dong and by age group (small groups hidden)."""
+
+    respondents: int
+    by_dong: Breakdown
+    by_age_group: Breakdown
+
+
+def participation_of(consultation: Consultation) -> Participation:
+    """The respondents by dong and age group, hidden by `suppress_small` (one query)."""
     groups = (
         Response.objects.filter(consultation=consultation)
         .values_list("dong__name", "age_group")
@@ -109,7 +118,15 @@ def results_of(consultation: Consultation) -> Results:
     for dong, age, n in groups:
         dongs[dong_label(dong)] += n
         ages[age_label(age)] += n
-    by_dong, by_age = suppress_small(dict(dongs)), suppress_small(dict(ages))
+    return Participation(
+        sum(dongs.values()), suppress_small(dict(dongs)), suppress_small(dict(ages))
+    )
+
+
+def results_of(consultation: Consultation) -> Results:
+    """Compute the results (a fixed number of queries, whatever the number of answers)."""
+    who = participation_of(consultation)
+    by_dong, by_age = who.by_dong, who.by_age_group
 
     answers = Answer.objects.filter(question__consultation=consultation)
     chosen = (
@@ -165,5 +182,4 @@ def results_of(consultation: Consultation) -> Results:
             points = sum(n * count for n, count in result.scale)
             result.mean = round(points / total, 2) if total else None
         questions.append(result)
-    respondents = sum(dongs.values())
-    return Results(respondents, by_dong, by_age, questions)
+    return Results(who.respondents, by_dong, by_age, questions)

@@ -2,13 +2,23 @@
 
 from django.urls import URLPattern, path
 
-from maeul.consultations.views import debate, forums, processes, public, staff, suggestions
+from maeul.consultations.views import (
+    debate,
+    forums,
+    processes,
+    public,
+    staff,
+    statistics,
+    suggestions,
+)
 
 app_name = "consultations"
 
 urlpatterns: list[URLPattern] = [
     path("consultations/", public.consultation_list, name="list"),
     path("consultations/<int:pk>/", public.consultation_detail, name="detail"),
+    path("consultations/statistics/", statistics.statistics_page, name="statistics"),
+    path("consultations/statistics.xlsx", statistics.statistics_xlsx, name="statistics_xlsx"),
     path("consultations/<int:pk>/answer/", public.answer, name="answer"),
     path("consultations/<int:pk>/arguments/", debate.add_argument, name="argue"),
     path("consultations/arguments/<int:pk>/reply/", debate.reply, name="reply"),
