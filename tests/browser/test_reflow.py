@@ -18,6 +18,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from maeul.accounts.models import User
+from maeul.consultations.models import Consultation, FieldSuggestion, Forum
 from maeul.councils.models import (
     AgendaItem,
     Council,
@@ -70,6 +71,13 @@ def public_pages() -> list[str]:
         "/accountability/",
         "/results-sharing/",
         f"/projects/{first(Project.objects.exclude(plan__status='draft')).pk}/",
+        "/consultations/",
+        f"/consultations/{first(Consultation.objects.filter(response_published_at__isnull=False)).pk}/",
+        "/consultations/statistics/",
+        "/forums/",
+        f"/forums/{first(Forum.objects.filter(table_notes__isnull=False).distinct()).pk}/",
+        "/processes/",
+        "/suggestions/",
         "/privacy/",
         "/terms/",
         "/accounts/login/",
@@ -120,6 +128,12 @@ def staff_pages() -> list[str]:
         f"/staff/plans/{first(AutonomyPlan.objects.all()).pk}/",
         f"/staff/projects/{first(Project.objects.all()).pk}/",
         f"/staff/spending/{first(SpendingEntry.objects.all()).pk}/",
+        "/staff/consultations/",
+        f"/staff/consultations/{first(Consultation.objects.all()).pk}/",
+        "/staff/forums/",
+        f"/staff/forums/{first(Forum.objects.all()).pk}/",
+        "/staff/suggestions/",
+        f"/staff/suggestions/{first(FieldSuggestion.objects.all()).pk}/",
     ]
 
 
