@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from maeul.consultations.models import (
@@ -25,6 +25,7 @@ from maeul.consultations.models import (
     Response,
 )
 from maeul.core.disclosure import suppress_small
+from maeul.places.models import Dong
 
 Breakdown = list[tuple[str, int | None]]
 
@@ -110,38 +111,66 @@ def participation_of(consultation: Consultation) -> Participation:
     """The respondents by dong and age group, hidden by `suppress_small` (one query)."""
     groups = (
         Response.objects.filter(consultation=consultation)
-        .values_list("dong__name", "age_group")
+        .values_list("dong_id", "age_group")
         .annotate(n=Count("id"))
     )
+    names = dong_names(consultation)
     dongs: dict[str, int] = defaultdict(int)
     ages: dict[str, int] = defaultdict(int)
     for dong, age, n in groups:
-        dongs[dong_label(dong)] += n
+        dongs[dong_label(names.get(dong))] += n
         ages[age_label(age)] += n
     return Participation(
         sum(dongs.values()), suppress_small(dict(dongs)), suppress_small(dict(ages))
     )
 
 
+def dong_names(consultation: Consultation) -> dict[int, str]:
+    """The names of the district's dongs by id (a respondent's dong is one of them)."""
+    return dict(Dong.objects.filter(district_id=consultation.district_id).values_list("pk", "name"))
+
+
+def _answered(answers: QuerySet[Answer], questions: list[Question]) -> dict[int, int]:
+    """How many respondents answered each question.
+
+    One row per respondent for single choice, scale and text; one per option for a
+    ranking (every option is ranked); a distinct count only for multiple choice.
+    """
+    rows = dict(answers.values_list("question_id").annotate(n=Count("id")))
+    multiple = [q.pk for q in questions if q.kind == QuestionKind.MULTIPLE]
+    if multiple:
+        rows.update(
+            answers.filter(question_id__in=multiple)
+            .values_list("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+        )
+    for question in questions:
+        if question.kind == QuestionKind.RANKING and question.pk in rows:
+            rows[question.pk] //= max(1, len(question.options.all()))
+    return rows
+
+
 def results_of(consultation: Consultation) -> Results:
     """Compute the results (a fixed number of queries, whatever the number of answers)."""
     who = participation_of(consultation)
     by_dong, by_age = who.by_dong, who.by_age_group
+    questions_asked = list(consultation.questions.prefetch_related("options"))
+    names = dong_names(consultation)
 
-    answers = Answer.objects.filter(question__consultation=consultation)
+    answers = Answer.objects.filter(question_id__in=[q.pk for q in questions_asked])
     chosen = (
         answers.filter(option__isnull=False)
-        .values_list("question_id", "option_id", "response__dong__name", "response__age_group")
+        .values_list("option_id", "dong_id", "age_group")
         .annotate(n=Count("id"), ranks=Sum("rank"))
     )
     option_total: dict[int, int] = defaultdict(int)
     rank_total: dict[int, int] = defaultdict(int)
     in_dong: dict[tuple[str, int], int] = defaultdict(int)
     in_age: dict[tuple[str, int], int] = defaultdict(int)
-    for _question, option, dong, age, n, ranks in chosen:
+    for option, dong, age, n, ranks in chosen:
         option_total[option] += n
         rank_total[option] += ranks or 0
-        in_dong[(dong_label(dong), option)] += n
+        in_dong[(dong_label(names.get(dong)), option)] += n
         in_age[(age_label(age), option)] += n
     scale: dict[tuple[int, int], int] = {
         (question, number): n
@@ -149,12 +178,10 @@ def results_of(consultation: Consultation) -> Results:
         .values_list("question_id", "number")
         .annotate(n=Count("id"))
     }
-    answered = dict(
-        answers.values_list("question_id").annotate(n=Count("response_id", distinct=True))
-    )
+    answered = _answered(answers, questions_asked)
 
     questions = []
-    for question in consultation.questions.prefetch_related("options"):
+    for question in questions_asked:
         total = answered.get(question.pk, 0)
         result = QuestionResult(question=question, answered=total)
         if question.kind in CHOICE_KINDS:

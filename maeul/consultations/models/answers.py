@@ -67,11 +67,15 @@ class Answer(models.Model):
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+    # Copied from the response so that the breakdowns by group read one table (the same
+    # facts the response holds, nothing more about the respondent).
+    dong = models.ForeignKey(Dong, null=True, on_delete=models.PROTECT, related_name="+")
+    age_group = models.CharField(max_length=10, choices=AgeGroup.choices, blank=True)
 
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
-        indexes = [models.Index(fields=["question", "option"])]
+        indexes = [models.Index(fields=["question", "option", "dong", "age_group"])]
 
     def __str__(self) -> str:
         return f"Answer #{self.pk}"

@@ -139,14 +139,16 @@ def read_answers(questions: list[Question], data: Submitted) -> dict[int, Given]
 
 
 def _rows(response: Response, question: Question, answer: Given) -> list[Answer]:
+    group = {"response": response, "question": question, "dong_id": response.dong_id,
+             "age_group": response.age_group}  # fmt: skip
     if question.kind == QuestionKind.RANKING:
         return [
-            Answer(response=response, question=question, option_id=pk, rank=rank)
+            Answer(**group, option_id=pk, rank=rank)
             for rank, pk in enumerate(answer.options, start=1)
         ]
     if answer.options:
-        return [Answer(response=response, question=question, option_id=pk) for pk in answer.options]
-    return [Answer(response=response, question=question, number=answer.number, text=answer.text)]
+        return [Answer(**group, option_id=pk) for pk in answer.options]
+    return [Answer(**group, number=answer.number, text=answer.text)]
 
 
 def questions_of(consultation: Consultation) -> list[Question]:
