@@ -251,7 +251,10 @@ def measure_archive() -> dict[str, Any]:
 
 
 def measure_step(generator: Generator) -> dict[str, Any]:
-    past = Application.objects.exclude(call__year=2026).order_by("pk")[len(TOPICS)]
+    # A past application to copy: one after the first round of topics when there is one (a
+    # small --scale may hold fewer).
+    past_rows = Application.objects.exclude(call__year=2026).order_by("pk")
+    past = past_rows[min(len(TOPICS), past_rows.count() - 1)]
     copy = generator.new_application(
         past.title + " 한마당",
         past.description.replace("함께", "다 같이"),

@@ -1,5 +1,6 @@
 """The grants archive and statistics in the API: the public parts of handed-in applications
-(title, group, dong, programme, year, amount asked, status) and the figures of the
+(title, group and joint applicants, dong, programme, year, amount asked, status, amount
+granted, and after the settlement what was spent and returned) and the figures of the
 statistics page, computed by the same function (`grants.archive.statistics`).
 
 Public and read-only; amounts are integers of won. Contacts, members, files, descriptions
@@ -35,6 +36,11 @@ class ArchivedApplication(Schema):
     call_id: int
     amount: int
     status: Label
+    joint_applicants: list[str]
+    amount_granted: int | None
+    # After the settlement is approved (정산): the spending accepted and the money returned.
+    amount_spent: int | None
+    amount_returned: int | None
 
 
 class ArchivePage(Page[ArchivedApplication]):
@@ -69,6 +75,10 @@ def _item(row: Application) -> ArchivedApplication:
         call_id=row.call_id,
         amount=row.amount,
         status=Label.of_field(row, "status"),
+        joint_applicants=[partner.name for partner in row.partners.all()],
+        amount_granted=row.granted_amount,
+        amount_spent=settled.accepted_total if (settled := row.settled) else None,
+        amount_returned=settled.return_amount if settled else None,
     )
 
 
@@ -93,7 +103,8 @@ def list_grant_applications(request: HttpRequest, query: Query[ArchiveQuery]) ->
     not_selected) and `q` (Korean words of the title and description, all required)."""
     wanted = parse_filter(query.filters())
     return ArchivePage(
-        **paginate(request, archive(wanted), query, _item), notices=list(wanted.problems)
+        **paginate(request, archive(wanted).prefetch_related("partners"), query, _item),
+        notices=list(wanted.problems),
     )
 
 

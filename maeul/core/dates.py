@@ -8,6 +8,10 @@ from datetime import date, datetime, time
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
+from maeul.core.errors import RuleViolation
+
 SEOUL: Final = ZoneInfo("Asia/Seoul")
 
 
@@ -29,3 +33,12 @@ def seoul_year(now: datetime) -> int:
 def at_seoul(day: date, at: time = time.min) -> datetime:
     """The instant of `day` at `at` (midnight by default) on Seoul's wall clock."""
     return datetime.combine(day, at, tzinfo=SEOUL)
+
+
+def past_or_today(day: date | None, now: datetime, *, field: str) -> date:
+    """`day` if it is given and not after today in Seoul; else a refusal beside `field`."""
+    if day is None:
+        raise RuleViolation(_("Enter the date."), code="date", field=field)
+    if day > local_date(now):
+        raise RuleViolation(_("The date cannot be in the future."), code="date", field=field)
+    return day

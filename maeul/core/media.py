@@ -10,6 +10,7 @@ import mimetypes
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import Storage
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -44,4 +45,22 @@ def serve_public(request: HttpRequest, path: str) -> FileResponse:
     response["Last-Modified"] = http_date(file.stat().st_mtime)
     # Upload names are random, so a name never comes back with other content.
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def private_file(
+    storage: Storage, name: str, *, content_type: str, filename: str, download: bool = True
+) -> FileResponse:
+    """A private upload (a receipt, an application's file) for the one view that checked who
+    may read it: never cached, never sniffed, never run as a page; 404 if the file is gone."""
+    try:
+        handle = storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, content_type=content_type, as_attachment=download, filename=filename
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response

@@ -105,7 +105,7 @@ def public_applications() -> QuerySet[Application]:
     """Handed-in applications to published calls, with what their public parts need."""
     return Application.objects.filter(
         status__in=HANDED_IN, call__published_at__isnull=False
-    ).select_related("call", "group", "dong")
+    ).select_related("call", "group", "dong", "settlement")
 
 
 def search_terms(query: str) -> list[str]:

@@ -3,6 +3,9 @@
 공동체, 50백만원: 이웃만들기 21 / 20,000천원, 공동체성장 10 / 25,000천원, 골목만들기 2 /
 5,000천원), and this year's 이웃만들기 call, open now. Three fictional groups apply; this
 year one of them hands in a near-copy of another group's 2020 project, which is flagged.
+The selected 2020 garden project has its whole money trail: agreement, payment, spending
+with receipts, the interim check of the support centre (one entry not accepted), the
+settlement with 80,000원 returned, and its evaluation.
 Idempotent: nothing is added once 금천구 has a grant call."""
 
 from dataclasses import dataclass
@@ -15,6 +18,8 @@ from maeul.core.dates import SEOUL
 from maeul.grants.models import (
     Application,
     AttachmentKind,
+    CheckMark,
+    CheckOutcome,
     ExpenseCategory,
     ExpenseKind,
     GrantCall,
@@ -22,7 +27,7 @@ from maeul.grants.models import (
     MemberTie,
     Programme,
 )
-from maeul.grants.services import applications, groups, review
+from maeul.grants.services import agreements, applications, groups, review, settlement, spending
 from maeul.places.models import District, Dong
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -177,6 +182,67 @@ def _review(call: GrantCall, selected: Application, other: Application) -> None:
         )  # fmt: skip
 
 
+def _settle(garden: Application) -> None:
+    """The garden's 2020 money trail, from the agreement to the evaluation (1,000,000원 paid,
+    920,000원 confirmed, 80,000원 returned)."""
+    staff = User.objects.filter(
+        roles__role=Role.DISTRICT_STAFF, roles__district=garden.call.district
+    ).first()
+    centre = User.objects.filter(email="centre@demo.maeul.kr").first() or staff
+    representative = garden.group.representative
+    agreements.create_agreement(
+        application=garden, amount=1_000_000, conditions="사업이 끝나고 30일 안에 정산합니다.",
+        signed_at=date(2020, 4, 20), bank="농협", account="301-0000-0000-01", staff=staff,
+        now=_at(date(2020, 4, 20)), ip=None,
+    )  # fmt: skip
+    agreements.record_disbursement(
+        application=garden, amount=1_000_000, paid_at=date(2020, 4, 27), note="일시 교부",
+        staff=staff, now=_at(date(2020, 4, 27)), ip=None,
+    )  # fmt: skip
+    categories = {category.name: category for category in garden.call.categories.all()}
+    entries = [
+        spending.record_expense(
+            application=garden, category=categories[name], item=item, amount=amount,
+            spent_on=day, receipt=SimpleUploadedFile("영수증.pdf", PDF, "application/pdf"),
+            user=representative, now=_at(day, 18),
+        )
+        for name, item, amount, day in (
+            ("재료비", "상자 텃밭 12개와 흙", 620_000, date(2020, 5, 4)),
+            ("재료비", "모종과 씨앗", 300_000, date(2020, 5, 11)),
+            ("식비", "주민 모임 다과", 80_000, date(2020, 6, 13)),
+        )
+    ]  # fmt: skip
+    spending.record_interim_check(
+        application=garden, visited_on=date(2020, 7, 15),
+        findings="상자 텃밭 12개가 설치되어 주민 9명이 당번을 정해 가꾸고 있습니다. "
+        "다과비는 사업 참여자가 아닌 모임의 다과로 확인되어 인정하지 않습니다.",
+        outcome=CheckOutcome.NEEDS_CORRECTION,
+        marks={
+            entries[0].pk: (CheckMark.CONFIRMED, ""),
+            entries[1].pk: (CheckMark.CONFIRMED, ""),
+            entries[2].pk: (CheckMark.DISALLOWED, "사업과 관계없는 다과비입니다."),
+        },
+        staff=centre, now=_at(date(2020, 7, 15), 16), ip=None,
+    )  # fmt: skip
+    settlement.submit_settlement(
+        application=garden,
+        report="상자 텃밭 12개에서 상추와 고추를 길러 경로당 두 곳에 나누었습니다. "
+        "10월에 골목 나눔 장터를 열어 주민 60여 명이 다녀갔습니다.",
+        user=representative, now=_at(date(2020, 11, 30)),
+    )  # fmt: skip
+    settlement.approve_settlement(
+        application=garden, staff=staff, now=_at(date(2020, 12, 10)), ip=None
+    )
+    settlement.record_return(
+        application=garden, returned_on=date(2020, 12, 18), staff=staff,
+        now=_at(date(2020, 12, 18)), ip=None,
+    )  # fmt: skip
+    settlement.evaluate(
+        application=garden, score=85, comment="주민 참여가 꾸준했고 나눔이 이웃으로 넓어졌습니다.",
+        staff=staff, now=_at(date(2020, 12, 20)), ip=None,
+    )  # fmt: skip
+
+
 def load_grants(*, now: datetime) -> int:
     """Create the demo calls, groups and applications of 금천구; returns the calls made."""
     district = District.objects.get(name="금천구")
@@ -227,6 +293,7 @@ def load_grants(*, now: datetime) -> int:
     _apply(neighbours, puppets, puppets_rep, PUPPETS, 1_000_000, in_2020)
     puppet_show = neighbours.applications.get(group=puppets)
     _review(neighbours, garden, puppet_show)
+    _settle(garden)
     # This year: a near-copy of 독산 텃밭모임's 2020 project by another group, flagged.
     _apply(current, siheung, siheung_rep, NEAR_COPY, 1_000_000, now - timedelta(days=1))
     return len(past) + 1

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.grants.models import (
     AttachmentKind,
+    CheckOutcome,
+    CommunityGroup,
     Criterion,
     ExpenseCategory,
     ExpenseKind,
@@ -231,3 +233,71 @@ class DisbursementForm(forms.Form):
     amount = WonField(label=_("Amount paid (won)"))
     paid_at = forms.DateField(label=_("Paid on"), widget=DateInput())
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class PartnerForm(forms.Form):
+    """A trade association named as joint applicant (공동 신청)."""
+
+    partner_id = forms.TypedChoiceField(label=_("Joint applicant"), coerce=int, choices=[])
+
+    def __init__(self, *args: Any, candidates: list[CommunityGroup], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast("forms.TypedChoiceField", self.fields["partner_id"])
+        field.choices = [(group.pk, f"{group.name} ({group.dong.name})") for group in candidates]
+
+
+class ExpenseForm(forms.Form):
+    """One payment the group made from the grant, with its receipt (집행 내역)."""
+
+    category = forms.ModelChoiceField(
+        label=_("Expense category"), queryset=ExpenseCategory.objects.none()
+    )
+    item = forms.CharField(label=_("What was bought"), max_length=100)
+    amount = WonField(label=_("Amount spent (won)"))
+    spent_on = forms.DateField(label=_("Spent on"), widget=DateInput())
+    receipt = forms.FileField(
+        label=_("Receipt (PDF, PNG or JPEG, up to 10 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT}),
+    )
+
+    def __init__(self, *args: Any, call: GrantCall, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(
+            "forms.ModelChoiceField[ExpenseCategory]", self.fields["category"]
+        ).queryset = call.categories.all()
+
+
+class SettlementForm(forms.Form):
+    report = forms.CharField(
+        label=_("Final report"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What was done, who took part, what changed, and what is left over."),
+    )
+
+
+class InterimCheckForm(forms.Form):
+    """A visit of the interim check; each spending entry's mark comes beside it."""
+
+    visited_on = forms.DateField(label=_("Visited on"), widget=DateInput())
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 5}))
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=CheckOutcome.choices, widget=forms.RadioSelect
+    )
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("What must be corrected"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EvaluationForm(forms.Form):
+    score = forms.IntegerField(label=_("Evaluation score (out of 100)"), min_value=0, max_value=100)
+    comment = forms.CharField(
+        label=_("Evaluation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class ReturnForm(forms.Form):
+    returned_on = forms.DateField(label=_("Returned on"), widget=DateInput())

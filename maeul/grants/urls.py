@@ -2,7 +2,17 @@
 
 from django.urls import URLPattern, path
 
-from maeul.grants.views import agreements, applications, archive, groups, public, review, staff
+from maeul.grants.views import (
+    agreements,
+    applications,
+    archive,
+    checks,
+    groups,
+    public,
+    review,
+    spending,
+    staff,
+)
 
 app_name = "grants"
 
@@ -24,6 +34,34 @@ urlpatterns: list[URLPattern] = [
     path("grants/applications/<int:pk>/submit/", applications.submit, name="submit"),
     path("grants/applications/<int:pk>/withdraw/", applications.withdraw, name="withdraw"),
     path("grants/budget/<int:pk>/remove/", applications.remove_line, name="remove_line"),
+    path("grants/applications/<int:pk>/partners/", spending.add_partner, name="add_partner"),
+    path(
+        "grants/applications/<int:pk>/partners/<int:group>/remove/",
+        spending.remove_partner,
+        name="remove_partner",
+    ),
+    path("grants/applications/<int:pk>/spending/", spending.add_expense, name="add_expense"),
+    path("grants/spending/<int:pk>/remove/", spending.remove_expense, name="remove_expense"),
+    path("grants/spending/<int:pk>/receipt/", spending.receipt, name="receipt"),
+    path(
+        "grants/applications/<int:pk>/settlement/",
+        spending.submit_settlement,
+        name="submit_settlement",
+    ),
+    path("staff/grants/checks/", checks.check_list, name="staff_checks"),
+    path("staff/grants/applications/<int:pk>/check/", checks.check_page, name="staff_check"),
+    path(
+        "staff/grants/applications/<int:pk>/settlement/approve/",
+        checks.approve_settlement,
+        name="staff_approve_settlement",
+    ),
+    path(
+        "staff/grants/applications/<int:pk>/settlement/send-back/",
+        checks.send_back_settlement,
+        name="staff_send_back_settlement",
+    ),
+    path("staff/grants/applications/<int:pk>/evaluation/", checks.evaluate, name="staff_evaluate"),
+    path("staff/grants/applications/<int:pk>/return/", checks.record_return, name="staff_return"),
     path("grants/files/<int:pk>/", applications.attachment_file, name="file"),
     path("grants/files/<int:pk>/remove/", applications.remove_file, name="remove_file"),
     path("grants/reviews/", review.review_list, name="reviews"),

@@ -2,7 +2,10 @@
 application that is a near-copy of another group's, and is told that similar applications
 were found; staff see the match beside it. Then the committee scores (the match shown beside
 the scoring sheet), the group is selected, and staff record its agreement (협약) and a first
-payment (교부), which the representative reads. axe-core finds no serious violation on any page."""
+payment (교부), which the representative reads; the group records its spending with receipts,
+support-centre staff check them on a visit (중간점검), the group hands in its settlement and
+district staff approve it with an amount to return (정산·반납). axe-core finds no serious
+violation on any page."""
 
 from datetime import timedelta
 
@@ -91,9 +94,9 @@ def test_a_near_copy_is_submitted_and_flagged(
     assert_accessible(page, "staff calls")
 
 
-def test_the_committee_scores_and_the_group_is_selected(
+def test_the_committee_scores_the_group_is_selected_spends_and_settles(
     page: Page, live_server, geumcheon, resident, doksan1, neighbour, gasan, district_staff,
-    committee_member,
+    committee_member, support_centre_staff,
 ):  # fmt: skip
     now = timezone.now()
     call = open_call(
@@ -162,3 +165,63 @@ def test_the_committee_scores_and_the_group_is_selected(
     assert_accessible(page, "the applicant's decided application with its agreement")
     ours.refresh_from_db()
     assert ours.status == ApplicationStatus.SELECTED
+
+    # The group spends with receipts (the representative's page, same session).
+    today = timezone.localdate().isoformat()
+    for category, item, amount in (
+        ("재료비", "상자 텃밭과 흙", "600,000"),
+        ("식비", "모임 다과", "50,000"),
+    ):
+        page.locator("#id_category").select_option(label=category)
+        page.locator("#id_item").fill(item)
+        page.locator("#id_amount").fill(amount)
+        page.locator("#id_spent_on").fill(today)
+        page.locator("#id_receipt").set_input_files(
+            {"name": "영수증.pdf", "mimeType": "application/pdf", "buffer": PDF}
+        )
+        page.locator("form[action$='/spending/'] button[type=submit]").click()
+        expect(page.locator(".message-success").first).to_be_visible()
+    expect(page.get_by_role("link", name="상자 텃밭과 흙 영수증")).to_be_visible()
+    assert_accessible(page, "the applicant's spending with receipts")
+
+    # Support-centre staff (마을지원활동가) visit and check each entry.
+    force_login(page.context, support_centre_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/grants/checks/")
+    assert_accessible(page, "checks of funded projects")
+    page.get_by_role("link", name="골목 상자 텃밭").click()
+    expect(page.locator("#check-heading")).to_be_visible()
+    assert_accessible(page, "interim check page")
+    page.locator("#id_visited_on").fill(today)
+    page.locator("#id_findings").fill(
+        "상자 텃밭 12개가 설치되어 있습니다. 다과비는 사업과 관계가 없습니다."
+    )
+    page.get_by_label("적정", exact=True).check()
+    page.locator("fieldset.expense-mark").nth(0).get_by_label("확인", exact=True).check()
+    second = page.locator("fieldset.expense-mark").nth(1)
+    second.get_by_label("불인정", exact=True).check()
+    second.locator("input[type=text]").fill("다과비는 지원 대상이 아닙니다.")
+    page.get_by_role("button", name="점검 결과 등록").click()
+    expect(page.locator(".message-success").first).to_contain_text("중간점검")
+    assert_accessible(page, "interim check recorded")
+
+    # The group hands in its settlement.
+    force_login(page.context, resident, live_server.url)
+    page.goto(f"{live_server.url}/grants/applications/{ours.pk}/")
+    expect(page.get_by_text("다과비는 지원 대상이 아닙니다.").first).to_be_visible()
+    page.locator("#id_report").fill("상자 텃밭 12개를 주민 8명이 가꾸었습니다.")
+    page.locator("form[action$='/settlement/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+
+    # District staff approve it: 1,000,000 paid, 600,000 confirmed, 400,000 to return.
+    force_login(page.context, district_staff, live_server.url)
+    page.goto(f"{live_server.url}/staff/grants/applications/{ours.pk}/")
+    expect(page.get_by_text("반납할 금액 400,000원").first).to_be_visible()
+    page.locator("form[action$='/settlement/approve/'] button[type=submit]").click()
+    expect(page.locator(".message-success").first).to_be_visible()
+    assert_accessible(page, "staff application desk with the approved settlement")
+
+    force_login(page.context, resident, live_server.url)
+    page.goto(f"{live_server.url}/grants/applications/{ours.pk}/")
+    expect(page.locator("#settlement-heading")).to_be_visible()
+    expect(page.get_by_text("400,000원").first).to_be_visible()
+    assert_accessible(page, "the applicant's approved settlement")

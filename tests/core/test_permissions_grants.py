@@ -21,8 +21,10 @@ from maeul.grants.models import (
     ApplicationStatus,
     AttachmentKind,
     Conflict,
+    Disbursement,
     GrantAgreement,
     Reviewer,
+    Settlement,
 )
 from maeul.grants.services import applications
 from tests.conftest import _verified
@@ -54,23 +56,36 @@ COLUMNS = [
     (A.MANAGE_AGREEMENT, "선정 시흥"),
     (A.RECORD_DISBURSEMENT, "선정 시흥"),
     (A.RECORD_DISBURSEMENT, "협약 시흥"),
+    (A.RECORD_EXPENSE, "교부 가산"),
+    (A.RECORD_EXPENSE, "정산 가산"),
+    (A.CHECK_SPENDING, "선정 시흥"),
+    (A.CHECK_SPENDING, "교부 가산"),
+    (A.CHECK_SPENDING, "승인 가산"),
+    (A.SUBMIT_SETTLEMENT, "교부 가산"),
+    (A.SUBMIT_SETTLEMENT, "정산 가산"),
+    (A.SETTLE_GRANT, "교부 가산"),
+    (A.SETTLE_GRANT, "정산 가산"),
+    (A.EVALUATE_GRANT, "정산 가산"),
+    (A.EVALUATE_GRANT, "승인 가산"),
 ]
 
 # Y = allowed, . = denied; groups: calls (금천 영등포) | register | group | write | view (초안
 # 제출) | screen (초안 제출) | committee (금천 영등포) | review (초안 제출 충돌) | decide (초안 제출)
-# | reviewer's files (계획서 명부) | agreement (제출 선정) | disbursement (선정 협약)
+# | reviewer's files (계획서 명부) | agreement (제출 선정) | disbursement (선정 협약) | spending
+# (교부 정산) | check (선정 교부 승인) | settlement report (교부 정산) | settle (교부 정산) |
+# evaluate (정산 승인)
 MATRIX = {
-    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..",
-    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..  ..  ..",
-    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..",
-    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..  ..  ..",
-    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..",
-    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..  ..  ..",
-    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..  .Y  .Y",
-    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..  ..  ..",
-    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..",
-    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.  ..  ..",
-    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..  .Y  .Y",
+    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..  ..  ..  Y.  ...  Y.  ..  ..",
+    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..  ..  ..  ..  .Y.  ..  ..  ..",
+    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
+    "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  .Y.  ..  ..  ..",
+    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.  ..  ..  ..  ...  ..  ..  ..",
+    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
 }  # fmt: skip
 
 
@@ -127,6 +142,7 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
         ),
         "선정 시흥": selected,
         "협약 시흥": agreed,
+        **_after_the_money(call, gasan, neighbour),
     }
 
 
@@ -139,6 +155,33 @@ def _selected(call, dong, name, contact, email):
     application.status, application.granted_amount = ApplicationStatus.SELECTED, 3_000_000
     application.save(update_fields=["status", "granted_amount"])
     return application
+
+
+def _after_the_money(call, dong, representative):
+    """Three paid applications of `representative`'s groups: paid (교부), its settlement
+    handed in (정산), and approved (승인)."""
+    rows = {}
+    for n, (name, status) in enumerate(
+        (("교부 가산", None), ("정산 가산", "submitted"), ("승인 가산", "approved"))
+    ):
+        group = make_group(representative, dong, f"가산 상점가 {n}", contact=f"010-6{n}00-0000")
+        application = write_draft(call, group, representative, title=name, description="")
+        applications.submit_application(application=application, user=representative, now=NOW)
+        application.status, application.granted_amount = ApplicationStatus.SELECTED, 3_000_000
+        application.save(update_fields=["status", "granted_amount"])
+        agreement = GrantAgreement.objects.create(
+            application=application, amount=3_000_000, signed_at=NOW.date(), bank="농협",
+            account_enc=bank_account.encrypt("1102345678"), created_at=NOW,
+        )  # fmt: skip
+        Disbursement.objects.create(
+            agreement=agreement, amount=3_000_000, paid_at=NOW.date(), recorded_at=NOW
+        )
+        if status:
+            Settlement.objects.create(
+                application=application, report="보고", status=status, submitted_at=NOW
+            )
+        rows[name] = application
+    return rows
 
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)

@@ -29,7 +29,7 @@ from maeul.grants.models import (
     MemberTie,
     Programme,
 )
-from maeul.grants.services import applications, groups
+from maeul.grants.services import agreements, applications, groups, review
 from tests.plans.conftest import PDF, png_bytes
 
 NOW = datetime(2026, 3, 20, 10, 0, tzinfo=SEOUL)
@@ -185,3 +185,65 @@ def other_group(neighbour, gasan):
 @pytest.fixture
 def draft(call, group, resident):
     return write_draft(call, group, resident, title=GARDEN_TITLE, description=GARDEN_TEXT)
+
+
+# A selected application, its agreement (협약) and payments (교부).
+AFTER = NOW + timedelta(days=11)  # the call closes 10 days after NOW
+ACCOUNT = "110-234-567890"
+DIGITS = "110234567890"
+SIGNED = date(2026, 3, 31)
+
+
+@pytest.fixture
+def garden(call, group, resident):
+    draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
+    applications.submit_application(application=draft, user=resident, now=NOW)
+    return draft
+
+
+@pytest.fixture
+def selected(garden, district_staff):
+    review.decide(
+        application=garden, selected=True, amount=2_500_000, reasons="주민 참여가 활발합니다.",
+        staff=district_staff, now=AFTER, ip=None,
+    )  # fmt: skip
+    garden.refresh_from_db()
+    return garden
+
+
+def agree(application, staff, **overrides):
+    fields = {
+        "amount": 2_500_000,
+        "conditions": "사업 종료 후 30일 안에 정산합니다.",
+        "signed_at": SIGNED,
+        "bank": "농협",
+        "account": ACCOUNT,
+    }
+    fields.update(overrides)
+    return agreements.create_agreement(
+        application=application, staff=staff, now=AFTER, ip="10.0.0.1", **fields
+    )
+
+
+def pay(application, staff, amount, **overrides):
+    fields = {"paid_at": SIGNED, "note": "1차 교부"}
+    fields.update(overrides)
+    return agreements.record_disbursement(
+        application=application, amount=amount, staff=staff, now=AFTER, ip=None, **fields
+    )
+
+
+# The same through the pages, on the real clock: the call closed yesterday.
+@pytest.fixture
+def selected_now(geumcheon, group, resident, district_staff):
+    now = timezone.now()
+    call = open_call(
+        geumcheon, opens_at=now - timedelta(days=10), closes_at=now - timedelta(days=1)
+    )
+    draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
+    applications.submit_application(application=draft, user=resident, now=now - timedelta(days=2))
+    review.decide(
+        application=draft, selected=True, amount=2_500_000, reasons="좋습니다.",
+        staff=district_staff, now=now, ip=None,
+    )  # fmt: skip
+    return draft

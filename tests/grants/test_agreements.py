@@ -3,7 +3,7 @@ record them, the amounts (agreed ≤ granted, paid ≤ agreed, refused with noth
 account number stored only encrypted and absent from the audit log, the representative's
 export, the API and the admin."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -12,55 +12,10 @@ from django.utils import translation
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry
 from maeul.grants.models import Disbursement, GrantAgreement
-from maeul.grants.services import agreements as services
-from maeul.grants.services import applications, review
-from tests.grants.conftest import NOW, write_draft
+from tests.grants.conftest import ACCOUNT, AFTER, DIGITS, agree, pay
 from tests.korean import HANGUL
 
 pytestmark = pytest.mark.django_db
-AFTER = NOW + timedelta(days=11)  # the call closes 10 days after NOW
-ACCOUNT = "110-234-567890"
-DIGITS = "110234567890"
-SIGNED = date(2026, 3, 31)
-
-
-@pytest.fixture
-def garden(call, group, resident):
-    draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
-    applications.submit_application(application=draft, user=resident, now=NOW)
-    return draft
-
-
-@pytest.fixture
-def selected(garden, district_staff):
-    review.decide(
-        application=garden, selected=True, amount=2_500_000, reasons="주민 참여가 활발합니다.",
-        staff=district_staff, now=AFTER, ip=None,
-    )  # fmt: skip
-    garden.refresh_from_db()
-    return garden
-
-
-def agree(application, staff, **overrides):
-    fields = {
-        "amount": 2_500_000,
-        "conditions": "사업 종료 후 30일 안에 정산합니다.",
-        "signed_at": SIGNED,
-        "bank": "농협",
-        "account": ACCOUNT,
-    }
-    fields.update(overrides)
-    return services.create_agreement(
-        application=application, staff=staff, now=AFTER, ip="10.0.0.1", **fields
-    )
-
-
-def pay(application, staff, amount, **overrides):
-    fields = {"paid_at": SIGNED, "note": "1차 교부"}
-    fields.update(overrides)
-    return services.record_disbursement(
-        application=application, amount=amount, staff=staff, now=AFTER, ip=None, **fields
-    )
 
 
 def refusal(call_service) -> str:

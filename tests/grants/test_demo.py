@@ -57,3 +57,25 @@ def test_the_2020_committee_scored_and_selected_the_garden(places):
     }
     assert all(a.decision_reasons for a in decided)
     assert Review.objects.filter(application__in=decided).count() == 2
+
+
+def test_the_2020_garden_has_its_whole_money_trail(places):
+    from maeul.grants.models import CheckMark, InterimCheck, Settlement, SettlementStatus
+    from maeul.grants.services.settlement import past_evaluations
+
+    now = timezone.now()
+    load_accounts(now=now)
+    load_grants(now=now)
+    garden = Application.objects.get(call__year=2020, group__name="독산 텃밭모임")
+    assert garden.agreement.disbursed == 1_000_000
+    assert sorted(garden.expenses.values_list("mark", flat=True)) == sorted(
+        [CheckMark.CONFIRMED, CheckMark.CONFIRMED, CheckMark.DISALLOWED]
+    )
+    assert all(expense.has_receipt for expense in garden.expenses.all())
+    check = InterimCheck.objects.get(application=garden)
+    assert check.checked_by.email == "centre@demo.maeul.kr"  # 마을지원활동가
+    settlement = Settlement.objects.get(application=garden)
+    assert settlement.status == SettlementStatus.APPROVED
+    assert (settlement.accepted_total, settlement.return_amount) == (920_000, 80_000)
+    assert settlement.returned_on is not None and settlement.evaluation_score == 85
+    assert past_evaluations(garden) == []

@@ -15,12 +15,21 @@ project plans and budget sheets (never member lists, consent forms or bankbooks)
 
 The agreement and its payments (협약·교부): district staff of the call's district record the
 agreement of a selected application, then its disbursements.
+
+After the money (집행·중간점검·정산·평가): the representative records the group's spending
+once money has been paid, until the settlement is handed in (or sent back); support-centre
+staff (마을지원활동가) of the call's district, dong staff of the application's dong and
+district staff check the spending and record interim checks until the settlement is
+approved; district staff approve or send back the settlement, then evaluate the project and
+record the money returned.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import (
@@ -46,6 +55,8 @@ from maeul.grants.models import (
     GrantAgreement,
     GrantCall,
     Reviewer,
+    Settlement,
+    SettlementStatus,
 )
 from maeul.places.models import District
 
@@ -147,28 +158,32 @@ def _read_review_file(user: Any, target: Model | None, now: datetime) -> Decisio
     return _review(user, target.application, now)
 
 
-def _decide(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, on a handed-in application."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    if target.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW):
-        return deny(_("A decision can only be made on a submitted application under review."))
-    return ALLOW
+def _district_staff_when(ready: Callable[[Application], bool], refusal: str | Promise) -> Rule:
+    """District staff of the call's district, on an application in the state `ready` asks
+    for; otherwise `refusal`."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        if not isinstance(target, Application):
+            return deny(STAFF_ONLY)
+        decision = _manage_call(user, target.call, now)
+        if not decision:
+            return decision
+        return ALLOW if ready(target) else deny(refusal)
+
+    return rule
 
 
-def _manage_agreement(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district, on a selected application (협약)."""
-    if not isinstance(target, Application):
-        return deny(STAFF_ONLY)
-    decision = _manage_call(user, target.call, now)
-    if not decision:
-        return decision
-    if target.status != ApplicationStatus.SELECTED:
-        return deny(_("Only a selected application gets a grant agreement."))
-    return ALLOW
+_decide = _district_staff_when(
+    lambda application: (
+        application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)
+    ),
+    _("A decision can only be made on a submitted application under review."),
+)
+# 협약: on a selected application.
+_manage_agreement = _district_staff_when(
+    lambda application: application.status == ApplicationStatus.SELECTED,
+    _("Only a selected application gets a grant agreement."),
+)
 
 
 def _record_disbursement(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -184,6 +199,74 @@ def _record_disbursement(user: Any, target: Model | None, now: datetime) -> Deci
     return ALLOW
 
 
+def _settlement(application: Application) -> Settlement | None:
+    return Settlement.objects.filter(application=application).first()
+
+
+def _paid(application: Application) -> bool:
+    agreement = GrantAgreement.objects.filter(application=application).first()
+    return agreement is not None and agreement.disbursed > 0
+
+
+def _group_may_report(user: Any, target: Model | None, now: datetime) -> Decision:
+    """The representative of a selected, paid application whose settlement is not in."""
+    decision = _representative(user, target, now)
+    if not decision or not isinstance(target, Application):
+        return decision
+    if target.status != ApplicationStatus.SELECTED or not _paid(target):
+        return deny(_("Spending is recorded once the grant has been paid."))
+    settlement = _settlement(target)
+    if settlement is not None and not settlement.is_open_to_changes:
+        return deny(_("The settlement has been handed in: the spending can no longer change."))
+    return ALLOW
+
+
+def checks_spending(user: Any, application: Application) -> bool:
+    """Support-centre staff of the call's district, or staff who serve the application."""
+    return _serves(user, application) or (
+        application.call.district_id in scope_of(user).support_district_ids
+    )
+
+
+def spending_rows(user: Any, queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """The applications whose spending `user` checks: `checks_spending` as a filter."""
+    scope = scope_of(user)
+    if scope.site_admin:
+        return queryset
+    return queryset.filter(
+        Q(call__district_id__in=scope.district_ids | scope.support_district_ids)
+        | Q(dong_id__in=scope.dong_ids)
+    )
+
+
+def _check_spending(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Support-centre, dong or district staff, from the agreement until the settlement."""
+    if not isinstance(target, Application) or not checks_spending(user, target):
+        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+    if not GrantAgreement.objects.filter(application=target).exists():
+        return deny(_("There is no grant agreement to check yet."))
+    settlement = _settlement(target)
+    if settlement is not None and settlement.is_approved:
+        return deny(_("The settlement has been approved: the checks are closed."))
+    return ALLOW
+
+
+# 정산 승인: on a settlement handed in; 평가 and 반납: once it is approved.
+_settle = _district_staff_when(
+    lambda application: (
+        (settlement := _settlement(application)) is not None
+        and settlement.status == SettlementStatus.SUBMITTED
+    ),
+    _("No settlement is waiting for approval."),
+)
+_evaluate = _district_staff_when(
+    lambda application: (
+        (settlement := _settlement(application)) is not None and settlement.is_approved
+    ),
+    _("The project is evaluated after its settlement is approved."),
+)
+
+
 RULES: dict[Action, Rule] = {
     Action.MANAGE_GRANT_CALL: _manage_call,
     Action.REGISTER_GROUP: _register_group,
@@ -197,4 +280,9 @@ RULES: dict[Action, Rule] = {
     Action.READ_REVIEW_FILE: _read_review_file,
     Action.MANAGE_AGREEMENT: _manage_agreement,
     Action.RECORD_DISBURSEMENT: _record_disbursement,
+    Action.RECORD_EXPENSE: _group_may_report,
+    Action.CHECK_SPENDING: _check_spending,
+    Action.SUBMIT_SETTLEMENT: _group_may_report,
+    Action.SETTLE_GRANT: _settle,
+    Action.EVALUATE_GRANT: _evaluate,
 }

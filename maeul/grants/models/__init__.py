@@ -27,6 +27,14 @@ from maeul.grants.models.review import (
     Reviewer,
     Score,
 )
+from maeul.grants.models.settlement import (
+    CheckMark,
+    CheckOutcome,
+    GrantExpense,
+    InterimCheck,
+    Settlement,
+    SettlementStatus,
+)
 
 __all__ = [
     "DEFAULT_CRITERIA",
@@ -37,6 +45,8 @@ __all__ = [
     "ApplicationTerm",
     "AttachmentKind",
     "BudgetLine",
+    "CheckMark",
+    "CheckOutcome",
     "CommunityGroup",
     "Conflict",
     "Criterion",
@@ -46,12 +56,16 @@ __all__ = [
     "ExpenseKind",
     "GrantAgreement",
     "GrantCall",
+    "GrantExpense",
     "GroupKind",
     "GroupMember",
+    "InterimCheck",
     "MatchReason",
     "MemberTie",
     "Programme",
     "Review",
     "Reviewer",
     "Score",
+    "Settlement",
+    "SettlementStatus",
 ]

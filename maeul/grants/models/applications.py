@@ -7,7 +7,10 @@ and their counts are stored in `ApplicationTerm` (and their sum in `term_total`)
 finding similar applications reads postings of the new application's terms only.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +19,9 @@ from maeul.core.storage import PrivateStorage
 from maeul.grants.models.calls import AttachmentKind, ExpenseCategory, GrantCall
 from maeul.grants.models.groups import CommunityGroup
 from maeul.places.models import Dong
+
+if TYPE_CHECKING:
+    from maeul.grants.models.settlement import Settlement
 
 
 class ApplicationStatus(models.TextChoices):
@@ -55,6 +61,13 @@ class Application(models.Model):
     representative = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grant_applications"
     )
+    # 직능단체 may apply jointly: the other associations named on the application.
+    partners = models.ManyToManyField(
+        CommunityGroup,
+        blank=True,
+        related_name="joint_applications",
+        verbose_name=_("joint applicants"),
+    )
     contact_hmac = models.CharField(max_length=64, blank=True, db_index=True)
     term_total = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField()
@@ -90,6 +103,15 @@ class Application(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def settled(self) -> "Settlement | None":
+        """The approved settlement (정산): what a funded project spent and returned, public."""
+        try:
+            settlement = self.settlement
+        except ObjectDoesNotExist:
+            return None
+        return settlement if settlement.is_approved else None
 
     @property
     def budget_total(self) -> int:

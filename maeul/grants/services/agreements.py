@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
+from maeul.core.dates import past_or_today
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
@@ -21,14 +22,6 @@ from maeul.grants import bank_account
 from maeul.grants.models import Application, Disbursement, GrantAgreement
 
 CONDITIONS_MAX = 4000
-
-
-def _not_future(day: date | None, now: datetime, field: str) -> date:
-    if day is None:
-        raise RuleViolation(_("Enter the date."), field=field)
-    if day > now.date():
-        raise RuleViolation(_("The date cannot be in the future."), field=field)
-    return day
 
 
 def create_agreement(
@@ -61,7 +54,7 @@ def create_agreement(
         )
     if not bank:
         raise RuleViolation(_("Enter the bank."), field="bank")
-    signed_at = _not_future(signed_at, now, "signed_at")
+    signed_at = past_or_today(signed_at, now, field="signed_at")
     number = bank_account.normalize(account)
     with transaction.atomic():
         agreement = GrantAgreement.objects.create(
@@ -102,7 +95,7 @@ def record_disbursement(
     refuse_resident_number(note=note)
     if amount is None or amount <= 0:
         raise RuleViolation(_("Enter the amount paid."), field="amount")
-    paid_at = _not_future(paid_at, now, "paid_at")
+    paid_at = past_or_today(paid_at, now, field="paid_at")
     with transaction.atomic():
         agreement = GrantAgreement.objects.select_for_update().get(application=application)
         if agreement.disbursed + amount > agreement.amount:

@@ -33,6 +33,7 @@ from maeul.grants.models import (
     GroupKind,
     MemberTie,
 )
+from maeul.grants.services import joint
 from maeul.places.models import Dong
 
 TEXT_FIELDS = ["title", "description", "place"]
@@ -287,6 +288,7 @@ def submit_application(
         raise RuleViolation(_("Applications for this call have not opened yet."), code="closed")
     _require_before_deadline(call, now)
     _check_eligible(call, application.group)
+    joint.check_partners(application)
     _check_budget(application)
     handed = set(application.attachments.values_list("kind", flat=True))
     missing = [kind for kind in call.required_attachments if kind not in handed]

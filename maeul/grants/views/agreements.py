@@ -1,5 +1,5 @@
 """Staff record a selected application's grant agreement (협약) and its payments (교부) on
-the application desk."""
+the application desk; `on_application_desk` runs every money step there."""
 
 from collections.abc import Callable
 from functools import partial
@@ -13,34 +13,30 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.grants.forms import AgreementForm, DisbursementForm
 from maeul.grants.services import agreements as services
 from maeul.grants.views.staff import _render_application, staff_application
 
 
-def _on_desk(
+def on_application_desk(
     request: HttpRequest,
     pk: int,
     *,
     action: Action,
-    form_class: Any,
-    form_key: str,
     service: Callable[..., Any],
     done: str,
+    form_class: Any = None,
+    form_key: str = "",
 ) -> HttpResponse:
-    """Run `service` with the form's fields if `action` is allowed; errors beside the field."""
+    """Run `service` (with the form's fields, if any) on the application desk if `action` is
+    allowed; refusals beside the form's fields. The money steps after selection use it."""
     application, now = staff_application(request, pk), timezone.now()
-    form = form_class(request.POST)
+    form = form_class(request.POST) if form_class is not None else None
 
     def act() -> str:
-        service(
-            application=application,
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
-            **form.cleaned_data,
-        )
+        fields = form.cleaned_data if form is not None else {}
+        service(application=application, **acting(request, now), **fields)
         return done
 
     return desk_action(
@@ -58,7 +54,7 @@ def _on_desk(
 @staff_required
 @require_POST
 def create_agreement(request: HttpRequest, pk: int) -> HttpResponse:
-    return _on_desk(
+    return on_application_desk(
         request,
         pk,
         action=Action.MANAGE_AGREEMENT,
@@ -72,7 +68,7 @@ def create_agreement(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def record_disbursement(request: HttpRequest, pk: int) -> HttpResponse:
-    return _on_desk(
+    return on_application_desk(
         request,
         pk,
         action=Action.RECORD_DISBURSEMENT,

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from maeul.core.access_log import record_access
 from maeul.core.desk import desk_action
 from maeul.core.errors import RuleViolation
+from maeul.core.media import private_file
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, scope_of
 from maeul.core.requests import client_ip
@@ -29,10 +30,10 @@ from maeul.grants.models import (
     ApplicationAttachment,
     BudgetLine,
     CommunityGroup,
-    GrantAgreement,
     GrantCall,
 )
 from maeul.grants.services import applications as services
+from maeul.grants.views.money import money_context, partner_context
 from maeul.places.models import Dong
 
 
@@ -80,20 +81,24 @@ def _render(
         "line_form": forms.get("line_form") or BudgetLineForm(call=call),
         "file_form": forms.get("file_form") or AttachmentForm(),
         "may_withdraw": application.status == "submitted" and timezone.now() < call.closes_at,
-        "agreement": GrantAgreement.objects.filter(application=application).first(),
+        **money_context(application, **forms),
+        **partner_context(application, **forms),
     }
     return render(request, "grants/application.html", context, status=status)
 
 
-def _action(
+def group_action(
     request: HttpRequest,
     application: Application,
     act: Callable[[], str | tuple[str, str]],
+    *,
+    action: Action = Action.WRITE_APPLICATION,
     **form: Any,
 ) -> HttpResponse:
+    """The representative's action on their application page, answered as a desk's."""
     return desk_action(
         request,
-        decision=can(request.user, Action.WRITE_APPLICATION, application, now=timezone.now()),
+        decision=can(request.user, action, application, now=timezone.now()),
         act=act,
         render=partial(_render, request, application),
         done_url=reverse("grants:application", args=[application.pk]),
@@ -153,7 +158,7 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The draft was saved.")
 
-    return _action(request, application, act, form=form, form_key="form")
+    return group_action(request, application, act, form=form, form_key="form")
 
 
 @login_required
@@ -174,7 +179,7 @@ def add_line(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The budget row was added.")
 
-    return _action(request, application, act, form=form, form_key="line_form")
+    return group_action(request, application, act, form=form, form_key="line_form")
 
 
 @login_required
@@ -190,7 +195,7 @@ def remove_line(request: HttpRequest, pk: int) -> HttpResponse:
         services.remove_budget_line(line=line, user=request.user, now=timezone.now())
         return _("The budget row was removed.")
 
-    return _action(request, line.application, act)
+    return group_action(request, line.application, act)
 
 
 @login_required
@@ -209,7 +214,7 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The file was attached.")
 
-    return _action(request, application, act, form=form, form_key="file_form")
+    return group_action(request, application, act, form=form, form_key="file_form")
 
 
 @login_required
@@ -225,7 +230,7 @@ def remove_file(request: HttpRequest, pk: int) -> HttpResponse:
         services.remove_attachment(attachment=attachment, user=request.user, now=timezone.now())
         return _("The file was removed.")
 
-    return _action(request, attachment.application, act)
+    return group_action(request, attachment.application, act)
 
 
 @login_required
@@ -249,7 +254,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return _("The application was submitted.")
 
-    return _action(request, application, act)
+    return group_action(request, application, act)
 
 
 @login_required
@@ -263,7 +268,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The application was withdrawn.")
 
-    return _action(request, application, act)
+    return group_action(request, application, act)
 
 
 @login_required
@@ -293,17 +298,9 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
             ip=client_ip(request),
             now=now,
         )
-    try:
-        handle = attachment.file.storage.open(attachment.file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
+    return private_file(
+        attachment.file.storage,
+        attachment.file.name,
         content_type=attachment.content_type,
-        as_attachment=True,
         filename=attachment.original_name,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response

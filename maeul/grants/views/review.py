@@ -22,6 +22,7 @@ from maeul.core.permissions.scope import require
 from maeul.grants.forms import ScoreForm
 from maeul.grants.models import HANDED_IN, Application, Conflict, Review, Reviewer
 from maeul.grants.services import review as services
+from maeul.grants.services.settlement import past_evaluations
 
 
 def _me(request: HttpRequest) -> int:
@@ -86,6 +87,7 @@ def _render(
         "matches": list(matches),
         "attachments": list(application.attachments.filter(kind__in=REVIEW_FILE_KINDS)),
         "review": review,
+        "past_evaluations": past_evaluations(application),
         "may_score": timezone.now() >= application.call.closes_at
         and application.decided_at is None,
         "form": forms.get("form") or ScoreForm(initial=initial, criteria=criteria),

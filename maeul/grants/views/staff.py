@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.grants.forms import (
     AgreementForm,
     CallForm,
@@ -32,13 +32,13 @@ from maeul.grants.models import (
     Application,
     DuplicateMatch,
     ExpenseCategory,
-    GrantAgreement,
     GrantCall,
     Review,
 )
 from maeul.grants.services import calls as services
 from maeul.grants.services import review as review_services
 from maeul.grants.services.screening import recheck_duplicates
+from maeul.grants.views.money import money_context
 from maeul.places.models import District, Dong
 
 
@@ -88,7 +88,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
     def act() -> tuple[str, str]:
         call = services.create_call(
-            district=cast(District, district), staff=request.user, now=now, ip=client_ip(request),
+            district=cast(District, district), **acting(request, now),
             **form.cleaned_data,
         )  # fmt: skip
         return _("The call was saved. Add its expense categories, then publish it."), reverse(
@@ -183,9 +183,7 @@ def change_call(request: HttpRequest, pk: int) -> HttpResponse:
     form = CallForm(request.POST, dongs=_dongs(call.district))
 
     def act() -> str:
-        services.change_call(
-            call=call, staff=request.user, now=now, ip=client_ip(request), **form.cleaned_data
-        )
+        services.change_call(call=call, **acting(request, now), **form.cleaned_data)
         return _("The call was saved.")
 
     return _call_action(request, call, act, form=form, form_key="form")
@@ -198,9 +196,7 @@ def add_category(request: HttpRequest, pk: int) -> HttpResponse:
     form = CategoryForm(request.POST)
 
     def act() -> str:
-        services.add_category(
-            call=call, staff=request.user, now=now, ip=client_ip(request), **form.cleaned_data
-        )
+        services.add_category(call=call, **acting(request, now), **form.cleaned_data)
         return _("The expense category was added.")
 
     return _call_action(request, call, act, form=form, form_key="category_form")
@@ -214,9 +210,7 @@ def remove_category(request: HttpRequest, pk: int) -> HttpResponse:
     call = staff_call(request, category.call_id)
 
     def act() -> str:
-        services.remove_category(
-            category=category, staff=request.user, now=timezone.now(), ip=client_ip(request)
-        )
+        services.remove_category(category=category, **acting(request, timezone.now()))
         return _("The expense category was removed.")
 
     return _call_action(request, call, act)
@@ -228,9 +222,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     call = staff_call(request, pk)
 
     def act() -> str:
-        services.publish_call(
-            call=call, staff=request.user, now=timezone.now(), ip=client_ip(request)
-        )
+        services.publish_call(call=call, **acting(request, timezone.now()))
         return _("The call was published.")
 
     return _call_action(request, call, act)
@@ -246,9 +238,7 @@ def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
         review_services.add_reviewer(
             call=call,
             email=form.cleaned_data["email"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The reviewer was added to the committee.")
 
@@ -267,9 +257,7 @@ def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
         review_services.set_criteria(
             call=call,
             criteria=form.cleaned_data["criteria"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The scoring sheet was saved.")
 
@@ -287,9 +275,7 @@ def staff_application(request: HttpRequest, pk: int) -> Application:
 
 def agreement_context(application: Application, **forms: Any) -> dict[str, Any]:
     """The agreement (협약) and payments (교부) of a selected application, and their forms."""
-    agreement = GrantAgreement.objects.filter(application=application).first()
     return {
-        "agreement": agreement,
         "agreement_form": forms.get("agreement_form")
         or AgreementForm(initial={"amount": application.granted_amount}),
         "disbursement_form": forms.get("disbursement_form") or DisbursementForm(),
@@ -320,6 +306,7 @@ def _render_application(
                 request.user, Action.DECIDE_APPLICATION, application, now=timezone.now()
             ),
             "decision_form": forms.get("decision_form") or DecisionForm(),
+            **money_context(application, **forms),
             **agreement_context(application, **forms),
         },
         status=status,
@@ -337,9 +324,7 @@ def recheck(request: HttpRequest, pk: int) -> HttpResponse:
     application, now = staff_application(request, pk), timezone.now()
 
     def act() -> str:
-        matches = recheck_duplicates(
-            application=application, staff=request.user, now=now, ip=client_ip(request)
-        )
+        matches = recheck_duplicates(application=application, **acting(request, now))
         return _("Similar applications checked again: %(count)d found.") % {"count": len(matches)}
 
     return desk_action(
@@ -364,9 +349,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             selected=selected,
             amount=form.cleaned_data["amount"],
             reasons=form.cleaned_data["reasons"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The decision was recorded and the applicant notified.")
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
+from maeul.core.media import private_file
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, Decision, can, require, scope_of, staff_required
 from maeul.core.requests import acting
@@ -150,11 +151,10 @@ def receipt(request: HttpRequest, pk: int) -> FileResponse:
     stored = spending.receipt_file(entry)
     if stored is None:
         raise Http404
-    try:
-        handle = entry.receipt.storage.open(stored.path, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=stored.content_type, filename=stored.name)
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return private_file(
+        entry.receipt.storage,
+        stored.path,
+        content_type=stored.content_type,
+        filename=stored.name,
+        download=False,
+    )

@@ -1,0 +1,159 @@
+"""Staff after the money is paid: the interim checks (중간점검) of support-centre, dong and
+district staff, with each spending entry marked; and, on the application desk, the
+settlement's approval or return for corrections, the money returned and the evaluation."""
+
+from functools import partial
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, staff_required
+from maeul.core.permissions.grants import spending_rows
+from maeul.core.requests import acting
+from maeul.grants.forms import EvaluationForm, InterimCheckForm, ReturnForm, SendBackForm
+from maeul.grants.models import Application, ApplicationStatus, CheckMark, GrantExpense
+from maeul.grants.services import settlement as services
+from maeul.grants.services.spending import record_interim_check
+from maeul.grants.views.agreements import on_application_desk
+from maeul.grants.views.money import money_context
+
+
+def _checked_application(request: HttpRequest, pk: int) -> Application:
+    rows = spending_rows(
+        request.user,
+        Application.objects.filter(status=ApplicationStatus.SELECTED, agreement__isnull=False),
+    )
+    return get_object_or_404(
+        rows.select_related("call__district", "group", "dong", "representative"), pk=pk
+    )
+
+
+@staff_required
+def check_list(request: HttpRequest) -> HttpResponse:
+    """The funded applications whose spending this person checks, newest call first."""
+    rows = spending_rows(
+        request.user,
+        Application.objects.filter(status=ApplicationStatus.SELECTED, agreement__isnull=False),
+    )
+    applications = rows.select_related("call", "group", "dong", "settlement").order_by(
+        "-call__year", "call__title", "title"
+    )
+    return render(request, "grants/staff/check_list.html", {"applications": list(applications)})
+
+
+def marks_from(data: QueryDict, expenses: list[GrantExpense]) -> dict[int, tuple[str, str]]:
+    """{entry id: (mark, note)} from the check form's `mark-<id>` and `note-<id>` fields."""
+    marks = {}
+    for expense in expenses:
+        mark = data.get(f"mark-{expense.pk}")
+        if mark is not None:
+            marks[expense.pk] = (mark, data.get(f"note-{expense.pk}", ""))
+    return marks
+
+
+def _render_check(
+    request: HttpRequest, application: Application, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    context = money_context(application)
+    posted = marks_from(request.POST, [e for e, _w in context["expenses"]])
+    context.update(
+        application=application,
+        call=application.call,
+        form=forms.get("form") or InterimCheckForm(),
+        marks=CheckMark.choices,
+        # What the checker chose, kept when the form comes back with a refusal.
+        check_rows=[
+            (expense, warnings, *posted.get(expense.pk, (expense.mark, expense.mark_note)))
+            for expense, warnings in context["expenses"]
+        ],
+    )
+    return render(request, "grants/staff/check.html", context, status=status)
+
+
+@staff_required
+def check_page(request: HttpRequest, pk: int) -> HttpResponse:
+    application, now = _checked_application(request, pk), timezone.now()
+    if request.method != "POST":
+        return _render_check(request, application)
+    form = InterimCheckForm(request.POST)
+    expenses = list(application.expenses.all())
+
+    def act() -> str:
+        record_interim_check(
+            application=application,
+            marks=marks_from(request.POST, expenses),
+            **acting(request, now),
+            **form.cleaned_data,
+        )
+        return _("The interim check was recorded and the group notified.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.CHECK_SPENDING, application, now=now),
+        act=act,
+        render=partial(_render_check, request, application),
+        done_url=reverse("grants:staff_check", args=[application.pk]),
+        form=form,
+        form_key="form",
+        errors_on_form=True,
+    )
+
+
+@staff_required
+@require_POST
+def approve_settlement(request: HttpRequest, pk: int) -> HttpResponse:
+    return on_application_desk(
+        request,
+        pk,
+        action=Action.SETTLE_GRANT,
+        service=services.approve_settlement,
+        done=_("The settlement was approved and the group notified."),
+    )
+
+
+@staff_required
+@require_POST
+def send_back_settlement(request: HttpRequest, pk: int) -> HttpResponse:
+    return on_application_desk(
+        request,
+        pk,
+        action=Action.SETTLE_GRANT,
+        service=services.send_back_settlement,
+        done=_("The settlement was sent back and the group notified."),
+        form_class=SendBackForm,
+        form_key="send_back_form",
+    )
+
+
+@staff_required
+@require_POST
+def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+    return on_application_desk(
+        request,
+        pk,
+        action=Action.EVALUATE_GRANT,
+        service=services.evaluate,
+        done=_("The evaluation was recorded."),
+        form_class=EvaluationForm,
+        form_key="evaluation_form",
+    )
+
+
+@staff_required
+@require_POST
+def record_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return on_application_desk(
+        request,
+        pk,
+        action=Action.EVALUATE_GRANT,
+        service=services.record_return,
+        done=_("The return of the money was recorded."),
+        form_class=ReturnForm,
+        form_key="return_form",
+    )
