@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("consultations/<int:pk>/", public.consultation_detail, name="detail"),
     path("consultations/statistics/", statistics.statistics_page, name="statistics"),
     path("consultations/statistics.xlsx", statistics.statistics_xlsx, name="statistics_xlsx"),
+    path("consultations/statistics.csv", statistics.statistics_csv, name="statistics_csv"),
     path("consultations/<int:pk>/answer/", public.answer, name="answer"),
     path("consultations/<int:pk>/arguments/", debate.add_argument, name="argue"),
     path("consultations/arguments/<int:pk>/reply/", debate.reply, name="reply"),

@@ -54,3 +54,12 @@ def test_the_page_renders(client, answered):
 
     assert page.status_code == 200
     assert answered.title in page.content.decode()
+
+
+def test_the_csv_has_the_same_groups(client, answered):
+    response = client.get(reverse("consultations:statistics_csv"))
+
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == "여론수렴,구분,집단,응답자 수"
+    assert ",동,가산동,7" in text
+    assert ",연령대,70세 이상,5명 미만" in text
