@@ -1,7 +1,7 @@
 """Who may answer a consultation (its audience, with the reason), take part in its debate,
 and run it.
 
-The audience is checked as a vote's roll is (`voting.unmet_conditions`): a verified
+The audience is a roll frozen at the opening, by the rule votes use (`permissions.roll`): a verified
 account, a current tie to an asked dong held since the opening, and, where age groups are
 asked, a birth year not changed since the opening. Staff who serve the consultation run
 it: district staff of its district, dong staff of its dong (a district-wide consultation
@@ -26,7 +26,6 @@ from maeul.consultations.models import (
     Process,
     age_group_of,
 )
-from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
@@ -38,8 +37,8 @@ from maeul.core.permissions.base import (
     of_kind,
     scope_of,
     staff_serving,
-    ties_of,
 )
+from maeul.core.permissions.roll import RollTies, roll_age, roll_ties
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
 
@@ -68,28 +67,32 @@ def audience_dongs(consultation: Consultation) -> list[int]:
     return cached
 
 
+def _roll(user: Any, consultation: Consultation) -> RollTies:
+    asked = audience_dongs(consultation)
+    return roll_ties(
+        user, lambda dong: consultation.covers_dong(dong, asked), consultation.opens_at, None
+    )
+
+
 def respondent_dong(user: Any, consultation: Consultation) -> Dong | None:
     """The asked dong of the person's first tie held since the opening (living first)."""
-    asked = audience_dongs(consultation)
-    ties = sorted(
-        (
-            tie
-            for tie in ties_of(user)
-            if consultation.covers_dong(tie.dong, asked) and tie.started_at <= consultation.opens_at
-        ),
-        key=lambda tie: (tie.kind != "lives", tie.dong.code),
+    held = sorted(
+        _roll(user, consultation).held, key=lambda tie: (tie.kind != "lives", tie.dong.code)
     )
-    return ties[0].dong if ties else None
+    return held[0].dong if held else None
 
 
 def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> str | None:
-    """Why a signed-in person is not asked by `consultation`, or None when they are."""
+    """Why a signed-in person is not asked by `consultation`, or None when they are.
+
+    The roll is frozen at the opening as a vote's is (`core.permissions.roll`).
+    """
     if not user.is_verified:
         return str(NOT_VERIFIED)
     place = consultation.dong.name if consultation.dong is not None else consultation.district.name
-    if respondent_dong(user, consultation) is None:
-        if any(consultation.covers_dong(tie.dong, audience_dongs(consultation))
-               for tie in ties_of(user)):  # fmt: skip
+    roll = _roll(user, consultation)
+    if not roll.held:
+        if roll.covering:
             return str(
                 _(
                     "Your tie to %(place)s was added after this consultation opened "
@@ -103,11 +106,10 @@ def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> st
         )
     groups = consultation.audience_age_groups
     if groups:
-        age = user.age_in(seoul_year(now))
-        changed = user.birth_year_changed_at
-        if age is None:
+        age = roll_age(user, consultation.opens_at, now)
+        if age.age is None:
             return str(_("Add your birth year to your profile: this consultation asks some ages."))
-        if changed is not None and changed > consultation.opens_at:
+        if age.changed_since_opening:
             return str(
                 _(
                     "Your birth year changed after this consultation opened (%(time)s), so it "
@@ -115,7 +117,7 @@ def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> st
                 )
                 % {"time": _opening(consultation)}
             )
-        if age_group_of(age) not in groups:
+        if age_group_of(age.age) not in groups:
             labels = ", ".join(str(AgeGroup(group).label) for group in groups)
             return str(
                 _("This consultation asks only these age groups: %(groups)s.") % {"groups": labels}
