@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maeul.consultations.models import Occasion, Stance
+from maeul.consultations.models import AgeGroup, Occasion, Stance
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import Category
 
@@ -95,3 +95,59 @@ class ToProposalForm(forms.Form):
     def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(district=district)  # type: ignore[attr-defined]
+
+
+KIND_WORDS = {
+    "single": "single", "하나": "single", "multiple": "multiple", "여럿": "multiple",
+    "scale": "scale", "척도": "scale", "short": "short_text", "짧은글": "short_text",
+    "long": "long_text", "긴글": "long_text", "ranking": "ranking", "순위": "ranking",
+}  # fmt: skip
+
+
+class NewConsultationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    question = forms.CharField(label=_("The question"), widget=forms.Textarea(attrs={"rows": 3}))
+    background = forms.CharField(
+        label=_("Background"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    opens_at = forms.DateTimeField(
+        label=_("Opens at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
+                                  help_text=_("Leave empty for a consultation of the whole district."))  # fmt: skip
+    age_groups = forms.MultipleChoiceField(
+        label=_("Age groups asked"), choices=AgeGroup.choices, required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: every age."),
+    )  # fmt: skip
+    results_live = forms.BooleanField(label=_("Show results while open"), required=False)
+    questions = forms.CharField(
+        label=_("Survey questions"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One question a line: kind, a colon, the question, and for choices an equals sign "
+            "and the options separated by slashes. Kinds: 하나, 여럿, 척도, 짧은글, 긴글, 순위. "
+            "Example: 하나: 찬성하십니까? = 찬성 / 반대"
+        ),
+    )
+
+    def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dong"].queryset = district.dongs.order_by("name")  # type: ignore[attr-defined]
+
+    def clean_questions(self) -> list[tuple[str, str, list[str]]]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["questions"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            kind, colon, rest = line.partition(":")
+            text, _equals, options = rest.partition("=")
+            if not colon or kind.strip().lower() not in KIND_WORDS or not text.strip():
+                raise forms.ValidationError(
+                    _("Line %(number)d does not read as a question.") % {"number": number}
+                )
+            parsed.append((KIND_WORDS[kind.strip().lower()], text.strip(),
+                           [o.strip() for o in options.split("/") if o.strip()]))  # fmt: skip
+        return parsed

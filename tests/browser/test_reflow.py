@@ -129,6 +129,7 @@ def staff_pages() -> list[str]:
         f"/staff/projects/{first(Project.objects.all()).pk}/",
         f"/staff/spending/{first(SpendingEntry.objects.all()).pk}/",
         "/staff/consultations/",
+        "/staff/consultations/new/",
         f"/staff/consultations/{first(Consultation.objects.all()).pk}/",
         "/staff/forums/",
         f"/staff/forums/{first(Forum.objects.all()).pk}/",

@@ -212,3 +212,51 @@ def test_the_proposal_page_links_its_consultation(client, geumcheon, district_st
 
     assert consultation.title in page.content.decode()
     assert isinstance(proposal, Proposal)
+
+
+def _new(client, **overrides):
+    now = timezone.localtime()
+    data = {
+        "title": "금나래가 묻습니다: 골목 주차",
+        "question": "골목 주차를 어떻게 할까요?",
+        "opens_at": (now + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (now + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M"),
+        "questions": "하나: 거주자 우선주차에 찬성하십니까? = 찬성 / 반대\n척도: 주차가 얼마나 불편하십니까?",
+    }
+    data.update(overrides)
+    return client.post(reverse("consultations:staff_new"), data)
+
+
+def test_staff_set_up_and_publish_a_consultation(client, district_staff):
+    client.force_login(district_staff)
+    assert client.get(reverse("consultations:staff_new")).status_code == 200
+
+    response = _new(client)
+
+    consultation = Consultation.objects.get()
+    assert response.status_code == 302
+    assert [q.kind for q in consultation.questions.all()] == ["single", "scale"]
+    published = client.post(reverse("consultations:staff_publish", args=[consultation.pk]))
+    assert published.status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.status == "published"
+
+
+def test_a_question_line_that_does_not_read_is_refused(client, district_staff):
+    client.force_login(district_staff)
+
+    response = _new(client, questions="찬성하십니까?")
+
+    assert response.status_code == 400
+    assert_shows(response, "Line %(number)d does not read as a question.", number=1)
+    assert Consultation.objects.count() == 0
+
+
+def test_dong_staff_set_up_only_their_dongs(client, dong_staff, doksan1):
+    client.force_login(dong_staff)
+
+    refused = _new(client)
+    done = _new(client, dong=doksan1.pk)
+
+    assert (refused.status_code, done.status_code) == (403, 302)
+    assert Consultation.objects.get().dong == doksan1

@@ -11,13 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.consultations.forms import PublishedTextForm, ReasonForm
+from maeul.consultations.forms import NewConsultationForm, PublishedTextForm, ReasonForm
 from maeul.consultations.models import Argument, Consultation
 from maeul.consultations.results import results_of
 from maeul.consultations.services import debate, running
-from maeul.core.desk import desk_action
+from maeul.consultations.services.running import ConsultationSpec, QuestionSpec
+from maeul.core.desk import desk_action, form_page
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.proposals.views.common import current_district
 from maeul.proposals.views.staff import moderation_page
 
 
@@ -50,6 +52,47 @@ def _desk(request: HttpRequest, consultation: Consultation, *, status: int = 200
         **forms,
     }
     return render(request, "consultations/staff/desk.html", context, status=status)
+
+
+@staff_required
+def new_consultation(request: HttpRequest) -> HttpResponse:
+    """Set up a draft consultation of the district (dong staff: of their dong)."""
+    district, now = current_district(request), timezone.now()
+    form = NewConsultationForm(request.POST or None, district=district)
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        spec = ConsultationSpec(
+            title=data["title"], question=data["question"], background=data["background"],
+            opens_at=data["opens_at"], closes_at=data["closes_at"], dong=data["dong"],
+            audience_age_groups=data["age_groups"], results_live=data["results_live"],
+            questions=[QuestionSpec(kind, text, options) for kind, text, options in data["questions"]],
+        )  # fmt: skip
+        made = running.create_consultation(spec=spec, district=district, **acting(request, now))
+        return _("The draft consultation was saved."), reverse(
+            "consultations:staff_desk", args=[made.pk]
+        )
+
+    return form_page(request, form=form, act=act, template="consultations/staff/new.html",
+                     context={"form": form, "district": district})  # fmt: skip
+
+
+@staff_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation, now = _served(request, pk), timezone.now()
+
+    def act() -> str:
+        running.publish_consultation(consultation=consultation, **acting(request, now))
+        return _("The consultation is published.")
+
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_CONSULTATION, consultation, now=now),
+        act=act,
+        render=partial(_desk, request, consultation),
+        done_url=reverse("consultations:staff_desk", args=[pk]),
+    )
 
 
 @staff_required
