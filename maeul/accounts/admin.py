@@ -13,7 +13,7 @@ from maeul.accounts.models import DongTie, RoleAssignment, User
 from maeul.core.access_log import record_access
 from maeul.core.admin_site import AuditedAdmin
 from maeul.core.models import AccessAction
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting, client_ip
 
 
 class DongTieInline(admin.TabularInline[DongTie, User]):
@@ -61,13 +61,11 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin[User]):
 
     def _log(self, request: HttpRequest, subject: Any, action: AccessAction) -> None:
         record_access(
-            staff=request.user,
             subject=subject,
             action=action,
             what=request.path,
             reason=str(_("Back-office account administration")),
-            ip=client_ip(request),
-            now=timezone.now(),
+            **acting(request, timezone.now()),
         )
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,11 +26,11 @@ from maeul.accounts.models import User
 from maeul.accounts.verification.in_person import verify_in_person
 from maeul.accounts.verification.phone_code import confirm_phone_code, send_phone_code
 from maeul.core.access_log import record_access
-from maeul.core.desk import button_action
+from maeul.core.desk import button_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require
-from maeul.core.requests import client_ip, signed_in_user
+from maeul.core.requests import acting, client_ip, signed_in_user
 
 
 def _profile_page(
@@ -178,31 +179,28 @@ def verify_code(request: HttpRequest) -> HttpResponse:
     if user.is_verified:
         return redirect("accounts:profile")
     form = CodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                confirm_phone_code(user=user, code=form.cleaned_data["code"], now=timezone.now())
-            except RuleViolation as exc:
-                form.add_error("code", exc.message)
-                status = 400
-            else:
-                messages.success(request, _("Your account is now verified."))
-                return redirect("accounts:profile")
-        else:
-            status = 400
-    return render(request, "accounts/verify_code.html", {"form": form}, status=status)
+
+    def act() -> str:
+        confirm_phone_code(user=user, code=form.cleaned_data["code"], now=timezone.now())
+        return _("Your account is now verified.")
+
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        template="accounts/verify_code.html",
+        context={"form": form},
+        done_url=reverse("accounts:profile"),
+    )
 
 
 def _log(request: HttpRequest, subject: User | str, action: AccessAction) -> None:
     record_access(
-        staff=request.user,
         subject=subject,
         action=action,
         what=request.path,
         reason=_("Identity check at the dong office"),
-        ip=client_ip(request),
-        now=timezone.now(),
+        **acting(request, timezone.now()),
     )
 
 

@@ -7,18 +7,14 @@ e-mail address or a phone number. Headers are Korean whatever the reader's langu
 the file is handed on as it is.
 """
 
-import io
-from typing import Any, Final
+from typing import Final
 
 import openpyxl
 from django.utils import timezone
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
 from maeul.councils.models import Council, Recruitment, Term
 
-XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEMBER_COLUMNS: Final = ("기수", "이름", "직위", "분과", "선정 방식", "위촉일", "해촉일")
 APPLICATION_COLUMNS: Final = (
     "신청 번호",
@@ -31,23 +27,6 @@ APPLICATION_COLUMNS: Final = (
     "결과",
     "신청 동기",
 )
-# A spreadsheet reads a cell starting with these as a formula (formula injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str | None) -> str:
-    text = value or ""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
-def _sheet(sheet: Worksheet, header: tuple[str, ...], rows: list[list[Any]]) -> None:
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 3)
 
 
 def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment | None) -> bytes:
@@ -60,10 +39,10 @@ def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment
     member_rows = [
         [
             term.number if term is not None else "",
-            _text(member.public_name),
-            _text(member.get_role_display()),
-            _text(member.section.name if member.section else ""),
-            _text(member.get_route_display()),
+            as_text(member.public_name),
+            as_text(member.get_role_display()),
+            as_text(member.section.name if member.section else ""),
+            as_text(member.get_route_display()),
             member.joined_on,
             member.left_on or "",
         ]
@@ -77,14 +56,14 @@ def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment
     application_rows = [
         [
             application.pk,
-            _text(application.public_name),
-            _text(application.get_route_display()),
-            _text(application.recommended_by),
-            _text(application.wanted_section.name if application.wanted_section else ""),
+            as_text(application.public_name),
+            as_text(application.get_route_display()),
+            as_text(application.recommended_by),
+            as_text(application.wanted_section.name if application.wanted_section else ""),
             timezone.localtime(application.created_at).strftime("%Y-%m-%d %H:%M"),
             application.lottery_rank or "",
-            _text(application.get_status_display()),
-            _text(application.motivation),
+            as_text(application.get_status_display()),
+            as_text(application.motivation),
         ]
         for application in applications
     ]
@@ -92,9 +71,7 @@ def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment
     members_sheet = workbook.active
     assert members_sheet is not None  # noqa: S101 -- a new workbook has one sheet
     members_sheet.title = "위원"
-    _sheet(members_sheet, MEMBER_COLUMNS, member_rows)
-    _sheet(workbook.create_sheet("신청자"), APPLICATION_COLUMNS, application_rows)
+    fill_sheet(members_sheet, MEMBER_COLUMNS, member_rows)
+    fill_sheet(workbook.create_sheet("신청자"), APPLICATION_COLUMNS, application_rows)
     workbook.properties.title = council.name
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

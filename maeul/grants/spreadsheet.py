@@ -8,7 +8,6 @@ page and the API. Headers are Korean whatever the reader's language, as in
 `plans/exports.py`; a cell starting like a formula is quoted.
 """
 
-import io
 from typing import Any, Final
 
 import openpyxl
@@ -19,9 +18,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from maeul.core.dates import SEOUL
 from maeul.core.money import in_thousands
+from maeul.core.spreadsheets import as_text, workbook_bytes
 from maeul.grants.archive import StatRow, statistics
 from maeul.grants.models import Application, GrantCall
-from maeul.plans.exports import NUMBER, _text  # `_text` quotes a formula-like cell
+from maeul.plans.exports import NUMBER
 
 APPLICATION_COLUMNS: Final = (
     "번호",
@@ -54,8 +54,8 @@ def _application_line(row: Application) -> list[Any]:
         row.pk,
         row.call.year,
         row.call.get_programme_display(),
-        _text(row.title),
-        _text(row.group.name),
+        as_text(row.title),
+        as_text(row.group.name),
         row.dong.name,
         in_thousands(row.amount),
         row.amount,
@@ -67,7 +67,7 @@ def _application_line(row: Application) -> list[Any]:
 
 def _figure_line(heading: str, row: StatRow) -> list[Any]:
     return [
-        _text(f"{heading} {row.label}".strip()),
+        as_text(f"{heading} {row.label}".strip()),
         row.calls,
         row.applications,
         row.selected,
@@ -109,8 +109,6 @@ def call_applications(call: GrantCall, rows: QuerySet[Application]) -> bytes:
         totals.append(_figure_line("", figure))
     totals.append(_figure_line("", figures.total))
     _bold_header(totals, "구분")
-    workbook.properties.title = _text(call.title)[:200]
+    workbook.properties.title = as_text(call.title)[:200]
     workbook.properties.creator = "Maeul"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

@@ -18,14 +18,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from maeul.core.money import in_thousands
+from maeul.core.spreadsheets import XLSX_TYPE as XLSX_TYPE  # read here by grants
+from maeul.core.spreadsheets import as_text, workbook_bytes
 from maeul.plans.accountability import Accountability, Amounts, Group, ProjectRow
 
-XLSX_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE: Final = "text/csv; charset=utf-8"
 BOM: Final = "\ufeff"
 TOTAL: Final = "합계"
 NUMBER: Final = "#,##0"
 PERCENT: Final = "0.0"
+_text = as_text  # read here by grants (spreadsheet.py); core.spreadsheets holds it
 
 PROJECT_COLUMNS: Final = (
     "연도",
@@ -52,13 +54,6 @@ GROUP_COLUMNS: Final = (
 )
 # Where the amounts start in PROJECT_COLUMNS (0-based), for number formats.
 _AMOUNT_START: Final = PROJECT_COLUMNS.index("예산액(천원)")
-# A spreadsheet reads a cell starting with these as a formula (CSV/formula injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str | None) -> str:
-    text = value or ""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _amount_cells(amounts: Amounts) -> list[Any]:
@@ -76,12 +71,12 @@ def _amount_cells(amounts: Amounts) -> list[Any]:
 def _project_line(row: ProjectRow) -> list[Any]:
     return [
         row.year,
-        _text(row.district_name),
-        _text(row.place),
-        _text(row.title),
+        as_text(row.district_name),
+        as_text(row.place),
+        as_text(row.title),
         row.programme_label,
         row.budget_source_label,
-        _text(row.section_name),
+        as_text(row.section_name),
         row.status_label,
         *_amount_cells(row.amounts),
     ]
@@ -99,7 +94,7 @@ def project_lines(table: Accountability) -> Iterator[list[Any]]:
 def _group_lines(heading: str, groups: list[Group], total: Amounts) -> Iterator[list[Any]]:
     yield [heading, *GROUP_COLUMNS]
     for group in groups:
-        yield [_text(group.label), group.amounts.projects, *_amount_cells(group.amounts)]
+        yield [as_text(group.label), group.amounts.projects, *_amount_cells(group.amounts)]
     yield [TOTAL, total.projects, *_amount_cells(total)]
 
 
@@ -137,9 +132,7 @@ def export_xlsx(table: Accountability, *, title: str) -> bytes:
         _fill(by_year, _group_lines("연도", table.by_year, table.total), 2)
     workbook.properties.title = title[:200]
     workbook.properties.creator = "Maeul"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)
 
 
 def export_csv(table: Accountability) -> str:

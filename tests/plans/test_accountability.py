@@ -166,6 +166,21 @@ def test_a_dong_implies_its_district(client, district_projects, doksan1, geumche
     assert len(response.context["table"].rows) == 2
 
 
+def test_the_filter_form_keeps_what_was_chosen(client, district_projects, doksan1, geumcheon, year):
+    response = page(
+        client, dong=doksan1.code, year=year, programme=Programme.DONG_PARTICIPATORY_BUDGET
+    )
+
+    page_html = response.content.decode()
+    html = page_html[page_html.index('class="filters"') :]
+    html = html[: html.index("</form>")]
+    assert f'<option value="{geumcheon.code}" selected>' in html
+    assert f'<option value="{doksan1.code}" selected>' in html
+    assert f'<option value="{year}" selected>{year}</option>' in html
+    assert f'<option value="{Programme.DONG_PARTICIPATORY_BUDGET}" selected>' in html
+    assert html.count(" selected>") == 4  # the council stays "All"
+
+
 # --- Speed: a fixed number of queries -------------------------------------------------------
 def _fill_district(district, *, dongs: int, projects: int, year: int) -> None:
     councils = [

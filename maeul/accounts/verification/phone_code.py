@@ -112,7 +112,7 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
         )
         if record is None or not record.is_live(now):
             return RuleViolation(
-                _("There is no valid code. Please request a new one."), code="no_code"
+                _("There is no valid code. Please request a new one."), code="no_code", field="code"
             )
         if not check_password(code, record.code_hash):
             record.failed_attempts += 1
@@ -126,11 +126,13 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
                         "Please request a new one."
                     ),
                     code="code_void",
+                    field="code",
                 )
             return RuleViolation(
                 _("The code is not correct. %(left)d tries left.")
                 % {"left": MAX_FAILED_ATTEMPTS - record.failed_attempts},
                 code="wrong_code",
+                field="code",
             )
         record.used_at = now
         record.save(update_fields=["used_at"])
@@ -152,7 +154,9 @@ def _check_code(*, user: User, code: str, now: datetime) -> RuleViolation | None
             # Another account verified the same number between our send and this check.
             # The caller's `user` is left as it was: still unverified, without the number.
             return RuleViolation(
-                _("This phone number has already verified another account."), code="phone_taken"
+                _("This phone number has already verified another account."),
+                code="phone_taken",
+                field="code",
             )
     user.phone_enc = record.phone_enc
     user.phone_hmac = record.phone_hmac

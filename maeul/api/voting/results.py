@@ -9,8 +9,8 @@ from maeul.api.common import errors
 from maeul.api.voting.schemas import OptionResult, ResultOut, Turnout
 from maeul.api.voting.votes import viewable
 from maeul.core.dates import SEOUL
+from maeul.core.downloads import attachment
 from maeul.voting.services.export import counted_result, export_pb, export_yes_no_csv
-from maeul.voting.views.downloads import attachment
 
 router = Router(tags=["votes"])
 

@@ -57,7 +57,8 @@ def council_list(request: HttpRequest) -> HttpResponse:
             steps = council.year_steps or cycle.default_steps(council, today.year)
             now_steps = cycle.current_of(steps, today)
             rows.append({"council": council, "phase": now_steps[0] if now_steps else None})
-    context = {"districts": districts, "district": district, "rows": rows}
+    choices = districts.values_list("code", "name")
+    context = {"districts": choices, "district": district, "rows": rows}
     return render(request, "councils/list.html", context)
 
 

@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
 from maeul.core.desk import first_error
+from maeul.core.downloads import attachment
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
 from maeul.core.permissions import staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
+from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.councils import roster
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import managed_council
@@ -34,15 +36,12 @@ def export_roster(request: HttpRequest, pk: int) -> HttpResponse:
         council=council, term=term, recruitment=recruiting.recruitment_of(council)
     )
     record_access(
-        staff=request.user,
         subject=f"council {council.pk}: members and applicants",
         action=AccessAction.EXPORT,
         what=f"{request.path} (XLSX)",
         reason=form.cleaned_data["reason"],
-        ip=client_ip(request),
-        now=now,
+        **acting(request, now),
     )
-    response = HttpResponse(content, content_type=roster.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="council-{council.pk}-roster.xlsx"'
+    response = attachment(content, XLSX_TYPE, f"council-{council.pk}-roster.xlsx")
     response["Cache-Control"] = "no-store"
     return response

@@ -25,7 +25,7 @@ from maeul.core.access_log import record_access
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
 from maeul.core.permissions import scope_of, staff_required
-from maeul.core.requests import acting, client_ip
+from maeul.core.requests import acting
 from maeul.councils.forms import (
     CycleForm,
     MemberForm,
@@ -73,13 +73,11 @@ def desk_term(council: Council, request: HttpRequest, today: date) -> Term | Non
 def log_view(request: HttpRequest, subject: Any) -> None:
     """Members' and applicants' names are personal data: each staff view is logged."""
     record_access(
-        staff=request.user,
         subject=subject,
         action=AccessAction.VIEW,
         what=request.path,
         reason=_("Council administration"),
-        ip=client_ip(request),
-        now=timezone.now(),
+        **acting(request, timezone.now()),
     )
 
 

@@ -8,14 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
+from maeul.core.downloads import attachment
 from maeul.core.permissions import scope_of, staff_required
+from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.grants import archive as store
 from maeul.grants.archive import parse_filter
 from maeul.grants.models import HANDED_IN, ApplicationStatus, GrantCall, Programme
 from maeul.grants.spreadsheet import call_applications
 from maeul.grants.views.staff import staff_call
 from maeul.places.models import Dong
-from maeul.plans.exports import XLSX_TYPE
 
 PAGE_SIZE = 20
 
@@ -56,7 +57,6 @@ def call_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     rows = scope_of(request.user).rows(call.applications.filter(status__in=HANDED_IN))
     with translation.override("ko"):
         content = call_applications(call, rows)
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="grant-call-{call.pk}.xlsx"'
+    response = attachment(content, XLSX_TYPE, f"grant-call-{call.pk}.xlsx")
     response["Cache-Control"] = "no-store"
     return response

@@ -16,7 +16,9 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can, scope_of
+from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.councils.models import Council
 from maeul.places.models import District, Dong
 from maeul.plans import exports
@@ -51,16 +53,20 @@ def _title(place: Place) -> str:
     return _("Budget execution: %(place)s") % {"place": where}
 
 
-def _choices(place: Place) -> dict[str, Any]:
-    """The filter form's choices: three queries."""
-    district = place.district
-    years = (
+def _public_years(district: District) -> list[int]:
+    """The years of the district's public projects, latest first."""
+    return list(
         public_projects()
         .filter(district=district)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()
     )
+
+
+def _choices(place: Place) -> dict[str, Any]:
+    """The filter form's choices: three queries."""
+    district = place.district
     return {
         "districts": District.objects.order_by("code").values_list("code", "name"),
         "dongs": Dong.objects.filter(district=district)
@@ -69,7 +75,7 @@ def _choices(place: Place) -> dict[str, Any]:
         "councils": Council.objects.filter(district=district)
         .order_by("kind", "dong__code")
         .values_list("pk", "name"),
-        "years": list(years),
+        "years": _public_years(district),
         "programmes": Programme.choices,
     }
 
@@ -113,12 +119,6 @@ def _file_name(place: Place, extension: str) -> str:
     return "-".join(parts) + f".{extension}"
 
 
-def _download(content: bytes | str, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def _export_table(request: HttpRequest) -> tuple[Place, Accountability]:
     place = resolve_place(request.GET)
     return place, accountability_table(place.wanted)
@@ -129,14 +129,14 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         place, table = _export_table(request)
         content = exports.export_xlsx(table, title=_title(place))
-    return _download(content, exports.XLSX_TYPE, _file_name(place, "xlsx"))
+    return attachment(content, XLSX_TYPE, _file_name(place, "xlsx"))
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         place, table = _export_table(request)
         content = exports.export_csv(table)
-    return _download(content, exports.CSV_TYPE, _file_name(place, "csv"))
+    return attachment(content, exports.CSV_TYPE, _file_name(place, "csv"))
 
 
 # --- A project -------------------------------------------------------------------------
@@ -189,13 +189,7 @@ def results_sharing(request: HttpRequest) -> HttpResponse:
     """성과공유: a district's projects of one year by dong, with outcomes, photos and 집행률."""
     place = resolve_place(request.GET)
     district = place.district
-    years = list(
-        public_projects()
-        .filter(district=district)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    years = _public_years(district)
     year = place.wanted.year or (years[0] if years else timezone.localdate().year)
     wanted = AccountabilityFilter(district=district.code, year=year)
     table = accountability_table(wanted)
@@ -237,7 +231,7 @@ def results_sharing(request: HttpRequest) -> HttpResponse:
     context = {
         "district": district,
         "year": year,
-        "years": years,
+        "years": years or [year],  # the year shown is always one to choose
         "districts": District.objects.order_by("code").values_list("code", "name"),
         "table": table,
         "groups": groups,

@@ -23,7 +23,7 @@ from maeul.consultations.models import Argument
 from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import acting, client_ip
+from maeul.core.requests import acting
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -248,7 +248,6 @@ def offline_new(request: HttpRequest) -> HttpResponse:
     def act() -> tuple[str, str]:
         data = form.cleaned_data
         proposal = enter_offline_proposal(
-            staff=request.user,
             district=district,
             dong=data["dong"],
             category=data["category"],
@@ -257,8 +256,7 @@ def offline_new(request: HttpRequest) -> HttpResponse:
             channel=data["channel"],
             author_name=data["author_name"],
             place=data["place"],
-            ip=client_ip(request),
-            now=timezone.now(),
+            **acting(request, timezone.now()),
         )
         return _("The proposal was entered."), proposal.get_absolute_url()
 

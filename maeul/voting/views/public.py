@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can
 from maeul.voting.models import (
     TEMPLATE_CHOICES,
@@ -19,7 +20,6 @@ from maeul.voting.models import (
 )
 from maeul.voting.services import export
 from maeul.voting.services.casting import receipt_of, voter_status
-from maeul.voting.views.downloads import attachment
 
 RECEIPTS_PER_PAGE = 100
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.plans.forms import BudgetSplitForm
 from maeul.plans.services import budget
 from maeul.plans.views.staff.projects import project_action, staff_project
@@ -25,9 +25,7 @@ def split_budget(request: HttpRequest, pk: int) -> HttpResponse:
         budget.split_budget(
             project=project,
             amounts=form.amounts(),
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("The budget of %(amount)s is split by source.") % {
             "amount": format_won(project.budget)
@@ -44,9 +42,7 @@ def carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     project, now = staff_project(request, pk), timezone.now()
 
     def act() -> tuple[str, str]:
-        carried = budget.carry_over(
-            project=project, staff=request.user, now=now, ip=client_ip(request)
-        )
+        carried = budget.carry_over(project=project, **acting(request, now))
         notice = _("%(amount)s was carried over to the %(year)d plan.") % {
             "amount": format_won(carried.budget),
             "year": carried.year,
@@ -62,9 +58,7 @@ def close_accounts(request: HttpRequest, pk: int) -> HttpResponse:
     project, now = staff_project(request, pk), timezone.now()
 
     def act() -> str:
-        lines = budget.close_accounts(
-            project=project, staff=request.user, now=now, ip=client_ip(request)
-        )
+        lines = budget.close_accounts(project=project, **acting(request, now))
         returned = sum(line.returned for line in lines)
         return _("The accounts are closed; %(amount)s is returned.") % {
             "amount": format_won(returned)

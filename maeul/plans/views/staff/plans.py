@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.accountability import AccountabilityFilter, project_rows, summarise
 from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm, ReviewForm
@@ -64,13 +64,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST, councils=scope_of(request.user).rows(Council.objects.all()))
 
     def act() -> tuple[str, str]:
-        plan = planning.create_plan(
-            council=form.cleaned_data["council"],
-            year=form.cleaned_data["year"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
-        )
+        plan = planning.create_plan(**form.cleaned_data, **acting(request, now))
         done = reverse("plans:staff_plan", kwargs={"pk": plan.pk})
         return _("The plan was started. Add its projects."), done
 
@@ -147,20 +141,8 @@ def add_project(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST, council=plan.council)
 
     def act() -> str:
-        data = form.cleaned_data
         project = add_project_service(
-            plan=plan,
-            title=data["title"],
-            description=data["description"],
-            programme=data["programme"],
-            budget_source=data["budget_source"],
-            budget=data["budget"],
-            section=data["section"],
-            starts_on=data["starts_on"],
-            ends_on=data["ends_on"],
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            plan=plan, **form.cleaned_data, **acting(request, timezone.now())
         )
         return _("The project “%(title)s” was added.") % {"title": project.title}
 
@@ -177,11 +159,8 @@ def from_agenda(request: HttpRequest, pk: int) -> HttpResponse:
         report = planning.plan_from_agenda(
             council=plan.council,
             year=plan.year,
-            programme=form.cleaned_data["programme"],
-            budget_source=form.cleaned_data["budget_source"],
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            **form.cleaned_data,
+            **acting(request, timezone.now()),
         )
         if not report.created:
             return _("No passed agenda item was waiting: nothing was added.")
@@ -217,9 +196,7 @@ def move_plan(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         planning.take_step(
             plan=plan,
             step=chosen,
-            staff=request.user,
-            now=timezone.now(),
-            ip=client_ip(request),
+            **acting(request, timezone.now()),
             opinion=form.cleaned_data["opinion"] if form is not None else "",
         )
         return str(done)

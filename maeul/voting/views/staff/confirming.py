@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.voting.ballots import decode
 from maeul.voting.forms import CountForm
 from maeul.voting.models import TEMPLATE_CHOICES, Answer, BallotType, Option, PaperBatch, Vote
@@ -89,7 +89,7 @@ def confirm_batch(request: HttpRequest, batch_pk: int) -> HttpResponse:
         return page()
 
     def act() -> str:
-        paper.confirm_batch(batch=batch, staff=request.user, now=now, ip=client_ip(request))
+        paper.confirm_batch(batch=batch, **acting(request, now))
         return _("The batch “%(label)s” was confirmed.") % {"label": batch.label}
 
     return desk_action(request, decision=decision, act=act, render=page, done_url=_desk_url(vote))
@@ -118,7 +118,7 @@ def count(request: HttpRequest, pk: int) -> HttpResponse:
         return page()
 
     def act() -> str:
-        result = counting.count_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
+        result = counting.count_vote(vote=vote, **acting(request, now))
         return _("The vote was counted: %(count)d ballots. The result is published.") % {
             "count": result.ballot_count
         }

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from maeul.accounts.models import TieKind
 from maeul.core.desk import desk_action
 from maeul.core.permissions import ALLOW, Action, Decision, can, require, scope_of, staff_required
-from maeul.core.requests import client_ip
+from maeul.core.requests import acting
 from maeul.places.models import District, Dong
 from maeul.plans.services import from_vote
 from maeul.voting.forms import BatchForm, OptionForm, PostalUploadForm, UploadForm, VoteForm
@@ -153,7 +153,7 @@ def _vote_form(
         saved = form.instance
         if saved.dong is not None and not saved.district_id:
             saved.district = saved.dong.district
-        setup.save_vote(vote=saved, staff=request.user, now=now, ip=client_ip(request))
+        setup.save_vote(vote=saved, **acting(request, now))
         if creating:
             notice = _("The vote was saved as a draft. Add its options, then publish it.")
         else:
@@ -290,20 +290,7 @@ def add_option(request: HttpRequest, pk: int) -> HttpResponse:
     form = OptionForm(request.POST, vote=vote)
 
     def act() -> str:
-        data = form.cleaned_data
-        option = setup.add_option(
-            vote=vote,
-            title=data["title"],
-            cost=data["cost"],
-            description=data["description"],
-            dong=data["dong"],
-            category=data["category"],
-            proposer=data["proposer"],
-            proposal=data["proposal"],
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
-        )
+        option = setup.add_option(vote=vote, **form.cleaned_data, **acting(request, now))
         return _("Option no. %(number)d was added.") % {"number": option.number}
 
     decision = can(request.user, Action.MANAGE_VOTE, vote, now=now)
@@ -322,9 +309,7 @@ def import_options(request: HttpRequest, pk: int) -> HttpResponse:
             vote=vote,
             data=upload.read(),
             filename=upload.name or "",
-            staff=request.user,
-            now=now,
-            ip=client_ip(request),
+            **acting(request, now),
         )
         return _("%(count)d options were imported; they replace the earlier ones.") % {
             "count": len(options)
@@ -340,7 +325,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     vote, now = staff_vote(request, pk), timezone.now()
 
     def act() -> str:
-        setup.publish_vote(vote=vote, staff=request.user, now=now, ip=client_ip(request))
+        setup.publish_vote(vote=vote, **acting(request, now))
         return _("The vote was published. It opens and closes at its set times.")
 
     return on_vote_desk(request, vote, can(request.user, Action.MANAGE_VOTE, vote, now=now), act)

@@ -2,7 +2,6 @@
 confirmation, and the XLSX templates for uploads."""
 
 import contextlib
-import io
 from datetime import datetime
 from typing import Any
 
@@ -13,27 +12,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from maeul.accounts.models import TieKind
 from maeul.core.access_log import record_access
 from maeul.core.desk import desk_action
+from maeul.core.downloads import attachment
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, Decision, can, staff_required
 from maeul.core.requests import acting
+from maeul.core.spreadsheets import XLSX_TYPE, fill_sheet, workbook_bytes
 from maeul.voting.ballots import Choices, choice_rows, choices_from_form
 from maeul.voting.forms import BatchForm, PaperVoterForm, PostalUploadForm
 from maeul.voting.identity import PaperVoter
 from maeul.voting.models import PAPER_CHANNELS, TEMPLATE_CHOICES, BallotType, Channel, Vote
 from maeul.voting.services import paper
 from maeul.voting.tabular import CHOICES, OPTION_COLUMNS, POSTAL_COLUMNS, postal_item_column
-from maeul.voting.views.downloads import attachment
 from maeul.voting.views.staff.desk import Outcome, on_vote_desk
 from maeul.voting.views.staff.scope import paper_dongs, staff_batch, staff_vote
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _log_entry(request: HttpRequest, subject: str, reason: str, now: datetime) -> None:
@@ -57,13 +53,7 @@ def open_batch(request: HttpRequest, pk: int) -> HttpResponse:
     form = BatchForm(request.POST, vote=vote, dongs=dongs)
 
     def act() -> Outcome:
-        batch = paper.open_batch(
-            vote=vote,
-            dong=form.cleaned_data["dong"],
-            channel=form.cleaned_data["channel"],
-            label=form.cleaned_data["label"],
-            **acting(request, now),
-        )
+        batch = paper.open_batch(vote=vote, **form.cleaned_data, **acting(request, now))
         notice = _("The batch “%(label)s” was opened. Enter its ballots here.")
         return notice % {"label": batch.label}, reverse("voting:staff_batch", args=[batch.pk])
 
@@ -174,17 +164,8 @@ def batch_entry(request: HttpRequest, batch_pk: int) -> HttpResponse:
 # --- Templates for uploads ----------------------------------------------------------------
 def _xlsx(filename: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) * 3)
-    out = io.BytesIO()
-    workbook.save(out)
-    return attachment(out.getvalue(), XLSX, filename)
+    fill_sheet(workbook.active, header, rows)
+    return attachment(workbook_bytes(workbook), XLSX_TYPE, filename)
 
 
 @staff_required
