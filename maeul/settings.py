@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "maeul.plans",
     "maeul.privacy",
     "maeul.grants",
+    "maeul.spaces",
     "maeul.consultations",
 ]
 

@@ -27,6 +27,7 @@ GROUPS = [
         "grant-statistics",
         gettext_lazy("Grant statistics by programme, dong and year"),
     ),
+    ("spaces", "spaces", gettext_lazy("Community spaces, rooms, free slots and usage")),
     (
         "consultations",
         "consultations",

@@ -16,6 +16,7 @@ from maeul.api import (
     places,
     projects,
     proposals,
+    spaces,
     voting,
 )
 from maeul.api.common import ErrorOut, status_of
@@ -48,6 +49,7 @@ api.add_router("/", agenda.router)
 api.add_router("/", projects.router)
 api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
+api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
 
 

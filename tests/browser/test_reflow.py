@@ -30,6 +30,7 @@ from maeul.councils.models import (
 from maeul.places.models import District
 from maeul.plans.models import AutonomyPlan, Project, SpendingEntry
 from maeul.proposals.models import Proposal
+from maeul.spaces.models import Room, Space
 from maeul.voting.models import PaperBatch, Vote, VoteStatus
 from tests.browser.support import AXE_JS, AXE_TAGS, assert_no_inline_script, format_violations
 from tests.browser.support import force_login as log_in
@@ -71,6 +72,9 @@ def public_pages() -> list[str]:
         "/accountability/",
         "/results-sharing/",
         f"/projects/{first(Project.objects.exclude(plan__status='draft')).pk}/",
+        "/spaces/",
+        f"/spaces/{first(Space.objects.filter(items__isnull=False).distinct()).pk}/",
+        f"/spaces/rooms/{first(Room.objects.all()).pk}/",
         "/consultations/",
         f"/consultations/{first(Consultation.objects.filter(response_published_at__isnull=False)).pk}/",
         "/consultations/statistics/",
@@ -95,6 +99,8 @@ def resident_pages() -> list[str]:
         "/me/notifications/",
         "/me/withdraw/",
         "/proposals/new/",
+        "/spaces/mine/",
+        f"/spaces/rooms/{first(Room.objects.all()).pk}/book/",
         f"/votes/{open_vote.pk}/ballot/",
         "/accounts/email/",
         "/accounts/password/change/",
@@ -128,6 +134,10 @@ def staff_pages() -> list[str]:
         f"/staff/plans/{first(AutonomyPlan.objects.all()).pk}/",
         f"/staff/projects/{first(Project.objects.all()).pk}/",
         f"/staff/spending/{first(SpendingEntry.objects.all()).pk}/",
+        "/staff/spaces/",
+        f"/staff/spaces/{first(Space.objects.filter(name='커뮤니티센터')).pk}/",
+        f"/staff/spaces/policy/{first(District.objects.filter(name='금천구')).pk}/",
+        "/staff/spaces/statistics/",
         "/staff/consultations/",
         "/staff/consultations/new/",
         f"/staff/consultations/{first(Consultation.objects.all()).pk}/",

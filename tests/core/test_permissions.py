@@ -76,6 +76,7 @@ MATRICES = [
     "tests.core.test_permissions_councils",
     "tests.core.test_permissions_ties",
     "tests.core.test_permissions_grants",
+    "tests.core.test_permissions_spaces",
     "tests.core.test_permissions_consultations",
 ]
 

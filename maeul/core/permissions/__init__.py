@@ -21,6 +21,7 @@ from maeul.core.permissions import (
     grants,
     plans,
     proposals,
+    spaces,
     voting,
 )
 from maeul.core.permissions.base import (
@@ -88,6 +89,7 @@ RULES: dict[Action, Rule] = {
     **councils.RULES,
     **plans.RULES,
     **grants.RULES,
+    **spaces.RULES,
     **consultations.RULES,
 }
 

@@ -1,0 +1,117 @@
+"""The staff desk of a space: approve or refuse a requested booking, check a booker in by
+their code, mark a booking used or missed (no-show). Each change is audited."""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.dates import local_date, seoul_time
+from maeul.core.errors import RuleViolation
+from maeul.core.notifications import notify
+from maeul.core.permissions import Action, enforce
+from maeul.spaces.models import Booking, BookingStatus, Space
+from maeul.spaces.services.bookings import release
+
+
+def _change(
+    booking: Booking, status: str, *, staff: Any, action: str, now: datetime, ip: str | None
+) -> None:
+    before = audit.snapshot(booking, ["status"])
+    booking.status = status
+    booking.decided_at = now
+    if status == BookingStatus.USED and booking.checked_in_at is None:
+        booking.checked_in_at = now
+    booking.save(update_fields=["status", "decided_at", "checked_in_at"])
+    audit.record(
+        actor=staff,
+        action=action,
+        target=booking,
+        changes=audit.diff(before, audit.snapshot(booking, ["status"])),
+        ip=ip,
+        now=now,
+    )
+
+
+def _when(booking: Booking) -> str:
+    return f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"
+
+
+def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | None) -> None:
+    enforce(staff, Action.MANAGE_SPACE, booking, now=now)
+    if booking.status != BookingStatus.REQUESTED:
+        raise RuleViolation(_("Only a booking awaiting approval can be approved."), code="status")
+    with transaction.atomic():
+        _change(booking, BookingStatus.CONFIRMED, staff=staff, action="spaces.approve_booking",
+                now=now, ip=ip)  # fmt: skip
+        notify(
+            recipients=[booking.booker],
+            kind="space_booking",
+            message=_("Your booking of %(room)s on %(day)s is confirmed.")
+            % {"room": booking.room, "day": _when(booking)},
+            url=reverse("spaces:my_bookings"),
+            now=now,
+        )
+
+
+def refuse_booking(
+    *, booking: Booking, reason: str, staff: Any, now: datetime, ip: str | None
+) -> None:
+    """Refuse a requested booking with a reason the booker reads; its slots are free again."""
+    enforce(staff, Action.MANAGE_SPACE, booking, now=now)
+    if booking.status != BookingStatus.REQUESTED:
+        raise RuleViolation(_("Only a booking awaiting approval can be refused."), code="status")
+    if not reason.strip():
+        raise RuleViolation(_("Give the reason for the refusal."), code="reason", field="reason")
+    with transaction.atomic():
+        release(booking, BookingStatus.CANCELLED, now=now, note=reason.strip())
+        audit.record(actor=staff, action="spaces.refuse_booking", target=booking,
+                     changes={"status": [BookingStatus.REQUESTED, BookingStatus.CANCELLED]},
+                     ip=ip, now=now)  # fmt: skip
+        notify(
+            recipients=[booking.booker],
+            kind="space_booking",
+            message=_("Your booking of %(room)s on %(day)s was refused: %(reason)s")
+            % {"room": booking.room, "day": _when(booking), "reason": reason.strip()},
+            url=reverse("spaces:my_bookings"),
+            now=now,
+        )
+
+
+def check_in(*, space: Space, code: str, staff: Any, now: datetime, ip: str | None) -> Booking:
+    """The confirmed booking of today in `space` with this check-in code, marked used."""
+    enforce(staff, Action.MANAGE_SPACE, space, now=now)
+    code = code.strip()
+    day = local_date(now)
+    candidates = [
+        booking
+        for booking in Booking.objects.filter(
+            room__space=space, status=BookingStatus.CONFIRMED, check_in_code=code
+        ).select_related("room__space")
+        if local_date(booking.starts_at) == day
+    ]
+    if not code or not candidates:
+        raise RuleViolation(
+            _("No confirmed booking of today has this check-in code."), code="code", field="code"
+        )
+    booking = candidates[0]
+    with transaction.atomic():
+        _change(booking, BookingStatus.USED, staff=staff, action="spaces.check_in", now=now, ip=ip)
+    return booking
+
+
+def mark_booking(
+    *, booking: Booking, used: bool, staff: Any, now: datetime, ip: str | None
+) -> None:
+    """After its start, a confirmed booking is marked used or missed (no-show)."""
+    enforce(staff, Action.MANAGE_SPACE, booking, now=now)
+    if booking.status != BookingStatus.CONFIRMED:
+        raise RuleViolation(_("Only a confirmed booking can be marked."), code="status")
+    if booking.starts_at > now:
+        raise RuleViolation(_("The booking has not started yet."), code="not_started")
+    status = BookingStatus.USED if used else BookingStatus.NO_SHOW
+    with transaction.atomic():
+        _change(booking, status, staff=staff, action="spaces.mark_booking", now=now, ip=ip)

@@ -1,0 +1,94 @@
+"""Item lending (물품대여): a resident asks for an item, staff hand it out (taking the deposit,
+if any) and take it back with its condition. An item is never lent beyond its stock, and an
+item that is not out cannot be returned."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.dates import local_date
+from maeul.core.errors import RuleViolation
+from maeul.core.permissions import Action, enforce
+from maeul.spaces.models import HELD, Condition, Item, ItemLoan, LoanStatus
+
+
+def available(item: Item) -> int:
+    """How many of `item` are neither lent out nor promised to a request."""
+    held = ItemLoan.objects.filter(item=item, status__in=HELD).aggregate(n=Sum("quantity"))["n"]
+    return item.stock - (held or 0)
+
+
+def request_loan(*, item: Item, borrower: Any, quantity: int, now: datetime) -> ItemLoan:
+    enforce(borrower, Action.BORROW_ITEM, item, now=now)
+    if quantity < 1:
+        raise RuleViolation(_("Enter how many you need."), code="quantity", field="quantity")
+    with transaction.atomic():
+        # Requests for one item are serialised, so two cannot share the last one.
+        Item.objects.select_for_update().filter(pk=item.pk).first()
+        if quantity > available(item):
+            raise RuleViolation(
+                _("Only %(count)d of this item are available.") % {"count": available(item)},
+                code="out_of_stock",
+                field="quantity",
+            )
+        return ItemLoan.objects.create(
+            item=item,
+            borrower=borrower,
+            quantity=quantity,
+            status=LoanStatus.REQUESTED,
+            requested_at=now,
+        )
+
+
+def hand_out(*, loan: ItemLoan, staff: Any, now: datetime, ip: str | None) -> None:
+    """Staff hand a requested item over; the deposit is taken and the due day set."""
+    enforce(staff, Action.MANAGE_SPACE, loan, now=now)
+    if loan.status != LoanStatus.REQUESTED:
+        raise RuleViolation(_("Only a requested loan can be handed out."), code="status")
+    with transaction.atomic():
+        loan.status = LoanStatus.OUT
+        loan.picked_up_at = now
+        loan.due_on = local_date(now) + timedelta(days=loan.item.loan_days)
+        loan.deposit = loan.item.deposit * loan.quantity
+        loan.save(update_fields=["status", "picked_up_at", "due_on", "deposit"])
+        audit.record(actor=staff, action="spaces.hand_out", target=loan,
+                     changes={"status": [LoanStatus.REQUESTED, LoanStatus.OUT]}, ip=ip, now=now)  # fmt: skip
+
+
+def take_back(*, loan: ItemLoan, condition: str, staff: Any, now: datetime, ip: str | None) -> None:
+    """Staff take a lent item back and note its condition; an item not out is refused."""
+    enforce(staff, Action.MANAGE_SPACE, loan, now=now)
+    if condition not in Condition.values:
+        raise RuleViolation(
+            _("Choose the condition of the returned item."), code="condition", field="condition"
+        )
+    with transaction.atomic():
+        locked = ItemLoan.objects.select_for_update().get(pk=loan.pk)
+        if locked.status != LoanStatus.OUT:
+            raise RuleViolation(_("This item is not lent out, so it cannot be returned."),
+                                code="not_out")  # fmt: skip
+        locked.status, locked.returned_at, locked.condition = LoanStatus.RETURNED, now, condition
+        locked.save(update_fields=["status", "returned_at", "condition"])
+        audit.record(actor=staff, action="spaces.take_back", target=locked,
+                     changes={"status": [LoanStatus.OUT, LoanStatus.RETURNED],
+                              "condition": ["", condition]}, ip=ip, now=now)  # fmt: skip
+    loan.refresh_from_db()
+
+
+def cancel_loan(*, loan: ItemLoan, user: Any, now: datetime) -> None:
+    """The borrower withdraws a request before pick-up."""
+    if loan.borrower_id != user.pk:
+        enforce(user, Action.MANAGE_SPACE, loan, now=now)
+    if loan.status != LoanStatus.REQUESTED:
+        raise RuleViolation(_("Only a request not yet picked up can be cancelled."), code="status")
+    loan.status = LoanStatus.CANCELLED
+    loan.save(update_fields=["status"])
+
+
+def overdue(loans: Any, now: datetime) -> Any:
+    """The loans of `loans` still out after their due day (Seoul calendar)."""
+    return loans.filter(status=LoanStatus.OUT, due_on__lt=local_date(now))

@@ -1,0 +1,197 @@
+"""The staff desk of a space: today's bookings, requests to approve or refuse, check-in by
+code, marking used or no-show, walk-in counts, and the loans to hand out or take back.
+Dong staff see their dong's spaces, district staff all of their district's."""
+
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maeul.core.dates import at_seoul, local_date
+from maeul.core.desk import desk_action
+from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.requests import acting
+from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
+from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus, Space
+from maeul.spaces.services import desk, lending, usage
+
+
+def staff_spaces(request: HttpRequest) -> QuerySet[Space]:
+    return scope_of(request.user).rows(Space.objects.select_related("dong"))
+
+
+@staff_required
+def space_list(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request.user)
+    return render(
+        request,
+        "spaces/staff/space_list.html",
+        {"spaces": list(staff_spaces(request)), "district_ids": sorted(scope.district_ids)},
+    )
+
+
+def _render_desk(
+    request: HttpRequest, space: Space, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    now = timezone.now()
+    day = local_date(now)
+    bookings = Booking.objects.filter(room__space=space).select_related("room", "booker")
+    loans = ItemLoan.objects.filter(item__space=space).select_related("item", "borrower")
+    return render(
+        request,
+        "spaces/staff/desk.html",
+        {
+            "space": space,
+            "today": list(
+                bookings.filter(
+                    starts_at__gte=at_seoul(day), starts_at__lt=at_seoul(day + timedelta(1))
+                ).exclude(status=BookingStatus.CANCELLED)
+            ),
+            "requests": list(bookings.filter(status=BookingStatus.REQUESTED, ends_at__gt=now)),
+            "loans": list(loans.filter(status__in=(LoanStatus.REQUESTED, LoanStatus.OUT))),
+            "overdue": list(lending.overdue(loans, now)),
+            "check_in_form": forms.get("check_in_form") or CheckInForm(),
+            "visitor_form": forms.get("visitor_form") or VisitorForm(initial={"on": day}),
+            "refuse_form": RefuseForm(),
+            "return_form": ReturnForm(),
+            "now": now,
+        },
+        status=status,
+    )
+
+
+def _space(request: HttpRequest, pk: int) -> Space:
+    return get_object_or_404(staff_spaces(request), pk=pk)
+
+
+@staff_required
+def space_desk(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_desk(request, _space(request, pk))
+
+
+def _act(request: HttpRequest, space: Space, act: Any, **form: Any) -> HttpResponse:
+    return desk_action(
+        request,
+        decision=can(request.user, Action.MANAGE_SPACE, space, now=timezone.now()),
+        act=act,
+        render=partial(_render_desk, request, space),
+        done_url=reverse("spaces:staff_desk", args=[space.pk]),
+        **form,
+    )
+
+
+def _booking(request: HttpRequest, pk: int) -> Booking:
+    rows = scope_of(request.user).rows(Booking.objects.select_related("room__space", "booker"))
+    return get_object_or_404(rows, pk=pk)
+
+
+@staff_required
+@require_POST
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    booking, now = _booking(request, pk), timezone.now()
+
+    def act() -> str:
+        desk.approve_booking(booking=booking, **acting(request, now))
+        return _("The booking was confirmed.")
+
+    return _act(request, booking.room.space, act)
+
+
+@staff_required
+@require_POST
+def refuse(request: HttpRequest, pk: int) -> HttpResponse:
+    booking, now = _booking(request, pk), timezone.now()
+    form = RefuseForm(request.POST)
+
+    def act() -> str:
+        desk.refuse_booking(booking=booking, reason=form.cleaned_data["reason"],
+                            **acting(request, now))  # fmt: skip
+        return _("The request was refused and the booker was told.")
+
+    return _act(request, booking.room.space, act, form=form)
+
+
+@staff_required
+@require_POST
+def mark(request: HttpRequest, pk: int) -> HttpResponse:
+    booking, now = _booking(request, pk), timezone.now()
+    used = request.POST.get("outcome") == "used"
+
+    def act() -> str:
+        desk.mark_booking(booking=booking, used=used, **acting(request, now))
+        return (
+            _("The booking was marked as used.")
+            if used
+            else _("The booking was marked as a no-show.")
+        )
+
+    return _act(request, booking.room.space, act)
+
+
+@staff_required
+@require_POST
+def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    space, now = _space(request, pk), timezone.now()
+    form = CheckInForm(request.POST)
+
+    def act() -> str:
+        booking = desk.check_in(space=space, code=form.cleaned_data["code"], **acting(request, now))
+        return _("Checked in: %(room)s, %(purpose)s.") % {
+            "room": booking.room.name,
+            "purpose": booking.purpose,
+        }
+
+    return _act(request, space, act, form=form, form_key="check_in_form")
+
+
+@staff_required
+@require_POST
+def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
+    space, now = _space(request, pk), timezone.now()
+    form = VisitorForm(request.POST)
+
+    def act() -> str:
+        data = form.cleaned_data
+        usage.count_visitors(space=space, on=data["on"], visitors=data["visitors"],
+                             **acting(request, now))  # fmt: skip
+        return _("The walk-in count was saved.")
+
+    return _act(request, space, act, form=form, form_key="visitor_form")
+
+
+def _loan(request: HttpRequest, pk: int) -> ItemLoan:
+    rows = scope_of(request.user).rows(ItemLoan.objects.select_related("item__space"))
+    return get_object_or_404(rows, pk=pk)
+
+
+@staff_required
+@require_POST
+def hand_out(request: HttpRequest, pk: int) -> HttpResponse:
+    loan, now = _loan(request, pk), timezone.now()
+
+    def act() -> str:
+        lending.hand_out(loan=loan, **acting(request, now))
+        return _("The item was handed out.")
+
+    return _act(request, loan.item.space, act)
+
+
+@staff_required
+@require_POST
+def take_back(request: HttpRequest, pk: int) -> HttpResponse:
+    loan, now = _loan(request, pk), timezone.now()
+    form = ReturnForm(request.POST)
+
+    def act() -> str:
+        lending.take_back(loan=loan, condition=form.cleaned_data["condition"],
+                          **acting(request, now))  # fmt: skip
+        return _("The item was returned.")
+
+    return _act(request, loan.item.space, act, form=form)

@@ -1,0 +1,103 @@
+"""The spaces permission matrix: persona by action by target, one answer per cell.
+
+Targets (금천구 unless said otherwise):
+- 공간 독산 / 공간 가산: 「독산1동 마을활력소」 of 독산1동 and 「가산동 공유공간」 of 가산동;
+- 회의실 독산: the 독산1동 space's meeting room; 물품 독산: its tool set;
+- 예약 독산: `resident`'s confirmed booking of that room tomorrow; 지난 예약: the same
+  booking once over; 이용 독산: `resident`'s booking marked used;
+- 금천구 / 영등포구: the districts whose capacity level is set.
+"""
+
+import pytest
+from django.utils import translation
+
+from maeul.core.permissions import Action, can
+from maeul.places.models import District
+from maeul.spaces.models import Booking, BookingStatus, Item, Room
+from maeul.spaces.services import bookings
+from tests.korean import HANGUL
+from tests.spaces.conftest import NOW, at, make_space
+
+A = Action
+COLUMNS = [
+    (A.BOOK_ROOM, "회의실 독산"),
+    (A.BORROW_ITEM, "물품 독산"),
+    (A.CANCEL_BOOKING, "예약 독산"),
+    (A.CANCEL_BOOKING, "지난 예약"),
+    (A.ANSWER_SURVEY, "예약 독산"),
+    (A.ANSWER_SURVEY, "이용 독산"),
+    (A.MANAGE_SPACE, "공간 독산"),
+    (A.MANAGE_SPACE, "공간 가산"),
+    (A.MANAGE_SPACE, "예약 독산"),
+    (A.SET_CAPACITY_POLICY, "금천구"),
+    (A.SET_CAPACITY_POLICY, "영등포구"),
+]
+
+# Y = allowed, . = denied; groups: book | borrow | cancel (예약 지난) | survey (예약 이용) |
+# manage (독산 가산 예약) | level (금천 영등포)
+MATRIX = {
+    "anonymous":            ".  .  ..  ..  ...  ..",
+    "resident":             "Y  Y  Y.  .Y  ...  ..",
+    "unverified_resident":  ".  .  ..  ..  ...  ..",
+    "neighbour":            "Y  Y  ..  ..  ...  ..",
+    "dong_staff":           "Y  Y  Y.  ..  Y.Y  ..",
+    "other_dong_staff":     "Y  Y  ..  ..  .Y.  ..",
+    "district_staff":       "Y  Y  Y.  ..  YYY  Y.",
+    "other_district_staff": "Y  Y  ..  ..  ...  .Y",
+    "support_centre_staff": "Y  Y  ..  ..  ...  ..",
+    "committee_member":     "Y  Y  ..  ..  ...  ..",
+    "site_admin":           "Y  Y  Y.  ..  YYY  YY",
+}  # fmt: skip
+
+
+def _answers(row: str) -> list[bool]:
+    cells = row.replace(" ", "")
+    assert len(cells) == len(COLUMNS), row
+    return [cell == "Y" for cell in cells]
+
+
+CELLS = [
+    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
+    for persona, row in MATRIX.items()
+    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
+]
+
+
+@pytest.fixture
+def targets(doksan1, gasan, geumcheon, yeongdeungpo, resident):
+    space = make_space(doksan1, "독산1동 마을활력소")
+    room = Room.objects.create(space=space, name="공유회의실", capacity=10, room_type="meeting")
+    booking = bookings.book_room(room=room, booker=resident, starts_at=at(1, 10),
+                                 ends_at=at(1, 11), headcount=2, purpose="모임", now=NOW)  # fmt: skip
+    over = Booking.objects.get(pk=booking.pk)
+    over.ends_at = NOW
+    used = Booking.objects.get(pk=booking.pk)
+    used.status = BookingStatus.USED
+    return {
+        "공간 독산": space,
+        "공간 가산": make_space(gasan, "가산동 공유공간"),
+        "회의실 독산": room,
+        "물품 독산": Item.objects.create(space=space, name="공구세트", stock=1),
+        "예약 독산": booking,
+        "지난 예약": over,
+        "이용 독산": used,
+        "금천구": geumcheon,
+        "영등포구": District.objects.get(pk=yeongdeungpo.pk),
+    }
+
+
+@pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
+def test_spaces_permission_matrix(request, targets, persona, action, target, allowed):
+    user = request.getfixturevalue(persona)
+    with translation.override("ko"):
+        decision = can(user, action, targets[target], now=NOW)
+    assert decision.allowed is allowed
+    if not allowed:
+        assert HANGUL.search(decision.reason), (
+            f"refusal without a Korean reason: {decision.reason!r}"
+        )
+
+
+def test_every_spaces_action_has_a_column():
+    actions = {a for a in Action if a.value.startswith("spaces.")}
+    assert {action for action, _target in COLUMNS} == actions
