@@ -30,6 +30,8 @@ from maeul.councils.models import AgendaItem
 from maeul.places.models import District, Dong
 from maeul.plans.models import Project
 from maeul.proposals.models import Proposal
+from maeul.spaces.calendar import active_policy
+from maeul.spaces.models import CapacityPolicy, capped_capacity
 
 
 @dataclass
@@ -77,6 +79,24 @@ def create_forum(
     return forum
 
 
+@dataclass(frozen=True)
+class Seats:
+    """A forum's seats now: its own capacity capped by the district's level in force."""
+
+    capacity: int
+    policy: CapacityPolicy | None
+
+    @property
+    def capped(self) -> bool:
+        return self.policy is not None
+
+
+def seats_of(forum: Forum) -> Seats:
+    """The forum's effective capacity under its district's capacity policy (거리두기)."""
+    policy = active_policy(forum.district_id)
+    return Seats(capacity=capped_capacity(forum.capacity, policy), policy=policy)
+
+
 def register_for_forum(
     *, user: Any, forum: Forum, target_group: str, now: datetime
 ) -> Registration:
@@ -97,9 +117,8 @@ def register_for_forum(
     ):
         locked = Forum.objects.select_for_update().get(pk=forum.pk)
         taken = locked.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-        status = (
-            RegistrationStatus.REGISTERED if taken < locked.capacity else RegistrationStatus.WAITING
-        )
+        capacity = seats_of(locked).capacity
+        status = RegistrationStatus.REGISTERED if taken < capacity else RegistrationStatus.WAITING
         return Registration.objects.create(
             forum=forum, user=user, target_group=target_group, status=status, created_at=now
         )
@@ -122,7 +141,8 @@ def cancel_registration(
         had_seat = registration.status == RegistrationStatus.REGISTERED
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status"])
-        if not had_seat:
+        taken = forum.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        if not had_seat or taken >= seats_of(forum).capacity:
             return None
         first = (
             forum.registrations.filter(status=RegistrationStatus.WAITING)

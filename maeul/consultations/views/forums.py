@@ -46,14 +46,16 @@ def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .exclude(status=RegistrationStatus.CANCELLED)
             .first()
         )
-    seats = forum.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    taken = forum.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    seats = forums.seats_of(forum)
     return render(
         request,
         "consultations/forum.html",
         {
             "forum": forum,
             "mine": mine,
-            "seats_left": max(forum.capacity - seats, 0),
+            "seats": seats,
+            "seats_left": max(seats.capacity - taken, 0),
             "register": can(request.user, Action.REGISTER_FOR_FORUM, forum, now=now),
             "groups": [(g, TargetGroup(g).label) for g in forum.target_groups],
             "notes": list(forum.table_notes.all()),
