@@ -58,14 +58,20 @@ def create_forum(
     enforce(staff, Action.MANAGE_FORUM, spec.dong or district, now=now)
     refuse_resident_number(title=spec.title, description=spec.description, panels=spec.panels,
                            place=spec.place, materials=spec.materials)  # fmt: skip
-    if spec.kind not in ForumKind.values or not spec.title.strip() or not spec.place.strip():
-        raise RuleViolation(_("Enter the kind, the title and the place."), code="forum")
+    for field, missing in (("kind", spec.kind not in ForumKind.values),
+                           ("title", not spec.title.strip()), ("place", not spec.place.strip())):  # fmt: skip
+        if missing:
+            raise RuleViolation(_("Enter the kind, the title and the place."), code="forum",
+                                field=field)  # fmt: skip
     if spec.ends_at <= spec.starts_at:
-        raise RuleViolation(_("The forum must end after it starts."), code="period")
+        raise RuleViolation(_("The forum must end after it starts."), code="period",
+                            field="ends_at")  # fmt: skip
     if spec.capacity < 1:
-        raise RuleViolation(_("The capacity must be at least 1."), code="capacity")
+        raise RuleViolation(_("The capacity must be at least 1."), code="capacity",
+                            field="capacity")  # fmt: skip
     if not spec.target_groups or any(g not in TargetGroup.values for g in spec.target_groups):
-        raise RuleViolation(_("Choose the groups invited from the list."), code="target_groups")
+        raise RuleViolation(_("Choose the groups invited from the list."), code="target_groups",
+                            field="target_groups")  # fmt: skip
     with transaction.atomic():
         forum = Forum.objects.create(
             district=district, dong=spec.dong, kind=spec.kind, title=spec.title.strip(),

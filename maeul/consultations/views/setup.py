@@ -1,0 +1,55 @@
+"""Staff forms that set up a forum (from the forum desk's list, or pre-filled as a 구민제안
+발굴 워크숍 from a popular proposal) and a staged process with its ordered stages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maeul.consultations.services import forums, processes
+from maeul.consultations.services.forums import ForumSpec
+from maeul.consultations.setup_forms import STAGE_ROWS, ForumForm, ProcessForm
+from maeul.core.desk import form_page
+from maeul.core.permissions import staff_required
+from maeul.core.requests import acting
+from maeul.proposals.views.common import current_district
+
+
+@staff_required
+def new_forum(request: HttpRequest) -> HttpResponse:
+    """Set up a forum of the district (dong staff: of their dong), published at once."""
+    district, now = current_district(request), timezone.now()
+    form = ForumForm(request.POST or None, district=district)
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        spec = ForumSpec(
+            kind=data["kind"], title=data["title"], place=data["place"],
+            starts_at=data["starts_at"], ends_at=data["ends_at"], capacity=data["capacity"],
+            target_groups=data["target_groups"], description=data["description"],
+            panels=data["panels"], materials=data["materials"], dong=data["dong"],
+        )  # fmt: skip
+        made = forums.create_forum(spec=spec, district=district, **acting(request, now))
+        return _("The forum was created."), reverse("consultations:staff_forum", args=[made.pk])
+
+    return form_page(request, form=form, act=act, template="consultations/staff/new_forum.html",
+                     context={"form": form, "district": district})  # fmt: skip
+
+
+@staff_required
+def new_process(request: HttpRequest) -> HttpResponse:
+    """Lay out a staged process from the district's forums, consultations and votes."""
+    district, now = current_district(request), timezone.now()
+    form = ProcessForm(request.POST or None, district=district)
+
+    def act() -> tuple[str, str]:
+        data = form.cleaned_data
+        made = processes.create_process(
+            district=district, dong=data["dong"], title=data["title"],
+            description=data["description"], stages=data["stages"], **acting(request, now),
+        )  # fmt: skip
+        return _("The staged process was created."), made.get_absolute_url()
+
+    rows = [(form[f"stage_{n}_title"], form[f"stage_{n}"]) for n in range(1, STAGE_ROWS + 1)]
+    return form_page(request, form=form, act=act, template="consultations/staff/new_process.html",
+                     context={"form": form, "district": district, "rows": rows})  # fmt: skip
