@@ -42,25 +42,30 @@ class TableNoteForm(forms.Form):
     )
 
 
+class NumbersField(forms.CharField):
+    """Numbers separated by commas (what the item's address shows), as a list of ints."""
+
+    default_error_messages = {"invalid": _("Enter numbers separated by commas.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: Any) -> list[int]:  # type: ignore[override]
+        parts = [p for p in str(super().to_python(value)).replace(" ", "").split(",") if p]
+        if any(not part.isdigit() for part in parts):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return [int(part) for part in parts]
+
+
 class OutcomeForm(forms.Form):
     text = forms.CharField(
         label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
-    proposals = forms.CharField(
-        label=_("Proposals it produced or answered (numbers, separated by commas)"),
-        required=False,
+    proposals = NumbersField(
+        label=_("Proposals it produced or answered (numbers, separated by commas)")
     )
-
-    def clean_proposals(self) -> str:
-        text = str(self.cleaned_data.get("proposals") or "").replace(" ", "")
-        if any(not part.isdigit() for part in text.split(",") if part):
-            raise forms.ValidationError(_("Enter proposal numbers separated by commas."))
-        return text
-
-    @property
-    def proposal_ids(self) -> list[int]:
-        text = self.cleaned_data.get("proposals") or ""
-        return [int(part) for part in text.replace(" ", "").split(",") if part.isdigit()]
+    agenda_items = NumbersField(label=_("Agenda items it produced (numbers, separated by commas)"))
+    projects = NumbersField(label=_("Projects it produced (numbers, separated by commas)"))
 
 
 class SuggestionForm(forms.Form):

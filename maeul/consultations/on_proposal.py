@@ -19,3 +19,8 @@ def deliberation_of(proposal: Proposal) -> dict[str, Any]:
             .distinct()
         ),
     }
+
+
+def workshops_of(proposal: Proposal) -> list[Forum]:
+    """The workshops (and other forums) opened on the proposal, for its staff desk."""
+    return list(Forum.objects.filter(proposal=proposal).order_by("-starts_at", "-pk"))

@@ -8,7 +8,8 @@ Targets (금천구 unless said otherwise), at `NOW` inside the open consultation
 (Staff personas have no dong tie: they are asked by no consultation.)
 - 공론장 / 지난 공론장: 금천구's forum next week / three days ago; 동 공론장: 독산1동's;
 - 건의: a suggestion heard in 독산1동;
-- 의견: `neighbour`'s argument on 구 열림; 숨김: a hidden one.
+- 의견: `neighbour`'s argument on 구 열림; 숨김: a hidden one;
+- 인기 제안 / 조용한 제안: 금천구 proposals with 50 공감 (the workshop setting) / 49.
 """
 
 from datetime import timedelta
@@ -22,6 +23,7 @@ from maeul.consultations.services.forums import ForumSpec
 from maeul.core.permissions import Action, can
 from tests.consultations.conftest import NOW, make_consultation
 from tests.korean import HANGUL
+from tests.proposals.factories import ProposalFactory
 
 A = Action
 COLUMNS = [
@@ -56,25 +58,27 @@ COLUMNS = [
     (A.ANSWER_SUGGESTION, "건의"),
     (A.MANAGE_PROCESS, "구"),
     (A.MANAGE_PROCESS, "독산1동"),
+    (A.OPEN_WORKSHOP, "인기 제안"),
+    (A.OPEN_WORKSHOP, "조용한 제안"),
 ]
 
 # Y = allowed, . = denied; groups: answer (구열림 구마감 가산 20대) | manage (구 영등포 독산1동
 # 구열림 동열림) | results (열림 마감) | respond | summarise | argue (열림 마감 의견) |
 # support (의견 숨김) | report | moderate | forum registration (공론장 지난) | manage forum
 # (공론장 동) | record forum (공론장 지난) | record suggestion (독산1동 구) | answer it
-# | process (구 독산1동)
+# | process (구 독산1동) | open a workshop (인기 제안, 조용한 제안)
 MATRIX = {
-    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .  ..",
-    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
-    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .  ..",
-    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .  ..",
-    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .  .Y",
-    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
-    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY",
-    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
-    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
-    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..",
-    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY",
+    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .  ..  ..",
+    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .  ..  ..",
+    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .  ..  ..",
+    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .  .Y  ..",
+    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
+    "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
 }  # fmt: skip
 
 
@@ -142,6 +146,8 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
             now=NOW,
         ),
         "숨김": hidden,
+        "인기 제안": ProposalFactory(district=geumcheon, support_count=50),
+        "조용한 제안": ProposalFactory(district=geumcheon, support_count=49),
     }
 
 

@@ -97,6 +97,16 @@ class Seats:
         return self.policy is not None
 
 
+def open_workshop(
+    *, proposal: Proposal, spec: ForumSpec, staff: Any, ip: str | None, now: datetime
+) -> Forum:
+    """구민제안 발굴 워크숍 on a popular proposal: a workshop forum of the proposal's district
+    linked to it (its outcome shows on the proposal's page)."""
+    enforce(staff, Action.OPEN_WORKSHOP, proposal, now=now)
+    spec.kind, spec.proposal = ForumKind.WORKSHOP, proposal
+    return create_forum(spec=spec, district=proposal.district, staff=staff, ip=ip, now=now)
+
+
 def seats_of(forum: Forum) -> Seats:
     """The forum's effective capacity under its district's capacity policy (거리두기)."""
     policy = active_policy(forum.district_id)

@@ -2,6 +2,7 @@
 desks (the yearly 협치론장 target; attendance, table notes and the outcome of one forum)."""
 
 from functools import partial
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
@@ -24,7 +25,9 @@ from maeul.core.desk import button_action, desk_action
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.councils.models import AgendaItem
 from maeul.places.models import District
+from maeul.plans.models import Project
 from maeul.proposals.models import Proposal
 
 
@@ -183,6 +186,14 @@ def table_note(request: HttpRequest, pk: int) -> HttpResponse:
     return _record(request, forum, partial(act), form=form, form_key="note_form")
 
 
+def _linked(rows: QuerySet[Any], ids: list[int], field: str, missing: str) -> list[Any]:
+    """The rows numbered `ids`, refused (beside `field`) if one of them is not there."""
+    found = list(rows.filter(pk__in=ids))
+    if len(found) != len(set(ids)):
+        raise RuleViolation(missing, code="links", field=field)
+    return found
+
+
 @staff_required
 @require_POST
 def outcome(request: HttpRequest, pk: int) -> HttpResponse:
@@ -190,14 +201,17 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     form = OutcomeForm(request.POST)
 
     def act() -> str:
-        ids = form.proposal_ids
-        proposals = list(Proposal.objects.filter(pk__in=ids))
-        if len(proposals) != len(set(ids)):
-            raise RuleViolation(
-                _("There is no proposal with that number."), code="links", field="proposal_ids"
-            )
-        forums.publish_outcome(forum=forum, text=form.cleaned_data["text"], proposals=proposals,
-                               **acting(request, timezone.now()))  # fmt: skip
+        data = form.cleaned_data
+        forums.publish_outcome(
+            forum=forum, text=data["text"],
+            proposals=_linked(Proposal.objects.all(), data["proposals"], "proposals",
+                              _("There is no proposal with that number.")),
+            agenda_items=_linked(AgendaItem.objects.select_related("council"), data["agenda_items"],
+                                 "agenda_items", _("There is no agenda item with that number.")),
+            projects=_linked(Project.objects.all(), data["projects"], "projects",
+                             _("There is no project with that number.")),
+            **acting(request, timezone.now()),
+        )  # fmt: skip
         return _("The outcome is published.")
 
     return _record(request, forum, partial(act), form=form, form_key="outcome_form")

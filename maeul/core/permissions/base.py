@@ -107,6 +107,7 @@ class Action(StrEnum):
     RECORD_SUGGESTION = "consultations.record_suggestion"
     ANSWER_SUGGESTION = "consultations.answer_suggestion"
     MANAGE_PROCESS = "consultations.manage_process"
+    OPEN_WORKSHOP = "consultations.open_workshop"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

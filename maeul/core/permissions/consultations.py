@@ -12,6 +12,7 @@ after the close.
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ from maeul.core.permissions.base import (
 from maeul.core.permissions.roll import RollTies, roll_age, roll_ties
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
+from maeul.proposals.models import Proposal
 
 register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
 register_rows(Forum, RowScope(district="district_id", dong="dong_id"))
@@ -218,6 +220,22 @@ def _record_forum(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+def _open_workshop(user: Any, target: Model | None, now: datetime) -> Decision:
+    """구민제안 발굴 워크숍: staff who serve a public proposal with enough 공감 (a setting)."""
+    decision = staff_serving(of_kind(Proposal))(user, target, now)
+    if not decision or not isinstance(target, Proposal):
+        return decision
+    if not target.is_public:
+        return deny(_("A workshop can be opened only on a public proposal."))
+    needed = settings.MAEUL_WORKSHOP_SUPPORTS
+    if target.support_count < needed:
+        return deny(
+            _("A workshop can be opened on a proposal with at least %(needed)d supports; "
+              "this one has %(count)d.") % {"needed": needed, "count": target.support_count}
+        )  # fmt: skip
+    return ALLOW
+
+
 # 건의: staff of the dong (or district) record what they heard; the district routes it to a
 # department and answers it in public, or turns it into a proposal.
 _record_suggestion = staff_serving(of_kind(FieldSuggestion, Dong, District))
@@ -254,4 +272,5 @@ RULES: dict[Action, Rule] = {
     Action.ANSWER_SUGGESTION: _answer_suggestion,
     # A staged process is run by the staff of its place (its district, or its dong).
     Action.MANAGE_PROCESS: staff_serving(of_kind(Process, Dong, District)),
+    Action.OPEN_WORKSHOP: _open_workshop,
 }

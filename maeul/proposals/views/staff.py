@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.consultations.models import Argument
+from maeul.consultations.on_proposal import workshops_of
 from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
@@ -101,6 +102,7 @@ def _desk_page(
         ),
         "status_form": StatusForm(offered=_offered_moves(proposal)),
         "merge_form": MergeForm(),
+        "workshops": workshops_of(proposal),
         **forms,
     }
     return render(request, "proposals/staff/desk.html", context, status=status)
