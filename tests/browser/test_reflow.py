@@ -142,6 +142,8 @@ def staff_pages() -> list[str]:
         "/staff/consultations/new/",
         f"/staff/consultations/{first(Consultation.objects.all()).pk}/",
         "/staff/forums/",
+        "/staff/forums/new/",
+        "/staff/processes/new/",
         f"/staff/forums/{first(Forum.objects.all()).pk}/",
         "/staff/suggestions/",
         f"/staff/suggestions/{first(FieldSuggestion.objects.all()).pk}/",
