@@ -94,16 +94,6 @@ def test_a_forum_ending_before_it_starts_is_refused_beside_the_end(client, distr
     assert Forum.objects.count() == 0
 
 
-def test_dong_staff_create_forums_only_of_their_dong(client, dong_staff, doksan1):
-    client.force_login(dong_staff)
-
-    refused = _new_forum(client)
-    done = _new_forum(client, dong=doksan1.pk)
-
-    assert (refused.status_code, done.status_code) == (403, 302)
-    assert Forum.objects.get().dong == doksan1
-
-
 def _new_process(client, **data):
     return client.post(
         reverse("consultations:staff_new_process"), {"title": "2022 금천 로컬랩", **data}

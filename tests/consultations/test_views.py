@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from maeul.consultations.models import Argument, Consultation, Participation, Response
+from maeul.consultations.models import Argument, Consultation, Forum, Participation, Response
 from maeul.consultations.services import debate
 from maeul.proposals.models import Proposal
 from tests.consultations.conftest import answers, field, open_consultation
+from tests.consultations.test_setup_forms import _new_forum
 from tests.korean import assert_shows, korean, page_text
 
 pytestmark = pytest.mark.django_db
@@ -252,11 +253,12 @@ def test_a_question_line_that_does_not_read_is_refused(client, district_staff):
     assert Consultation.objects.count() == 0
 
 
-def test_dong_staff_set_up_only_their_dongs(client, dong_staff, doksan1):
+@pytest.mark.parametrize(("post", "model"), [(_new, Consultation), (_new_forum, Forum)])
+def test_dong_staff_set_up_only_their_dongs(client, dong_staff, doksan1, post, model):
     client.force_login(dong_staff)
 
-    refused = _new(client)
-    done = _new(client, dong=doksan1.pk)
+    refused = post(client)
+    done = post(client, dong=doksan1.pk)
 
     assert (refused.status_code, done.status_code) == (403, 302)
-    assert Consultation.objects.get().dong == doksan1
+    assert model.objects.get().dong == doksan1
