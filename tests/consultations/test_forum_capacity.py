@@ -2,6 +2,7 @@
 `spaces.models.capped_capacity` gives rooms; registrations beyond it wait; the page says why."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from maeul.consultations.models import RegistrationStatus, TargetGroup
@@ -89,3 +90,14 @@ def test_the_forum_page_says_why(client, geumcheon, district_staff):
     assert_shows(page, "Under %(policy)s, at most %(cap)s people.",
                  policy="사회적 거리두기 2단계", cap=12)  # fmt: skip
     assert_shows(page, "%(left)s of %(capacity)s left", left=12, capacity=12)
+
+
+def test_the_staff_desk_says_it_too(client, geumcheon, district_staff):
+    forum = make_forum(geumcheon, district_staff, now=timezone.now(), capacity=40)
+    _level(geumcheon, name="사회적 거리두기 1.5단계", percent=50)
+    client.force_login(district_staff)
+
+    desk = client.get(reverse("consultations:staff_forum", args=[forum.pk]))
+
+    assert_shows(desk, "Under %(policy)s, at most %(cap)s people.",
+                 policy="사회적 거리두기 1.5단계", cap=20)  # fmt: skip

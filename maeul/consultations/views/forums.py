@@ -132,6 +132,7 @@ def _desk(
             forum.registrations.exclude(status=RegistrationStatus.CANCELLED).select_related("user")
         ),
         "notes": list(forum.table_notes.all()),
+        "seats": forums.seats_of(forum),
         "note_form": TableNoteForm(),
         "outcome_form": OutcomeForm(initial={"text": forum.outcome}),
         "now": timezone.now(),
