@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "maeul.privacy",
     "maeul.grants",
     "maeul.spaces",
+    "maeul.consultations",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +268,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # started with a larger limit so that it leaves this to us (see `serve`).
 MAEUL_MAX_URI_LENGTH = 4096
 CSRF_FAILURE_VIEW = "maeul.core.error_pages.csrf_failure"
+
+# 구민제안 발굴 워크숍: staff may open a workshop on a proposal with at least this many 공감.
+MAEUL_WORKSHOP_SUPPORTS = env_count("MAEUL_WORKSHOP_SUPPORTS", 50)
 
 # --- Logging: phone numbers and codes never reach the log -----------------------------
 LOGGING = {

@@ -35,6 +35,7 @@ STATUS_OF_CODE = {
     # file format a vote does not have).
     "not_found": 404,
     "not_counted": 404,
+    "results_not_public": 404,
     "yes_no": 404,
     "not_yes_no": 404,
     "rate_limited": 429,

@@ -28,6 +28,11 @@ GROUPS = [
         gettext_lazy("Grant statistics by programme, dong and year"),
     ),
     ("spaces", "spaces", gettext_lazy("Community spaces, rooms, free slots and usage")),
+    (
+        "consultations",
+        "consultations",
+        gettext_lazy("Consultations with their questions, results and responses"),
+    ),
 ]
 
 

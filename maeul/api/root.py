@@ -8,6 +8,7 @@ from ninja.operation import Operation
 
 from maeul.api import (
     agenda,
+    consultations,
     councils,
     grant_archive,
     grants,
@@ -49,6 +50,7 @@ api.add_router("/", projects.router)
 api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
 api.add_router("/", spaces.router)
+api.add_router("/", consultations.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -409,7 +409,8 @@ def test_no_email_or_phone_anywhere(client, make, resident):
     for text in texts:
         assert "@" not in text
         assert "example.kr" not in text
-        assert "010" not in text
+        # The number or its encrypted form, not "010" inside a timestamp's milliseconds.
+        assert "01012345678" not in text and "encrypted-" not in text
         assert "phone_enc" not in text
     assert "김주민" in texts[0]
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from maeul.accounts.models import User
+from maeul.consultations.models import Consultation, FieldSuggestion, Forum
 from maeul.councils.models import (
     AgendaItem,
     Council,
@@ -74,6 +75,13 @@ def public_pages() -> list[str]:
         "/spaces/",
         f"/spaces/{first(Space.objects.filter(items__isnull=False).distinct()).pk}/",
         f"/spaces/rooms/{first(Room.objects.all()).pk}/",
+        "/consultations/",
+        f"/consultations/{first(Consultation.objects.filter(response_published_at__isnull=False)).pk}/",
+        "/consultations/statistics/",
+        "/forums/",
+        f"/forums/{first(Forum.objects.filter(table_notes__isnull=False).distinct()).pk}/",
+        "/processes/",
+        "/suggestions/",
         "/privacy/",
         "/terms/",
         "/accounts/login/",
@@ -130,6 +138,15 @@ def staff_pages() -> list[str]:
         f"/staff/spaces/{first(Space.objects.filter(name='커뮤니티센터')).pk}/",
         f"/staff/spaces/policy/{first(District.objects.filter(name='금천구')).pk}/",
         "/staff/spaces/statistics/",
+        "/staff/consultations/",
+        "/staff/consultations/new/",
+        f"/staff/consultations/{first(Consultation.objects.all()).pk}/",
+        "/staff/forums/",
+        "/staff/forums/new/",
+        "/staff/processes/new/",
+        f"/staff/forums/{first(Forum.objects.all()).pk}/",
+        "/staff/suggestions/",
+        f"/staff/suggestions/{first(FieldSuggestion.objects.all()).pk}/",
     ]
 
 

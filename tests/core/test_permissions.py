@@ -77,6 +77,7 @@ MATRICES = [
     "tests.core.test_permissions_ties",
     "tests.core.test_permissions_grants",
     "tests.core.test_permissions_spaces",
+    "tests.core.test_permissions_consultations",
 ]
 
 

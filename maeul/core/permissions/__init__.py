@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from maeul.core.permissions import (
     accounts,
+    consultations,
     councils,
     grants,
     plans,
@@ -89,6 +90,7 @@ RULES: dict[Action, Rule] = {
     **plans.RULES,
     **grants.RULES,
     **spaces.RULES,
+    **consultations.RULES,
 }
 
 

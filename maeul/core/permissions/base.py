@@ -93,6 +93,22 @@ class Action(StrEnum):
     BORROW_ITEM = "spaces.borrow"
     MANAGE_SPACE = "spaces.manage"
     SET_CAPACITY_POLICY = "spaces.set_capacity_policy"
+    ANSWER_CONSULTATION = "consultations.answer"
+    MANAGE_CONSULTATION = "consultations.manage"
+    PUBLISH_CONSULTATION_RESULTS = "consultations.publish_results"
+    RESPOND_CONSULTATION = "consultations.respond"
+    SUMMARISE_DEBATE = "consultations.summarise"
+    ARGUE = "consultations.argue"
+    SUPPORT_ARGUMENT = "consultations.support_argument"
+    REPORT_ARGUMENT = "consultations.report_argument"
+    MODERATE_ARGUMENT = "consultations.moderate_argument"
+    REGISTER_FOR_FORUM = "consultations.register_for_forum"
+    MANAGE_FORUM = "consultations.manage_forum"
+    RECORD_FORUM = "consultations.record_forum"
+    RECORD_SUGGESTION = "consultations.record_suggestion"
+    ANSWER_SUGGESTION = "consultations.answer_suggestion"
+    MANAGE_PROCESS = "consultations.manage_process"
+    OPEN_WORKSHOP = "consultations.open_workshop"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

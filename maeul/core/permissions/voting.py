@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
@@ -22,8 +21,8 @@ from maeul.core.permissions.base import (
     refuse_outsider,
     scope_of,
     staff_serving,
-    ties_of,
 )
+from maeul.core.permissions.roll import roll_age, roll_ties
 from maeul.core.permissions.scope import RowScope, register_rows
 from maeul.places.models import District, Dong
 from maeul.voting.models import PaperBatch, Phase, Vote, VoteStatus
@@ -104,8 +103,8 @@ def unmet_conditions(user: Any, vote: Vote, now: datetime) -> list[Unmet]:
     if tie is not None:
         unmet.append(tie)
     if vote.min_age:
-        age = user.age_in(seoul_year(now))
-        changed = user.birth_year_changed_at
+        roll = roll_age(user, vote.opens_at, now)
+        age = roll.age
         if age is None:
             unmet.append(
                 Unmet(
@@ -115,7 +114,7 @@ def unmet_conditions(user: Any, vote: Vote, now: datetime) -> list[Unmet]:
                     str(_("Add my birth year")),
                 )
             )
-        elif changed is not None and changed > vote.opens_at:
+        elif roll.changed_since_opening:
             unmet.append(Unmet("birth_year", str(BIRTH_YEAR_CHANGED % {"time": _opening(vote)})))
         elif age < vote.min_age:
             reason = _("Only people aged %(age)d or over may vote in this vote.")
@@ -139,8 +138,8 @@ def _cast_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
 def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
     """None if one of the person's ties makes them a voter of `vote`, else what is missing."""
     place = vote.dong.name if vote.dong is not None else vote.district.name
-    ties = [tie for tie in ties_of(user) if vote.covers_dong(tie.dong)]
-    accepted = [tie for tie in ties if tie.kind in vote.allowed_ties]
+    roll = roll_ties(user, vote.covers_dong, vote.opens_at, vote.allowed_ties)
+    ties, accepted, held = roll.covering, roll.accepted, roll.held
     my_dongs = _link("accounts:profile", "ties-heading")
     action = str(_("Go to my dongs"))
     if not accepted:
@@ -151,7 +150,6 @@ def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
             "Only people who live, work or study in %(place)s may vote. Add your dong in your profile."
         ) % {"place": place}
         return Unmet("tie", reason, my_dongs, action)
-    held = [tie for tie in accepted if tie.started_at <= vote.opens_at]
     if not held:
         reason = TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
         return Unmet("tie", reason)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.consultations.on_proposal import deliberation_of
 from maeul.core.desk import button_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
@@ -75,6 +76,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": CommentForm(),
         "excellent": proposal.is_excellent(now),
         "now": now,
+        **deliberation_of(proposal),
     }
     return render(request, "proposals/detail.html", context)
 

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.consultations.models import Argument
+from maeul.consultations.on_proposal import workshops_of
 from maeul.core.desk import desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
@@ -100,6 +102,7 @@ def _desk_page(
         ),
         "status_form": StatusForm(offered=_offered_moves(proposal)),
         "merge_form": MergeForm(),
+        "workshops": workshops_of(proposal),
         **forms,
     }
     return render(request, "proposals/staff/desk.html", context, status=status)
@@ -268,7 +271,8 @@ def offline_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _moderation_page(request: HttpRequest, *, status: int = 200) -> HttpResponse:
+def moderation_page(request: HttpRequest, *, status: int = 200) -> HttpResponse:
+    """The moderation queue: reported comments, and reported arguments of consultations."""
     reported = (
         scope_of(request.user)
         .rows(Comment.objects.reported())
@@ -277,10 +281,18 @@ def _moderation_page(request: HttpRequest, *, status: int = 200) -> HttpResponse
         .order_by("-report_count", "pk")
     )
     page = Paginator(reported, 30).get_page(request.GET.get("page"))
+    # The consultations' debate shares this queue: its reported arguments, the most reported first.
+    arguments = (
+        scope_of(request.user)
+        .rows(Argument.objects.reported())
+        .select_related("consultation")
+        .prefetch_related("reports")
+        .order_by("-report_count", "pk")[:30]
+    )
     return render(
         request,
         "proposals/staff/moderation.html",
-        {"page": page},
+        {"page": page, "arguments": list(arguments)},
         status=status,
     )
 
@@ -288,7 +300,7 @@ def _moderation_page(request: HttpRequest, *, status: int = 200) -> HttpResponse
 @staff_required
 def moderation(request: HttpRequest) -> HttpResponse:
     """Reported comments in the staff member's dongs (dong staff) or district (district staff)."""
-    return _moderation_page(request)
+    return moderation_page(request)
 
 
 @staff_required
@@ -314,7 +326,7 @@ def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
         request,
         decision=can(request.user, Action.MODERATE_COMMENT, comment, now=now),
         act=act,
-        render=partial(_moderation_page, request),
+        render=partial(moderation_page, request),
         done_url=reverse("proposals:staff_moderation"),
         form=form,
     )

@@ -7,6 +7,7 @@ from maeul.spaces.models.bookings import (
     BookingSlot,
     BookingStatus,
     CapacityPolicy,
+    capped_capacity,
 )
 from maeul.spaces.models.lending import (
     HELD,
@@ -61,4 +62,5 @@ __all__ = [
     "SurveyAnswer",
     "VisitorCount",
     "Weekday",
+    "capped_capacity",
 ]

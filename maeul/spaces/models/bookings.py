@@ -151,4 +151,15 @@ class CapacityPolicy(models.Model):
         """The most people a booking of `room` may bring under this policy (0: closed)."""
         if self.closes(room):
             return 0
-        return max(1, room.capacity * self.percent // 100)
+        return capped_capacity(room.capacity, self)
+
+
+def capped_capacity(capacity: int, policy: CapacityPolicy | None) -> int:
+    """The most of `capacity` people a gathering may take under `policy`: all of them with
+    none in force, none under a level at 0 %, else the level's share, at least 1. Rooms
+    (`CapacityPolicy.cap`) and forums (`consultations`) both cap through this."""
+    if policy is None:
+        return capacity
+    if policy.percent == 0:
+        return 0
+    return max(1, capacity * policy.percent // 100)

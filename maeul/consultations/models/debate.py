@@ -1,0 +1,91 @@
+"""The debate of a consultation (공론장 온라인): arguments for and against, replies, the
+support (공감) of an argument, and reports (신고) that join the moderation queue."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from maeul.consultations.models.consultations import Consultation
+
+
+class Stance(models.TextChoices):
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+
+
+class ArgumentQuerySet(models.QuerySet["Argument"]):
+    def reported(self) -> "ArgumentQuerySet":
+        """Visible arguments with a report not yet dealt with: their part of the queue."""
+        return self.filter(reports__resolved_at__isnull=True, hidden_at__isnull=True).distinct()
+
+
+class Argument(models.Model):
+    """An argument for or against (a top-level one), or a reply to one (no stance)."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="arguments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("argument"))
+    created_at = models.DateTimeField()
+    support_count = models.PositiveIntegerField(default=0)
+    report_count = models.PositiveIntegerField(default=0)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ArgumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("argument")
+        verbose_name_plural = _("arguments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:40]
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class ArgumentSupport(models.Model):
+    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["argument", "user"], name="one_support_per_argument")
+        ]
+
+    def __str__(self) -> str:
+        return f"Support #{self.pk}"
+
+
+class ArgumentReport(models.Model):
+    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["argument", "reporter"], name="one_argument_report_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Report #{self.pk}"

@@ -1,0 +1,77 @@
+"""Staged processes (로컬랩, 대 공론장): ordered stages, each a forum, a consultation or a vote
+(ranking ballots run on the voting engine), ending in a decision that is published."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from maeul.consultations.models.consultations import Consultation
+from maeul.consultations.models.forums import Forum
+from maeul.places.models import District, Dong
+
+
+class Process(models.Model):
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    dong = models.ForeignKey(
+        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+    decision_published_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("staged process")
+        verbose_name_plural = _("staged processes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:process", kwargs={"pk": self.pk})
+
+
+class Stage(models.Model):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="stages")
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(_("title"), max_length=200)
+    forum = models.ForeignKey(
+        Forum, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    consultation = models.ForeignKey(
+        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    vote = models.ForeignKey(
+        "voting.Vote", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["process", "position"], name="stage_position_unique"),
+            models.CheckConstraint(
+                name="stage_points_to_one_step",
+                condition=(
+                    Q(forum__isnull=False, consultation=None, vote=None)
+                    | Q(forum=None, consultation__isnull=False, vote=None)
+                    | Q(forum=None, consultation=None, vote__isnull=False)
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def step(self) -> models.Model:
+        """The forum, consultation or vote this stage is."""
+        return self.forum or self.consultation or self.vote  # type: ignore[return-value]

@@ -1,0 +1,53 @@
+"""건의 from field visits (현장 소통): what residents raised at 주민과의 대화 in a dong or
+at 목요일 골목구청장, recorded by staff, routed to a department and answered in public;
+one may become a proposal."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from maeul.places.models import Department, District, Dong
+
+
+class Occasion(models.TextChoices):
+    DIALOGUE = "dialogue", _("Dialogue with residents")
+    ALLEY_HEAD = "alley_head", _("Thursday alley district head")
+    OTHER = "other", _("Other field visit")
+
+
+class FieldSuggestion(models.Model):
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    dong = models.ForeignKey(
+        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    occasion = models.CharField(_("occasion"), max_length=20, choices=Occasion.choices)
+    heard_on = models.DateField(_("heard on"))
+    place = models.CharField(_("where"), max_length=200)
+    raised_by = models.CharField(
+        _("who raised it"), max_length=100,
+        help_text=_("A name or a description such as 'a shop owner'; shown to staff only."),
+    )  # fmt: skip
+    body = models.TextField(_("what was suggested"))
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    routed_at = models.DateTimeField(null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    proposal = models.ForeignKey(
+        "proposals.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("field suggestion")
+        verbose_name_plural = _("field suggestions")
+        ordering = ["-heard_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.body[:40]

@@ -1,0 +1,1 @@
+"""Pages of consultations: public (`public`), the debate (`debate`), staff (`staff`)."""

@@ -1,0 +1,31 @@
+"""Participation statistics: the public page and its XLSX file (the same figures)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+
+from maeul.consultations.spreadsheet import participation_csv, participation_workbook
+from maeul.consultations.statistics import consultation_figures, forum_figures
+from maeul.plans.exports import CSV_TYPE, XLSX_TYPE
+
+
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "consultations/statistics.html",
+                  {"consultations": consultation_figures(), "forums": forum_figures()})  # fmt: skip
+
+
+def statistics_xlsx(request: HttpRequest) -> HttpResponse:
+    with translation.override("ko"):
+        content = participation_workbook()
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="participation.xlsx"'
+    return response
+
+
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    """Respondents by dong and age group per consultation (the XLSX's second sheet)."""
+    with translation.override("ko"):
+        content = participation_csv()
+    response = HttpResponse(content, content_type=CSV_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="participation.csv"'
+    return response
