@@ -30,8 +30,9 @@ from maeul.spaces.models import (
     RoomType,
     Space,
     VisitorCount,
+    Weekday,
 )
-from maeul.spaces.services import bookings, desk, lending, usage
+from maeul.spaces.services import bookings, desk, lending, rounds, usage
 
 R = RoomType
 
@@ -205,6 +206,25 @@ def _loans(items: list[Item], people: list[User], staff: User, now: datetime) ->
                               now=asked + timedelta(days=rng.randint(1, 6)), ip=None)  # fmt: skip
 
 
+def _round(room: Room, people: list[User], staff: User, now: datetime) -> None:
+    """Next season's allocation round of one room, open, with two clubs asking for the same
+    Tuesday evening (the draw at the close decides) and one for a Thursday morning."""
+    starts = local_date(now) + timedelta(days=30)
+    round_ = rounds.open_round(
+        room=room, name=f"{starts.year}년 정기대관", starts_on=starts,
+        ends_on=starts + timedelta(days=150), staff=staff, now=now,
+    )  # fmt: skip
+    for person, group, weekday, begin, end in (
+        (people[0], "독산 기타동아리", Weekday.TUESDAY, time(19), time(21)),
+        (people[1], "금천 주민합창단", Weekday.TUESDAY, time(19), time(21)),
+        (people[2], "어르신 건강체조 모임", Weekday.THURSDAY, time(10), time(12)),
+    ):
+        rounds.request_slot(
+            round_=round_, representative=person, group_name=group, weekday=weekday,
+            starts=begin, ends=end, headcount=min(8, room.capacity), now=now,
+        )  # fmt: skip
+
+
 def load_spaces(*, now: datetime) -> int:
     """Create the demo spaces of 금천구 with a season of use; returns the spaces made."""
     district = District.objects.get(name="금천구")
@@ -224,4 +244,5 @@ def load_spaces(*, now: datetime) -> int:
     _upcoming(rooms, people, now)
     _walk_ins({spec.name: spec for spec in SPACES}, made, now)
     _loans(list(Item.objects.filter(space__in=made)), people, staff, now)
+    _round(rooms[0], people, staff, now)
     return len(made)

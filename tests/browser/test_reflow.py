@@ -30,7 +30,7 @@ from maeul.councils.models import (
 from maeul.places.models import District
 from maeul.plans.models import AutonomyPlan, Project, SpendingEntry
 from maeul.proposals.models import Proposal
-from maeul.spaces.models import Room, Space
+from maeul.spaces.models import AllocationRound, Room, Space
 from maeul.voting.models import PaperBatch, Vote, VoteStatus
 from tests.browser.support import AXE_JS, AXE_TAGS, assert_no_inline_script, format_violations
 from tests.browser.support import force_login as log_in
@@ -75,6 +75,7 @@ def public_pages() -> list[str]:
         "/spaces/",
         f"/spaces/{first(Space.objects.filter(items__isnull=False).distinct()).pk}/",
         f"/spaces/rooms/{first(Room.objects.all()).pk}/",
+        f"/spaces/rounds/{first(AllocationRound.objects.all()).pk}/",
         "/consultations/",
         f"/consultations/{first(Consultation.objects.filter(response_published_at__isnull=False)).pk}/",
         "/consultations/statistics/",
@@ -138,6 +139,8 @@ def staff_pages() -> list[str]:
         f"/staff/spaces/{first(Space.objects.filter(name='커뮤니티센터')).pk}/",
         f"/staff/spaces/policy/{first(District.objects.filter(name='금천구')).pk}/",
         "/staff/spaces/statistics/",
+        f"/staff/spaces/{first(Space.objects.filter(rooms__allocation_rounds__isnull=False)).pk}/rounds/",
+        f"/staff/spaces/{first(Space.objects.filter(name='커뮤니티센터')).pk}/photos/",
         "/staff/consultations/",
         "/staff/consultations/new/",
         f"/staff/consultations/{first(Consultation.objects.all()).pk}/",

@@ -44,3 +44,15 @@ def test_demo_spaces_follow_the_seeds(places):
     answers = SurveyAnswer.objects.all()
     satisfied = sum(answer.satisfied for answer in answers) / len(answers)
     assert 0.85 < satisfied <= 1
+
+
+def test_the_demo_has_an_open_allocation_round_with_two_clubs_on_one_slot(places):
+    from maeul.spaces.models import AllocationRound
+
+    now = timezone.now()
+    load_accounts(now=now)
+    load_spaces(now=now)
+    round_ = AllocationRound.objects.get()
+    assert round_.is_open and round_.closed_at is None
+    tuesdays = round_.requests.filter(weekday=1, starts__hour=19)
+    assert tuesdays.count() == 2 and round_.requests.count() == 3
