@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import at_seoul, local_date
+from maeul.core.dates import at_seoul, local_date, seoul_time
 from maeul.spaces.models import SLOT, Booking, CapacityPolicy, Room, Space
 
 MAX_DAYS = 90
@@ -62,16 +62,58 @@ class SpaceCalendar:
             ),
         )
 
-    def closed_reason(self, day: date) -> str:
-        """Why `day` cannot be booked online, or "" when it can."""
+    def _closure(self, day: date) -> str:
         for starts_on, ends_on, reason in self.closures:
             if starts_on <= day <= ends_on:
                 return _("Closed: %(reason)s") % {"reason": reason}
-        if day in self.reserved:
-            return _("Reserved for %(audience)s") % {"audience": self.reserved[day]}
         if day.weekday() not in self.hours:
             return _("Closed on this weekday")
         return ""
+
+    def closed_reason(self, day: date) -> str:
+        """Why `day` cannot be booked online, or "" when it can."""
+        if closed := self._closure(day):
+            return closed
+        if day in self.reserved:
+            return _("Reserved for %(audience)s") % {"audience": self.reserved[day]}
+        return ""
+
+    def outside_hours(self, start: datetime, end: datetime) -> str:
+        """Why `start` to `end` (Seoul wall clock, on an open day) is outside the hours."""
+        opens, closes = self.hours[start.weekday()]
+        if end.date() != start.date() or start.time() < opens or end.time() > closes:
+            return _("The space is open from %(opens)s to %(closes)s on that day.") % {
+                "opens": f"{opens:%H:%M}",
+                "closes": f"{closes:%H:%M}",
+            }
+        return ""
+
+    def conflict(self, start: datetime, end: datetime) -> str:
+        """Why a booking made earlier no longer fits: a closure or hours changed since it was
+        made ("" when it still fits). A reserved day is not one: staff book those."""
+        return self._closure(start.date()) or self.outside_hours(start, end)
+
+
+def conflicts(space: Space, now: datetime) -> list[tuple[Booking, str]]:
+    """The space's future active bookings that a closure or changed hours no longer allow,
+    with the reason: what the staff desk lists so that staff can call the bookers."""
+    upcoming = list(
+        Booking.objects.filter(room__space=space, starts_at__gt=now)
+        .active()
+        .select_related("room", "booker")
+        .order_by("starts_at")
+    )
+    if not upcoming:
+        return []
+    calendar = SpaceCalendar.of(
+        space, seoul_time(upcoming[0].starts_at).date(), seoul_time(upcoming[-1].starts_at).date()
+    )
+    found = []
+    for booking in upcoming:
+        reason = calendar.conflict(seoul_time(booking.starts_at), seoul_time(booking.ends_at))
+        if reason:
+            found.append((booking, reason))
+    return found
 
 
 def room_days(room: Room, *, start: date, days: int, now: datetime) -> list[Day]:

@@ -54,14 +54,9 @@ def _check_time(room: Room, starts_at: datetime, ends_at: datetime, now: datetim
     closed = calendar.closed_reason(start.date())
     if closed:
         raise RuleViolation(closed, code="closed", field="starts_at")
-    opens, closes = calendar.hours[start.weekday()]
-    if end.date() != start.date() or start.time() < opens or end.time() > closes:
-        raise RuleViolation(
-            _("The space is open from %(opens)s to %(closes)s on that day.")
-            % {"opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"},
-            code="outside_hours",
-            field="starts_at",
-        )
+    outside = calendar.outside_hours(start, end)
+    if outside:
+        raise RuleViolation(outside, code="outside_hours", field="starts_at")
 
 
 def _check_headcount(room: Room, headcount: int) -> None:

@@ -18,6 +18,7 @@ from maeul.core.dates import at_seoul, local_date
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.spaces.calendar import conflicts
 from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
 from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus, Space
 from maeul.spaces.services import desk, lending, usage
@@ -57,6 +58,7 @@ def _render_desk(
             "requests": list(bookings.filter(status=BookingStatus.REQUESTED, ends_at__gt=now)),
             "loans": list(loans.filter(status__in=(LoanStatus.REQUESTED, LoanStatus.OUT))),
             "overdue": list(lending.overdue(loans, now)),
+            "conflicts": conflicts(space, now),
             "check_in_form": forms.get("check_in_form") or CheckInForm(),
             "visitor_form": forms.get("visitor_form") or VisitorForm(initial={"on": day}),
             "refuse_form": RefuseForm(),
