@@ -22,6 +22,7 @@ from maeul.consultations.services import debate, forums, suggestions
 from maeul.consultations.services.forums import ForumSpec
 from maeul.core.permissions import Action, can
 from tests.consultations.conftest import NOW, make_consultation
+from tests.core.matrix import matrix_cells
 from tests.korean import HANGUL
 from tests.proposals.factories import ProposalFactory
 
@@ -82,17 +83,7 @@ MATRIX = {
 }  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from maeul.core.permissions import Action, can
 from maeul.councils.models import Council, CouncilKind, CouncilMember, Recruitment, Term
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project
+from tests.core.matrix import matrix_cells
 from tests.korean import HANGUL
 
 A = Action
@@ -53,17 +54,7 @@ MATRIX = {
 }  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from maeul.grants.models import (
 )
 from maeul.grants.services import applications
 from tests.conftest import _verified
+from tests.core.matrix import matrix_cells
 from tests.factories import UserFactory
 from tests.grants.conftest import NOW, make_call, make_group, write_draft
 from tests.korean import HANGUL
@@ -89,17 +90,7 @@ MATRIX = {
 }  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from maeul.core.permissions import Action, can
 from maeul.proposals.models import Status
+from tests.core.matrix import matrix_cells
 from tests.korean import HANGUL, korean
 from tests.proposals import conftest as proposal_fixtures
 from tests.proposals.factories import CommentFactory, ProposalFactory
@@ -94,17 +95,7 @@ PERSONAS = [
 ]  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from maeul.core.permissions import Action, can
 from maeul.places.models import District
 from maeul.spaces.models import AllocationRound, Booking, BookingStatus, Item, Room
 from maeul.spaces.services import bookings
+from tests.core.matrix import matrix_cells
 from tests.korean import HANGUL
 from tests.spaces.conftest import NOW, at, make_space
 
@@ -53,17 +54,7 @@ MATRIX = {
 }  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture

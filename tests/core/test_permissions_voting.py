@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from maeul.core.permissions import Action, can
 from maeul.voting.models import Channel, PaperBatch
+from tests.core.matrix import matrix_cells
 from tests.korean import HANGUL
 from tests.voting.conftest import make_vote
 
@@ -56,17 +57,7 @@ MATRIX = {
 }  # fmt: skip
 
 
-def _answers(row: str) -> list[bool]:
-    cells = row.replace(" ", "")
-    assert len(cells) == len(COLUMNS), row
-    return [cell == "Y" for cell in cells]
-
-
-CELLS = [
-    pytest.param(persona, action, target, allowed, id=f"{persona}-{action.value}-{target}")
-    for persona, row in MATRIX.items()
-    for (action, target), allowed in zip(COLUMNS, _answers(row), strict=True)
-]
+CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture
