@@ -7,7 +7,6 @@ Bodies are stored as typed and escaped when shown, so markup in them stays inert
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from maeul.consultations.models import (
     Consultation,
     Stance,
 )
-from maeul.core import audit
+from maeul.core import moderation
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
@@ -83,17 +82,14 @@ def report_argument(
 ) -> ArgumentReport:
     """Report an argument once; it then waits in the moderation queue."""
     enforce(reporter, Action.REPORT_ARGUMENT, argument, now=now)
-    reason = reason.strip()
-    if not reason:
-        raise RuleViolation(
-            _("Please say why you report this argument."), code="reason", field="reason"
-        )
-    refuse_resident_number(reason=reason)
-    with refuse_duplicate(_("You have already reported this argument."), code="already_reported"):
-        report = ArgumentReport.objects.create(
-            argument=argument, reporter=reporter, reason=reason[:300], created_at=now
-        )
-        Argument.objects.filter(pk=argument.pk).update(report_count=F("report_count") + 1)
+    report: ArgumentReport = moderation.file_report(
+        target=argument,
+        reporter=reporter,
+        reason=reason,
+        now=now,
+        missing=_("Please say why you report this argument."),
+        already=_("You have already reported this argument."),
+    )
     return report
 
 
@@ -102,26 +98,14 @@ def hide_argument(
 ) -> Argument:
     """Hide an argument with a public reason; its reports are resolved."""
     enforce(staff, Action.MODERATE_ARGUMENT, argument, now=now)
-    reason = reason.strip()
-    if not reason:
-        raise RuleViolation(
-            _("Please give the reason for hiding. It is shown publicly."),
-            code="reason",
-            field="reason",
-        )
-    refuse_resident_number(reason=reason)
-    with transaction.atomic():
-        argument.hidden_at, argument.hidden_reason, argument.hidden_by = now, reason[:300], staff
-        argument.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        ArgumentReport.objects.filter(argument=argument, resolved_at=None).update(resolved_at=now)
-        audit.record(
-            actor=staff,
-            action="consultations.argument.hide",
-            target=argument,
-            changes={"hidden_reason": ["", argument.hidden_reason]},
-            ip=ip,
-            now=now,
-        )
+    moderation.hide(
+        staff=staff,
+        target=argument,
+        reason=reason,
+        audit_action="consultations.argument.hide",
+        ip=ip,
+        now=now,
+    )
     return argument
 
 
@@ -130,16 +114,6 @@ def dismiss_argument_reports(
 ) -> int:
     """Keep a reported argument visible and close its reports."""
     enforce(staff, Action.MODERATE_ARGUMENT, argument, now=now)
-    with transaction.atomic():
-        closed = ArgumentReport.objects.filter(argument=argument, resolved_at=None).update(
-            resolved_at=now
-        )
-        audit.record(
-            actor=staff,
-            action="consultations.argument.keep",
-            target=argument,
-            changes={"reports": [closed, 0]},
-            ip=ip,
-            now=now,
-        )
-    return closed
+    return moderation.keep(
+        staff=staff, target=argument, audit_action="consultations.argument.keep", ip=ip, now=now
+    )

@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from maeul.core import audit
-from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core import moderation
+from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
@@ -78,17 +78,14 @@ def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> 
 def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetime) -> CommentReport:
     """Anyone signed in may report a comment once; it then waits in the moderation queue."""
     enforce(reporter, Action.REPORT_COMMENT, comment, now=now)
-    reason = reason.strip()
-    if not reason:
-        raise RuleViolation(
-            _("Please say why you report this comment."), code="reason", field="reason"
-        )
-    refuse_resident_number(reason=reason)
-    with refuse_duplicate(_("You have already reported this comment."), code="already_reported"):
-        report = CommentReport.objects.create(
-            comment=comment, reporter=reporter, reason=reason[:300], created_at=now
-        )
-        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+    report: CommentReport = moderation.file_report(
+        target=comment,
+        reporter=reporter,
+        reason=reason,
+        now=now,
+        missing=_("Please say why you report this comment."),
+        already=_("You have already reported this comment."),
+    )
     return report
 
 
@@ -97,45 +94,20 @@ def hide_comment(
 ) -> Comment:
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
     enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
-    reason = reason.strip()
-    refuse_resident_number(reason=reason)
-    if not reason:
-        raise RuleViolation(
-            _("Please give the reason for hiding. It is shown publicly."),
-            code="reason",
-            field="reason",
-        )
-    with transaction.atomic():
-        before = {"hidden_reason": comment.hidden_reason}
-        comment.hidden_at = now
-        comment.hidden_reason = reason[:300]
-        comment.hidden_by = staff
-        comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        CommentReport.objects.filter(comment=comment, resolved_at=None).update(resolved_at=now)
-        audit.record(
-            actor=staff,
-            action="proposals.comment.hide",
-            target=comment,
-            changes=audit.diff(before, {"hidden_reason": comment.hidden_reason}),
-            ip=ip,
-            now=now,
-        )
+    moderation.hide(
+        staff=staff,
+        target=comment,
+        reason=reason,
+        audit_action="proposals.comment.hide",
+        ip=ip,
+        now=now,
+    )
     return comment
 
 
 def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: datetime) -> int:
     """Keep a reported comment visible and close its reports."""
     enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
-    with transaction.atomic():
-        closed = CommentReport.objects.filter(comment=comment, resolved_at=None).update(
-            resolved_at=now
-        )
-        audit.record(
-            actor=staff,
-            action="proposals.comment.keep",
-            target=comment,
-            changes={"reports": [closed, 0]},
-            ip=ip,
-            now=now,
-        )
-    return closed
+    return moderation.keep(
+        staff=staff, target=comment, audit_action="proposals.comment.keep", ip=ip, now=now
+    )

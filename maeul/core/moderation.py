@@ -1,0 +1,75 @@
+"""Reports and moderation of what residents write (comments on proposals, arguments in a
+consultation's debate): one flow for every kind.
+
+A moderated row has `hidden_at`, `hidden_reason`, `hidden_by` and `report_count`, and a
+`reports` relation whose rows (`reporter`, `reason`, `created_at`, `resolved_at`) are unique
+per reporter in the database. Each app's service asks its own permission first, then calls
+one of these.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.privacy import refuse_resident_number
+
+REASON_MAX = 300
+
+
+def _reason(text: str, missing: str) -> str:
+    text = text.strip()
+    if not text:
+        raise RuleViolation(missing, code="reason", field="reason")
+    refuse_resident_number(reason=text)
+    return text[:REASON_MAX]
+
+
+def file_report(
+    *, target: Any, reporter: Any, reason: str, now: datetime, missing: str, already: str
+) -> Any:
+    """Report `target` once; it then waits in the moderation queue."""
+    reason = _reason(reason, missing)
+    with refuse_duplicate(already, code="already_reported"):
+        report = target.reports.create(reporter=reporter, reason=reason, created_at=now)
+        type(target).objects.filter(pk=target.pk).update(report_count=F("report_count") + 1)
+    return report
+
+
+def hide(
+    *, staff: Any, target: Any, reason: str, audit_action: str, ip: str | None, now: datetime
+) -> None:
+    """Hide `target` with a reason shown publicly in its place; its open reports are resolved."""
+    reason = _reason(reason, _("Please give the reason for hiding. It is shown publicly."))
+    with transaction.atomic():
+        before = {"hidden_reason": target.hidden_reason}
+        target.hidden_at, target.hidden_reason, target.hidden_by = now, reason, staff
+        target.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
+        target.reports.filter(resolved_at=None).update(resolved_at=now)
+        audit.record(
+            actor=staff,
+            action=audit_action,
+            target=target,
+            changes=audit.diff(before, {"hidden_reason": reason}),
+            ip=ip,
+            now=now,
+        )
+
+
+def keep(*, staff: Any, target: Any, audit_action: str, ip: str | None, now: datetime) -> int:
+    """Keep a reported `target` visible and close its open reports; returns how many."""
+    with transaction.atomic():
+        closed = int(target.reports.filter(resolved_at=None).update(resolved_at=now))
+        audit.record(
+            actor=staff,
+            action=audit_action,
+            target=target,
+            changes={"reports": [closed, 0]},
+            ip=ip,
+            now=now,
+        )
+    return closed
