@@ -11,11 +11,22 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
+from maeul.accounts.models import VerificationMethod
 from maeul.core.dates import SEOUL
 from maeul.courses.models import Audience, Course, CourseKind, Programme, Session
+from tests.factories import DongTieFactory, UserFactory
 
 NOW = datetime(2026, 3, 18, 10, 0, tzinfo=SEOUL)
+
+
+def verified_person(dong):
+    user = UserFactory()
+    user.mark_verified(method=VerificationMethod.IN_PERSON, at=timezone.now())
+    user.save()
+    DongTieFactory(user=user, dong=dong)
+    return user
 
 
 @pytest.fixture

@@ -47,9 +47,13 @@ class SurveyAt(models.TextChoices):
 
 
 class Programme(models.Model):
-    """A district's programme of one year (e.g. 마을력강화 마을교육 2020) and its targets."""
+    """A district's programme of one year (e.g. 마을력강화 마을교육 2020) and its targets; a
+    programme without a district is the city's (서울시 마을공동체종합지원센터)."""
 
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
     title = models.CharField(_("title"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     description = models.TextField(_("description"), blank=True)
@@ -64,8 +68,8 @@ class Programme(models.Model):
     )
 
     class Meta:
-        verbose_name = _("programme")
-        verbose_name_plural = _("programmes")
+        verbose_name = _("course programme")
+        verbose_name_plural = _("course programmes")
         ordering = ["-year", "title", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -84,9 +88,12 @@ class CourseQuerySet(models.QuerySet["Course"]):
 
 class Course(models.Model):
     programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="courses"
+        Programme, verbose_name=_("course programme"), on_delete=models.PROTECT, related_name="courses"
     )
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    # The programme's district (None: a city-wide course), kept here for the row scope.
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     dong = models.ForeignKey(
         Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
@@ -178,8 +185,8 @@ class Session(models.Model):
     )  # fmt: skip
 
     class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        verbose_name = _("course session")
+        verbose_name_plural = _("course sessions")
         ordering = ["course", "number"]
         constraints = [
             models.UniqueConstraint(fields=["course", "number"], name="session_unique_number"),

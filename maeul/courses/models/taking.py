@@ -81,7 +81,7 @@ class SatisfactionAnswer(models.Model):
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     score = models.PositiveSmallIntegerField(_("satisfaction"))
-    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    comment = models.CharField(_("opinion"), max_length=500, blank=True)
     created_at = models.DateTimeField()
 
     class Meta:
