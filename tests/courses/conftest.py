@@ -34,13 +34,17 @@ def now():
     return NOW
 
 
-@pytest.fixture
-def programme(geumcheon):
+def make_programme(district) -> Programme:
     return Programme.objects.create(
-        district=geumcheon, title="마을력강화 마을교육", year=2026, target_courses=4,
+        district=district, title="마을력강화 마을교육", year=2026, target_courses=4,
         target_sessions=65, target_participants=950, target_attendances=1200,
         target_satisfaction=Decimal("4.5"),
     )  # fmt: skip
+
+
+@pytest.fixture
+def programme(geumcheon):
+    return make_programme(geumcheon)
 
 
 def add_sessions(course, count, first: datetime, hours="2.5") -> list[Session]:
@@ -57,29 +61,31 @@ def add_sessions(course, count, first: datetime, hours="2.5") -> list[Session]:
     ]
 
 
+def new_course(programme, dong, **overrides) -> Course:
+    """A course of `programme` in `dong`, taking registrations at `NOW` (2 places, 1 waiting)."""
+    fields = {
+        "programme": programme,
+        "district_id": programme.district_id,
+        "dong": dong,
+        "kind": CourseKind.VILLAGE_EDUCATION,
+        "title": "금천마을지기학교",
+        "audience": Audience.RESIDENTS,
+        "operator": "금천구 마을자치센터",
+        "place": "독산1동 마을활력소",
+        "capacity": 2,
+        "waiting_list_size": 1,
+        "registration_opens_at": NOW - timedelta(days=7),
+        "registration_closes_at": NOW + timedelta(days=7),
+        "published_at": NOW - timedelta(days=7),
+        "created_at": NOW - timedelta(days=8),
+    }
+    fields.update(overrides)
+    return Course.objects.create(**fields)
+
+
 @pytest.fixture
 def make_course(programme, doksan1):
-    def make(**overrides) -> Course:
-        fields = {
-            "programme": programme,
-            "district_id": doksan1.district_id,
-            "dong": doksan1,
-            "kind": CourseKind.VILLAGE_EDUCATION,
-            "title": "금천마을지기학교",
-            "audience": Audience.RESIDENTS,
-            "operator": "금천구 마을자치센터",
-            "place": "독산1동 마을활력소",
-            "capacity": 2,
-            "waiting_list_size": 1,
-            "registration_opens_at": NOW - timedelta(days=7),
-            "registration_closes_at": NOW + timedelta(days=7),
-            "published_at": NOW - timedelta(days=7),
-            "created_at": NOW - timedelta(days=8),
-        }
-        fields.update(overrides)
-        return Course.objects.create(**fields)
-
-    return make
+    return lambda **overrides: new_course(programme, doksan1, **overrides)
 
 
 @pytest.fixture

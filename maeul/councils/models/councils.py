@@ -40,7 +40,9 @@ class Council(models.Model):
     requires_school_completion = models.BooleanField(
         _("applicants must have completed a self-governance school"),
         default=False,
-        help_text=_("Only people who completed a self-governance school of the district may apply."),
+        help_text=_(
+            "Only people who completed a self-governance school of the district may apply."
+        ),
     )
 
     class Meta:

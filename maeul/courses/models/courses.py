@@ -88,7 +88,10 @@ class CourseQuerySet(models.QuerySet["Course"]):
 
 class Course(models.Model):
     programme = models.ForeignKey(
-        Programme, verbose_name=_("course programme"), on_delete=models.PROTECT, related_name="courses"
+        Programme,
+        verbose_name=_("course programme"),
+        on_delete=models.PROTECT,
+        related_name="courses",
     )
     # The programme's district (None: a city-wide course), kept here for the row scope.
     district = models.ForeignKey(
