@@ -10,7 +10,11 @@ from maeul.places.models import District
 
 
 class Track(models.Model):
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
+    """A track of a district (None: of the city)."""
+
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
