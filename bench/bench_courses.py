@@ -16,6 +16,7 @@ import argparse
 import sys
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,7 @@ def run(programmes: list[Programme]) -> dict[str, Any]:
         ),
     }
     for name, url in urls.items():
-        figures[name] = measure(lambda url=url: client.get(url), repeat=REPEAT)
+        figures[name] = measure(partial(client.get, url), repeat=REPEAT)
     return figures
 
 

@@ -89,13 +89,14 @@ GEUMCHEON_2020 = [
      "자원봉사 전문교육", 22, 38, "캘리그래피 등 비대면 교육이 가능한 교육 콘텐츠"),
 ]  # fmt: skip
 
-# 마을실천대학 (2019 추진실적): (step, kind, course title, sessions, people, completion work).
-COLLEGE = [
+# 마을실천대학 (2019 추진실적): (step, kind, course title, sessions, people, completion work);
+# 0 where the report gives no figure (자주학습 과정: 8 research topics, papers due later).
+COLLEGE: list[tuple[str, str, str, int, int, bool]] = [
     ("뿌리 과정", StepKind.REQUIRED, "뿌리 과정: 조직가 기초·심화", 10, 135, False),
     ("역량별 전문 과정", StepKind.ELECTIVE, "역량별 전문 과정: 갈등해결·퍼실리테이션·지역자원조사",
      9, 200, False),
     ("리더십 과정", StepKind.ELECTIVE, "리더십 과정: 조직운영 역량강화·자유학교교육", 11, 110, False),
-    ("자주학습 과정", StepKind.COMPLETION_WORK, "자주학습 과정: 졸업논문작성", None, None, True),
+    ("자주학습 과정", StepKind.COMPLETION_WORK, "자주학습 과정: 졸업논문작성", 0, 0, True),
 ]  # fmt: skip
 
 
@@ -133,10 +134,10 @@ def _seoul_centre(now: datetime) -> None:
     for order, (step_title, kind, title, sessions, people, work) in enumerate(COLLEGE, 1):
         course = Course.objects.create(
             programme=college, district=None, kind=CourseKind.ACTIVIST_COLLEGE, title=title,
-            audience=Audience.ACTIVISTS, operator=SEOUL_CENTRE, capacity=max(people or 0, 1),
-            requires_completion_work=work, recorded_sessions=sessions or 0,
-            recorded_hours=Decimal(0), recorded_participants=people or 0,
-            recorded_attendances=people or 0, published_at=now, created_at=now,
+            audience=Audience.ACTIVISTS, operator=SEOUL_CENTRE, capacity=max(people, 1),
+            requires_completion_work=work, recorded_sessions=sessions,
+            recorded_hours=Decimal(0), recorded_participants=people,
+            recorded_attendances=people, published_at=now, created_at=now,
         )  # fmt: skip
         if work and previous is not None:
             course.prerequisites.add(previous)
