@@ -19,8 +19,8 @@ from maeul.api.common import CodeName, Label, Page, PageQuery, errors, paginate
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.courses.figures import Figures, course_figures
+from maeul.courses.listing import filtered_courses
 from maeul.courses.models import Audience, Course, CourseKind
-from maeul.courses.views.public import filtered_courses
 
 router = Router(tags=["courses"])
 

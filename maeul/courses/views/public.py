@@ -1,8 +1,6 @@
 """The public course pages: the list with its filters and figures, a course's page, and a
 programme's table as XLSX (figures only). Reads only; a fixed number of queries a page."""
 
-from typing import Any
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -14,37 +12,13 @@ from maeul.core.permissions import Action, can
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.courses.completion import completed_courses
 from maeul.courses.figures import course_figures, programme_figures
+from maeul.courses.listing import filtered_courses
 from maeul.courses.models import Course, CourseKind, Programme, Registration, RegistrationStatus
 from maeul.courses.services.taking import missing_prerequisite
 from maeul.courses.spreadsheet import programme_xlsx
 from maeul.places.models import Dong
 
 PER_PAGE = 30
-
-
-def _number(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else None
-
-
-def filtered_courses(params: Any) -> tuple[Any, dict[str, Any]]:
-    """The public courses the filters (`programme`, `dong`, `year`, `kind`) choose, and the
-    filters as understood (unknown values are ignored)."""
-    wanted = {
-        "programme": _number(params.get("programme")),
-        "dong": _number(params.get("dong")),
-        "year": _number(params.get("year")),
-        "kind": params.get("kind") if params.get("kind") in CourseKind.values else None,
-    }
-    courses = Course.objects.public().select_related("programme", "dong", "district")
-    if wanted["programme"]:
-        courses = courses.filter(programme_id=wanted["programme"])
-    if wanted["dong"]:
-        courses = courses.filter(dong_id=wanted["dong"])
-    if wanted["year"]:
-        courses = courses.filter(programme__year=wanted["year"])
-    if wanted["kind"]:
-        courses = courses.filter(kind=wanted["kind"])
-    return courses.order_by("-programme__year", "programme_id", "pk"), wanted
 
 
 def _without_page(request: HttpRequest) -> str:
