@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("maeul.plans.urls")),
     path("", include("maeul.grants.urls")),
     path("", include("maeul.spaces.urls")),
+    path("", include("maeul.courses.urls")),
     path("", include("maeul.consultations.urls")),
     path("", include("maeul.privacy.urls")),
     path("", include("maeul.core.urls")),

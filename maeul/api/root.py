@@ -10,6 +10,7 @@ from maeul.api import (
     agenda,
     consultations,
     councils,
+    courses,
     grant_archive,
     grants,
     index,
@@ -51,6 +52,7 @@ api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
 api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
+api.add_router("/", courses.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -27,6 +27,7 @@ from maeul.councils.models import (
     CycleStep,
     Meeting,
 )
+from maeul.courses.models import Course, Programme
 from maeul.places.models import District
 from maeul.plans.models import AutonomyPlan, Project, SpendingEntry
 from maeul.proposals.models import Proposal
@@ -83,6 +84,9 @@ def public_pages() -> list[str]:
         f"/forums/{first(Forum.objects.filter(table_notes__isnull=False).distinct()).pk}/",
         "/processes/",
         "/suggestions/",
+        "/courses/",
+        f"/courses/?programme={first(Programme.objects.filter(year=2019)).pk}",
+        f"/courses/{first(Course.objects.filter(recorded_sessions=None)).pk}/",
         "/privacy/",
         "/terms/",
         "/accounts/login/",
@@ -101,6 +105,7 @@ def resident_pages() -> list[str]:
         "/me/withdraw/",
         "/proposals/new/",
         "/spaces/mine/",
+        "/courses/mine/",
         f"/spaces/rooms/{first(Room.objects.all()).pk}/book/",
         f"/votes/{open_vote.pk}/ballot/",
         "/accounts/email/",
@@ -150,6 +155,8 @@ def staff_pages() -> list[str]:
         f"/staff/forums/{first(Forum.objects.all()).pk}/",
         "/staff/suggestions/",
         f"/staff/suggestions/{first(FieldSuggestion.objects.all()).pk}/",
+        "/staff/courses/",
+        f"/staff/courses/{first(Course.objects.filter(recorded_sessions=None)).pk}/",
     ]
 
 

@@ -18,6 +18,7 @@ from maeul.core.permissions import (
     accounts,
     consultations,
     councils,
+    courses,
     grants,
     plans,
     proposals,
@@ -91,6 +92,7 @@ RULES: dict[Action, Rule] = {
     **grants.RULES,
     **spaces.RULES,
     **consultations.RULES,
+    **courses.RULES,
 }
 
 

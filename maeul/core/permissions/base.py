@@ -109,6 +109,11 @@ class Action(StrEnum):
     ANSWER_SUGGESTION = "consultations.answer_suggestion"
     MANAGE_PROCESS = "consultations.manage_process"
     OPEN_WORKSHOP = "consultations.open_workshop"
+    # Courses (교육): registration, the satisfaction survey, the staff desk, attendance.
+    REGISTER_FOR_COURSE = "courses.register"
+    RATE_COURSE = "courses.rate"
+    MANAGE_COURSE = "courses.manage"
+    RECORD_ATTENDANCE = "courses.record_attendance"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

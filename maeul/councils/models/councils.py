@@ -37,6 +37,13 @@ class Council(models.Model):
         default=0,
         help_text=_("An agenda item passes only when at least this many ballots were cast."),
     )
+    requires_school_completion = models.BooleanField(
+        _("applicants must have completed a self-governance school"),
+        default=False,
+        help_text=_(
+            "Only people who completed a self-governance school of the district may apply."
+        ),
+    )
 
     class Meta:
         verbose_name = _("council")

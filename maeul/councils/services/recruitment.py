@@ -49,6 +49,7 @@ from maeul.councils.models import (
     Term,
 )
 from maeul.councils.services.members import _insert_member
+from maeul.courses.completion import school_refusal
 
 SEED_MAX = 64  # Recruitment.lottery_seed
 NOTIFY_KIND = "council_selection"
@@ -155,9 +156,13 @@ def apply(
 
     Raises RuleViolation with the reason when the person may not apply (not verified, no
     tie to the dong or district, the call closed), has already applied, or the input is
-    incomplete.
+    incomplete, or the council asks for a completed 주민자치학교 the person has not completed
+    (`courses.completion.school_refusal`).
     """
     enforce(user, Action.APPLY_TO_COUNCIL, recruitment, now=now)
+    missing_school = school_refusal(user, recruitment.term.council)
+    if missing_school is not None:
+        raise RuleViolation(missing_school, code="school_required")
     public_name = public_name.strip()
     motivation = motivation.strip()
     recommended_by = recommended_by.strip()

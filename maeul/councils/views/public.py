@@ -24,6 +24,7 @@ from maeul.councils.models import (
 )
 from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
+from maeul.courses.completion import school_refusal
 from maeul.places.models import District
 
 
@@ -100,11 +101,13 @@ def _recruitment_page(
     now = timezone.now()
     mine = None
     decision = None
+    missing_school = None
     if call is not None:
         decision = can(request.user, Action.APPLY_TO_COUNCIL, call, now=now)
         if request.user.is_authenticated:
             mine = MembershipApplication.objects.filter(recruitment=call, user=request.user).first()
-        if form is None and decision and mine is None:
+            missing_school = school_refusal(request.user, council)
+        if form is None and decision and mine is None and missing_school is None:
             form = ApplicationForm(
                 council=council,
                 initial={"public_name": getattr(request.user, "display_name", "")},
@@ -117,6 +120,7 @@ def _recruitment_page(
         "results": recruiting.results(call) if call is not None and call.is_selected else [],
         "application_count": call.applications.count() if call is not None else 0,
         "decision": decision,
+        "missing_school": missing_school,
         "mine": mine,
         "form": form,
         "recommended_places": recruiting.recommended_places(call.seats) if call else 0,

@@ -1,0 +1,113 @@
+"""Who may register for a course, answer its satisfaction survey, run its desk and take
+attendance.
+
+A verified resident registers for a published course while its registration is open
+(the capacity, the waiting list and prerequisites are the service's business, which says
+why). A person answers the survey about a session they attended once it has begun, and
+only the session the course surveys (its last one, or every one). Staff run the desk of
+the courses they serve: dong staff those of their dong, district staff all of their
+district; attendance is taken once a session has begun. Which rows staff serve: a
+programme by its district, a course by its dong (or district), a registration by its
+course's.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    staff_serving,
+)
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.courses.models import (
+    Attendance,
+    Course,
+    Programme,
+    Registration,
+    Session,
+    SurveyAt,
+)
+from maeul.places.models import District, Dong
+
+register_rows(Course, RowScope(district="district_id", dong="dong_id"))
+register_rows(Registration, RowScope(district="course__district_id", dong="course__dong_id"))
+
+NOT_OPEN = _("Registration for this course is not open.")
+
+
+def course_of(target: Model | None) -> Course | None:
+    """The course a session, registration or attendance belongs to (None for anything else)."""
+    if isinstance(target, Course):
+        return target
+    if isinstance(target, Session | Registration):
+        return target.course
+    if isinstance(target, Attendance):
+        return target.session.course
+    return None
+
+
+def _register(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A verified person, for a published course while its registration is open."""
+    if not isinstance(target, Course) or not target.registration_is_open(now):
+        return deny(NOT_OPEN)
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def _rate(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Someone who attended the surveyed session, once it has begun."""
+    if not isinstance(target, Session):
+        return deny(_("Choose a session of the course."))
+    course = target.course
+    if course.survey_at == SurveyAt.NONE:
+        return deny(_("This course has no satisfaction survey."))
+    if course.survey_at == SurveyAt.LAST_SESSION:
+        last = course.sessions.order_by("-number").values_list("pk", flat=True).first()
+        if last != target.pk:
+            return deny(_("The satisfaction survey is taken at the last session."))
+    if now < target.starts_at:
+        return deny(_("The survey opens when the session begins."))
+    if not Attendance.objects.filter(session=target, user=user).exists():
+        return deny(_("Only people who attended the session may rate it."))
+    return ALLOW
+
+
+def place_of(target: Model | None) -> Model | None:
+    """The row whose place staff must serve: the course (of a session, registration or
+    attendance), a programme's district, or a dong or district to add a course to."""
+    if isinstance(target, Programme):
+        return target.district
+    if isinstance(target, Dong | District):
+        return target
+    return course_of(target)
+
+
+# Staff of the course's dong or district (or site admins).
+_manage = staff_serving(place_of)
+
+
+def _record_attendance(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff of the course, once the session has begun."""
+    decision = _manage(user, target, now)
+    if not decision:
+        return decision
+    if not isinstance(target, Session):
+        return deny(_("Choose a session of the course."))
+    if now < target.starts_at:
+        return deny(_("Attendance can be taken once the session has begun."))
+    return ALLOW
+
+
+RULES: dict[Action, Rule] = {
+    Action.REGISTER_FOR_COURSE: _register,
+    Action.RATE_COURSE: _rate,
+    Action.MANAGE_COURSE: _manage,
+    Action.RECORD_ATTENDANCE: _record_attendance,
+}

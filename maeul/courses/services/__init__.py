@@ -1,0 +1,2 @@
+"""Course services: setting courses up (`courses.py`), taking them (`taking.py`) and
+recording completion (`completion.py`)."""
