@@ -15,6 +15,7 @@ Text is laid out as given: the caller formats amounts and dates (`core/templatet
 filters, `core/dates`). Nothing here reads a request or the database.
 """
 
+import logging
 from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
@@ -24,6 +25,9 @@ from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
 PDF_TYPE = "application/pdf"
+
+# fontTools reports every subsetting step at INFO; a served document is not news.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 _FONT_DIR = Path(__file__).resolve().parent / "fonts" / "nanum-square" / "20200506"
 _FAMILY = "NanumSquare"
