@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from maeul.core.permissions import (
     accounts,
+    archive,
     consultations,
     councils,
     grants,
@@ -91,6 +92,7 @@ RULES: dict[Action, Rule] = {
     **grants.RULES,
     **spaces.RULES,
     **consultations.RULES,
+    **archive.RULES,
 }
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maeul.accounts.demo import load_accounts
+from maeul.archive.demo import load_archive
 from maeul.consultations.demo import load_consultations
 from maeul.grants.demo import load_grants
 from maeul.places.demo import load_places
@@ -36,9 +37,10 @@ class Command(BaseCommand):
             grants = load_grants(now=now)
             spaces = load_spaces(now=now)
             consultations = load_consultations(now=now)
+            archive = load_archive(now=now)
         self.stdout.write(
             f"데모 데이터: 장소 {places}건, 계정 {accounts}건, 제안 데이터 {proposals}건, "
             f"투표 {votes}건, 2021년 주민자치 사업 {projects}건, "
             f"투표로 선정한 사업 {from_vote}건, 공모사업 공고 {grants}건, "
-            f"마을공간 {spaces}곳, 여론수렴 {consultations}건을 새로 만들었습니다."
+            f"마을공간 {spaces}곳, 여론수렴 {consultations}건, 마을기록 {archive}건을 새로 만들었습니다."
         )
