@@ -4,6 +4,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maeul.places.models import District, Dong
 
@@ -23,7 +24,7 @@ class Facility(models.Model):
     name = models.CharField(_("name"), max_length=100)
     address = models.CharField(_("address"), max_length=200)
     land_m2 = models.DecimalField(_("site area (㎡)"), max_digits=10, decimal_places=2)
-    building_m2 = models.DecimalField(_("floor area (㎡)"), max_digits=10, decimal_places=2)
+    building_m2 = models.DecimalField(_("building area (㎡)"), max_digits=10, decimal_places=2)
     floors_below = models.PositiveSmallIntegerField(_("floors below ground"), default=0)
     floors_above = models.PositiveSmallIntegerField(_("floors above ground"))
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -46,7 +47,7 @@ class Facility(models.Model):
 
 
 class ResourceKind(models.TextChoices):
-    PERSON = "person", _("People")
+    PERSON = "person", pgettext_lazy("resource", "People")
     PLACE = "place", _("Place")
     GROUP = "group", _("Group")
     SKILL = "skill", _("Skill")

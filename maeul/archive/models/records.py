@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maeul.councils.models import CouncilEvent
 from maeul.grants.models import CommunityGroup
@@ -33,7 +34,7 @@ class RecordKind(models.TextChoices):
 class RecordStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Awaiting approval")
     PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("record", "Withdrawn")
 
 
 class ArchiveRecordQuerySet(models.QuerySet["ArchiveRecord"]):
