@@ -12,7 +12,6 @@ accounts.
 from datetime import date, datetime
 
 from django.core.files.storage import default_storage
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,7 +21,7 @@ from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
 from maeul.api.projects import execution_rate
 from maeul.archive.dong_page import dong_overview, public_records
 from maeul.archive.models import ArchiveRecord, RecordKind
-from maeul.archive.views.public import filter_records
+from maeul.archive.models.records import ArchiveRecordQuerySet
 from maeul.core.query import one_of, place_code, whole_number
 from maeul.places.models import Dong
 
@@ -158,7 +157,7 @@ def _item(record: ArchiveRecord) -> RecordItem:
     )
 
 
-def _records() -> QuerySet[ArchiveRecord]:
+def _records() -> ArchiveRecordQuerySet:
     return public_records()
 
 
@@ -167,13 +166,13 @@ def _records() -> QuerySet[ArchiveRecord]:
 def list_records(request: HttpRequest, query: Query[RecordQuery]) -> RecordPage:
     """Filters: `dong` (administrative code), `year`, `tag` (exact), `kind` (text, photo,
     document, video). Newest year first. Page-numbered, at most 100 a page."""
-    wanted = {
-        "dong": place_code(query.dong),
-        "year": whole_number(query.year, low=1990, high=2100),
-        "tag": (query.tag or "").strip()[:30] or None,
-        "kind": one_of(query.kind, RecordKind.values),
-    }
-    return RecordPage(**paginate(request, filter_records(_records(), wanted), query, _item))
+    rows = _records().matching(
+        dong=place_code(query.dong),
+        year=whole_number(query.year, low=1990, high=2100),
+        tag=(query.tag or "").strip()[:30] or None,
+        kind=one_of(query.kind, RecordKind.values),
+    )
+    return RecordPage(**paginate(request, rows, query, _item))
 
 
 @router.get("/records/{int:record_id}", response=RecordDetail, summary="Read a community record")

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from maeul.archive.models import ArchiveRecord, Facility, RecordPhoto, Resource
+from maeul.archive.models.records import ArchiveRecordQuerySet
 from maeul.consultations.models import Forum
 from maeul.councils.models import AgendaItem, Council, CouncilEvent, CouncilMember, Section, Term
 from maeul.councils.services.members import current_members, current_term
@@ -58,7 +59,7 @@ class DongOverview:
     resources: list[Resource] = field(default_factory=list)
 
 
-def public_records() -> QuerySet[ArchiveRecord]:
+def public_records() -> ArchiveRecordQuerySet:
     """Published records with their dong, photos and tags, newest first (three queries)."""
     return (
         ArchiveRecord.objects.public()

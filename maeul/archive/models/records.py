@@ -48,6 +48,27 @@ class ArchiveRecordQuerySet(models.QuerySet["ArchiveRecord"]):
     def in_dong(self, dong: Dong) -> "ArchiveRecordQuerySet":
         return self.filter(dong=dong)
 
+    def matching(
+        self,
+        *,
+        dong: str | None = None,
+        year: int | None = None,
+        tag: str | None = None,
+        kind: str | None = None,
+    ) -> "ArchiveRecordQuerySet":
+        """Narrowed by the list's filters: a dong's code, a year, a tag, a kind (empty ones
+        do not narrow)."""
+        rows = self
+        if dong:
+            rows = rows.filter(dong__code=dong)
+        if year:
+            rows = rows.filter(year=year)
+        if tag:
+            rows = rows.filter(tags__name=tag)
+        if kind:
+            rows = rows.filter(kind=kind)
+        return rows
+
     def newest_first(self) -> "ArchiveRecordQuerySet":
         return self.order_by("-year", "-published_at", "-pk")
 

@@ -5,6 +5,7 @@ Text is shown escaped (a `<script>` someone typed is shown as text, never run); 
 are shown as links, never embedded.
 """
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -13,7 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from maeul.archive.dong_page import public_records
-from maeul.archive.models import ArchiveRecord, Exhibition, ExhibitionItem, RecordKind
+from maeul.archive.models import (
+    ArchiveRecord,
+    Exhibition,
+    ExhibitionItem,
+    RecordKind,
+    RecordStatus,
+)
 from maeul.core.permissions import scope_of
 from maeul.core.query import one_of, place_code, whole_number
 from maeul.places.models import Dong
@@ -21,7 +28,7 @@ from maeul.places.models import Dong
 PAGE_SIZE = 20
 
 
-def _filters(request: HttpRequest) -> dict[str, str | int | None]:
+def _filters(request: HttpRequest) -> dict[str, Any]:
     tag = " ".join(request.GET.get("tag", "").replace("#", " ").split())[:30]
     return {
         "dong": place_code(request.GET.get("dong")),
@@ -31,22 +38,9 @@ def _filters(request: HttpRequest) -> dict[str, str | int | None]:
     }
 
 
-def filter_records(rows, wanted: dict[str, str | int | None]):  # type: ignore[no-untyped-def]
-    """`rows` narrowed by the list's filters (empty ones do not narrow)."""
-    if wanted["dong"]:
-        rows = rows.filter(dong__code=wanted["dong"])
-    if wanted["year"]:
-        rows = rows.filter(year=wanted["year"])
-    if wanted["tag"]:
-        rows = rows.filter(tags__name=wanted["tag"])
-    if wanted["kind"]:
-        rows = rows.filter(kind=wanted["kind"])
-    return rows
-
-
 def record_list(request: HttpRequest) -> HttpResponse:
     wanted = _filters(request)
-    rows = filter_records(public_records(), wanted)
+    rows = public_records().matching(**wanted)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     public = ArchiveRecord.objects.public()
     context = {
@@ -64,19 +58,15 @@ def record_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_record(request: HttpRequest, pk: int) -> ArchiveRecord:
-    """A published record; one awaiting approval for its author and the staff serving it."""
+    """A published record; one awaiting approval (or taken off) for the staff serving it,
+    and one awaiting approval for its author."""
     rows = ArchiveRecord.objects.public()
     user = request.user
     if user.is_authenticated:
-        served = (
-            scope_of(user).rows(ArchiveRecord.objects.all()) if scope_of(user).is_staff else None
-        )
-        mine = Q(author=user) & ~Q(status="withdrawn")
-        rows = ArchiveRecord.objects.filter(
-            Q(pk__in=rows.values("pk"))
-            | mine
-            | (Q(pk__in=served.values("pk")) if served is not None else Q(pk__in=[]))
-        )
+        visible = Q(pk__in=rows.values("pk")) | Q(author=user, status=RecordStatus.SUBMITTED)
+        if scope_of(user).is_staff:
+            visible |= Q(pk__in=scope_of(user).rows(ArchiveRecord.objects.all()).values("pk"))
+        rows = ArchiveRecord.objects.filter(visible)
     record = (
         rows.select_related("district", "dong", "group", "project", "event")
         .prefetch_related("tags", "photos", "documents")
