@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "maeul.spaces",
     "maeul.consultations",
     "maeul.courses",
+    "maeul.archive",
 ]
 
 MIDDLEWARE = [

@@ -215,6 +215,8 @@ class Role(models.TextChoices):
     SUPPORT_CENTRE_STAFF = "support_centre_staff", _("Support-centre staff")
     COMMITTEE_MEMBER = "committee_member", _("Committee member")
     SITE_ADMIN = "site_admin", _("Site administrator")
+    # 마을기록가: a resident who records the district's community life in the archive.
+    RECORDER = "recorder", _("Community recorder")
 
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
@@ -262,6 +264,7 @@ class RoleAssignment(models.Model):
                             Role.DISTRICT_STAFF,
                             Role.SUPPORT_CENTRE_STAFF,
                             Role.COMMITTEE_MEMBER,
+                            Role.RECORDER,
                         ],
                         district__isnull=False,
                         dong__isnull=True,

@@ -8,6 +8,7 @@ from ninja.operation import Operation
 
 from maeul.api import (
     agenda,
+    archive,
     consultations,
     councils,
     courses,
@@ -53,6 +54,7 @@ api.add_router("/", grant_archive.router)
 api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
 api.add_router("/", courses.router)
+api.add_router("/", archive.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -79,6 +79,7 @@ MATRICES = [
     "tests.core.test_permissions_spaces",
     "tests.core.test_permissions_consultations",
     "tests.core.test_permissions_courses",
+    "tests.core.test_permissions_archive",
 ]
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from maeul.core.permissions import (
     accounts,
+    archive,
     consultations,
     councils,
     courses,
@@ -93,6 +94,7 @@ RULES: dict[Action, Rule] = {
     **spaces.RULES,
     **consultations.RULES,
     **courses.RULES,
+    **archive.RULES,
 }
 
 

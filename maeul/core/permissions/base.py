@@ -114,6 +114,11 @@ class Action(StrEnum):
     RATE_COURSE = "courses.rate"
     MANAGE_COURSE = "courses.manage"
     RECORD_ATTENDANCE = "courses.record_attendance"
+    # --- The community archive and the dong page (마을기록관·동단위 DB) ---
+    PUBLISH_RECORD = "archive.publish_record"
+    APPROVE_RECORD = "archive.approve_record"
+    MANAGE_EXHIBITION = "archive.manage_exhibition"
+    SURVEY_RESOURCES = "archive.survey_resources"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])
@@ -129,6 +134,7 @@ class Scope:
     support_district_ids: set[int] = field(default_factory=set)
     committee_district_ids: set[int] = field(default_factory=set)
     department_ids: set[int] = field(default_factory=set)
+    recorder_district_ids: set[int] = field(default_factory=set)  # 마을기록가 (not staff)
 
     @property
     def is_staff(self) -> bool:
@@ -198,6 +204,8 @@ def scope_of(user: Any) -> Scope:
             scope.support_district_ids.add(district_id)
         elif role == Role.COMMITTEE_MEMBER:
             scope.committee_district_ids.add(district_id)
+        elif role == Role.RECORDER:
+            scope.recorder_district_ids.add(district_id)
     user._maeul_scope = scope
     return scope
 

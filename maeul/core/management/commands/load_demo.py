@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maeul.accounts.demo import load_accounts
+from maeul.archive.demo import load_archive
 from maeul.consultations.demo import load_consultations
 from maeul.courses.demo import load_courses
 from maeul.grants.demo import load_grants
@@ -28,19 +29,19 @@ class Command(BaseCommand):
         now = timezone.now()
         # Muted around the whole transaction: notification e-mails are queued on commit.
         with demo_mail_muted(), transaction.atomic():
-            places = load_places()
-            accounts = load_accounts(now=now)
-            proposals = load_proposals()
-            votes = load_votes(now=now)
-            projects = load_cycle(now=now)
-            from_vote = load_vote_projects(now=now)
-            grants = load_grants(now=now)
-            spaces = load_spaces(now=now)
-            consultations = load_consultations(now=now)
-            courses = load_courses(now=now)
-        self.stdout.write(
-            f"데모 데이터: 장소 {places}건, 계정 {accounts}건, 제안 데이터 {proposals}건, "
-            f"투표 {votes}건, 2021년 주민자치 사업 {projects}건, "
-            f"투표로 선정한 사업 {from_vote}건, 공모사업 공고 {grants}건, "
-            f"마을공간 {spaces}곳, 여론수렴 {consultations}건, 교육 과정 {courses}건을 새로 만들었습니다."
-        )
+            # In the order the data builds on itself; each loader says how many rows it made.
+            made = [
+                ("장소", load_places(), "건"),
+                ("계정", load_accounts(now=now), "건"),
+                ("제안 데이터", load_proposals(), "건"),
+                ("투표", load_votes(now=now), "건"),
+                ("2021년 주민자치 사업", load_cycle(now=now), "건"),
+                ("투표로 선정한 사업", load_vote_projects(now=now), "건"),
+                ("공모사업 공고", load_grants(now=now), "건"),
+                ("마을공간", load_spaces(now=now), "곳"),
+                ("여론수렴", load_consultations(now=now), "건"),
+                ("교육 과정", load_courses(now=now), "건"),
+                ("마을기록", load_archive(now=now), "건"),
+            ]
+        counts = ", ".join(f"{label} {count}{unit}" for label, count, unit in made)
+        self.stdout.write(f"데모 데이터: {counts}을 새로 만들었습니다.")

@@ -1,0 +1,108 @@
+"""Public pages of the archive: the records (filters: dong, year, tag, kind), a record, the
+exhibitions and one exhibition. Reads only, a fixed number of queries per page.
+
+Text is shown escaped (a `<script>` someone typed is shown as text, never run); video links
+are shown as links, never embedded.
+"""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from maeul.archive.dong_page import public_records
+from maeul.archive.models import (
+    ArchiveRecord,
+    Exhibition,
+    ExhibitionItem,
+    RecordKind,
+    RecordStatus,
+)
+from maeul.core.permissions import scope_of
+from maeul.core.query import one_of, place_code, whole_number
+from maeul.places.models import Dong
+
+PAGE_SIZE = 20
+
+
+def _filters(request: HttpRequest) -> dict[str, Any]:
+    tag = " ".join(request.GET.get("tag", "").replace("#", " ").split())[:30]
+    return {
+        "dong": place_code(request.GET.get("dong")),
+        "year": whole_number(request.GET.get("year"), low=1990, high=2100),
+        "tag": tag or None,
+        "kind": one_of(request.GET.get("kind"), RecordKind.values),
+    }
+
+
+def record_list(request: HttpRequest) -> HttpResponse:
+    wanted = _filters(request)
+    rows = public_records().matching(**wanted)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    public = ArchiveRecord.objects.public()
+    context = {
+        "page": page,
+        "wanted": wanted,
+        "query": urlencode({k: v for k, v in wanted.items() if v}),
+        "dongs": Dong.objects.filter(district__in=public.values("district_id"))
+        .order_by("code")
+        .values_list("code", "name"),
+        "years": list(public.order_by("-year").values_list("year", flat=True).distinct()),
+        "kinds": RecordKind.choices,
+        "exhibitions": list(Exhibition.objects.public()[:4]),
+    }
+    return render(request, "archive/record_list.html", context)
+
+
+def _visible_record(request: HttpRequest, pk: int) -> ArchiveRecord:
+    """A published record; one awaiting approval (or taken off) for the staff serving it,
+    and one awaiting approval for its author."""
+    rows = ArchiveRecord.objects.public()
+    user = request.user
+    if user.is_authenticated:
+        visible = Q(pk__in=rows.values("pk")) | Q(author=user, status=RecordStatus.SUBMITTED)
+        if scope_of(user).is_staff:
+            visible |= Q(pk__in=scope_of(user).rows(ArchiveRecord.objects.all()).values("pk"))
+        rows = ArchiveRecord.objects.filter(visible)
+    record = (
+        rows.select_related("district", "dong", "group", "project", "event")
+        .prefetch_related("tags", "photos", "documents")
+        .filter(pk=pk)
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record
+
+
+def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _visible_record(request, pk)
+    exhibitions = list(Exhibition.objects.public().filter(items__record=record).distinct())
+    return render(
+        request, "archive/record_detail.html", {"record": record, "exhibitions": exhibitions}
+    )
+
+
+def exhibition_list(request: HttpRequest) -> HttpResponse:
+    exhibitions = Exhibition.objects.public().select_related("district", "dong")
+    return render(request, "archive/exhibition_list.html", {"exhibitions": exhibitions})
+
+
+def exhibition_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    exhibition = get_object_or_404(
+        Exhibition.objects.public().select_related("district", "dong"), pk=pk
+    )
+    items = (
+        ExhibitionItem.objects.filter(
+            exhibition=exhibition, record__in=ArchiveRecord.objects.public()
+        )
+        .select_related("record__dong")
+        .prefetch_related(Prefetch("record__photos"))
+        .order_by("order", "pk")
+    )
+    return render(
+        request, "archive/exhibition_detail.html", {"exhibition": exhibition, "items": list(items)}
+    )
