@@ -29,7 +29,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ from django.utils import timezone  # noqa: E402
 from bench.bare_insert.server import Reply, Server, request  # noqa: E402
 from bench.bare_insert.urls import create_table  # noqa: E402
 from maeul.accounts.models import DongTie, TieKind, User, VerificationMethod  # noqa: E402
+from maeul.accounts.person import person_hash  # noqa: E402
 from maeul.api.auth import issue_api_token  # noqa: E402
 from maeul.places.demo import load_places  # noqa: E402
 from maeul.places.models import District, Dong  # noqa: E402
@@ -172,6 +173,9 @@ def prepare(voters: int) -> tuple[int, list[int], list[str]]:
                 verified_at=now,
                 verification_method=VerificationMethod.IN_PERSON,
                 birth_year=1950 + n % 60,
+                # Verification keeps a keyed hash of the name and birth date: without one
+                # an online ballot is refused (no ballot identity for the ballot box).
+                person_hmac=person_hash(f"투표 주민 {n}", date(1950 + n % 60, 1, 1)),
             )
             for n in range(voters)
         ],
@@ -179,7 +183,13 @@ def prepare(voters: int) -> tuple[int, list[int], list[str]]:
     )
     DongTie.objects.bulk_create(
         [
-            DongTie(user=user, dong=dongs[n % len(dongs)], kind=TieKind.LIVES)
+            # Held since before the opening: a tie added later does not count (frozen roll).
+            DongTie(
+                user=user,
+                dong=dongs[n % len(dongs)],
+                kind=TieKind.LIVES,
+                started_at=now - timedelta(days=30),
+            )
             for n, user in enumerate(users)
         ],
         batch_size=1000,

@@ -55,9 +55,11 @@ def _clear_cache(db):
     from django.core.cache import cache
 
     from maeul.core.models import RateCounter
+    from maeul.voting.services import open_votes
 
     cache.clear()
     RateCounter.objects.all().delete()
+    open_votes.forget()  # test databases reuse vote ids
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.signing import BadSignature, TimestampSigner
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -22,13 +22,28 @@ from ninja.security import HttpBearer, SessionAuth
 
 TOKEN_MAX_AGE = timedelta(days=30)
 _SALT = "maeul.api.token"
+_NOT_READ = object()
 
 
 def _signer() -> TimestampSigner:
     return TimestampSigner(salt=_SALT)
 
 
+def _generations() -> Any:
+    """The account's token generation as a subquery, read with the account itself."""
+    from maeul.core.models import TokenRevocation
+
+    return Subquery(
+        TokenRevocation.objects.filter(user_id=OuterRef("pk"))
+        .order_by("id")
+        .values("generation")[:1]
+    )
+
+
 def _generation(user: Any) -> int:
+    annotated: object = getattr(user, "token_generation", _NOT_READ)
+    if annotated is not _NOT_READ:
+        return annotated if isinstance(annotated, int) else 0
     from maeul.core.models import TokenRevocation
 
     found = TokenRevocation.objects.filter(user_id=user.pk).values_list("generation", flat=True)
@@ -74,7 +89,12 @@ def user_for_token(token: str) -> Any | None:
     user_id, _sep, digest = value.partition(":")
     if not user_id.isdigit():
         return None
-    user = get_user_model().objects.filter(pk=int(user_id)).first()
+    user = (
+        get_user_model()
+        .objects.filter(pk=int(user_id))
+        .annotate(token_generation=_generations())
+        .first()
+    )
     if user is None or not constant_time_compare(digest, _account_digest(user)):
         return None
     if not user.is_active:

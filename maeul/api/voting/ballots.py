@@ -18,6 +18,7 @@ from maeul.core.errors import RuleViolation
 from maeul.voting.ballots import Choices
 from maeul.voting.models import BallotType, Vote
 from maeul.voting.services.casting import cast_ballot
+from maeul.voting.services.open_votes import open_vote
 
 router = Router(tags=["votes"])
 
@@ -71,7 +72,9 @@ def cast(
     `Idempotency-Key` header when retrying: the retry gets the first receipt, and only one
     ballot is stored. Refusals: 403 not eligible (the detail says why), 409 already voted,
     400 an invalid or unreadable ballot."""
-    vote = viewable(vote_id)
+    now = timezone.now()
+    # An open vote comes from memory (services/open_votes.py); any other goes the usual way.
+    vote = open_vote(vote_id, now) or viewable(vote_id)
     if len(idempotency_key) > IDEMPOTENCY_KEY_MAX:
         raise RuleViolation(
             _("The Idempotency-Key header is too long (at most 64 characters)."),
@@ -81,7 +84,7 @@ def cast(
         vote=vote,
         user=request.auth,  # type: ignore[attr-defined]
         choices=_choices(vote, request.body),
-        now=timezone.now(),
+        now=now,
         idempotency_key=idempotency_key,
     )
     return Reply(

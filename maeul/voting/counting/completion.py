@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from maeul.voting.counting.greedy import greedy
 from maeul.voting.counting.mes import equal_shares
-from maeul.voting.counting.mes_fast import FastOutcome, FastProfile, TooCloseError
+from maeul.voting.counting.mes_fast import FastOutcome, FastProfile, NewWinnerError, TooCloseError
 from maeul.voting.counting.profile import ApprovalProfile
 
 
@@ -34,8 +34,11 @@ def mes_add1(profile: ApprovalProfile) -> list[int]:
     if voters == 0:
         # pabutools would loop forever here (a budget step of zero); nothing to share.
         return greedy(profile)
-    fast = FastProfile(profile)
     base_share = profile.budget / voters
+    fast = FastProfile(profile)
+    grouped = FastProfile(profile, winners=frozenset(run_mes(fast, base_share)))
+    if grouped.worth_grouping():
+        fast = grouped
     kept: list[int] = []
     previous: FastOutcome | None = None
     step = 0
@@ -44,6 +47,13 @@ def mes_add1(profile: ApprovalProfile) -> list[int]:
         try:
             previous = fast.equal_shares(share, previous)
             outcome, stable_until = previous.selected, previous.stable_until
+        except NewWinnerError as error:
+            older, fast = fast, fast.regrouped(error.project)
+            if not fast.worth_grouping():
+                fast, previous = FastProfile(profile), None
+            elif previous is not None:
+                previous = fast.carry(previous, older)
+            continue
         except TooCloseError:
             outcome, stable_until = equal_shares(profile, voter_budget=share), float(share)
         spent = profile.total_cost(outcome)

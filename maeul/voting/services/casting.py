@@ -124,7 +124,13 @@ def cast_ballot(
     receipt; the same key with other choices is refused. Where the vote allows it, a later
     online ballot replaces the earlier one (the last one counts).
     Raises RuleViolation: not eligible (with the reason), invalid choices, already voted.
+
+    A retry is answered first, before the eligibility check: it stores nothing, and the
+    person was eligible when the first submission was stored.
     """
+    retry = _retry_of(vote, user, choices, now, idempotency_key)
+    if retry is not None:
+        return retry
     enforce(user, Action.CAST_BALLOT, vote, now=now, code="not_eligible")
     content = encode(vote, list(vote.options.all()), choices)
     dong = _voting_dong(vote, user)
@@ -138,6 +144,29 @@ def cast_ballot(
         dong=dong,
         idempotency_key=idempotency_key,
     )
+
+
+def _retry_of(
+    vote: Vote, user: Any, choices: Choices, now: datetime, idempotency_key: str
+) -> Receipt | None:
+    """The first receipt, when an open vote already holds this account's submission with
+    this idempotency key (one look-up by the account's key; the ballot once found)."""
+    if not idempotency_key or not vote.is_open(now):
+        return None
+    if not getattr(user, "is_authenticated", False):
+        return None
+    earlier = (
+        Participation.objects.filter(
+            vote=vote,
+            account_key=identity.voter_key(vote, f"account:{user.pk}"),
+            idempotency_key=idempotency_key,
+        )
+        .only("ballot_link", "created_at", "idempotency_key")
+        .first()
+    )
+    if earlier is None:
+        return None
+    return _repeat(vote, earlier, idempotency_key, encode(vote, list(vote.options.all()), choices))
 
 
 def _voting_dong(vote: Vote, user: Any) -> Dong | None:
@@ -180,7 +209,8 @@ def _store(
     """Write the participation and the ballot in one transaction (shared by every channel).
 
     The first ballot of a person is simply inserted: the unique constraints on each of
-    their keys, not a look-up first, decide whether they already voted. Only then are
+    their keys, not a look-up first, decide whether they already voted (the participation
+    is inserted before the ballot, so a second attempt writes no ballot row at all). Only then are
     their earlier participations read, under a lock, to answer a retry, replace the ballot
     where the vote allows it (`Vote.may_replace`), or refuse.
     """
@@ -196,11 +226,14 @@ def _store(
         created_at=now,
         idempotency_key=idempotency_key,
     )
+    # The ballot's id is drawn here, so the participation goes in first: a person who has
+    # voted already is stopped by its unique keys before any ballot is written.
+    ballot = Ballot(vote=vote, content=content, channel=channel, batch=batch)
+    participation.ballot_link = identity.seal_link(vote_key, str(ballot.pk))
     try:
         with transaction.atomic():
-            ballot = Ballot.objects.create(vote=vote, content=content, channel=channel, batch=batch)
-            participation.ballot_link = identity.seal_link(vote_key, str(ballot.pk))
             participation.save(force_insert=True)
+            ballot.save(force_insert=True)
         return Receipt(code=ballot.receipt, vote=vote, cast_at=now)
     except IntegrityError:
         pass  # this person has a participation already: see below what it means
