@@ -22,6 +22,7 @@ from maeul.core.permissions import (
     plans,
     proposals,
     spaces,
+    volunteering,
     voting,
 )
 from maeul.core.permissions.base import (
@@ -91,6 +92,7 @@ RULES: dict[Action, Rule] = {
     **grants.RULES,
     **spaces.RULES,
     **consultations.RULES,
+    **volunteering.RULES,
 }
 
 
