@@ -17,6 +17,7 @@ from maeul.api import (
     projects,
     proposals,
     spaces,
+    volunteering,
     voting,
 )
 from maeul.api.common import ErrorOut, status_of
@@ -51,6 +52,7 @@ api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
 api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
+api.add_router("/", volunteering.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -63,10 +63,10 @@ def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
         .values("n")
     )
     zero = Value(0, output_field=IntegerField())
-    return shifts.annotate(
-        taken=Coalesce(Subquery(people, output_field=IntegerField()), zero)
-        + Coalesce(Subquery(groups, output_field=IntegerField()), zero)
+    taken = Coalesce(Subquery(people, output_field=IntegerField()), zero) + Coalesce(
+        Subquery(groups, output_field=IntegerField()), zero
     )
+    return shifts.annotate(**{"taken": taken})
 
 
 @dataclass(frozen=True)

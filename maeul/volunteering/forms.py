@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import SEOUL
 from maeul.core.forms import ExportReasonForm
+from maeul.courses.models import Course
 from maeul.volunteering.models import DEFAULT_MIN_AGE, ConsentChannel, Field
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -94,9 +95,22 @@ class ActivityForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, organisers: list[tuple[str, str]], **kwargs: Any) -> None:
+    required_course = forms.ModelChoiceField(
+        label=_("Required training"),
+        queryset=Course.objects.none(),
+        required=False,
+        help_text=_("Only volunteers who completed this training may sign up."),
+    )
+
+    def __init__(
+        self, *args: Any, organisers: list[tuple[str, str]], courses: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         cast("forms.ChoiceField", self.fields["organiser"]).choices = organisers
+        if courses is not None:
+            cast(
+                "forms.ModelChoiceField[Course]", self.fields["required_course"]
+            ).queryset = courses
 
 
 class ShiftForm(forms.Form):

@@ -78,6 +78,7 @@ MATRICES = [
     "tests.core.test_permissions_grants",
     "tests.core.test_permissions_spaces",
     "tests.core.test_permissions_consultations",
+    "tests.core.test_permissions_volunteering",
 ]
 
 

@@ -30,23 +30,34 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 def make_camp(dong, name=None) -> VolunteerCamp:
     return VolunteerCamp.objects.create(
-        district_id=dong.district_id, dong=dong, name=name or f"{dong.name} 자원봉사캠프",
+        district_id=dong.district_id,
+        dong=dong,
+        name=name or f"{dong.name} 자원봉사캠프",
         created_at=NOW,
-    )  # fmt: skip
+    )
 
 
 def make_activity(camp, title="어르신 반찬나눔", **fields) -> VolunteerActivity:
     return VolunteerActivity.objects.create(
-        district_id=camp.district_id, dong=camp.dong, camp=camp, title=title, field="daily_life",
-        created_at=NOW, **fields,
-    )  # fmt: skip
+        district_id=camp.district_id,
+        dong=camp.dong,
+        camp=camp,
+        title=title,
+        field="daily_life",
+        created_at=NOW,
+        **fields,
+    )
 
 
 def make_shift(activity, day=1, places=3, minutes=120) -> Shift:
     return Shift.objects.create(
-        activity=activity, starts_at=at(day, 10), ends_at=at(day, 12), place="독산1동 주민센터",
-        places=places, minutes=minutes,
-    )  # fmt: skip
+        activity=activity,
+        starts_at=at(day, 10),
+        ends_at=at(day, 12),
+        place="독산1동 주민센터",
+        places=places,
+        minutes=minutes,
+    )
 
 
 def signed_up(shift, user) -> SignUp:

@@ -45,7 +45,7 @@ class ActivityStatus(models.TextChoices):
 
 class ActivityQuerySet(models.QuerySet["VolunteerActivity"]):
     def public(self) -> "ActivityQuerySet":
-        return self.select_related("district", "dong", "camp", "club")
+        return self.select_related("district", "dong", "camp", "club", "required_course")
 
 
 class VolunteerActivity(models.Model):
@@ -67,6 +67,16 @@ class VolunteerActivity(models.Model):
     min_age = models.PositiveSmallIntegerField(_("minimum age"), default=DEFAULT_MIN_AGE)
     status = models.CharField(
         _("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
+    )
+    # The training (전문교육) a volunteer must have completed to sign up: specialised
+    # training leads to matched activities.
+    required_course = models.ForeignKey(
+        "courses.Course",
+        verbose_name=_("required training"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="volunteer_activities",
     )
     created_at = models.DateTimeField()
 
@@ -95,6 +105,9 @@ class Shift(models.Model):
     places = models.PositiveSmallIntegerField(_("places available"))
     # Hours credited, in minutes: the 1365 portal keeps volunteer time in minutes.
     minutes = models.PositiveIntegerField(_("minutes credited"))
+
+    # People and group head counts signed up, where `figures.with_places_left` annotates it.
+    taken: int
 
     class Meta:
         ordering = ["starts_at", "pk"]

@@ -11,6 +11,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.courses.models import Course
 from maeul.places.models import Dong
 from maeul.volunteering.models import (
     DEFAULT_MIN_AGE,
@@ -129,12 +130,10 @@ def create_activity(
     staff: Any,
     now: datetime,
     ip: str | None = None,
-    **extra: Any,
+    required_course: Course | None = None,
 ) -> VolunteerActivity:
-    """An activity run by a camp or a club (its dong and district follow), taking sign-ups.
-
-    `extra` holds further fields of the activity (the required training).
-    """
+    """An activity run by a camp or a club (its dong and district follow), taking sign-ups;
+    with `required_course`, only volunteers who completed that training may sign up."""
     place = dong or (camp.dong if camp else None) or (club.dong if club else None)
     if place is None:
         raise RuleViolation(_("Choose the camp, club or dong of the activity."), code="place")
@@ -158,7 +157,7 @@ def create_activity(
             field=field,
             min_age=min_age,
             created_at=now,
-            **extra,
+            required_course=required_course,
         )
         audit.record(
             actor=staff, action="volunteering.create_activity", target=activity, ip=ip, now=now

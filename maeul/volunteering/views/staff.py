@@ -21,6 +21,7 @@ from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
 from maeul.core.spreadsheets import XLSX_TYPE
+from maeul.courses.models import Course
 from maeul.places.models import District, Dong
 from maeul.volunteering.figures import activity_figures, hours_text, with_places_left
 from maeul.volunteering.forms import ActivityForm, DeclineForm, ExportForm, ShiftForm
@@ -53,6 +54,20 @@ def _places(request: HttpRequest) -> list[tuple[str, str]]:
     return [(f"district:{d.pk}", d.name) for d in districts] + [
         (f"dong:{d.pk}", d.name) for d in dongs.order_by("code")
     ]
+
+
+def _activity_form(request: HttpRequest, data: Any = None) -> ActivityForm:
+    """The new-activity form: the camps and clubs served, the trainings of their districts."""
+    scope = scope_of(request.user)
+    districts = set(scope.district_ids) | set(
+        Dong.objects.filter(pk__in=scope.dong_ids).values_list("district_id", flat=True)
+    )
+    courses = (
+        Course.objects.all()
+        if scope.site_admin
+        else Course.objects.filter(district_id__in=districts)
+    )
+    return ActivityForm(data, organisers=_organisers(request), courses=courses.order_by("title"))
 
 
 def _render_desk(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -92,7 +107,7 @@ def _organiser(request: HttpRequest, value: str) -> dict[str, Any]:
 @require_POST
 def create_activity(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    form = ActivityForm(request.POST, organisers=_organisers(request))
+    form = _activity_form(request, request.POST)
 
     def act() -> tuple[str, str]:
         data = dict(form.cleaned_data)

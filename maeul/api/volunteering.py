@@ -1,0 +1,167 @@
+"""Volunteer activities (봉사활동) in the API: public, read-only, no personal data.
+
+Each activity with its camp or club, district and dong, the training it requires, its
+shifts (times in Seoul, places and places left, hours credited) and the hours confirmed
+so far (`hours`: people's confirmed hours plus the people of company groups who came times
+their shift's hours). Who signed up or volunteered is never part of the API.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Query, Router, Schema
+
+from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.core.dates import SEOUL
+from maeul.volunteering.figures import with_places_left
+from maeul.volunteering.models import (
+    ActivityStatus,
+    Field,
+    GroupSignUp,
+    HoursRecord,
+    Shift,
+    SignUpStatus,
+    VolunteerActivity,
+)
+
+router = Router(tags=["volunteering"])
+
+
+class ActivityQuery(PageQuery):
+    """List filters; a value that is not understood is ignored, never an error."""
+
+    dong: str | None = None
+    status: str | None = None
+
+
+class GroupRef(Schema):
+    id: int
+    name: str
+
+
+class ShiftOut(Schema):
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    places: int
+    places_left: int
+    hours: float
+
+
+class ActivityItem(Schema):
+    id: int
+    title: str
+    field: Label
+    status: Label
+    min_age: int
+    camp: GroupRef | None
+    club: GroupRef | None
+    district: CodeName
+    dong: CodeName | None
+    required_training: GroupRef | None
+    shifts: list[ShiftOut]
+    hours: float
+    url: str
+
+
+class ActivityPage(Page[ActivityItem]):
+    pass
+
+
+class ActivityDetail(ActivityItem):
+    description: str
+
+
+def _with_hours(activities: QuerySet[VolunteerActivity]) -> QuerySet[VolunteerActivity]:
+    """Each activity with `confirmed_minutes`: people's records and groups' people who came."""
+    zero = Value(0, output_field=IntegerField())
+    people = (
+        HoursRecord.objects.filter(shift__activity=OuterRef("pk"))
+        .order_by()
+        .values("shift__activity")
+        .annotate(n=Sum("minutes"))
+        .values("n")
+    )
+    groups = (
+        GroupSignUp.objects.filter(shift__activity=OuterRef("pk"), status=SignUpStatus.ACTIVE)
+        .order_by()
+        .values("shift__activity")
+        .annotate(n=Sum(F("attended") * F("shift__minutes")))
+        .values("n")
+    )
+    return activities.annotate(
+        confirmed_minutes=Coalesce(Subquery(people, output_field=IntegerField()), zero)
+        + Coalesce(Subquery(groups, output_field=IntegerField()), zero)
+    )
+
+
+def _activities() -> QuerySet[VolunteerActivity]:
+    shifts = with_places_left(Shift.objects.order_by("starts_at", "pk"))
+    return _with_hours(
+        VolunteerActivity.objects.public()
+        .prefetch_related(Prefetch("shifts", queryset=shifts))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _ref(row: Any, name: str = "name") -> GroupRef | None:
+    return GroupRef(id=row.pk, name=getattr(row, name)) if row is not None else None
+
+
+def _item(activity: VolunteerActivity) -> ActivityItem:
+    return ActivityItem(
+        id=activity.pk,
+        title=activity.title,
+        field=Label.of(Field, activity.field),
+        status=Label.of(ActivityStatus, activity.status),
+        min_age=activity.min_age,
+        camp=_ref(activity.camp),
+        club=_ref(activity.club),
+        district=CodeName(code=activity.district.code, name=activity.district.name),
+        dong=CodeName.of(activity.dong),
+        required_training=_ref(activity.required_course, "title"),
+        shifts=[
+            ShiftOut(
+                id=shift.pk,
+                starts_at=shift.starts_at.astimezone(SEOUL),
+                ends_at=shift.ends_at.astimezone(SEOUL),
+                place=shift.place,
+                places=shift.places,
+                places_left=max(shift.places - shift.taken, 0),
+                hours=round(shift.minutes / 60, 2),
+            )
+            for shift in activity.shifts.all()
+        ],
+        hours=round(getattr(activity, "confirmed_minutes", 0) / 60, 2),
+        url=reverse("volunteering:activity", args=[activity.pk]),
+    )
+
+
+@router.get("/volunteer-activities", response=ActivityPage, summary="List volunteer activities")
+def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> ActivityPage:
+    """Filters: `dong` (administrative code), `status` (open, closed). Each activity with its
+    camp or club, the required training (or null), its shifts with `places_left` and the
+    `hours` each credits, and `hours`: the volunteer hours confirmed so far. Page-numbered,
+    at most 100 a page, newest first. No personal data."""
+    activities = _activities()
+    if query.dong:
+        activities = activities.filter(dong__code=query.dong)
+    if query.status in ActivityStatus.values:
+        activities = activities.filter(status=query.status)
+    return ActivityPage(**paginate(request, activities, query, _item))
+
+
+@router.get(
+    "/volunteer-activities/{int:activity_id}",
+    response=ActivityDetail,
+    summary="Read a volunteer activity",
+)
+def get_activity(request: HttpRequest, activity_id: int) -> ActivityDetail:
+    activity = get_object_or_404(_activities(), pk=activity_id)
+    return ActivityDetail(**_item(activity).model_dump(), description=activity.description)
