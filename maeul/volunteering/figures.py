@@ -66,7 +66,7 @@ def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
     taken = Coalesce(Subquery(people, output_field=IntegerField()), zero) + Coalesce(
         Subquery(groups, output_field=IntegerField()), zero
     )
-    return shifts.annotate(**{"taken": taken})
+    return shifts.annotate(taken=taken)
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,32 @@ def teen(doksan1):
     user = _verified(UserFactory(email="teen@example.kr", display_name="청소년", birth_year=2010))
     DongTieFactory(user=user, dong=doksan1)
     return user
+
+
+def make_course(district, title="정리수납 전문교육"):
+    """A specialised volunteer training (전문교육) of `district`."""
+    from maeul.courses.models import Audience, Course, CourseKind, Programme
+
+    programme = Programme.objects.create(district=district, title="자원봉사자 역량강화", year=2026)
+    return Course.objects.create(
+        programme=programme,
+        district=district,
+        kind=CourseKind.VOLUNTEER_SPECIALISED,
+        title=title,
+        audience=Audience.VOLUNTEERS,
+        capacity=20,
+        created_at=NOW,
+    )
+
+
+def complete(course, user):
+    """`user` registered for `course` and completed it (as staff record it)."""
+    from maeul.courses.models import Registration, RegistrationStatus
+
+    return Registration.objects.create(
+        course=course,
+        user=user,
+        status=RegistrationStatus.REGISTERED,
+        created_at=NOW,
+        completed_at=NOW,
+    )

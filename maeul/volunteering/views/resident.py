@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -143,9 +144,10 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     age = user.age_in(seoul_year(now))
     led = Membership.objects.filter(user=user, role=MemberRole.LEADER)
     led_activities = list(
-        VolunteerActivity.objects.filter(camp__in=led.values("camp"))
-        .union(VolunteerActivity.objects.filter(club__in=led.values("club")))
-        .order_by("-created_at")[:20]
+        VolunteerActivity.objects.filter(
+            Q(camp__in=led.filter(camp__isnull=False).values("camp"))
+            | Q(club__in=led.filter(club__isnull=False).values("club"))
+        ).order_by("-created_at")[:20]
     )
     activities = {record.shift.activity for record in records}
     context = {
