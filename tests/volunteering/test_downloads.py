@@ -55,6 +55,8 @@ def test_volunteer_downloads_a_certificate(client, resident, confirmed):
     assert "주민등록번호" not in text
     check = client.get(reverse("volunteering:certificate_check") + f"?number={certificate.number}")
     assert "마을에서 발급한 확인서" in check.content.decode()
+    assert "독****" in check.content.decode()  # the name shown masked
+    assert "독산 주민" not in check.content.decode().split("<main")[1]
 
 
 def test_no_certificate_without_confirmed_hours(client, resident):

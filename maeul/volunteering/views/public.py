@@ -25,6 +25,8 @@ from maeul.volunteering.models import (
 from maeul.volunteering.services.sign_ups import sign_up_refusal
 from maeul.volunteering.training import missing_training
 
+LIST_SIZE = 50
+
 
 def public_activities() -> QuerySet[VolunteerActivity]:
     """Every activity with its organiser and places; shifts (with places left) prefetched."""
@@ -37,7 +39,7 @@ def public_activities() -> QuerySet[VolunteerActivity]:
 
 
 def activity_list(request: HttpRequest) -> HttpResponse:
-    activities = list(public_activities()[:100])
+    activities = list(public_activities()[:LIST_SIZE])
     return render(request, "volunteering/activity_list.html", {"activities": activities})
 
 
