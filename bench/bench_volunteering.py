@@ -1,5 +1,6 @@
 """Volunteering at scale: 100,000 confirmed shifts (hours records) over 2,000 volunteers,
-200 activities of 10 camps and 2,000 shifts, bulk-inserted with their sign-ups.
+200 activities of 10 camps and 4,000 shifts (half past and confirmed, half to come and
+signed up), bulk-inserted with their sign-ups.
 
 Measured in-process (medians): a volunteer's hours total (`figures.total_minutes`, what "my
 volunteering" and a certificate read), one activity's figures (`figures.activity_figures`),
@@ -81,13 +82,22 @@ def prepare(records: int) -> dict[str, Any]:
         )
         for n in range(ACTIVITIES)
     )
-    shifts_count = max(1, records // PER_SHIFT)
+    # As many shifts to come (signed up, not confirmed) as past ones (confirmed).
+    shifts_count = 2 * max(1, records // PER_SHIFT)
     today = local_date(now)
+
+    def day(n: int) -> Any:
+        return (
+            today - timedelta(days=1 + n % 365)
+            if n % 2 == 0
+            else today + timedelta(days=1 + n % 60)
+        )
+
     shifts = Shift.objects.bulk_create(
         Shift(
             activity=activities[n % ACTIVITIES],
-            starts_at=at_seoul(today - timedelta(days=1 + n % 365), time(10)),
-            ends_at=at_seoul(today - timedelta(days=1 + n % 365), time(12)),
+            starts_at=at_seoul(day(n), time(10)),
+            ends_at=at_seoul(day(n), time(12)),
             place="주민센터",
             places=PER_SHIFT,
             minutes=120,
@@ -113,6 +123,7 @@ def prepare(records: int) -> dict[str, Any]:
                 confirmed_at=now,
             )
             for row in sign_ups
+            if row.shift.starts_at < now
         ),
         batch_size=5_000,
     )

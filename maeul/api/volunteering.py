@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
@@ -66,6 +67,7 @@ class ActivityItem(Schema):
     dong: CodeName | None
     required_training: GroupRef | None
     shifts: list[ShiftOut]
+    upcoming_shifts: int
     hours: float
     url: str
 
@@ -76,6 +78,7 @@ class ActivityPage(Page[ActivityItem]):
 
 class ActivityDetail(ActivityItem):
     description: str
+    all_shifts: list[ShiftOut]
 
 
 def _with_hours(activities: QuerySet[VolunteerActivity]) -> QuerySet[VolunteerActivity]:
@@ -101,12 +104,30 @@ def _with_hours(activities: QuerySet[VolunteerActivity]) -> QuerySet[VolunteerAc
     )
 
 
+# The list shows each activity's next shifts; the detail has every shift.
+NEXT_SHIFTS = 5
+
+
 def _activities() -> QuerySet[VolunteerActivity]:
-    shifts = with_places_left(Shift.objects.order_by("starts_at", "pk"))
+    upcoming = Shift.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at", "pk")
     return _with_hours(
         VolunteerActivity.objects.public()
-        .prefetch_related(Prefetch("shifts", queryset=shifts))
+        .prefetch_related(
+            Prefetch("shifts", queryset=with_places_left(upcoming), to_attr="upcoming")
+        )
         .order_by("-created_at", "-pk")
+    )
+
+
+def _shift(shift: Shift) -> ShiftOut:
+    return ShiftOut(
+        id=shift.pk,
+        starts_at=shift.starts_at.astimezone(SEOUL),
+        ends_at=shift.ends_at.astimezone(SEOUL),
+        place=shift.place,
+        places=shift.places,
+        places_left=max(shift.places - shift.taken, 0),
+        hours=round(shift.minutes / 60, 2),
     )
 
 
@@ -115,6 +136,7 @@ def _ref(row: Any, name: str = "name") -> GroupRef | None:
 
 
 def _item(activity: VolunteerActivity) -> ActivityItem:
+    upcoming: list[Shift] = getattr(activity, "upcoming", [])
     return ActivityItem(
         id=activity.pk,
         title=activity.title,
@@ -126,18 +148,8 @@ def _item(activity: VolunteerActivity) -> ActivityItem:
         district=CodeName(code=activity.district.code, name=activity.district.name),
         dong=CodeName.of(activity.dong),
         required_training=_ref(activity.required_course, "title"),
-        shifts=[
-            ShiftOut(
-                id=shift.pk,
-                starts_at=shift.starts_at.astimezone(SEOUL),
-                ends_at=shift.ends_at.astimezone(SEOUL),
-                place=shift.place,
-                places=shift.places,
-                places_left=max(shift.places - shift.taken, 0),
-                hours=round(shift.minutes / 60, 2),
-            )
-            for shift in activity.shifts.all()
-        ],
+        shifts=[_shift(shift) for shift in upcoming[:NEXT_SHIFTS]],
+        upcoming_shifts=len(upcoming),
         hours=round(getattr(activity, "confirmed_minutes", 0) / 60, 2),
         url=reverse("volunteering:activity", args=[activity.pk]),
     )
@@ -146,9 +158,10 @@ def _item(activity: VolunteerActivity) -> ActivityItem:
 @router.get("/volunteer-activities", response=ActivityPage, summary="List volunteer activities")
 def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> ActivityPage:
     """Filters: `dong` (administrative code), `status` (open, closed). Each activity with its
-    camp or club, the required training (or null), its shifts with `places_left` and the
-    `hours` each credits, and `hours`: the volunteer hours confirmed so far. Page-numbered,
-    at most 100 a page, newest first. No personal data."""
+    camp or club, the required training (or null), its next (at most 5) shifts not yet
+    started with `places_left` and the `hours` each credits, `upcoming_shifts` (how many are
+    to come), and `hours`: the volunteer hours confirmed so far. Page-numbered, at most 100
+    a page, newest first. No personal data."""
     activities = _activities()
     if query.dong:
         activities = activities.filter(dong__code=query.dong)
@@ -163,5 +176,11 @@ def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> Activi
     summary="Read a volunteer activity",
 )
 def get_activity(request: HttpRequest, activity_id: int) -> ActivityDetail:
+    """One activity: as in the list, with its `description` and `all_shifts` (past ones too)."""
     activity = get_object_or_404(_activities(), pk=activity_id)
-    return ActivityDetail(**_item(activity).model_dump(), description=activity.description)
+    every = with_places_left(activity.shifts.order_by("starts_at", "pk"))
+    return ActivityDetail(
+        **_item(activity).model_dump(),
+        description=activity.description,
+        all_shifts=[_shift(shift) for shift in every],
+    )

@@ -2,11 +2,12 @@
 no personal data."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from maeul.volunteering.models import GroupSignUp, HoursRecord
+from maeul.volunteering.models import GroupSignUp, HoursRecord, Shift
 from tests.volunteering.conftest import NOW, make_course, make_shift, signed_up
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,15 @@ def season(activity, resident, neighbour, leader, geumcheon):
         confirmed_at=NOW,
         confirmed_by=leader,
     )
+    starts = timezone.now() + timedelta(days=2)
+    Shift.objects.create(
+        activity=activity,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        place="경로당",
+        places=4,
+        minutes=180,
+    )
     return activity
 
 
@@ -52,8 +62,14 @@ def test_list_activities(client, season, django_assert_max_num_queries):
     assert item["camp"]["name"] == "독산1동 자원봉사캠프"
     assert item["dong"]["name"] == "독산1동"
     assert item["required_training"]["name"] == "정리수납 전문교육"
-    shift = item["shifts"][0]
-    assert (shift["places"], shift["places_left"], shift["hours"]) == (5, 1, 2.0)
+    assert item["upcoming_shifts"] == 1
+    shift = item["shifts"][0]  # only the shifts to come
+    assert (shift["place"], shift["places"], shift["places_left"], shift["hours"]) == (
+        "경로당",
+        4,
+        4,
+        3.0,
+    )
     assert item["hours"] == 1.5 + 2 * 2.0
 
 
@@ -68,6 +84,8 @@ def test_no_personal_data(client, season):
 def test_read_one_and_filters(client, season):
     detail = client.get(f"/api/volunteer-activities/{season.pk}").json()
     assert detail["description"] == ""
+    past = detail["all_shifts"][0]
+    assert (past["places"], past["places_left"], past["hours"]) == (5, 1, 2.0)
     assert client.get("/api/volunteer-activities?status=closed").json()["count"] == 0
     assert client.get("/api/volunteer-activities?dong=9999999999").json()["count"] == 0
     assert client.get("/api/volunteer-activities?page=x").json()["count"] == 1

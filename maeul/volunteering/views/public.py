@@ -29,11 +29,12 @@ LIST_SIZE = 50
 
 
 def public_activities() -> QuerySet[VolunteerActivity]:
-    """Every activity with its organiser and places; shifts (with places left) prefetched."""
-    shifts = with_places_left(Shift.objects.order_by("starts_at", "pk"))
+    """Every activity with its organiser; its shifts to come (with places taken) prefetched
+    as `upcoming` (the lists show the next few)."""
+    shifts = Shift.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at", "pk")
     return (
         VolunteerActivity.objects.public()
-        .prefetch_related(Prefetch("shifts", queryset=shifts))
+        .prefetch_related(Prefetch("shifts", queryset=with_places_left(shifts), to_attr="upcoming"))
         .order_by("-created_at", "-pk")
     )
 
