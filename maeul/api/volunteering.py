@@ -19,7 +19,7 @@ from ninja import Query, Router, Schema
 
 from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
 from maeul.core.dates import SEOUL
-from maeul.volunteering.figures import with_places_left
+from maeul.volunteering.figures import places_left, with_places_left
 from maeul.volunteering.models import (
     ActivityStatus,
     Field,
@@ -126,7 +126,7 @@ def _shift(shift: Shift) -> ShiftOut:
         ends_at=shift.ends_at.astimezone(SEOUL),
         place=shift.place,
         places=shift.places,
-        places_left=max(shift.places - shift.taken, 0),
+        places_left=places_left(shift),
         hours=round(shift.minutes / 60, 2),
     )
 

@@ -43,6 +43,12 @@ def total_minutes(user: Any, starts_on: date | None = None, ends_on: date | None
     return int(total or 0)
 
 
+def places_left(shift: Shift) -> int:
+    """The places still free on a shift from `with_places_left` (never below 0)."""
+    taken: int = getattr(shift, "taken", 0)
+    return max(shift.places - taken, 0)
+
+
 def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
     """`shifts`, each with `taken` (people and group head counts, active) and `places_left`.
 

@@ -106,9 +106,6 @@ class Shift(models.Model):
     # Hours credited, in minutes: the 1365 portal keeps volunteer time in minutes.
     minutes = models.PositiveIntegerField(_("minutes credited"))
 
-    # People and group head counts signed up, where `figures.with_places_left` annotates it.
-    taken: int
-
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [

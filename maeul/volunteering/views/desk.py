@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import desk_action
 from maeul.core.permissions import Action, can
 from maeul.core.requests import acting
-from maeul.volunteering.figures import with_places_left
+from maeul.volunteering.figures import places_left, with_places_left
 from maeul.volunteering.forms import ConfirmGroupForm, ConfirmHoursForm
 from maeul.volunteering.models import GroupSignUp, Shift, SignUpStatus
 from maeul.volunteering.services import hours
@@ -49,7 +49,7 @@ def _render_desk(
         "activity": shift.activity,
         "sign_ups": sign_ups,
         "groups": groups,
-        "left": max(shift.places - shift.taken, 0),
+        "left": places_left(shift),
         "started": shift.has_started(timezone.now()),
         "group_form": forms.get("group_form") or ConfirmGroupForm(),
     }

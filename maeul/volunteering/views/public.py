@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from maeul.core.permissions import Action, can
-from maeul.volunteering.figures import activity_figures, with_places_left
+from maeul.volunteering.figures import activity_figures, places_left, with_places_left
 from maeul.volunteering.forms import GroupSignUpForm, WorkProposalForm
 from maeul.volunteering.models import (
     Certificate,
@@ -101,7 +101,7 @@ def activity_context(request: HttpRequest, activity: VolunteerActivity) -> dict[
         rows.append(
             {
                 "shift": shift,
-                "left": max(shift.places - shift.taken, 0),
+                "left": places_left(shift),
                 "mine": mine.get(shift.pk),
                 "decision": decision,
                 "may_lead": can(user, Action.CONFIRM_VOLUNTEER_HOURS, shift, now=now),
