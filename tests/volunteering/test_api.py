@@ -96,3 +96,20 @@ def test_timezone_of_shifts(client, season):
     item = client.get("/api/volunteer-activities").json()["items"][0]
     assert item["shifts"][0]["starts_at"].endswith("+09:00")
     assert timezone.is_aware(NOW)
+
+
+def test_the_list_has_the_next_five_shifts_and_the_detail_all(client, activity):
+    starts = timezone.now() + timedelta(days=1)
+    for n in range(6):
+        Shift.objects.create(
+            activity=activity,
+            starts_at=starts + timedelta(days=n),
+            ends_at=starts + timedelta(days=n, hours=1),
+            place="경로당",
+            places=2,
+            minutes=60,
+        )
+    item = client.get("/api/volunteer-activities").json()["items"][0]
+    assert (len(item["shifts"]), item["upcoming_shifts"]) == (5, 6)
+    detail = client.get(f"/api/volunteer-activities/{activity.pk}").json()
+    assert len(detail["all_shifts"]) == 6

@@ -231,3 +231,11 @@ def test_a_resident_cannot_propose_for_a_camp(client, neighbour, camp):
 
 def test_make_shift_helper_is_tomorrow(activity):
     assert make_shift(activity).places == 3
+
+
+def test_the_list_shows_the_next_three_shifts(client, activity):
+    for _n in range(5):
+        future_shift(activity)
+    page = client.get(reverse("volunteering:list")).content.decode()
+    assert page.count("0 of 3 places taken") + page.count("3명 중 0명 신청") == 3
+    assert "예정된 회차 5개 모두 보기" in page or "All 5 shifts to come" in page
