@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "maeul.consultations",
     "maeul.courses",
     "maeul.archive",
+    "maeul.volunteering",
 ]
 
 MIDDLEWARE = [

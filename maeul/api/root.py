@@ -19,6 +19,7 @@ from maeul.api import (
     projects,
     proposals,
     spaces,
+    volunteering,
     voting,
 )
 from maeul.api.common import ErrorOut, status_of
@@ -55,6 +56,7 @@ api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
 api.add_router("/", courses.router)
 api.add_router("/", archive.router)
+api.add_router("/", volunteering.router)
 
 
 @api.exception_handler(AuthenticationError)

@@ -80,6 +80,7 @@ MATRICES = [
     "tests.core.test_permissions_consultations",
     "tests.core.test_permissions_courses",
     "tests.core.test_permissions_archive",
+    "tests.core.test_permissions_volunteering",
 ]
 
 

@@ -24,6 +24,7 @@ from maeul.core.permissions import (
     plans,
     proposals,
     spaces,
+    volunteering,
     voting,
 )
 from maeul.core.permissions.base import (
@@ -95,6 +96,7 @@ RULES: dict[Action, Rule] = {
     **consultations.RULES,
     **courses.RULES,
     **archive.RULES,
+    **volunteering.RULES,
 }
 
 

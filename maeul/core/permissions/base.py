@@ -119,6 +119,16 @@ class Action(StrEnum):
     APPROVE_RECORD = "archive.approve_record"
     MANAGE_EXHIBITION = "archive.manage_exhibition"
     SURVEY_RESOURCES = "archive.survey_resources"
+    # Volunteering (자원봉사, issue 16): sign-ups by a person or a company's group, cancelling,
+    # hours confirmed by staff or the camp's or club's leader, 일감 proposed by a camp,
+    # running camps, clubs and activities, and the export of hours for the 1365 portal.
+    SIGN_UP_VOLUNTEER = "volunteering.sign_up"
+    SIGN_UP_GROUP = "volunteering.sign_up_group"
+    CANCEL_VOLUNTEER_SIGN_UP = "volunteering.cancel_sign_up"
+    CONFIRM_VOLUNTEER_HOURS = "volunteering.confirm_hours"
+    PROPOSE_WORK = "volunteering.propose_work"
+    MANAGE_VOLUNTEERING = "volunteering.manage"
+    EXPORT_VOLUNTEER_HOURS = "volunteering.export_hours"
 
 
 Rows = TypeVar("Rows", bound=QuerySet[Any])

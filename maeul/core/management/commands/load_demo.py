@@ -16,6 +16,7 @@ from maeul.plans.demo import load_cycle
 from maeul.plans.demo_trail import load_vote_projects
 from maeul.proposals.demo import demo_mail_muted, load_proposals
 from maeul.spaces.demo import load_spaces
+from maeul.volunteering.demo import load_volunteering
 from maeul.voting.demo import load_votes
 
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 ("여론수렴", load_consultations(now=now), "건"),
                 ("교육 과정", load_courses(now=now), "건"),
                 ("마을기록", load_archive(now=now), "건"),
+                ("자원봉사캠프", load_volunteering(now=now), "곳"),
             ]
         counts = ", ".join(f"{label} {count}{unit}" for label, count, unit in made)
         self.stdout.write(f"데모 데이터: {counts}을 새로 만들었습니다.")

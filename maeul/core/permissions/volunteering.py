@@ -1,0 +1,159 @@
+"""Who signs up for a volunteer shift (a verified resident, for themselves or for a company's
+group), who cancels (the volunteer, before the shift starts), who confirms attendance and
+hours (staff serving the activity's dong or district, or a leader of the camp or club that
+runs it), who proposes work (일감) for a camp (its leaders and members, and staff of its
+dong), who runs camps, clubs and activities and decides on proposed work (staff serving
+their dong or district), and who exports hours for the 1365 portal (staff, for the dongs
+and district they serve).
+
+Age, guardian consent, a full shift and a missing training are the service's refusals
+(`volunteering.services.sign_ups`), not who may ask. Which rows staff serve: a camp, club
+or activity by its district and dong; a shift, proposal or hours record by its activity's
+or camp's.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from maeul.core.permissions.base import (
+    ALLOW,
+    NOT_VERIFIED,
+    Action,
+    Decision,
+    Rule,
+    deny,
+    refuse_outsider,
+    scope_of,
+    staff_serving,
+)
+from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.places.models import District, Dong
+from maeul.volunteering.models import (
+    ActivityStatus,
+    HoursRecord,
+    MemberRole,
+    Membership,
+    Shift,
+    SignUp,
+    SignUpStatus,
+    VolunteerActivity,
+    VolunteerCamp,
+    VolunteerClub,
+    WorkProposal,
+)
+
+register_rows(VolunteerCamp, RowScope(district="district_id", dong="dong_id"))
+register_rows(VolunteerClub, RowScope(district="district_id", dong="dong_id"))
+register_rows(VolunteerActivity, RowScope(district="district_id", dong="dong_id"))
+register_rows(Shift, RowScope(district="activity__district_id", dong="activity__dong_id"))
+register_rows(WorkProposal, RowScope(district="camp__district_id", dong="camp__dong_id"))
+register_rows(
+    HoursRecord, RowScope(district="shift__activity__district_id", dong="shift__activity__dong_id")
+)
+
+NOT_OPEN = _("This activity is not taking sign-ups.")
+STARTED = _("This shift has already started.")
+NOT_YOURS = _("Only the volunteer who signed up may do this.")
+NOT_LEADER = _("Only staff or a leader of the camp or club running the activity may do this.")
+NOT_CAMP_MEMBER = _("Only the camp's leaders and members, or staff of its dong, may propose work.")
+
+
+def activity_of(target: Model | None) -> VolunteerActivity | None:
+    """The activity a shift, sign-up or hours record belongs to (None for anything else)."""
+    if isinstance(target, VolunteerActivity):
+        return target
+    if isinstance(target, Shift):
+        return target.activity
+    if isinstance(target, SignUp | HoursRecord):
+        return target.shift.activity
+    return None
+
+
+def _place_of(target: Model | None) -> Any:
+    """What staff must serve: the activity, camp, club or proposal's camp, or a place."""
+    if isinstance(target, VolunteerCamp | VolunteerClub | Dong | District):
+        return target
+    if isinstance(target, WorkProposal):
+        return target.camp
+    return activity_of(target)
+
+
+def leads(user: Any, activity: VolunteerActivity) -> bool:
+    """Whether `user` leads the camp or club that runs `activity`."""
+    if activity.camp_id is None and activity.club_id is None:
+        return False
+    memberships = Membership.objects.filter(user_id=user.pk, role=MemberRole.LEADER)
+    if activity.camp_id is not None:
+        return memberships.filter(camp_id=activity.camp_id).exists()
+    return memberships.filter(club_id=activity.club_id).exists()
+
+
+def _shift_open(target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Shift) or target.activity.status != ActivityStatus.OPEN:
+        return deny(NOT_OPEN)
+    if target.has_started(now):
+        return deny(STARTED)
+    return ALLOW
+
+
+def _sign_up(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A verified resident, for a shift of an open activity that has not started."""
+    if not user.is_verified:
+        return deny(NOT_VERIFIED)
+    return _shift_open(target, now)
+
+
+def _cancel(user: Any, target: Model | None, now: datetime) -> Decision:
+    """The volunteer, while the sign-up is active and the shift has not started."""
+    if not isinstance(target, SignUp) or target.user_id != user.pk:
+        return deny(NOT_YOURS)
+    if target.status != SignUpStatus.ACTIVE:
+        return deny(_("This sign-up was already cancelled."))
+    if target.shift.has_started(now):
+        return deny(STARTED)
+    return ALLOW
+
+
+def _confirm_hours(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff serving the activity, or a leader of its camp or club."""
+    activity = activity_of(target)
+    if activity is None:
+        return deny(NOT_LEADER)
+    if scope_of(user).serves_row(activity) or leads(user, activity):
+        return ALLOW
+    return deny(NOT_LEADER)
+
+
+def _propose_work(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A leader or member of the camp, or staff serving its dong."""
+    if not isinstance(target, VolunteerCamp):
+        return deny(NOT_CAMP_MEMBER)
+    if scope_of(user).serves_row(target):
+        return ALLOW
+    if Membership.objects.filter(user_id=user.pk, camp_id=target.pk).exists():
+        return ALLOW
+    return deny(NOT_CAMP_MEMBER)
+
+
+_manage = staff_serving(_place_of)
+
+
+def _export(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Staff serving the district or dong whose hours are exported."""
+    if isinstance(target, District | Dong) and scope_of(user).serves_row(target):
+        return ALLOW
+    return refuse_outsider(user)
+
+
+RULES: dict[Action, Rule] = {
+    Action.SIGN_UP_VOLUNTEER: _sign_up,
+    Action.SIGN_UP_GROUP: _sign_up,
+    Action.CANCEL_VOLUNTEER_SIGN_UP: _cancel,
+    Action.CONFIRM_VOLUNTEER_HOURS: _confirm_hours,
+    Action.PROPOSE_WORK: _propose_work,
+    Action.MANAGE_VOLUNTEERING: _manage,
+    Action.EXPORT_VOLUNTEER_HOURS: _export,
+}

@@ -1,0 +1,55 @@
+"""The certificate of volunteering (봉사활동 확인서) as an A4 PDF: who (the name shown on
+Maeul and the birth year, never an identity number), the period, each confirmed shift and
+the total hours, the issuing organisation and the number to check it by."""
+
+from django.db.models import QuerySet
+
+from maeul.core.dates import seoul_time
+from maeul.core.pdf import Document
+from maeul.volunteering.figures import hours_text
+from maeul.volunteering.models import Certificate, HoursRecord
+
+
+def certificate_pdf(certificate: Certificate, records: QuerySet[HoursRecord], issuer: str) -> bytes:
+    """The PDF of `certificate`, listing `records` (the confirmed hours it counts)."""
+    user = certificate.user
+    document = Document(
+        title="봉사활동 확인서",
+        subject=f"확인번호 {certificate.number}",
+        footer=f"확인번호 {certificate.number} · 마을 누리집의 확인서 진위확인에서 확인할 수 있습니다.",
+    )
+    document.heading("봉사활동 확인서")
+    document.key_values(
+        [
+            ("확인번호", certificate.number),
+            ("성명", user.public_name),
+            ("출생연도", f"{user.birth_year}년" if user.birth_year else "-"),
+            ("봉사기간", f"{certificate.starts_on:%Y-%m-%d} ~ {certificate.ends_on:%Y-%m-%d}"),
+            ("봉사활동", certificate.activity.title if certificate.activity else "기간 내 전체"),
+            ("총 봉사시간", f"{hours_text(certificate.minutes)}시간 ({certificate.records}회)"),
+        ]
+    )
+    document.space()
+    rows = []
+    for record in records.select_related("shift__activity__camp", "shift__activity__club"):
+        shift, activity = record.shift, record.shift.activity
+        rows.append(
+            [
+                f"{seoul_time(shift.starts_at):%Y-%m-%d}",
+                activity.title,
+                str(activity.organiser or ""),
+                shift.place,
+                hours_text(record.minutes),
+            ]
+        )
+    document.table(
+        ["일자", "봉사활동", "활동처", "장소", "시간"],
+        rows,
+        widths=(25, 50, 35, 40, 20),
+        align="LLLLR",
+    )
+    document.space(8)
+    document.paragraph("위 사람은 위와 같이 자원봉사활동에 참여하였음을 확인합니다.", align="C")
+    document.paragraph(f"{seoul_time(certificate.issued_at):%Y년 %m월 %d일}", align="C")
+    document.paragraph(issuer, align="C")
+    return document.to_bytes()

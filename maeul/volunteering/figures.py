@@ -1,0 +1,106 @@
+"""Volunteer hours counted: a person's total (for "my volunteering" and certificates), the
+places left on each shift, and an activity's figures (people, a company's groups, hours)."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from maeul.core.dates import at_seoul
+from maeul.volunteering.models import (
+    GroupSignUp,
+    HoursRecord,
+    Shift,
+    SignUp,
+    SignUpStatus,
+    VolunteerActivity,
+)
+
+
+def hours_text(minutes: int) -> str:
+    """Minutes as hours for reading: 150 → "2.5", 120 → "2"."""
+    hours = minutes / 60
+    return f"{hours:.1f}".removesuffix(".0")
+
+
+def records_of(
+    user: Any, starts_on: date | None = None, ends_on: date | None = None
+) -> QuerySet[HoursRecord]:
+    """`user`'s confirmed hours on shifts that started within the Seoul days given."""
+    rows = HoursRecord.objects.filter(user_id=user.pk)
+    if starts_on is not None:
+        rows = rows.filter(shift__starts_at__gte=at_seoul(starts_on))
+    if ends_on is not None:
+        rows = rows.filter(shift__starts_at__lt=at_seoul(date.fromordinal(ends_on.toordinal() + 1)))
+    return rows
+
+
+def total_minutes(user: Any, starts_on: date | None = None, ends_on: date | None = None) -> int:
+    """The sum of `user`'s confirmed minutes (one aggregate query)."""
+    total = records_of(user, starts_on, ends_on).aggregate(n=Sum("minutes"))["n"]
+    return int(total or 0)
+
+
+def places_left(shift: Shift) -> int:
+    """The places still free on a shift from `with_places_left` (never below 0)."""
+    taken: int = getattr(shift, "taken", 0)
+    return max(shift.places - taken, 0)
+
+
+def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
+    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`.
+
+    Subqueries, not joins: people and groups counted in one join would multiply each other.
+    """
+    people = (
+        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
+        .order_by()
+        .values("shift")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    groups = (
+        GroupSignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
+        .order_by()
+        .values("shift")
+        .annotate(n=Sum("head_count"))
+        .values("n")
+    )
+    zero = Value(0, output_field=IntegerField())
+    taken = Coalesce(Subquery(people, output_field=IntegerField()), zero) + Coalesce(
+        Subquery(groups, output_field=IntegerField()), zero
+    )
+    return shifts.annotate(taken=taken)
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    shifts: int
+    volunteers: int  # distinct people whose hours were confirmed
+    confirmed_minutes: int  # people's confirmed minutes
+    groups: int  # companies and organisations signed up
+    group_people: int  # how many of their people came (confirmed)
+    group_minutes: int  # their people times the shift's minutes
+
+    @property
+    def total_minutes(self) -> int:
+        return self.confirmed_minutes + self.group_minutes
+
+
+def activity_figures(activity: VolunteerActivity) -> ActivityFigures:
+    """An activity's shifts, people, company groups and confirmed hours (four queries)."""
+    records = HoursRecord.objects.filter(shift__activity=activity).aggregate(
+        people=Count("user", distinct=True), minutes=Sum("minutes")
+    )
+    groups = GroupSignUp.objects.filter(shift__activity=activity, status=SignUpStatus.ACTIVE)
+    group_rows = list(groups.values_list("attended", "shift__minutes"))
+    return ActivityFigures(
+        shifts=activity.shifts.count(),
+        volunteers=records["people"] or 0,
+        confirmed_minutes=int(records["minutes"] or 0),
+        groups=len(group_rows),
+        group_people=sum(attended or 0 for attended, _m in group_rows),
+        group_minutes=sum((attended or 0) * minutes for attended, minutes in group_rows),
+    )

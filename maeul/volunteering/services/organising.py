@@ -1,0 +1,288 @@
+"""Camps, clubs and their leaders, activities and their shifts, and work proposed by a camp
+meeting (일감제안) that staff turn into an activity or decline."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from maeul.core import audit
+from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.permissions import Action, enforce
+from maeul.core.privacy import refuse_resident_number
+from maeul.courses.models import Course
+from maeul.places.models import Dong
+from maeul.volunteering.models import (
+    DEFAULT_MIN_AGE,
+    ActivityStatus,
+    Field,
+    MemberRole,
+    Membership,
+    ProposalStatus,
+    Shift,
+    VolunteerActivity,
+    VolunteerCamp,
+    VolunteerClub,
+    WorkProposal,
+)
+
+
+def _need(text: str, field: str, message: str) -> str:
+    if not text.strip():
+        raise RuleViolation(message, code=field, field=field)
+    return text.strip()
+
+
+def create_camp(
+    *,
+    dong: Dong,
+    name: str,
+    description: str = "",
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+) -> VolunteerCamp:
+    """Open a volunteer camp in `dong` (staff serving the dong)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
+    refuse_resident_number(name=name, description=description)
+    name = _need(name, "name", _("Enter the camp's name."))
+    with refuse_duplicate(
+        _("This dong already has a camp of that name."), code="duplicate", field="name"
+    ):
+        camp = VolunteerCamp.objects.create(
+            district_id=dong.district_id,
+            dong=dong,
+            name=name,
+            description=description,
+            created_at=now,
+        )
+        audit.record(actor=staff, action="volunteering.create_camp", target=camp, ip=ip, now=now)
+    return camp
+
+
+def create_club(
+    *,
+    dong: Dong,
+    name: str,
+    field: str = "",
+    description: str = "",
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+) -> VolunteerClub:
+    """Register a volunteer club (동아리) of `dong` (staff serving the dong)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
+    refuse_resident_number(name=name, field=field, description=description)
+    name = _need(name, "name", _("Enter the club's name."))
+    with refuse_duplicate(
+        _("A club of that name is already registered."), code="duplicate", field="name"
+    ):
+        club = VolunteerClub.objects.create(
+            district_id=dong.district_id,
+            dong=dong,
+            name=name,
+            field=field,
+            description=description,
+            created_at=now,
+        )
+        audit.record(actor=staff, action="volunteering.create_club", target=club, ip=ip, now=now)
+    return club
+
+
+def add_member(
+    *,
+    user: Any,
+    camp: VolunteerCamp | None = None,
+    club: VolunteerClub | None = None,
+    role: str = MemberRole.MEMBER,
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+) -> Membership:
+    """Add `user` to a camp or a club as a member or its leader (캠프장, 동아리 회장)."""
+    group = camp or club
+    enforce(staff, Action.MANAGE_VOLUNTEERING, group, now=now)
+    with refuse_duplicate(_("This person is already in the group."), code="duplicate"):
+        membership = Membership.objects.create(
+            user=user, camp=camp, club=club, role=role, joined_at=now
+        )
+        audit.record(
+            actor=staff,
+            action="volunteering.add_member",
+            target=membership,
+            changes={"role": [None, role]},
+            ip=ip,
+            now=now,
+        )
+    return membership
+
+
+def create_activity(
+    *,
+    title: str,
+    description: str = "",
+    field: str = Field.OTHER,
+    camp: VolunteerCamp | None = None,
+    club: VolunteerClub | None = None,
+    dong: Dong | None = None,
+    min_age: int = DEFAULT_MIN_AGE,
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+    required_course: Course | None = None,
+) -> VolunteerActivity:
+    """An activity run by a camp or a club (its dong and district follow), taking sign-ups;
+    with `required_course`, only volunteers who completed that training may sign up."""
+    place = dong or (camp.dong if camp else None) or (club.dong if club else None)
+    if place is None:
+        raise RuleViolation(_("Choose the camp, club or dong of the activity."), code="place")
+    enforce(staff, Action.MANAGE_VOLUNTEERING, place, now=now)
+    refuse_resident_number(title=title, description=description)
+    title = _need(title, "title", _("Enter the activity's title."))
+    if field not in Field.values:
+        raise RuleViolation(_("Choose the field of volunteering."), code="field", field="field")
+    if not 0 <= min_age <= 100:
+        raise RuleViolation(
+            _("Enter a minimum age from 0 to 100."), code="min_age", field="min_age"
+        )
+    with transaction.atomic():
+        activity = VolunteerActivity.objects.create(
+            district_id=place.district_id,
+            dong=place,
+            camp=camp,
+            club=club,
+            title=title,
+            description=description,
+            field=field,
+            min_age=min_age,
+            created_at=now,
+            required_course=required_course,
+        )
+        audit.record(
+            actor=staff, action="volunteering.create_activity", target=activity, ip=ip, now=now
+        )
+    return activity
+
+
+def add_shift(
+    *,
+    activity: VolunteerActivity,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    places: int,
+    minutes: int | None = None,
+    staff: Any,
+    now: datetime,
+    ip: str | None = None,
+) -> Shift:
+    """A shift of `activity`: when, where, how many places, the minutes it credits (by
+    default its length)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, activity, now=now)
+    refuse_resident_number(place=place)
+    place = _need(place, "place", _("Enter the place."))
+    if ends_at <= starts_at:
+        raise RuleViolation(_("The end must be after the start."), code="time", field="ends_at")
+    length = int((ends_at - starts_at).total_seconds() // 60)
+    credited = length if minutes is None else minutes
+    if not 1 <= credited <= length:
+        raise RuleViolation(
+            _("The hours credited cannot be more than the shift's length."),
+            code="minutes",
+            field="minutes",
+        )
+    if places < 1:
+        raise RuleViolation(_("A shift has at least one place."), code="places", field="places")
+    with transaction.atomic():
+        shift = Shift.objects.create(
+            activity=activity,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place,
+            places=places,
+            minutes=credited,
+        )
+        audit.record(actor=staff, action="volunteering.add_shift", target=shift, ip=ip, now=now)
+    return shift
+
+
+def close_activity(
+    *, activity: VolunteerActivity, staff: Any, now: datetime, ip: str | None = None
+) -> None:
+    """Stop taking sign-ups for `activity` (its hours can still be confirmed)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, activity, now=now)
+    with transaction.atomic():
+        activity.status = ActivityStatus.CLOSED
+        activity.save(update_fields=["status"])
+        audit.record(
+            actor=staff, action="volunteering.close_activity", target=activity, ip=ip, now=now
+        )
+
+
+def propose_work(
+    *,
+    camp: VolunteerCamp,
+    title: str,
+    description: str,
+    meeting_on: date,
+    user: Any,
+    now: datetime,
+) -> WorkProposal:
+    """Record work (일감) the camp's meeting (간담회) proposes, for staff to decide on."""
+    enforce(user, Action.PROPOSE_WORK, camp, now=now)
+    refuse_resident_number(title=title, description=description)
+    title = _need(title, "title", _("Enter the work proposed."))
+    return WorkProposal.objects.create(
+        camp=camp,
+        title=title,
+        description=description,
+        meeting_on=meeting_on,
+        proposed_by=user,
+        created_at=now,
+    )
+
+
+def _undecided(proposal: WorkProposal) -> None:
+    if proposal.status != ProposalStatus.PROPOSED:
+        raise RuleViolation(_("This proposal was already decided."), code="decided")
+
+
+def accept_proposal(
+    *, proposal: WorkProposal, staff: Any, now: datetime, ip: str | None = None, **activity: Any
+) -> VolunteerActivity:
+    """Turn proposed work into an activity of its camp (`activity`: `create_activity`'s
+    fields, the proposal's title and description by default)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, proposal, now=now)
+    _undecided(proposal)
+    activity.setdefault("title", proposal.title)
+    activity.setdefault("description", proposal.description)
+    with transaction.atomic():
+        created = create_activity(camp=proposal.camp, staff=staff, now=now, ip=ip, **activity)
+        proposal.status, proposal.activity, proposal.decided_at = (
+            ProposalStatus.ACCEPTED,
+            created,
+            now,
+        )
+        proposal.save(update_fields=["status", "activity", "decided_at"])
+    return created
+
+
+def decline_proposal(
+    *, proposal: WorkProposal, answer: str, staff: Any, now: datetime, ip: str | None = None
+) -> None:
+    """Decline proposed work, saying why (the camp reads the answer)."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, proposal, now=now)
+    _undecided(proposal)
+    refuse_resident_number(answer=answer)
+    answer = _need(answer, "answer", _("Say why the proposal is declined."))
+    with transaction.atomic():
+        proposal.status, proposal.answer, proposal.decided_at = (
+            ProposalStatus.DECLINED,
+            answer,
+            now,
+        )
+        proposal.save(update_fields=["status", "answer", "decided_at"])
+        audit.record(
+            actor=staff, action="volunteering.decline_proposal", target=proposal, ip=ip, now=now
+        )

@@ -1,0 +1,149 @@
+"""Signing up for a shift (a person, or a company's group), cancelling, and the rules a
+sign-up must pass: the shift's places, the volunteer's age, a minor's guardian consent and
+the training the activity requires.
+
+Age is counted the Korean administrative way (`User.age_in`: this year minus the birth
+year), the same as the 1365 portal's youth rules: under `activity.min_age` (14 unless staff
+lower it for family volunteering) is refused; under 19 needs a recorded guardian consent.
+The places are counted inside the transaction that holds the shift's row, so two people
+taking the last place at once cannot both get it.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from maeul.core.dates import seoul_year
+from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.permissions import Action, enforce
+from maeul.core.privacy import refuse_resident_number
+from maeul.volunteering.models import (
+    ADULT_AGE,
+    GroupSignUp,
+    GuardianConsent,
+    Shift,
+    SignUp,
+    SignUpStatus,
+    Volunteer,
+    VolunteerActivity,
+)
+from maeul.volunteering.training import missing_training
+
+
+def taken_places(shift: Shift) -> int:
+    """People signed up for `shift`: active sign-ups plus the head count of active groups."""
+    people = shift.sign_ups.filter(status=SignUpStatus.ACTIVE).count()
+    groups = shift.group_sign_ups.filter(status=SignUpStatus.ACTIVE).aggregate(n=Sum("head_count"))[
+        "n"
+    ]
+    return people + (groups or 0)
+
+
+def age_refusal(user: Any, activity: VolunteerActivity, now: datetime) -> str:
+    """Why `user`'s age (or a missing guardian consent) keeps them from `activity`, or ""."""
+    age = user.age_in(seoul_year(now))
+    if age is None:
+        return _("Enter your birth year in your account first: the activity has age rules.")
+    if age < activity.min_age:
+        return _("This activity is for people aged %(age)d and over.") % {"age": activity.min_age}
+    if age < ADULT_AGE and not GuardianConsent.objects.filter(user_id=user.pk).exists():
+        return _(
+            "Volunteers under 19 need their guardian's consent first. "
+            "Record it on the My volunteering page."
+        )
+    return ""
+
+
+def sign_up_refusal(user: Any, shift: Shift, now: datetime) -> str:
+    """The first rule that keeps `user` from signing up for `shift` (besides who may), or ""."""
+    activity = shift.activity
+    refusal = age_refusal(user, activity, now)
+    if refusal:
+        return refusal
+    course = missing_training(user, activity)
+    if course is not None:
+        return _("This activity needs the training “%(course)s” first.") % {"course": course}
+    return ""
+
+
+def _lock(shift: Shift) -> Shift:
+    return Shift.objects.select_for_update().select_related("activity").get(pk=shift.pk)
+
+
+def _check_places(shift: Shift, wanted: int) -> None:
+    if taken_places(shift) + wanted > shift.places:
+        raise RuleViolation(_("This shift is full."), code="full")
+
+
+def sign_up(*, shift: Shift, user: Any, now: datetime) -> SignUp:
+    """Sign `user` up for `shift`.
+
+    Raises RuleViolation when they may not (not verified, closed, started), are too young,
+    are a minor without guardian consent, lack the required training, the shift is full,
+    or they are already signed up.
+    """
+    enforce(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
+    refusal = sign_up_refusal(user, shift, now)
+    if refusal:
+        raise RuleViolation(refusal, code="not_eligible")
+    with refuse_duplicate(
+        _("You have already signed up for this shift."), code="already_signed_up"
+    ):
+        locked = _lock(shift)
+        _check_places(locked, 1)
+        Volunteer.objects.get_or_create(user=user, defaults={"created_at": now})
+        return SignUp.objects.create(shift=locked, user=user, signed_up_at=now)
+
+
+def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> None:
+    """Cancel `sign_up` (the volunteer, before the shift starts); the place is free again."""
+    enforce(user, Action.CANCEL_VOLUNTEER_SIGN_UP, sign_up, now=now)
+    sign_up.status = SignUpStatus.CANCELLED
+    sign_up.cancelled_at = now
+    sign_up.save(update_fields=["status", "cancelled_at"])
+
+
+def sign_up_group(
+    *,
+    shift: Shift,
+    user: Any,
+    organisation: str,
+    head_count: int,
+    contact_name: str,
+    contact: str,
+    now: datetime,
+) -> GroupSignUp:
+    """Sign up a company's or organisation's group of `head_count` people (기업봉사).
+
+    The contact is someone the camp calls; the group's people are not named. Refused when
+    the group does not fit in the places left.
+    """
+    enforce(user, Action.SIGN_UP_GROUP, shift, now=now)
+    refuse_resident_number(organisation=organisation, contact_name=contact_name, contact=contact)
+    if not organisation.strip():
+        raise RuleViolation(
+            _("Enter the company or organisation."), code="organisation", field="organisation"
+        )
+    if not contact_name.strip() or not contact.strip():
+        raise RuleViolation(
+            _("Enter a contact person and how to reach them."), code="contact", field="contact"
+        )
+    if head_count < 1:
+        raise RuleViolation(
+            _("A group has at least one person."), code="head_count", field="head_count"
+        )
+    with transaction.atomic():
+        locked = _lock(shift)
+        _check_places(locked, head_count)
+        return GroupSignUp.objects.create(
+            shift=locked,
+            organisation=organisation.strip(),
+            head_count=head_count,
+            contact_name=contact_name.strip(),
+            contact=contact.strip(),
+            signed_up_by=user,
+            signed_up_at=now,
+        )
