@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "maeul.grants",
     "maeul.spaces",
     "maeul.consultations",
+    "maeul.search",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("maeul.grants.urls")),
     path("", include("maeul.spaces.urls")),
     path("", include("maeul.consultations.urls")),
+    path("", include("maeul.search.urls")),
     path("", include("maeul.privacy.urls")),
     path("", include("maeul.core.urls")),
     path("accounts/", include("allauth.urls")),

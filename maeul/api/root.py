@@ -16,6 +16,7 @@ from maeul.api import (
     places,
     projects,
     proposals,
+    search,
     spaces,
     voting,
 )
@@ -51,6 +52,7 @@ api.add_router("/", grants.router)
 api.add_router("/", grant_archive.router)
 api.add_router("/", spaces.router)
 api.add_router("/", consultations.router)
+api.add_router("/", search.router)
 
 
 @api.exception_handler(AuthenticationError)
