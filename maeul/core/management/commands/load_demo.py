@@ -13,6 +13,7 @@ from maeul.places.demo import load_places
 from maeul.plans.demo import load_cycle
 from maeul.plans.demo_trail import load_vote_projects
 from maeul.proposals.demo import demo_mail_muted, load_proposals
+from maeul.search.demo import load_search
 from maeul.spaces.demo import load_spaces
 from maeul.voting.demo import load_votes
 
@@ -36,9 +37,11 @@ class Command(BaseCommand):
             grants = load_grants(now=now)
             spaces = load_spaces(now=now)
             consultations = load_consultations(now=now)
+            documents = load_search()
         self.stdout.write(
             f"데모 데이터: 장소 {places}건, 계정 {accounts}건, 제안 데이터 {proposals}건, "
             f"투표 {votes}건, 2021년 주민자치 사업 {projects}건, "
             f"투표로 선정한 사업 {from_vote}건, 공모사업 공고 {grants}건, "
             f"마을공간 {spaces}곳, 여론수렴 {consultations}건을 새로 만들었습니다."
         )
+        self.stdout.write(f"검색 색인: 문서 {documents}건")
