@@ -67,6 +67,33 @@ def index_forms(text: str) -> list[str]:
     return [*_content(tokens), *_compounds(tokens)]
 
 
+def query_words(query: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words of a search query: each content morpheme as (itself, ()), and each run of
+    nouns written together as (the run joined, its morphemes), so that '분리수거' is found
+    whether a document's sentence kept it whole or cut it 분리 + 수거."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    run: list[Any] = []
+
+    def close() -> None:
+        forms = tuple(_content(run))
+        if len(forms) > 1:
+            found.append(("".join(t.form for t in run).lower()[:MAX_TERM], forms))
+        else:
+            found.extend((form, ()) for form in forms)
+
+    for token in analyser().tokenize(query or ""):
+        tag = token.tag.split("-")[0]
+        if tag in NOUN_TAGS and (not run or run[-1].end == token.start):
+            run.append(token)
+            continue
+        close()
+        run = [token] if tag in NOUN_TAGS else []
+        if not run:
+            found.extend((form, ()) for form in _content([token]))
+    close()
+    return found
+
+
 def _compounds(tokens: list[Any]) -> list[str]:
     """Runs of nouns written together, joined ('독산일동' may be cut 독+산+일+동 in a
     sentence; the run gives back '독산일동', which a query of that word alone keeps whole)."""

@@ -55,7 +55,18 @@ def document_of(source: Source, row: Any) -> Document:
     )
 
 
-FIELDS = ["title", "body", "terms", "title_terms", "district", "dong", "year", "url", "updated"]
+# What `sync` writes of a document (foreign keys by their id columns).
+FIELDS = [
+    "title",
+    "body",
+    "terms",
+    "title_terms",
+    "district_id",
+    "dong_id",
+    "year",
+    "url",
+    "updated",
+]
 
 
 def sync(source: Source, ids: Iterable[int]) -> None:
@@ -71,12 +82,8 @@ def sync(source: Source, ids: Iterable[int]) -> None:
             Document.objects.update_or_create(
                 kind=source.kind,
                 object_id=row.pk,
-                defaults={name: getattr(document, name) for name in _attnames()},
+                defaults={name: getattr(document, name) for name in FIELDS},
             )
-
-
-def _attnames() -> list[str]:
-    return [Document._meta.get_field(name).attname for name in FIELDS]
 
 
 def reindex(kinds: Iterable[str] | None = None) -> dict[str, int]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from maeul.core.errors import RuleViolation
-from maeul.core.korean import MAX_TERM, MIN_PREFIX, query_terms
+from maeul.core.korean import MAX_TERM, MIN_PREFIX, query_words
 from maeul.core.query import place_code, whole_number
 from maeul.places.models import Dong
 from maeul.search.index import clean_term
@@ -27,12 +27,20 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 
 @dataclass(frozen=True)
 class Term:
+    """A word a document must hold: `text`, or else every one of its `parts` (a compound)."""
+
     text: str
+    parts: tuple[str, ...] = ()
+
+    @staticmethod
+    def is_prefix(word: str) -> bool:
+        """Two syllables or more match the start of a longer term ('주차' finds '주차장')."""
+        return len(word) >= MIN_PREFIX
 
     @property
-    def is_prefix(self) -> bool:
-        """Two syllables or more match the start of a longer term ('주차' finds '주차장')."""
-        return len(self.text) >= MIN_PREFIX
+    def words(self) -> list[str]:
+        """The words to mark in a snippet (parts of one syllable would mark too much)."""
+        return [self.text, *(p for p in self.parts if len(p) >= MIN_PREFIX)]
 
 
 @dataclass(frozen=True)
@@ -73,14 +81,15 @@ def parse_search(
             code="query_too_long",
             field="q",
         )
-    terms: dict[str, None] = {}
-    for found in sorted(query_terms(text)):
-        term = clean_term(found)[:MAX_TERM]
+    terms: dict[str, Term] = {}
+    for word, parts in query_words(text) or [(text.lower(), ())]:
+        term = clean_term(word)[:MAX_TERM]
+        kept = tuple(p for p in (clean_term(part)[:MAX_TERM] for part in parts) if p)
         if term:
-            terms[term] = None
+            terms.setdefault(term, Term(term, kept if len(kept) > 1 else ()))
     return Search(
         text=text,
-        terms=tuple(Term(t) for t in list(terms)[:MAX_TERMS]),
+        terms=tuple(list(terms.values())[:MAX_TERMS]),
         kind=_kind(kind),
         dong=_dong(dong),
         year=_year(year),

@@ -54,13 +54,33 @@ class Hit:
         return "".join(part.text for part in self.parts)
 
 
-def _holds(term: Term) -> Q:
-    return Q(terms__contains=f" {term.text}" if term.is_prefix else f" {term.text} ")
+def _holds(term: Term, field: str = "terms") -> Q:
+    """The document's `field` (terms or title_terms) holds the term, or all its parts."""
+
+    def one(word: str) -> Q:
+        return Q(**{f"{field}__contains": f" {word}" if Term.is_prefix(word) else f" {word} "})
+
+    found = one(term.text)
+    if term.parts:
+        whole = Q()
+        for part in term.parts:
+            whole &= one(part)
+        found |= whole
+    return found
 
 
 def _ts_query(terms: tuple[Term, ...]) -> str:
     # Terms hold letters and digits only (`index.clean_term`), so quoting them is enough.
-    return " & ".join(f"'{t.text}':*" if t.is_prefix else f"'{t.text}'" for t in terms)
+    def one(word: str) -> str:
+        return f"'{word}':*" if Term.is_prefix(word) else f"'{word}'"
+
+    groups = []
+    for term in terms:
+        if term.parts:
+            groups.append(f"({one(term.text)} | ({' & '.join(one(p) for p in term.parts)}))")
+        else:
+            groups.append(one(term.text))
+    return " & ".join(groups)
 
 
 def matches(search: Search) -> QuerySet[Document]:
@@ -94,9 +114,8 @@ def ranked(search: Search) -> QuerySet[Document]:
         rows = rows.filter(kind=search.kind)
     score: Any = Value(0)
     for term in search.terms:
-        title_hit = Q(title_terms__contains=f" {term.text}" if term.is_prefix else f" {term.text} ")
         score += Case(
-            When(title_hit, then=Value(TITLE_TERM)),
+            When(_holds(term, "title_terms"), then=Value(TITLE_TERM)),
             default=Value(BODY_TERM),
             output_field=IntegerField(),
         )
@@ -138,7 +157,7 @@ def still_public(documents: list[Document]) -> list[Document]:
 def hits(documents: list[Document], search: Search) -> list[Hit]:
     """The page's documents with their kind's name and a snippet around the words found."""
     labels = {s.kind: str(s.label) for s in sources()}
-    words = [t.text for t in search.terms]
+    words = [word for t in search.terms for word in t.words]
     return [
         Hit(d, labels.get(d.kind, d.kind), snippet(d.body or d.title, words))
         for d in still_public(documents)

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 
 from maeul.core.errors import RuleViolation
 from maeul.places.models import Dong
@@ -40,16 +41,29 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search.html", context)
 
 
+class _Counted(Paginator):  # type: ignore[type-arg]
+    """A paginator told its count (the counts by kind have it), instead of asking again."""
+
+    def __init__(self, rows: Any, per_page: int, count: int) -> None:
+        super().__init__(rows, per_page)
+        self.known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known
+
+
 def _results(request: HttpRequest, search: Search) -> dict[str, Any]:
-    page = Paginator(ranked(search).select_related("dong"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    by_kind = counts(search)
+    total = sum(row.count for row in by_kind if search.kind in (None, row.kind))
+    rows = ranked(search).select_related("dong")
+    page = _Counted(rows, PAGE_SIZE, total).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "page": page,
         "hits": hits(list(page.object_list), search),
-        "counts": counts(search),
+        "counts": by_kind,
         "query": query.urlencode(),
         "kind_query": _without(request, "kind", "page"),
     }

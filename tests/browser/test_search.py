@@ -32,7 +32,10 @@ def parking_rows(places):
         doksan3, PARKING.format(dong="독산3동"), "저녁마다 주차할 곳이 없어 이중주차가 일상입니다."
     )
     council = Council.objects.create(
-        kind=CouncilKind.RESIDENT, district=doksan3.district, dong=doksan3, name="독산3동 주민자치회"
+        kind=CouncilKind.RESIDENT,
+        district=doksan3.district,
+        dong=doksan3,
+        name="독산3동 주민자치회",
     )
     make_project(make_plan(council), "학교 주차장 야간 개방", "주차장을 밤에 주민과 나눕니다.")
     return proposal

@@ -79,3 +79,11 @@ def test_a_snippet_marks_the_words_around_the_first_one_found():
 def test_a_snippet_is_plain_text_parts():
     parts = snippet("<script>alert(1)</script> 주차장", ["주차장"])
     assert "".join(p.text for p in parts) == "<script>alert(1)</script> 주차장"
+
+
+def test_a_compound_is_found_whether_the_sentence_cut_it_or_not(doksan1):
+    make_proposal(doksan1, "쓰레기 분리수거를 돕는 방법")
+    make_proposal(doksan1, "분리 수거함 위치", "재활용 쓰레기")
+    assert titles("쓰레기 분리수거") == ["쓰레기 분리수거를 돕는 방법", "분리 수거함 위치"]
+    # A word the analyser keeps whole does not find the same word written apart.
+    assert titles("분리수거") == ["쓰레기 분리수거를 돕는 방법"]
