@@ -4,7 +4,7 @@ every agenda item is public (their pages list them all)."""
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maeul.councils.models import AgendaItem, Council
 from maeul.search.sources import Entry, Source, register
@@ -49,7 +49,7 @@ def _items_of(council: Council) -> Any:
 register(
     Source(
         kind="council",
-        label=_("Resident councils"),
+        label=pgettext_lazy("search kind", "Resident councils"),
         model=Council,
         public=_public_councils,
         entry=_council,
@@ -59,7 +59,7 @@ register(
 register(
     Source(
         kind="agenda",
-        label=_("Agenda items"),
+        label=pgettext_lazy("search kind", "Agenda items"),
         model=AgendaItem,
         public=_public_agenda,
         entry=_agenda_item,

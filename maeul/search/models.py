@@ -4,7 +4,8 @@ A document is a copy of what the public may read of one row (title, body, dong, 
 address), with the content morphemes of its text as `terms` and of its title as
 `title_terms`, each a space-separated list with a space at both ends (' 주차장 공영 '), so
 that ' 주차' matches a term that starts with '주차' on any database. On PostgreSQL a GIN index
-over `to_tsvector('simple', terms)` (migration 0002) finds them without reading the table.
+over the generated column `terms_tsv` = `to_tsvector('simple', terms)` (migration 0002)
+finds them without reading the table.
 """
 
 from django.db import models

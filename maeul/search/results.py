@@ -2,7 +2,7 @@
 
 Matching: a document matches when it holds every query term, a term of two syllables or
 more also as the start of a longer one ('주차' finds '주차장'). On PostgreSQL the GIN index
-answers (`to_tsvector('simple', terms) @@ '주차':* & ...`); elsewhere a LIKE over the padded
+answers (`terms_tsv @@ '주차':* & ...`, migration 0002); elsewhere a LIKE over the padded
 term list gives the same rows.
 
 Ranking (`score`, highest first): each term found in the title counts 3, in the body 1; the
@@ -91,8 +91,7 @@ def matches(search: Search) -> QuerySet[Document]:
     if connection.vendor == "postgresql":
         rows = rows.filter(
             RawSQL(
-                "to_tsvector('simple'::regconfig, search_document.terms)"
-                " @@ to_tsquery('simple'::regconfig, %s)",
+                "search_document.terms_tsv @@ to_tsquery('simple'::regconfig, %s)",
                 [_ts_query(search.terms)],
                 output_field=BooleanField(),
             )
