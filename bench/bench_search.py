@@ -72,7 +72,7 @@ from maeul.places.models import Dong  # noqa: E402
 from maeul.search.index import term_text  # noqa: E402
 from maeul.search.models import Document  # noqa: E402
 from maeul.search.query import parse_search  # noqa: E402
-from maeul.search.results import counts, ranked  # noqa: E402
+from maeul.search.results import Ranked, counts, total_of  # noqa: E402
 
 KINDS = ["proposal", "project", "vote", "council", "agenda", "space", "consultation", "grant_call"]
 PLACES = [
@@ -165,8 +165,8 @@ def run_search(q: str) -> int:
     """What the page does for one query: the counts by kind (which give the total) and the
     first 20 hits, best first."""
     search = parse_search(q=q)
-    total = sum(row.count for row in counts(search))
-    list(ranked(search)[:20])
+    total = total_of(search, counts(search))
+    Ranked(search, total)[0:20]
     return total
 
 

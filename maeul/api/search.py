@@ -7,7 +7,7 @@ characters, or a kind, dong or year we do not know is refused with 400 and a Kor
 `detail`; a query of symbols only finds nothing and says why in `notice`.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from maeul.api.common import CodeName, Page, PageQuery, errors, paginate
 from maeul.core.errors import RuleViolation
 from maeul.search.query import parse_search
-from maeul.search.results import KindCount, counts, hits, ranked
+from maeul.search.results import KindCount, Ranked, counts, hits, total_of
 from maeul.search.sources import sources
 
 router = Router(tags=["search"])
@@ -74,7 +74,9 @@ def search(request: HttpRequest, query: Query[SearchQuery]) -> Any:
             "counts": [KindCountOut(kind=s.kind, label=str(s.label), count=0) for s in sources()],
             "notice": wanted.notice,
         }
-    page = paginate(request, ranked(wanted).select_related("dong"), query, lambda row: row)
+    by_kind = counts(wanted)
+    rows = cast(Any, Ranked(wanted, total_of(wanted, by_kind)))  # sliced like a QuerySet
+    page = paginate(request, rows, query, lambda row: row)
     page["items"] = [
         SearchHit(
             kind=hit.document.kind,
@@ -88,5 +90,5 @@ def search(request: HttpRequest, query: Query[SearchQuery]) -> Any:
         )
         for hit in hits(page["items"], wanted)
     ]
-    page["counts"] = [_count_out(row) for row in counts(wanted)]
+    page["counts"] = [_count_out(row) for row in by_kind]
     return page

@@ -128,6 +128,37 @@ def ranked(search: Search) -> QuerySet[Document]:
     return rows.annotate(score=score).order_by("-score", F("updated").desc(nulls_last=True), "-pk")
 
 
+class Ranked:
+    """The ranked matches read a page at a time (what a paginator slices): the order is
+    decided over ids and scores alone, and only the page's documents are read whole, so
+    that sorting thousands of matches does not carry their bodies along."""
+
+    def __init__(self, search: Search, total: int) -> None:
+        self.rows: Any = ranked(search)  # annotated with `score`
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[Document]:
+        scored = list(self.rows.values_list("pk", "score")[window])
+        found = Document.objects.select_related("dong").in_bulk([pk for pk, _score in scored])
+        page = []
+        for pk, score in scored:
+            document = found[pk]
+            document.score = score  # type: ignore[attr-defined]
+            page.append(document)
+        return page
+
+
+def total_of(search: Search, by_kind: list[KindCount]) -> int:
+    """The number of matches of the kind asked for (or all), from the counts by kind."""
+    return sum(row.count for row in by_kind if search.kind in (None, row.kind))
+
+
 def counts(search: Search) -> list[KindCount]:
     """How many documents of each kind match (every kind, zero too), before the kind filter."""
     found = dict(

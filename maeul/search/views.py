@@ -11,7 +11,7 @@ from maeul.core.errors import RuleViolation
 from maeul.places.models import Dong
 from maeul.search.models import Document
 from maeul.search.query import Search, parse_search
-from maeul.search.results import counts, hits, ranked
+from maeul.search.results import Ranked, counts, hits, total_of
 from maeul.search.sources import sources
 
 PAGE_SIZE = 20
@@ -55,9 +55,8 @@ class _Counted(Paginator):  # type: ignore[type-arg]
 
 def _results(request: HttpRequest, search: Search) -> dict[str, Any]:
     by_kind = counts(search)
-    total = sum(row.count for row in by_kind if search.kind in (None, row.kind))
-    rows = ranked(search).select_related("dong")
-    page = _Counted(rows, PAGE_SIZE, total).get_page(request.GET.get("page"))
+    total = total_of(search, by_kind)
+    page = _Counted(Ranked(search, total), PAGE_SIZE, total).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {
