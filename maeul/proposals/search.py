@@ -3,7 +3,9 @@
 A proposal's title and body are cut into morphemes; nouns, verb and adjective stems and
 foreign words become terms, each also stored with its prefixes of two syllables or more,
 so that '주차장' finds '공영주차장을' (morphemes 공영 + 주차장) and '주차' finds '주차장'.
-A query is cut the same way and matches proposals that hold every query term.
+A query is cut the same way and matches proposals that hold every query term. The
+analyser is shared (`maeul.core.korean`). At the end, proposals' entry in the site search
+(`maeul.search`): the public ones, by `Proposal.objects.public()`.
 """
 
 from collections import Counter
