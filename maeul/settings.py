@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "maeul.courses",
     "maeul.archive",
     "maeul.volunteering",
+    "maeul.search",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("maeul.consultations.urls")),
     path("", include("maeul.archive.urls")),
     path("", include("maeul.volunteering.urls")),
+    path("", include("maeul.search.urls")),
     path("", include("maeul.privacy.urls")),
     path("", include("maeul.core.urls")),
     path("accounts/", include("allauth.urls")),

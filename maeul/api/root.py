@@ -18,6 +18,7 @@ from maeul.api import (
     places,
     projects,
     proposals,
+    search,
     spaces,
     volunteering,
     voting,
@@ -57,6 +58,7 @@ api.add_router("/", consultations.router)
 api.add_router("/", courses.router)
 api.add_router("/", archive.router)
 api.add_router("/", volunteering.router)
+api.add_router("/", search.router)
 
 
 @api.exception_handler(AuthenticationError)

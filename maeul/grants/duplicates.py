@@ -24,6 +24,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Count, Q
 
+from maeul.core.korean import analyser  # one analyser for the whole process
 from maeul.grants.models import (
     HANDED_IN,
     Application,
@@ -31,7 +32,6 @@ from maeul.grants.models import (
     DuplicateMatch,
     MatchReason,
 )
-from maeul.proposals.search import _kiwi  # one analyser for the whole process
 
 TAGS = {"NNG", "NNP", "XR", "SL", "SH", "VV", "VA"}
 TITLE_WEIGHT = 2
@@ -73,7 +73,7 @@ def term_counts(title: str, description: str) -> Counter[str]:
     """The content morphemes of an application's text with their counts (title twice)."""
     counts: Counter[str] = Counter()
     for text, weight in ((title, TITLE_WEIGHT), (description, 1)):
-        for token in _kiwi().tokenize(text or ""):
+        for token in analyser().tokenize(text or ""):
             if token.tag.split("-")[0] not in TAGS:
                 continue
             form = token.form.lower()[:MAX_TERM]

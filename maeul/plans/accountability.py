@@ -21,14 +21,11 @@ from maeul.core.query import one_of, place_code, whole_number
 from maeul.plans.funding import trail_by_project
 from maeul.plans.models import (
     BudgetSource,
-    PlanStatus,
     Programme,
     Project,
     ProjectStatus,
 )
 
-# Plans being written are not public yet; a submitted plan is (the assembly passed it).
-PUBLIC_PLAN_STATUSES: Final = (PlanStatus.SUBMITTED, PlanStatus.APPROVED)
 WHOLE_DISTRICT: Final = _("Whole district")
 
 ROW_FIELDS: Final = (
@@ -52,7 +49,7 @@ ROW_FIELDS: Final = (
 
 def public_projects() -> QuerySet[Project]:
     """Projects anyone may see: those of submitted and approved plans."""
-    return Project.objects.filter(plan__status__in=PUBLIC_PLAN_STATUSES)
+    return Project.objects.public()
 
 
 # --- Filters ---------------------------------------------------------------------------

@@ -102,6 +102,16 @@ class ProjectStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# Plans being written are not public yet; a submitted plan is (the assembly passed it).
+PUBLIC_PLAN_STATUSES = (PlanStatus.SUBMITTED, PlanStatus.APPROVED)
+
+
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def public(self) -> "ProjectQuerySet":
+        """Projects anyone may see: those of submitted and approved plans."""
+        return self.filter(plan__status__in=PUBLIC_PLAN_STATUSES)
+
+
 class Project(models.Model):
     """실행사업: a funded piece of work of a plan, with its budget and what has been spent."""
 
@@ -169,6 +179,8 @@ class Project(models.Model):
         related_name="carried_to",
     )
     closed_at = models.DateTimeField(_("accounts closed at"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("project")

@@ -3,56 +3,21 @@
 A proposal's title and body are cut into morphemes; nouns, verb and adjective stems and
 foreign words become terms, each also stored with its prefixes of two syllables or more,
 so that '주차장' finds '공영주차장을' (morphemes 공영 + 주차장) and '주차' finds '주차장'.
-A query is cut the same way and matches proposals that hold every query term.
+A query is cut the same way and matches proposals that hold every query term. The
+analyser is shared (`maeul.core.korean`). At the end, proposals' entry in the site search
+(`maeul.search`): the public ones, by `Proposal.objects.public()`.
 """
 
 from collections import Counter
-from functools import lru_cache
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_year
+from maeul.core.korean import query_terms, terms
 from maeul.proposals.models import Proposal, SearchTerm
-
-CONTENT_TAGS = {"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XR", "VV", "VA", "MAG"}
-MIN_PREFIX = 2
-MAX_TERM = 40
-
-
-@lru_cache(maxsize=1)
-def _kiwi() -> Any:
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
-
-
-def terms(text: str) -> set[str]:
-    """The search terms of `text`: content morphemes and their leading parts."""
-    found: set[str] = set()
-    for token in _kiwi().tokenize(text or ""):
-        tag = token.tag.split("-")[0]
-        if tag not in CONTENT_TAGS:
-            continue
-        form = token.form.lower()[:MAX_TERM]
-        if len(form) < 1:
-            continue
-        found.add(form)
-        for end in range(MIN_PREFIX, len(form)):
-            found.add(form[:end])
-    return found
-
-
-def query_terms(query: str) -> set[str]:
-    """Terms a query must match: its content morphemes (not their prefixes)."""
-    found = set()
-    for token in _kiwi().tokenize(query or ""):
-        if token.tag.split("-")[0] in CONTENT_TAGS:
-            found.add(token.form.lower()[:MAX_TERM])
-    if not found and query.strip():
-        # A query of particles only, or a word the analyser does not know: match it as typed.
-        found.add(query.strip().lower()[:MAX_TERM])
-    return found
+from maeul.search.sources import Entry, Source, register
 
 
 def index_proposal(proposal: Proposal) -> None:
@@ -99,3 +64,29 @@ def similar_to(title: str, queryset: QuerySet[Proposal], limit: int = 5) -> list
     best = [pk for pk, n in shared.most_common() if n >= threshold][:limit]
     found = {p.pk: p for p in queryset.filter(pk__in=best)}
     return [found[pk] for pk in best if pk in found]
+
+
+# --- The site search (maeul.search) --------------------------------------------------------
+def _entry(proposal: Proposal) -> Entry:
+    when = proposal.published_at or proposal.created_at
+    return Entry(
+        title=proposal.title,
+        body="\n".join(filter(None, [proposal.body, proposal.place])),
+        url=proposal.get_absolute_url(),
+        updated=when,
+        district_id=proposal.district_id,
+        dong_id=proposal.dong_id,
+        year=seoul_year(when),
+    )
+
+
+register(
+    Source(
+        kind="proposal",
+        label=_("Proposals"),
+        model=Proposal,
+        public=Proposal.objects.public,
+        entry=_entry,
+        order=10,
+    )
+)

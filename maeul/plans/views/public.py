@@ -23,14 +23,13 @@ from maeul.councils.models import Council
 from maeul.places.models import District, Dong
 from maeul.plans import exports
 from maeul.plans.accountability import (
-    PUBLIC_PLAN_STATUSES,
     Accountability,
     AccountabilityFilter,
     accountability_table,
     public_projects,
 )
 from maeul.plans.funding import parse_as_of
-from maeul.plans.models import Programme, ProgressUpdate, Project
+from maeul.plans.models import PUBLIC_PLAN_STATUSES, Programme, ProgressUpdate, Project
 from maeul.plans.views.common import Place, resolve_place
 from maeul.plans.views.display import dong_blocks
 from maeul.plans.views.trail import money_trail

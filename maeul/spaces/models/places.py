@@ -33,6 +33,12 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+class SpaceQuerySet(models.QuerySet["Space"]):
+    def public(self) -> "SpaceQuerySet":
+        """Spaces anyone may see: every space (a closure shows on its page, not by hiding it)."""
+        return self.all()
+
+
 class Space(models.Model):
     name = models.CharField(_("name"), max_length=100)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
@@ -56,6 +62,8 @@ class Space(models.Model):
         blank=True,
         help_text=_("A group is its name on the booking. Empty: no limit per group."),
     )
+
+    objects = SpaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("community space")

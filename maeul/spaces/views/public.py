@@ -18,7 +18,7 @@ BOOKED = _("Booked")  # the only title a feed's event has
 
 
 def public_spaces() -> QuerySet[Space]:
-    return Space.objects.select_related("dong", "district").order_by("dong__code", "name")
+    return Space.objects.public().select_related("dong", "district").order_by("dong__code", "name")
 
 
 def space_list(request: HttpRequest) -> HttpResponse:

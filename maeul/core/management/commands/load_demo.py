@@ -15,6 +15,7 @@ from maeul.places.demo import load_places
 from maeul.plans.demo import load_cycle
 from maeul.plans.demo_trail import load_vote_projects
 from maeul.proposals.demo import demo_mail_muted, load_proposals
+from maeul.search.demo import load_search
 from maeul.spaces.demo import load_spaces
 from maeul.volunteering.demo import load_volunteering
 from maeul.voting.demo import load_votes
@@ -45,5 +46,7 @@ class Command(BaseCommand):
                 ("마을기록", load_archive(now=now), "건"),
                 ("자원봉사캠프", load_volunteering(now=now), "곳"),
             ]
+            documents = load_search()
         counts = ", ".join(f"{label} {count}{unit}" for label, count, unit in made)
         self.stdout.write(f"데모 데이터: {counts}을 새로 만들었습니다.")
+        self.stdout.write(f"검색 색인: 문서 {documents}건")
