@@ -1,0 +1,34 @@
+"""Courses in the site search: the published ones (`Course.objects.public()`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from maeul.courses.models import Course, Programme
+from maeul.search.sources import Entry, Source, register
+
+
+def _entry(course: Course) -> Entry:
+    programme = course.programme
+    return Entry(
+        title=course.title,
+        body="\n".join(
+            filter(None, [course.description, programme.title, course.operator, course.place])
+        ),
+        url=course.get_absolute_url(),
+        updated=course.published_at,
+        district_id=course.district_id,
+        dong_id=course.dong_id,
+        year=programme.year,
+    )
+
+
+register(
+    Source(
+        kind="course",
+        label=_("Courses"),
+        model=Course,
+        public=Course.objects.public,
+        entry=_entry,
+        related={Programme: lambda programme: programme.courses.values_list("pk", flat=True)},
+        order=95,
+    )
+)
