@@ -124,6 +124,11 @@ class GroupOut(Schema):
     kind: Label
 
 
+class CampOut(Schema):
+    id: int
+    name: str
+
+
 class DongDetail(Schema):
     code: str
     name: str
@@ -136,6 +141,7 @@ class DongDetail(Schema):
     facilities: list[FacilityOut]
     groups: list[GroupOut]
     records: list[RecordItem]
+    volunteer_camps: list[CampOut]
 
 
 # --- Shaping ----------------------------------------------------------------------------
@@ -202,7 +208,7 @@ def get_record(request: HttpRequest, record_id: int) -> RecordDetail:
 def get_dong(request: HttpRequest, code: str) -> DongDetail:
     """The dong page as data: `council` (or null), `projects` of `year` (default: the
     latest year with public projects) with `execution_rate`, `spaces`, `facilities`,
-    `groups` and the latest `records`."""
+    `groups`, the latest `records` and the dong's `volunteer_camps`."""
     dong = get_object_or_404(Dong.objects.select_related("district"), code=code)
     year = whole_number(request.GET.get("year"), low=2000, high=2100)
     o = dong_overview(dong, now=timezone.now(), year=year)
@@ -260,4 +266,5 @@ def get_dong(request: HttpRequest, code: str) -> DongDetail:
         ],
         groups=[GroupOut(name=g.name, kind=Label.of_field(g, "kind")) for g in o.groups],
         records=[_item(r) for r in o.records],
+        volunteer_camps=[CampOut(id=c.pk, name=c.name) for c in o.camps],
     )

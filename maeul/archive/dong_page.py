@@ -28,11 +28,13 @@ from maeul.plans.accountability import (
 )
 from maeul.proposals.models import Proposal
 from maeul.spaces.models import Space
+from maeul.volunteering.models import ActivityStatus, VolunteerActivity, VolunteerCamp
 
 AGENDA_SHOWN = 30
 PROPOSALS_SHOWN = 10
 RECORDS_SHOWN = 6
 EVENTS_SHOWN = 8
+ACTIVITIES_SHOWN = 6
 # Events are few (a handful a council a year): the next ones are read and those not yet
 # announced dropped, since each event has its own announcement day.
 EVENTS_READ = 40
@@ -57,6 +59,8 @@ class DongOverview:
     events: list[CouncilEvent] = field(default_factory=list)
     forums: list[Forum] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
+    camps: list[VolunteerCamp] = field(default_factory=list)
+    activities: list[VolunteerActivity] = field(default_factory=list)
 
 
 def public_records() -> ArchiveRecordQuerySet:
@@ -119,6 +123,12 @@ def dong_overview(
         .order_by("starts_at", "pk")[:EVENTS_SHOWN]
     )
     overview.resources = list(Resource.objects.filter(dong=dong).order_by("kind", "name", "pk"))
+    overview.camps = list(VolunteerCamp.objects.filter(dong=dong).order_by("name"))
+    overview.activities = list(
+        VolunteerActivity.objects.public()
+        .filter(dong=dong, status=ActivityStatus.OPEN)
+        .order_by("-created_at", "-pk")[:ACTIVITIES_SHOWN]
+    )
     return overview
 
 

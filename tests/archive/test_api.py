@@ -10,6 +10,7 @@ from maeul.archive.services import records
 from maeul.grants.models import CommunityGroup
 from tests.archive.conftest import png, write
 from tests.spaces.conftest import make_space
+from tests.volunteering.conftest import make_camp
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,7 @@ def test_a_dong_has_its_council_projects_spaces_groups_and_records(
     CommunityGroup.objects.create(name="뜨개질 동아리", kind="resident_circle", district=geumcheon,
                                   dong=doksan1, representative=district_staff, created_at=now)  # fmt: skip
     write(doksan1, district_staff, now, title="주민총회 기록")
+    make_camp(doksan1, "독산1동 자원봉사캠프")
     answer = client.get(f"/api/dongs/{doksan1.code}")
     assert answer.status_code == 200
     data = answer.json()
@@ -30,6 +32,7 @@ def test_a_dong_has_its_council_projects_spaces_groups_and_records(
     assert data["spaces"][0]["name"] == "독산1동 마을활력소"
     assert [group["name"] for group in data["groups"]] == ["뜨개질 동아리"]
     assert data["records"][0]["title"] == "주민총회 기록"
+    assert [camp["name"] for camp in data["volunteer_camps"]] == ["독산1동 자원봉사캠프"]
     text = answer.content.decode()
     for private in ("district@example.kr", "금천구 담당", "contact", "representative", "author"):
         assert private not in text

@@ -21,6 +21,7 @@ from maeul.archive.services.records import Documents
 from maeul.grants.models import CommunityGroup
 from tests.archive.conftest import PDF, png, upload, write
 from tests.spaces.conftest import make_space
+from tests.volunteering.conftest import make_activity, make_camp
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +159,7 @@ def _fill_dong(doksan1, geumcheon, district_staff, now, project, n, start=0):
                                 floors_above=3)  # fmt: skip
         Resource.objects.create(district=geumcheon, dong=doksan1, kind="place", name=f"자원 {i}",
                                 surveyed_on=date(2026, 1, 1))  # fmt: skip
+        make_activity(make_camp(doksan1, f"캠프 {i}"), title=f"봉사 {i}")
 
 
 def test_the_dong_page_shows_council_projects_spaces_and_more(
@@ -173,6 +175,8 @@ def test_the_dong_page_shows_council_projects_spaces_and_more(
         "시설 0",
         "기록 0",
         "자원 0",
+        "캠프 0",
+        "봉사 0",
     ):
         assert text in html, text
     assert "0.0%" in html  # 집행률 of the plans app's table
