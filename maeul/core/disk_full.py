@@ -33,7 +33,7 @@ class CleanFileSystemStorage(FileSystemStorage):
         path = self.path(name)
         existed = os.path.exists(path)
         try:
-            return str(super()._save(name, content))
+            return str(super()._save(name, content))  # type: ignore[misc]
         except OSError as exc:
             if is_disk_full(exc) and not existed and os.path.exists(path):
                 os.remove(path)
