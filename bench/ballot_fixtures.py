@@ -89,7 +89,7 @@ def prepare(voters: int) -> tuple[int, list[int], list[str]]:
                 email=f"voter{n:05d}@bench.maeul.kr",
                 display_name=f"투표 주민 {n}",
                 password="!",  # noqa: S106 -- unusable password
-                date_joined=now,
+                date_joined=now - timedelta(days=30),
                 verified_at=now,
                 verification_method=VerificationMethod.IN_PERSON,
                 # Recognisable at a ballot box (name and birth date as a keyed hash), which
@@ -103,7 +103,13 @@ def prepare(voters: int) -> tuple[int, list[int], list[str]]:
     )
     DongTie.objects.bulk_create(
         [
-            DongTie(user=user, dong=dongs[n % len(dongs)], kind=TieKind.LIVES)
+            # held since before the opening: a tie added later does not count (voting.md)
+            DongTie(
+                user=user,
+                dong=dongs[n % len(dongs)],
+                kind=TieKind.LIVES,
+                started_at=now - timedelta(days=30),
+            )
             for n, user in enumerate(users)
         ],
         batch_size=1000,

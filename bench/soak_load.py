@@ -19,6 +19,7 @@ from bench.ballot_fixtures import Ledger, ballot_path, choose, receipt_of
 from bench.bare_insert.server import HOST, Reply, request
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+LATE_GRACE = 5.0  # seconds past its window a stream may still send what it fell behind on
 RETRIES = 12  # a ballot whose connection breaks is sent again, with the same key
 
 
@@ -37,17 +38,24 @@ class Stream:
     job: Callable[[int], list[Record]]
     records: list[Record] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    not_sent: int = 0  # slots skipped because the clients fell too far behind
 
     def run(self, *, start: float, begin: float, seconds: float) -> threading.Thread:
         """Run for `seconds` from `begin` (seconds after `start`), in a background thread."""
-        slots = iter(range(max(1, int(self.rate * seconds))))
+        total = max(1, int(self.rate * seconds))
+        slots = iter(range(total))
         slot_lock = threading.Lock()
+        stop_sending = start + begin + seconds + LATE_GRACE
 
         def client() -> None:
             while True:
                 with slot_lock:
                     k = next(slots, None)
                 if k is None:
+                    return
+                if time.monotonic() > stop_sending:
+                    with slot_lock:
+                        self.not_sent += 1 + sum(1 for _ in slots)
                     return
                 due = start + begin + k / self.rate
                 delay = due - time.monotonic()
@@ -265,6 +273,7 @@ def summary(
     figures = {
         "target_rps": round(stream.rate, 1),
         "achieved_rps": round(len(stream.records) / seconds, 1) if seconds else 0.0,
+        "not_sent_clients_behind": stream.not_sent,
         **percentiles(stream.records),
         "errors_5xx_or_broken": sum(1 for r in stream.records if r.status == 0 or r.status >= 500),
     }
