@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from bench import soak_upload
 from bench.ballot_fixtures import check_invariant, endpoint_wired, prepare
 from bench.bare_insert.server import Server
 from bench.harness import write_results
@@ -119,6 +120,53 @@ class Faults:
         return thread
 
 
+class DiskFull:
+    """Uploads onto a full MEDIA_ROOT while the vote goes on (bench/soak_upload.py)."""
+
+    def __init__(self, media: Path, stack: ExitStack) -> None:
+        self.media = media
+        self.skipped = soak_upload.mount_small_disk(media)
+        if self.skipped is None:
+            stack.callback(soak_upload.unmount, media)
+            self.uploader = soak_upload.prepare_uploader()
+        self.answers: list[dict[str, Any]] = []
+
+    def run(self, clock: Clock, ports: list[int], *, at: float) -> threading.Thread:
+        def go() -> None:
+            if self.skipped is not None:
+                return
+            for n in range(3):
+                time.sleep(max(0.0, at + 3 * n - clock.now()))
+                started = clock.now()
+                try:
+                    status, plain = soak_upload.upload_once(ports[n % len(ports)], *self.uploader)
+                except OSError as exc:
+                    status, plain = 0, False
+                    print(f"  upload failed to connect: {exc}", flush=True)
+                self.answers.append(
+                    {"at_s": round(started, 1), "status": status, "korean_message": plain}
+                )
+
+        thread = threading.Thread(target=go, daemon=True)
+        thread.start()
+        return thread
+
+    def report(self) -> dict[str, Any]:
+        if self.skipped is not None:
+            return {"skipped": self.skipped}
+        close_old_connections()
+        left = soak_upload.leftovers(self.media)
+        return {
+            "tmpfs": soak_upload.TMPFS_SIZE,
+            "answers": self.answers,
+            **left,
+            "holds": bool(self.answers)
+            and all(a["status"] == 507 and a["korean_message"] for a in self.answers)
+            and not left["proposals_stored"]
+            and not left["files_left"],
+        }
+
+
 def run(
     args: argparse.Namespace,
     *,
@@ -136,7 +184,11 @@ def run(
     vote_id, options, tokens = prepare(voters_needed)
     otp_user, session = _otp_session()
     work = Path(tempfile.mkdtemp(prefix="maeul-soak-"))
-    env = {"MAEUL_MEDIA_ROOT": str(work / "media")}
+    media = work / "media"
+    env = {"MAEUL_MEDIA_ROOT": str(media)}
+    disk_full: DiskFull | None = None
+    if args.faults:
+        disk_full = DiskFull(media, stack)
     if redis is not None:
         env["MAEUL_REDIS_URL"] = redis.url
     servers = [
@@ -173,6 +225,8 @@ def run(
     ]
     if faults:
         waiting.append(faults.run(clock))
+    if disk_full:
+        waiting.append(disk_full.run(clock, ports, at=timeline.surge + 5))
     time.sleep(max(0.0, timeline.burst - clock.now()))
     _burst(voters, clock, ports, burst)
     print(f"  burst done at {clock.now():.0f} s; soak ends at {timeline.end:.0f} s", flush=True)
@@ -218,6 +272,7 @@ def run(
         "invariant": invariant,
         "flood_checks": flood_checks,
         "faults": faults.events if faults else None,
+        "disk_full_upload": disk_full.report() if disk_full else None,
     }
     name = "soak" + ("-faults" if args.faults else "") + ("-2hosts" if args.hosts == 2 else "")
     if args.minutes != 1.0:
@@ -227,3 +282,5 @@ def run(
     assert invariant["holds"], f"the ballot invariant does not hold: {invariant}"
     assert flood_checks["holds"], f"the flood was not shed: {flood_checks}"
     assert not voters.ledger.surprises, f"unexpected answers: {voters.ledger.surprises}"
+    if disk_full and disk_full.skipped is None:
+        assert disk_full.report()["holds"], f"the full disk was not handled: {disk_full.report()}"
