@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from contextlib import ExitStack
@@ -131,12 +130,6 @@ def main() -> None:
         voters = Voters(vote_id=vote_id, options=options, tokens=tokens)
         clock = Clock()
         ballots = Stream("ballots", rate, 6, lambda k: voters.cast(clock, [server.port]))
-        stop = threading.Event()
-
-        def until_stopped(k: int) -> list[Any]:
-            return [] if stop.is_set() else voters.cast(clock, [server.port])
-
-        ballots.job = until_stopped
         waiter = ballots.run(start=clock.start, begin=0, seconds=args.warmup + 110)
         time.sleep(args.warmup)
 
@@ -149,9 +142,11 @@ def main() -> None:
             **env,
             "DATABASE_URL": target_url,
             "MAEUL_MEDIA_ROOT": str(work / "restored-media"),
+            # A separate instance: its own var/ (private files, keys), as on another host.
+            "MAEUL_VAR_DIR": str(work / "restored-var"),
         }
         restore_s = _manage("restore", str(archive), "--yes", env=restore_env)
-        stop.set()
+        ballots.stop.set()
         waiter.join()
 
         import json

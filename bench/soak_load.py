@@ -39,6 +39,7 @@ class Stream:
     records: list[Record] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     not_sent: int = 0  # slots skipped because the clients fell too far behind
+    stop: threading.Event = field(default_factory=threading.Event)  # set: send no more
 
     def run(self, *, start: float, begin: float, seconds: float) -> threading.Thread:
         """Run for `seconds` from `begin` (seconds after `start`), in a background thread."""
@@ -59,8 +60,8 @@ class Stream:
                     return
                 due = start + begin + k / self.rate
                 delay = due - time.monotonic()
-                if delay > 0:
-                    time.sleep(delay)
+                if self.stop.wait(max(0.0, delay)):
+                    return
                 done = self.job(k)
                 with self.lock:
                     self.records.extend(done)
