@@ -91,7 +91,7 @@ def timed(clock: Clock, call: Callable[[], Reply]) -> tuple[Record, Reply | None
     started = clock.now()
     try:
         reply = call()
-    except OSError:
+    except (OSError, http.client.HTTPException):  # refused, reset, or cut mid-answer
         return Record(started, (clock.now() - started) * 1000, 0), None
     return Record(started, reply.ms, reply.status), reply
 
@@ -190,10 +190,10 @@ def form_request(
 
 def csrf_form(path: str, port: int, cookies: dict[str, str]) -> dict[str, str]:
     """Open the form at `path`; return cookies with csrftoken and the form's token."""
-    _status, text, set_cookies = form_request("GET", path, port, cookies=cookies, form=None)
+    status, text, set_cookies = form_request("GET", path, port, cookies=cookies, form=None)
     found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text)
     if not found:
-        raise SystemExit(f"no CSRF token on {path}: cannot run the flood")
+        raise RuntimeError(f"no form on {path}: {status} {text[:300]!r}")
     return {**cookies, **set_cookies, "_token": found.group(1)}
 
 
@@ -236,7 +236,7 @@ class Flood:
         started = clock.now()
         try:
             status, _text, _set = form_request("POST", path, port, cookies=cookies, form=form)
-        except OSError:
+        except (OSError, http.client.HTTPException):
             status = 0
         return [Record(started, (clock.now() - started) * 1000, status)]
 

@@ -4,6 +4,7 @@ Import after `django.setup()`.
 """
 
 import argparse
+import http.client
 import os
 import random
 import signal
@@ -138,14 +139,22 @@ class DiskFull:
             for n in range(3):
                 time.sleep(max(0.0, at + 3 * n - clock.now()))
                 started = clock.now()
-                try:
-                    status, plain = soak_upload.upload_once(ports[n % len(ports)], *self.uploader)
-                except OSError as exc:
-                    status, plain = 0, False
-                    print(f"  upload failed to connect: {exc}", flush=True)
+                # Like a person, try again while the server itself fails (a killed worker,
+                # PostgreSQL restarting); the full disk must then answer 507.
+                for attempt in range(8):
+                    try:
+                        status, plain = soak_upload.upload_once(
+                            ports[(n + attempt) % len(ports)], *self.uploader
+                        )
+                    except (OSError, RuntimeError, http.client.HTTPException):
+                        status, plain = 0, False
+                    if status not in (0, 500, 502, 503):
+                        break
+                    time.sleep(1 + attempt)
                 self.answers.append(
-                    {"at_s": round(started, 1), "status": status, "korean_message": plain}
-                )
+                    {"at_s": round(started, 1), "attempts": attempt + 1, "status": status,
+                     "korean_message": plain}
+                )  # fmt: skip
 
         thread = threading.Thread(target=go, daemon=True)
         thread.start()
