@@ -22,14 +22,12 @@ Results: bench/results/ballot_load.json (ballot_load-postgres.json on PostgreSQL
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,33 +44,23 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
-from django.urls import Resolver404, resolve  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from bench.bare_insert.server import Reply, Server, request  # noqa: E402
-from bench.bare_insert.urls import create_table  # noqa: E402
-from maeul.accounts.models import DongTie, TieKind, User, VerificationMethod  # noqa: E402
-from maeul.accounts.person import person_hash  # noqa: E402
-from maeul.api.auth import issue_api_token  # noqa: E402
-from maeul.places.demo import load_places  # noqa: E402
-from maeul.places.models import District, Dong  # noqa: E402
-from maeul.voting.identity import create_vote_key  # noqa: E402
-from maeul.voting.models import (  # noqa: E402
-    Ballot,
-    BallotType,
-    Option,
-    Participation,
-    Vote,
-    VoteStatus,
+from bench.ballot_fixtures import (  # noqa: E402
+    MAX_CHOICES,
+    OPTIONS,
+    Ledger,
+    ballot_path,
+    check_invariant,
+    choose,
+    endpoint_wired,
+    prepare,
+    receipt_of,
 )
+from bench.bare_insert.server import Reply, Server, request  # noqa: E402
 
 CLIENTS = 32
 WORKERS = 4
-OPTIONS = 30
-MAX_CHOICES = 6
 ROUNDS = 40  # vote rounds (each with 32 fresh voters), each beside a bare round
 QUICK_ROUNDS = 2
 ROUND_SECONDS = 60  # a client starts no new submission after this long
@@ -87,17 +75,6 @@ class Round:
     first: list[float] = field(default_factory=list)  # latency of each first submission
     second: list[float] = field(default_factory=list)
     accepted: int = 0  # ballots stored (first submissions answered 201)
-
-
-@dataclass
-class Ledger:
-    """What the clients were told, to check the database against at the end."""
-
-    receipts: dict[int, str] = field(default_factory=dict)  # voter index -> receipt
-    contents: dict[int, str] = field(default_factory=dict)  # voter index -> content sent
-    outcomes: Counter[str] = field(default_factory=Counter)
-    surprises: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class StartLine:
@@ -121,80 +98,6 @@ class StartLine:
         for thread in threads:
             thread.join()
         return time.perf_counter() - self.started
-
-
-def ballot_path(vote_id: int) -> str:
-    return f"/api/votes/{vote_id}/ballot"
-
-
-def endpoint_wired() -> bool:
-    try:
-        resolve(ballot_path(1))
-    except Resolver404:
-        return False
-    return True
-
-
-def prepare(voters: int) -> tuple[int, list[int], list[str]]:
-    """A fresh database with the vote, its options and `voters` eligible residents."""
-    call_command("migrate", verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
-    create_table()
-    load_places()
-    district = District.objects.get(code="1154500000")
-    dongs = list(Dong.objects.filter(district=district))
-    now = timezone.now()
-    vote = Vote.objects.create(
-        district=district,
-        title="부하 시험 주민참여예산 투표",
-        ballot_type=BallotType.APPROVAL,
-        max_choices=MAX_CHOICES,
-        budget=1_000_000_000,
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=13),
-        online=True,
-        status=VoteStatus.PUBLISHED,
-        created_at=now - timedelta(days=10),
-    )
-    create_vote_key(vote)
-    options = Option.objects.bulk_create(
-        [
-            Option(vote=vote, number=n, title=f"부하 시험 사업 {n}", cost=10_000_000 * (1 + n % 9))
-            for n in range(1, OPTIONS + 1)
-        ]
-    )
-    users = User.objects.bulk_create(
-        [
-            User(
-                email=f"voter{n:05d}@bench.maeul.kr",
-                display_name=f"투표 주민 {n}",
-                password="!",  # noqa: S106 -- unusable password
-                date_joined=now,
-                verified_at=now,
-                verification_method=VerificationMethod.IN_PERSON,
-                birth_year=1950 + n % 60,
-                # Verification keeps a keyed hash of the name and birth date: without one
-                # an online ballot is refused (no ballot identity for the ballot box).
-                person_hmac=person_hash(f"투표 주민 {n}", date(1950 + n % 60, 1, 1)),
-            )
-            for n in range(voters)
-        ],
-        batch_size=1000,
-    )
-    DongTie.objects.bulk_create(
-        [
-            # Held since before the opening: a tie added later does not count (frozen roll).
-            DongTie(
-                user=user,
-                dong=dongs[n % len(dongs)],
-                kind=TieKind.LIVES,
-                started_at=now - timedelta(days=30),
-            )
-            for n, user in enumerate(users)
-        ],
-        batch_size=1000,
-    )
-    return vote.pk, [o.pk for o in options], [issue_api_token(u) for u in users]
 
 
 def run_bare_round(port: int, submissions: int) -> Round:
@@ -231,17 +134,10 @@ def run_ballot_round(
     lock = threading.Lock()
     start_line = StartLine()
     deadline = time.monotonic() + ROUND_SECONDS
-    weights = [1 / (rank + 1) for rank in range(len(options))]  # a few popular options
     path = ballot_path(vote_id)
 
     def voter(index: int) -> None:
-        rng = random.Random(index)  # noqa: S311 -- reproducible bench data
-        wanted = rng.randint(1, MAX_CHOICES)
-        chosen: set[int] = set()
-        while len(chosen) < wanted:
-            chosen.update(rng.choices(options, weights=weights, k=wanted - len(chosen)))
-        sent = list(chosen)
-        rng.shuffle(sent)  # in any order: the ballot's content is canonical
+        sent, content = choose(index, options)
         payload = {"options": sent}
         retry = index % 2 == 0  # the same Idempotency-Key both times: a retried request
         headers = {IDEMPOTENCY_HEADER: f"bench-{index}"} if retry else {}
@@ -261,7 +157,7 @@ def run_ballot_round(
                 result.accepted += replies[0].status == 201
             if len(replies) > 1:
                 result.second.append(replies[1].ms)
-        _judge(ledger, index, retry, replies, ",".join(str(pk) for pk in sorted(chosen)))
+        _judge(ledger, index, retry, replies, content)
 
     voters = range(first_voter, first_voter + CLIENTS)
     result.seconds = start_line.run(voter, [(i,) for i in voters])
@@ -270,7 +166,7 @@ def run_ballot_round(
 
 def _judge(ledger: Ledger, index: int, retry: bool, replies: list[Reply], content: str) -> None:
     """Record what voter `index` was told and whether it is what the API promises."""
-    receipts = [_receipt(r) for r in replies]
+    receipts = [receipt_of(r) for r in replies]
     with ledger.lock:
         for reply, receipt in zip(replies, receipts, strict=True):
             if reply.status == 201 and receipt:
@@ -296,11 +192,6 @@ def _judge(ledger: Ledger, index: int, retry: bool, replies: list[Reply], conten
                 f"voter {index} {outcome}: {first.status} {first.body[:200]!r} / "
                 f"{second.status} {second.body[:200]!r}"
             )
-
-
-def _receipt(reply: Reply) -> str:
-    data = reply.json()
-    return str(data.get("receipt") or "") if isinstance(data, dict) else ""
 
 
 def _percentiles(latencies: list[float]) -> dict[str, float]:
@@ -331,41 +222,6 @@ def summarise(rounds: list[Round]) -> dict[str, Any]:
         figures["second_submission"] = _percentiles([ms for r in rounds for ms in r.second])
         figures["ballots_stored"] = sum(r.accepted for r in rounds)
         figures["ballots_per_s"] = round(figures["ballots_stored"] / seconds, 1)
-    return figures
-
-
-def check_invariant(vote_id: int, ledger: Ledger) -> dict[str, Any]:
-    participations = Participation.objects.filter(vote_id=vote_id)
-    ballots = Ballot.objects.filter(vote_id=vote_id)
-    duplicates = sum(
-        participations.exclude(**{f"{key}__isnull": True})
-        .values(key)
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .count()
-        for key in ("account_key", "phone_key", "person_key")
-    )
-    stored = dict(ballots.values_list("receipt", "content"))
-    missing = [i for i, code in ledger.receipts.items() if code not in stored]
-    wrong = [i for i, code in ledger.receipts.items() if stored.get(code) != ledger.contents[i]]
-    figures = {
-        "participations": participations.count(),
-        "ballots": ballots.count(),
-        "voters_told_201": len(ledger.receipts),
-        "distinct_receipts_told": len(set(ledger.receipts.values())),
-        "duplicate_voter_keys": duplicates,
-        "receipts_missing": len(missing),
-        "receipts_with_other_content": len(wrong),
-    }
-    figures["holds"] = (
-        figures["participations"]
-        == figures["ballots"]
-        == figures["voters_told_201"]
-        == figures["distinct_receipts_told"]
-        and not figures["duplicate_voter_keys"]
-        and not missing
-        and not wrong
-    )
     return figures
 
 

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "maeul.core.disk_full.DiskFullMiddleware",
 ]
 
 ROOT_URLCONF = "maeul.urls"
@@ -231,6 +232,11 @@ STATIC_ROOT.mkdir(
     parents=True, exist_ok=True
 )  # whitenoise expects it even when it serves from finders
 MEDIA_URL = "/media/"
+# Uploads remove their partly written file when the disk fills up (maeul.core.disk_full).
+STORAGES = {
+    "default": {"BACKEND": "maeul.core.disk_full.CleanFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Public uploads (proposal photos, progress photos). A reverse proxy that serves /media/
 # itself needs this folder outside the owner-only var/ (docs/configuration.md).
 MEDIA_ROOT = Path(env_str("MAEUL_MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -27,6 +27,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def children_of(pid: int) -> list[int]:
+    """Pids whose parent is `pid` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int
@@ -73,16 +86,30 @@ def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
 class Server:
     """`with Server(workers=4) as server:` serves `bench.bare_insert.wsgi` on `server.port`."""
 
-    def __init__(self, *, workers: int, ready_path: str = "/api/") -> None:
+    def __init__(
+        self,
+        *,
+        workers: int,
+        ready_path: str = "/api/",
+        env: dict[str, str] | None = None,
+        log: Path | None = None,
+    ) -> None:
         self.workers = workers
         self.ready_path = ready_path
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
+        self.env = env or {}  # added to the environment (e.g. MAEUL_REDIS_URL)
+        self.log = log  # gunicorn's output goes here instead of the terminal
+
+    def worker_pids(self) -> list[int]:
+        """The pids of gunicorn's workers now (the master's children, read from /proc)."""
+        return children_of(self.process.pid) if self.process else []
 
     def __enter__(self) -> "Server":
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
         path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path), **self.env}
+        output = self.log.open("ab") if self.log else None
         self.process = subprocess.Popen(
             [
                 str(Path(sys.executable).with_name("gunicorn")),
@@ -97,6 +124,8 @@ class Server:
                 str(ROOT),
             ],
             env=env,
+            stdout=output,
+            stderr=output,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

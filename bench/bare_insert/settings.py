@@ -4,4 +4,10 @@ from maeul.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.bare_insert.urls"
 DEBUG = False
-LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Warnings and errors (a 500's traceback among them) go to gunicorn's output.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

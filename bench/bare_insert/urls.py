@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from maeul import urls as maeul_urls
 from maeul.urls import urlpatterns as maeul_urlpatterns
 
 TABLE = "bench_bare_insert"
@@ -35,3 +36,9 @@ def bare_insert(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [path("bench/bare-insert", bare_insert), *maeul_urlpatterns]
+# Maeul's Korean error pages, as in production (a URLconf's handlers are not inherited).
+handler400 = maeul_urls.handler400
+handler403 = maeul_urls.handler403
+handler404 = maeul_urls.handler404
+handler429 = maeul_urls.handler429
+handler500 = maeul_urls.handler500

@@ -57,6 +57,14 @@ ERRORS: dict[int, tuple[Promise, Promise, str]] = {
         _("You tried too many times in a short while. Please wait a moment and try again."),
         "rate_limited",
     ),
+    507: (
+        _("Not enough storage"),
+        _(
+            "There was no room left on the server to store your file, so it was not "
+            "uploaded. Please try again later or tell your dong office."
+        ),
+        "storage_full",
+    ),
     500: (
         _("Server error"),
         _("Please try again in a moment. If it happens again, please contact your dong office."),

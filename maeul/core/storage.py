@@ -6,10 +6,11 @@ Receipts and other personal documents are served only by views that check permis
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+
+from maeul.core.disk_full import CleanFileSystemStorage
 
 
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(CleanFileSystemStorage):
     """Files under settings.PRIVATE_ROOT, read when used (so tests can move the folder)."""
 
     @property

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from maeul.core import legal_pages, views
+from maeul.core import health, legal_pages, views
 
 app_name = "core"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("privacy/<str:version>/", legal_pages.privacy_policy, name="privacy_version"),
     path("terms/", legal_pages.terms, name="terms"),
     path("terms/<str:version>/", legal_pages.terms, name="terms_version"),
+    path("health", health.health, name="health"),
 ]
