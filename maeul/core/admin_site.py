@@ -95,3 +95,29 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class StampedAdmin(AuditedAdmin):
+    """An audited admin for rows with a `created_at` the form does not ask for: a new row
+    gets the time it was added (and the admin as its author, where `author_field` names one)."""
+
+    author_field = ""
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*(super().get_exclude(request, obj) or []), "created_at"] + (
+            [self.author_field] if self.author_field else []
+        )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change:
+            obj.created_at = timezone.now()
+            if self.author_field:
+                setattr(obj, self.author_field, request.user)
+        super().save_model(request, obj, form, change)
+
+
+def inline(model: type[Any], **options: Any) -> type[admin.TabularInline]:  # type: ignore[type-arg]
+    """A table of the rows of `model` on their parent's page."""
+    return type(
+        f"{model.__name__}Inline", (admin.TabularInline,), {"model": model, "extra": 0, **options}
+    )
