@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
+from maeul.accounts.demo import DEMO_PASSWORD
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
 from maeul.archive.models import (
     ArchiveRecord,
@@ -155,7 +156,8 @@ def _drawing(seed: int) -> SimpleUploadedFile:
 def _recorder(district: District, now: datetime) -> User:
     user = User.objects.filter(email=RECORDER_EMAIL).first()
     if user is None:
-        user = User.objects.create_user(RECORDER_EMAIL, None, display_name="마을기록가",
+        # Signs in like the other demo accounts (README), to try the recorder's pages.
+        user = User.objects.create_user(RECORDER_EMAIL, DEMO_PASSWORD, display_name="마을기록가",
                                         birth_year=1968)  # fmt: skip
         user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=300))
         user.save()
