@@ -87,17 +87,36 @@ def sync(source: Source, ids: Iterable[int]) -> None:
 
 
 def reindex(kinds: Iterable[str] | None = None) -> dict[str, int]:
-    """Rebuild the documents of `kinds` (all by default) from the public rows; their counts."""
+    """Bring the documents of `kinds` (all by default) in line with the public rows; their
+    counts. A document that is already right is left as it is (same row, same id), so
+    rebuilding an index that is in step changes nothing."""
     chosen = [s for s in sources() if kinds is None or s.kind in set(kinds)]
     counts = {}
     for source in chosen:
         with transaction.atomic():
-            Document.objects.filter(kind=source.kind).delete()
-            count = 0
+            stored = {
+                values[0]: values[1:]
+                for values in Document.objects.filter(kind=source.kind).values_list(
+                    "object_id", "pk", *FIELDS
+                )
+            }
+            seen: set[int] = set()
             for batch in _batches(source.public().order_by("pk").iterator(chunk_size=BATCH)):
-                Document.objects.bulk_create([document_of(source, row) for row in batch])
-                count += len(batch)
-        counts[source.kind] = count
+                new, changed = [], []
+                for row in batch:
+                    document = document_of(source, row)
+                    seen.add(row.pk)
+                    old = stored.get(row.pk)
+                    if old is None:
+                        new.append(document)
+                    elif tuple(getattr(document, name) for name in FIELDS) != old[1:]:
+                        document.pk = old[0]
+                        changed.append(document)
+                Document.objects.bulk_create(new)
+                Document.objects.bulk_update(changed, FIELDS)
+            stale = [values[0] for object_id, values in stored.items() if object_id not in seen]
+            Document.objects.filter(pk__in=stale).delete()
+        counts[source.kind] = len(seen)
     return counts
 
 
