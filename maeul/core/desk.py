@@ -7,20 +7,28 @@
   in the messages;
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
 
+`RowDesk` is the desk of one kind of row (a plan, a grant call, an activity): each action
+on it asks the desk's permission of that row and answers through `desk_action`.
+
 A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
 the same way, its refusals beside their fields or atop the form; a lone button
 (`button_action`: withdraw a proposal, remove a tie) with a message and a redirect.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Decision
+from maeul.core.permissions import Action, Decision, can
 
 # Renders the desk again: render(status=..., **forms_and_extras).
 Render = Callable[..., HttpResponse]
@@ -79,6 +87,44 @@ def desk_action(
     return _done(request, outcome, done_url)
 
 
+@dataclass(frozen=True)
+class RowDesk:
+    """The desk of one kind of row, so that its actions differ only in what they do.
+
+    `page(request, row, status=..., **forms)` renders the desk; `url_name`, reversed with
+    the row's pk, is where a done action returns; `action` is the permission asked of the
+    row unless the action names another (the one its service checks).
+    """
+
+    page: Render
+    url_name: str
+    action: Action
+    errors_on_form: bool = True
+
+    def act(
+        self,
+        request: HttpRequest,
+        row: Any,
+        act: Callable[[], str | tuple[str, str]],
+        *,
+        action: Action | None = None,
+        now: datetime | None = None,
+        form: Any = None,
+        form_key: str = "",
+    ) -> HttpResponse:
+        """Run `act` on `row` through `desk_action`, if the user may do `action` to it now."""
+        return desk_action(
+            request,
+            decision=can(request.user, action or self.action, row, now=now or timezone.now()),
+            act=act,
+            render=partial(self.page, request, row),
+            done_url=reverse(self.url_name, args=[row.pk]),
+            form=form,
+            form_key=form_key,
+            errors_on_form=self.errors_on_form,
+        )
+
+
 def form_page(
     request: HttpRequest,
     *,
@@ -88,11 +134,14 @@ def form_page(
     context: dict[str, Any],
     done_url: str = "",
 ) -> HttpResponse:
-    """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
+    """`RowDesk` is the desk of one kind of row (a plan, a grant call, an activity): each action
+    on it asks the desk's permission of that row and answers through `desk_action`.
 
-    Invalid, or refused by the service: the page again, 400 (403 when the rule was about
-    who), the reason beside the field it names or atop the form. Done: the success message
-    and a redirect to `done_url`, or to the url `act` returns with it.
+    A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
+
+        Invalid, or refused by the service: the page again, 400 (403 when the rule was about
+        who), the reason beside the field it names or atop the form. Done: the success message
+        and a redirect to `done_url`, or to the url `act` returns with it.
     """
     if request.method != "POST":
         return render(request, template, context)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk, desk_action
 from maeul.core.permissions import Action, can
 from maeul.grants.forms import GroupForm, MemberForm
 from maeul.grants.models import CommunityGroup, GroupMember
@@ -101,18 +101,7 @@ def group_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_group(request, own_group(request, pk))
 
 
-def _group_action(
-    request: HttpRequest, group: CommunityGroup, act: Any, **form: Any
-) -> HttpResponse:
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_GROUP, group, now=timezone.now()),
-        act=act,
-        render=partial(_render_group, request, group),
-        done_url=reverse("grants:group", args=[group.pk]),
-        errors_on_form=True,
-        **form,
-    )
+GROUP_DESK = RowDesk(page=_render_group, url_name="grants:group", action=Action.MANAGE_GROUP)
 
 
 @login_required
@@ -133,7 +122,7 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The member was added.")
 
-    return _group_action(request, group, act, form=form, form_key="member_form")
+    return GROUP_DESK.act(request, group, act, form=form, form_key="member_form")
 
 
 @login_required
@@ -149,4 +138,4 @@ def remove_member(request: HttpRequest, pk: int) -> HttpResponse:
         services.remove_member(member=member, user=request.user, now=timezone.now())
         return _("The member was removed from the list.")
 
-    return _group_action(request, member.group, act)
+    return GROUP_DESK.act(request, member.group, act)
