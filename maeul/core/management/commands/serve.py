@@ -19,6 +19,28 @@ from maeul.core.checks import TAG as FILE_CHECKS
 # in Korean) must come first. 8190 is gunicorn's maximum.
 REQUEST_LINE_LIMIT = 8190
 
+# The path without its query string (%(U)s): a receipt look-up (?code=…) or a search beside
+# an address in the log would say who looked up what. docs/deployment.md uses the same format.
+ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
+    """How `serve` starts gunicorn from this virtualenv: access log on stdout, no queries."""
+    return [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "maeul.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
+        "--limit-request-line",
+        str(REQUEST_LINE_LIMIT),
+    ]
+
 
 def port_is_free(host: str, port: int) -> bool:
     """True when gunicorn could listen on the port now.
@@ -62,20 +84,8 @@ class Command(BaseCommand):
             f"마을을 http://{host}:{port} 에서 실행합니다. 멈추려면 Ctrl+C를 누르세요."
         )
         self.stdout.flush()
-        bin_dir = Path(sys.executable).parent
         web = subprocess.Popen(  # noqa: S603 -- our own gunicorn from the virtualenv
-            [
-                str(bin_dir / "gunicorn"),
-                "maeul.wsgi:application",
-                "--bind",
-                f"{host}:{port}",
-                "--workers",
-                str(options["workers"]),
-                "--access-logfile",
-                "-",
-                "--limit-request-line",
-                str(REQUEST_LINE_LIMIT),
-            ]
+            gunicorn_command(host, port, options["workers"])
         )
         # The background worker runs the tasks the site enqueues (notification e-mails).
         worker = subprocess.Popen(
