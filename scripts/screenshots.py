@@ -90,6 +90,16 @@ SHOTS = [
     ),
     Shot("resident-7-councils", PHONE, RESIDENT, lambda ids: "/councils/"),
     Shot("resident-8-accountability", PHONE, RESIDENT, lambda ids: "/accountability/"),
+    Shot("resident-9-dong", PHONE, RESIDENT, lambda ids: f"/dongs/{ids['dong']}/", ("dong",)),
+    Shot("resident-10-spaces", PHONE, RESIDENT, lambda ids: "/spaces/"),
+    Shot("resident-11-grants", PHONE, RESIDENT, lambda ids: "/grants/"),
+    Shot("resident-12-consultations", PHONE, RESIDENT, lambda ids: "/consultations/"),
+    Shot("resident-13-courses", PHONE, RESIDENT, lambda ids: "/courses/"),
+    Shot("resident-14-volunteering", PHONE, RESIDENT, lambda ids: "/volunteering/"),
+    Shot("resident-15-archive", PHONE, RESIDENT, lambda ids: "/archive/"),
+    Shot(
+        "resident-16-search", PHONE, RESIDENT, lambda ids: "/search/?q=%EC%A3%BC%EC%B0%A8%EC%9E%A5"
+    ),
     Shot(
         "staff-1-vote-desk",
         DESK,
@@ -194,6 +204,7 @@ def demo_ids() -> dict[str, int]:
     from django.db.models import Count
     from django.utils import timezone
 
+    from maeul.places.models import Dong
     from maeul.proposals.models import Proposal
     from maeul.voting.models import Vote, VoteStatus
 
@@ -218,6 +229,10 @@ def demo_ids() -> dict[str, int]:
         .order_by("-support_count", "pk")
         .first()
     )
+    # The demo's busiest dong: its council, projects, spaces and camp fill the dong page.
+    dong = Dong.objects.filter(name="독산1동").first()
+    if dong is not None:
+        ids["dong"] = int(dong.code)
     for key, found in [
         ("open_vote", open_vote),
         ("counted_vote", counted),
