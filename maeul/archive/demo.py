@@ -19,8 +19,8 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from maeul.accounts.demo import DEMO_PASSWORD
-from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
+from maeul.accounts.demo import DEMO_PASSWORD, demo_resident, district_to_fill
+from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.archive.models import (
     ArchiveRecord,
     Facility,
@@ -153,17 +153,11 @@ def _drawing(seed: int) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"demo-{seed}.png", out.getvalue(), content_type="image/png")
 
 
-def _recorder(district: District, now: datetime) -> User:
-    user = User.objects.filter(email=RECORDER_EMAIL).first()
-    if user is None:
-        # Signs in like the other demo accounts (README), to try the recorder's pages.
-        user = User.objects.create_user(RECORDER_EMAIL, DEMO_PASSWORD, display_name="마을기록가",
-                                        birth_year=1968)  # fmt: skip
-        user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=300))
-        user.save()
-        dong = Dong.objects.get(district=district, name="독산1동")
-        DongTie.objects.create(user=user, dong=dong, kind=TieKind.LIVES,
-                               started_at=now - timedelta(days=400))  # fmt: skip
+def _recorder(district: District, dong: Dong, now: datetime) -> User:
+    # Signs in like the other demo accounts (README), to try the recorder's pages.
+    user = demo_resident(RECORDER_EMAIL, "마을기록가", 1968, dong, password=DEMO_PASSWORD,
+                         verified_at=now - timedelta(days=300),
+                         lives_since=now - timedelta(days=400))  # fmt: skip
     RoleAssignment.objects.get_or_create(user=user, role=Role.RECORDER, district=district)
     return user
 
@@ -211,15 +205,13 @@ def load_archive(*, now: datetime) -> int:
     """Records, exhibitions and the resource survey of 금천구, and the facility table of
     영등포구; returns the records made."""
     load_facilities()
-    district = District.objects.filter(name="금천구").first()
-    if district is None or ArchiveRecord.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", ArchiveRecord)
+    if scene is None:
         return 0
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-    if staff is None:
-        return 0
-    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
+    district, staff, dongs = scene.district, scene.staff, scene.dongs
     made = [_record(spec, dongs[spec[0]], staff, n, now) for n, spec in enumerate(RECORDS)]
-    _record(SUBMITTED, dongs[SUBMITTED[0]], _recorder(district, now), len(RECORDS), now)
+    recorder = _recorder(district, dongs["독산1동"], now)
+    _record(SUBMITTED, dongs[SUBMITTED[0]], recorder, len(RECORDS), now)
     by_title = {record.title: record for record in made}
     exhibitions.create_exhibition(
         place=district, title="소소한 마을공동체 전시",
