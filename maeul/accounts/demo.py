@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.db.models import Model
 
 from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
 from maeul.accounts.person import person_hash
@@ -117,3 +118,82 @@ def _confirm_demo_resident(now: datetime) -> None:
     DongTie.objects.current().filter(
         user__email="resident@demo.maeul.kr", confirmed_at__isnull=True
     ).update(confirmed_at=now - DEMO_HISTORY + timedelta(days=1), confirmed_by=staff)
+
+
+def demo_resident(
+    email: str,
+    display_name: str,
+    birth_year: int,
+    dong: Dong,
+    *,
+    verified_at: datetime,
+    lives_since: datetime,
+    password: str | None = None,
+) -> User:
+    """The demo resident of `email`, made when missing: verified in person at `verified_at`
+    and living in `dong` since `lives_since` (no password: an account that never signs in)."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email, password, display_name=display_name, birth_year=birth_year
+        )
+        user.mark_verified(method=VerificationMethod.IN_PERSON, at=verified_at)
+        user.save()
+        DongTie.objects.create(user=user, dong=dong, kind=TieKind.LIVES, started_at=lives_since)
+    return user
+
+
+def district_staff(district: District, *, else_admin: bool = False) -> User | None:
+    """The district's first district staff, who acts in the services the loaders call (the
+    site admin stands in when `else_admin` and there is none); None before `load_accounts`."""
+    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
+    if staff is None and else_admin:
+        staff = User.objects.filter(is_superuser=True).first()
+    return staff
+
+
+@dataclass(frozen=True)
+class DemoDistrict:
+    """A district as a loader fills it: the district, its staff who acts, its dongs by name."""
+
+    district: District
+    staff: User
+    dongs: dict[str, Dong]
+
+
+def district_to_fill(name: str, rows: type[Model]) -> DemoDistrict | None:
+    """The district `name` for a loader to fill with `rows`; None when it holds some already
+    (the loader has run, so loading again adds nothing) or has no district staff yet."""
+    district = District.objects.get(name=name)
+    if rows._default_manager.filter(district=district).exists():
+        return None
+    staff = district_staff(district)
+    if staff is None:
+        return None
+    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
+    return DemoDistrict(district=district, staff=staff, dongs=dongs)
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    """Who acts for a district in the demo: its district staff, each dong's staff (the
+    district staff where a dong has none) and a second look (the site admin, or the district
+    staff without one) that confirms what another entered (four eyes)."""
+
+    district: User
+    dong: dict[str, User]
+    second_look: User
+
+
+def demo_staff(district: District, *, else_admin: bool = False) -> DemoStaff | None:
+    """The district's `DemoStaff`; None without district staff (see `district_staff`)."""
+    staff = district_staff(district, else_admin=else_admin)
+    if staff is None:
+        return None
+    by_dong = {
+        dong.name: User.objects.filter(roles__role=Role.DONG_STAFF, roles__dong=dong).first()
+        or staff
+        for dong in Dong.objects.filter(district=district)
+    }
+    admin = User.objects.filter(is_superuser=True).first() or staff
+    return DemoStaff(district=staff, dong=by_dong, second_look=admin)

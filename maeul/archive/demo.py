@@ -6,21 +6,25 @@ Records of the seeds' activities across the ten dongs of 금천구: the 마을�
 (911명), 주민총회 in May and 성과공유회 in November with the dong booklets, the 공구도서관 and
 안심택배 of 새재미마을활력소, the 코로나19 마을연계 활동 (마스크 1,250개, 방역 24회), a
 마을신문 and a video. Two exhibitions; one record by a community recorder awaits approval.
-The photos are drawn here (plain shapes), each with its description.
+The records' texts are in `demo_records.toml`; their photos are drawn here (plain shapes),
+each with its description.
 
 The facility table is the seeds' 〈동주민센터 및 자치회관 현황〉 of 영등포구 (대지/건물 ㎡, 층수,
 준공일자). Idempotent: nothing is added once 금천구 has a record.
 """
 
 import io
+import tomllib
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from maeul.accounts.demo import DEMO_PASSWORD
-from maeul.accounts.models import DongTie, Role, RoleAssignment, TieKind, User, VerificationMethod
+from maeul.accounts.demo import DEMO_PASSWORD, demo_resident, district_to_fill
+from maeul.accounts.models import Role, RoleAssignment, User
 from maeul.archive.models import (
     ArchiveRecord,
     Facility,
@@ -34,69 +38,33 @@ from maeul.councils.models import CouncilEvent
 from maeul.places.models import District, Dong
 from maeul.plans.accountability import public_projects
 
-K = RecordKind
 RECORDER_EMAIL = "recorder@demo.maeul.kr"
+DATA_FILE = Path(__file__).resolve().parent / "demo_records.toml"
 
-# dong, year, kind, title, body, tags, photo description (or ""), video link (or "")
-RECORDS = [
-    ("시흥5동", 2020, K.PHOTO, "소소한 마을공동체 전시: 금빛노을 인형극단",
-     "마을공동체기록관에서 연 소소한 마을공동체 전시에 금빛노을 인형극단 등 4개 단체가 "
-     "참여했습니다. 어르신 단원들이 직접 만든 인형과 공연 대본을 선보였습니다.",
-     "마을공동체기록관, 전시, 인형극", "무대 위에 놓인 손인형 세 개와 작은 막", ""),
-    ("시흥5동", 2020, K.TEXT, "금천 마을기록가 학교 수료",
-     "금천 마을기록가 학교를 12회 운영했고 144명이 참여했습니다. 사진 찍기, 인터뷰, "
-     "기록 정리 방법을 배우고 각자 동네의 이야기를 기록했습니다.",
-     "마을기록가, 교육", "", ""),
-    ("가산동", 2021, K.PHOTO, "가산동 동네방넷 모임",
-     "동별 마을활동가 네트워크 동네방넷이 가산동에서 모였습니다. 올해 동네방넷은 "
-     "19회 열렸고 143명이 함께했습니다.",
-     "동네방넷, 네트워크", "둥근 탁자에 둘러앉은 마을활동가들", ""),
-    ("독산1동", 2021, K.PHOTO, "독산1동 주민총회",
-     "5월 주민총회에서 마을의제를 공유하고 올해 실행할 사업을 정했습니다. 사업별 "
-     "참여자도 함께 모집했습니다.",
-     "주민총회, 마을의제", "강당에서 투표 용지를 든 주민들", ""),
-    ("독산1동", 2021, K.TEXT, "독산1동 성과공유회",
-     "11월 마을축제와 함께 성과공유회를 열었습니다. 분과별로 한 해의 사업을 돌아보고 "
-     "동단위 기록물을 나눠 드렸습니다.",
-     "성과공유회, 마을축제", "", ""),
-    ("독산2동", 2021, K.TEXT, "독산2동 마을신문 봄호",
-     "주민기자들이 만든 마을신문 봄호를 펴냈습니다. 골목 상점 이야기와 주민자치회 "
-     "분과 소식을 담았습니다.",
-     "마을신문, 소식지, 마을미디어", "", ""),
-    ("독산3동", 2021, K.VIDEO, "독산3동 마을미디어 영상: 우리 골목 한 바퀴",
-     "마을미디어 활동가들이 골목을 걸으며 이웃을 만난 영상입니다.",
-     "마을미디어, 영상", "", "https://www.youtube.com/watch?v=maeuldemo01"),
-    ("독산4동", 2021, K.PHOTO, "독산4동 마을영화관 상영회",
-     "마을활력소 마을영화관에서 주민 상영회를 열었습니다. 상영 뒤 감상을 나눴습니다.",
-     "마을활력소, 마을영화관", "어두운 방의 스크린 앞에 놓인 의자들", ""),
-    ("시흥1동", 2021, K.TEXT, "코로나19 마을연계 협력 활동",
-     "마을 단체들이 마스크 1,250개를 나누고 방역을 24회 함께했습니다. 홍보 활동도 "
-     "5회 펼쳤습니다.",
-     "코로나19, 방역, 나눔", "", ""),
-    ("시흥2동", 2021, K.TEXT, "시흥2동 주민자치회 분과 활동 기록",
-     "분과별 회의에서 의제를 다듬고 실행 계획을 세웠습니다. 회의록과 사진을 함께 "
-     "모았습니다.",
-     "주민자치회, 분과", "", ""),
-    ("시흥3동", 2021, K.PHOTO, "박미사랑마을회관 헬스카페",
-     "박미사랑마을 주민공동체운영회가 헬스카페를 운영합니다. 어르신 건강 모임이 "
-     "매주 열립니다.",
-     "마을공간, 건강", "운동 기구가 놓인 밝은 공간", ""),
-    ("시흥4동", 2021, K.PHOTO, "새재미마을활력소 공구도서관과 안심택배",
-     "새재미마을활력소는 공구도서관과 안심택배를 운영합니다. 전동드릴과 사다리를 "
-     "빌려 가는 이웃이 늘었습니다.",
-     "공구도서관, 안심택배, 마을활력소", "선반에 가지런히 놓인 공구들", ""),
-    ("시흥5동", 2021, K.TEXT, "싱글벙글 마을시대: 서울마을주간",
-     "서울마을주간 〈금자씨와 함께하는 싱글벙글 마을시대〉에 911명이 참여했습니다.",
-     "서울마을주간, 마을축제", "", ""),
-    ("가산동", 2021, K.TEXT, "가산동 성과공유회와 동단위 기록물",
-     "가산동 주민자치회가 한 해의 실행사업과 집행 내역을 나누고 기록물을 펴냈습니다.",
-     "성과공유회, 기록물", "", ""),
-]  # fmt: skip
 
-# The recorder's record, waiting for approval.
-SUBMITTED = ("독산1동", 2021, K.TEXT, "독산1동 골목 텃밭 이야기",
-             "독산 텃밭모임이 골목 화분 텃밭을 가꾼 한 해를 기록했습니다.",
-             "텃밭, 골목", "", "")  # fmt: skip
+class RecordSpec(NamedTuple):
+    """A demo record, as `demo_records.toml` gives it."""
+
+    dong: str
+    year: int
+    kind: RecordKind
+    title: str
+    body: str
+    tags: str
+    photo: str  # the description of its drawn photo ("": no photo)
+    video: str  # a video link ("": none)
+
+
+def _spec(row: dict[str, Any]) -> RecordSpec:
+    return RecordSpec(
+        row["dong"], row["year"], RecordKind(row["kind"]), row["title"], row["body"],
+        row["tags"], row.get("photo", ""), row.get("video", ""),
+    )  # fmt: skip
+
+
+_DATA = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+RECORDS = [_spec(row) for row in _DATA["records"]]
+SUBMITTED = _spec(_DATA["submitted"])  # the recorder's record, waiting for approval
 
 # 영등포구 〈동주민센터 및 자치회관 현황〉: name, dong, kind, address, 대지, 건물, floors, 준공일자
 F = FacilityKind
@@ -153,17 +121,11 @@ def _drawing(seed: int) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"demo-{seed}.png", out.getvalue(), content_type="image/png")
 
 
-def _recorder(district: District, now: datetime) -> User:
-    user = User.objects.filter(email=RECORDER_EMAIL).first()
-    if user is None:
-        # Signs in like the other demo accounts (README), to try the recorder's pages.
-        user = User.objects.create_user(RECORDER_EMAIL, DEMO_PASSWORD, display_name="마을기록가",
-                                        birth_year=1968)  # fmt: skip
-        user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=300))
-        user.save()
-        dong = Dong.objects.get(district=district, name="독산1동")
-        DongTie.objects.create(user=user, dong=dong, kind=TieKind.LIVES,
-                               started_at=now - timedelta(days=400))  # fmt: skip
+def _recorder(district: District, dong: Dong, now: datetime) -> User:
+    # Signs in like the other demo accounts (README), to try the recorder's pages.
+    user = demo_resident(RECORDER_EMAIL, "마을기록가", 1968, dong, password=DEMO_PASSWORD,
+                         verified_at=now - timedelta(days=300),
+                         lives_since=now - timedelta(days=400))  # fmt: skip
     RoleAssignment.objects.get_or_create(user=user, role=Role.RECORDER, district=district)
     return user
 
@@ -178,12 +140,11 @@ def _documents(dong: Dong, year: int, title: str) -> Documents:
     return Documents(project=project, event=event)
 
 
-def _record(spec: tuple, dong: Dong, author: User, seed: int, now: datetime) -> ArchiveRecord:  # type: ignore[type-arg]
-    _name, year, kind, title, body, tags, alt, video = spec
+def _record(spec: RecordSpec, dong: Dong, author: User, seed: int, now: datetime) -> ArchiveRecord:
     return records.submit_record(
-        place=dong, title=title, body=body, kind=kind, year=year, tags=tags,
-        documents=_documents(dong, year, title), video_url=video,
-        photo=_drawing(seed) if alt else None, photo_alt=alt, author=author, now=now,
+        place=dong, title=spec.title, body=spec.body, kind=spec.kind, year=spec.year,
+        tags=spec.tags, documents=_documents(dong, spec.year, spec.title), video_url=spec.video,
+        photo=_drawing(seed) if spec.photo else None, photo_alt=spec.photo, author=author, now=now,
     )  # fmt: skip
 
 
@@ -211,15 +172,13 @@ def load_archive(*, now: datetime) -> int:
     """Records, exhibitions and the resource survey of 금천구, and the facility table of
     영등포구; returns the records made."""
     load_facilities()
-    district = District.objects.filter(name="금천구").first()
-    if district is None or ArchiveRecord.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", ArchiveRecord)
+    if scene is None:
         return 0
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-    if staff is None:
-        return 0
-    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
-    made = [_record(spec, dongs[spec[0]], staff, n, now) for n, spec in enumerate(RECORDS)]
-    _record(SUBMITTED, dongs[SUBMITTED[0]], _recorder(district, now), len(RECORDS), now)
+    district, staff, dongs = scene.district, scene.staff, scene.dongs
+    made = [_record(spec, dongs[spec.dong], staff, n, now) for n, spec in enumerate(RECORDS)]
+    recorder = _recorder(district, dongs["독산1동"], now)
+    _record(SUBMITTED, dongs[SUBMITTED.dong], recorder, len(RECORDS), now)
     by_title = {record.title: record for record in made}
     exhibitions.create_exhibition(
         place=district, title="소소한 마을공동체 전시",

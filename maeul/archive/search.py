@@ -8,15 +8,7 @@ from maeul.search.sources import Entry, Source, register
 
 def _entry(record: ArchiveRecord) -> Entry:
     tags = " ".join(tag.name for tag in record.tags.all())
-    return Entry(
-        title=record.title,
-        body="\n".join(filter(None, [record.body, tags])),
-        url=record.get_absolute_url(),
-        updated=record.published_at,
-        district_id=record.district_id,
-        dong_id=record.dong_id,
-        year=record.year,
-    )
+    return Entry.of(record, record.body, tags, when=record.published_at, year=record.year)
 
 
 register(

@@ -7,7 +7,8 @@ is added once 금천구 has a consultation."""
 
 from datetime import date, datetime, time, timedelta
 
-from maeul.accounts.models import DongTie, Role, TieKind, User, VerificationMethod
+from maeul.accounts.demo import demo_resident, district_to_fill
+from maeul.accounts.models import User
 from maeul.consultations.models import (
     Consultation,
     ForumKind,
@@ -71,17 +72,13 @@ def _respondents(dongs: dict[str, Dong]) -> list[User]:
     """Fictional verified residents with ties held since 2020 (demo accounts, no login use)."""
     people = []
     plan = [("독산1동", 1975), ("가산동", 1988), ("시흥1동", 1962)]
+    since = _at(date(2020, 1, 2))
     for n in range(24):
         dong, year = plan[n % 3]
-        email = f"survey{n + 1}@demo.maeul.kr"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email, None, display_name=f"설문 참여 주민 {n + 1}",
-                                            birth_year=year + n % 2 * 10)  # fmt: skip
-            user.mark_verified(method=VerificationMethod.IN_PERSON, at=_at(date(2020, 1, 2)))
-            user.save()
-            DongTie.objects.create(user=user, dong=dongs[dong], kind=TieKind.LIVES,
-                                   started_at=_at(date(2020, 1, 2)))  # fmt: skip
+        user = demo_resident(
+            f"survey{n + 1}@demo.maeul.kr", f"설문 참여 주민 {n + 1}", year + n % 2 * 10,
+            dongs[dong], verified_at=since, lives_since=since,
+        )  # fmt: skip
         people.append(user)
     return people
 
@@ -199,20 +196,17 @@ def _governance(district: District, staff: User, dongs: dict[str, Dong]) -> None
 
 def load_consultations(*, now: datetime) -> int:
     """Create the demo consultations and forums of 금천구; returns the consultations made."""
-    district = District.objects.get(name="금천구")
-    if Consultation.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", Consultation)
+    if scene is None:
         return 0
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-    if staff is None:
-        return 0
-    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
-    people = _respondents(dongs)
+    district, staff = scene.district, scene.staff
+    people = _respondents(scene.dongs)
     _lights(district, staff, people)
     _budget(district, staff, people)
     _policy_forum(district, staff, people)
-    _governance(district, staff, dongs)
+    _governance(district, staff, scene.dongs)
     suggestions.record_suggestion(
-        district=district, dong=dongs["독산1동"], occasion=Occasion.ALLEY_HEAD,
+        district=district, dong=scene.dongs["독산1동"], occasion=Occasion.ALLEY_HEAD,
         heard_on=date(2021, 5, 13), place="독산로 골목", raised_by="골목 상인",
         body="가게 앞 보도블록이 깨져 유모차가 다니기 어렵습니다.", staff=staff, ip=None,
         now=_at(date(2021, 5, 14)),

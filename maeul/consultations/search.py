@@ -3,19 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models import Consultation
-from maeul.core.dates import seoul_year
 from maeul.search.sources import Entry, Source, register
 
 
 def _entry(consultation: Consultation) -> Entry:
-    return Entry(
-        title=consultation.title,
-        body="\n".join(filter(None, [consultation.question, consultation.background])),
-        url=consultation.get_absolute_url(),
-        updated=consultation.opens_at,
-        district_id=consultation.district_id,
-        dong_id=consultation.dong_id,
-        year=seoul_year(consultation.opens_at),
+    return Entry.of(
+        consultation, consultation.question, consultation.background, when=consultation.opens_at
     )
 
 

@@ -11,7 +11,8 @@ vacant in the current one. Idempotent: a council whose term already has a call i
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from maeul.accounts.models import Role, User
+from maeul.accounts.demo import district_staff
+from maeul.accounts.models import User
 from maeul.councils.models import (
     Council,
     CyclePhase,
@@ -114,10 +115,7 @@ def _seat(term: Term, sections: list[Section], staff: User, now: datetime) -> No
 def load_pilot_councils(*, now: datetime) -> int:
     """The five 시범동 주민자치회 of 영등포구 with their 1기 and the term serving today."""
     district = District.objects.get(name="영등포구")
-    staff = (
-        User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-        or User.objects.filter(is_superuser=True).first()
-    )
+    staff = district_staff(district, else_admin=True)
     if staff is None:
         return 0
     made = 0

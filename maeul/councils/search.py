@@ -12,24 +12,20 @@ from maeul.search.sources import Entry, Source, register
 
 def _council(council: Council) -> Entry:
     places = [council.district.name, council.dong.name if council.dong else ""]
-    return Entry(
-        title=council.name,
-        body=" ".join(filter(None, [*places, council.get_kind_display()])),
-        url=council.get_absolute_url(),
-        district_id=council.district_id,
-        dong_id=council.dong_id,
+    return Entry.of(
+        council, " ".join(filter(None, [*places, council.get_kind_display()])), title=council.name
     )
 
 
 def _agenda_item(item: AgendaItem) -> Entry:
-    return Entry(
-        title=item.title,
-        body="\n".join(filter(None, [item.description, item.council.name])),
-        url=reverse("councils:agenda_item", kwargs={"pk": item.pk}),
-        updated=item.created_at,
-        district_id=item.council.district_id,
-        dong_id=item.council.dong_id,
+    return Entry.of(
+        item,
+        item.description,
+        item.council.name,
+        when=item.created_at,
         year=item.year,
+        url=reverse("councils:agenda_item", kwargs={"pk": item.pk}),
+        place=item.council,  # an agenda item is where its council is
     )
 
 

@@ -16,7 +16,8 @@ open for registration (the demo resident can register); a 갈등해결 과정 th
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from maeul.accounts.models import DongTie, TieKind, User, VerificationMethod
+from maeul.accounts.demo import demo_resident
+from maeul.accounts.models import User
 from maeul.core.dates import SEOUL
 from maeul.courses.models import (
     Attendance,
@@ -168,19 +169,11 @@ def _geumcheon_2020(district: District, now: datetime) -> None:
 
 
 def _people(dongs: dict[str, Dong], now: datetime) -> list[User]:
-    people = []
-    for n, dong in enumerate(["독산1동", "가산동", "시흥1동", "독산3동"] * 3, start=1):
-        email = f"learner{n}@demo.maeul.kr"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email, None, display_name=f"교육 참여 주민 {n}",
-                                            birth_year=1958 + 3 * n)  # fmt: skip
-            user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=200))
-            user.save()
-            DongTie.objects.create(user=user, dong=dongs[dong], kind=TieKind.LIVES,
-                                   started_at=now - timedelta(days=400))  # fmt: skip
-        people.append(user)
-    return people
+    return [
+        demo_resident(f"learner{n}@demo.maeul.kr", f"교육 참여 주민 {n}", 1958 + 3 * n, dongs[dong],
+                      verified_at=now - timedelta(days=200), lives_since=now - timedelta(days=400))
+        for n, dong in enumerate(["독산1동", "가산동", "시흥1동", "독산3동"] * 3, start=1)
+    ]  # fmt: skip
 
 
 def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:

@@ -8,15 +8,13 @@ from maeul.search.sources import Entry, Source, register
 
 def _entry(course: Course) -> Entry:
     programme = course.programme
-    return Entry(
-        title=course.title,
-        body="\n".join(
-            filter(None, [course.description, programme.title, course.operator, course.place])
-        ),
-        url=course.get_absolute_url(),
-        updated=course.published_at,
-        district_id=course.district_id,
-        dong_id=course.dong_id,
+    return Entry.of(
+        course,
+        course.description,
+        programme.title,
+        course.operator,
+        course.place,
+        when=course.published_at,
         year=programme.year,
     )
 

@@ -13,7 +13,8 @@ from datetime import date, datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from maeul.accounts.models import DongTie, Role, TieKind, User, VerificationMethod
+from maeul.accounts.demo import demo_resident, district_staff, district_to_fill
+from maeul.accounts.models import User
 from maeul.core.dates import SEOUL
 from maeul.grants.models import (
     Application,
@@ -126,15 +127,9 @@ def _call(district: District, spec: CallSpec, *, opens_at: datetime) -> GrantCal
 
 
 def _representative(email: str, name: str, dong: Dong, now: datetime) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email, None, display_name=name, birth_year=1972)
-        user.mark_verified(method=VerificationMethod.IN_PERSON, at=now)
-        user.save()
-        DongTie.objects.create(
-            user=user, dong=dong, kind=TieKind.LIVES, started_at=now - timedelta(days=400)
-        )
-    return user
+    return demo_resident(
+        email, name, 1972, dong, verified_at=now, lives_since=now - timedelta(days=400)
+    )
 
 
 def _apply(call: GrantCall, group, user, text: tuple[str, str], amount: int, now: datetime):  # type: ignore[no-untyped-def]
@@ -160,11 +155,11 @@ def _apply(call: GrantCall, group, user, text: tuple[str, str], amount: int, now
 
 def _review(call: GrantCall, selected: Application, other: Application) -> None:
     """The 2020 committee (the demo 심의위원) scores both; 독산 텃밭모임 is selected."""
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=call.district)
+    staff = district_staff(call.district)
     member = User.objects.filter(email="committee@demo.maeul.kr").first()
     after = call.closes_at + timedelta(days=7)
     if member is not None:
-        review.add_reviewer(call=call, email=member.email, staff=staff.first(), now=after, ip=None)
+        review.add_reviewer(call=call, email=member.email, staff=staff, now=after, ip=None)
         for application, points in ((selected, (27, 25, 17, 18)), (other, (20, 18, 14, 12))):
             sheet = dict(zip([c.pk for c in call.criteria.all()], points, strict=True))
             review.score_application(
@@ -178,16 +173,14 @@ def _review(call: GrantCall, selected: Application, other: Application) -> None:
     ):
         review.decide(
             application=application, selected=chosen, amount=application.amount if chosen else None,
-            reasons=reasons, staff=staff.first(), now=after + timedelta(days=3), ip=None,
+            reasons=reasons, staff=staff, now=after + timedelta(days=3), ip=None,
         )  # fmt: skip
 
 
 def _settle(garden: Application) -> None:
     """The garden's 2020 money trail, from the agreement to the evaluation (1,000,000원 paid,
     920,000원 confirmed, 80,000원 returned)."""
-    staff = User.objects.filter(
-        roles__role=Role.DISTRICT_STAFF, roles__district=garden.call.district
-    ).first()
+    staff = district_staff(garden.call.district)
     centre = User.objects.filter(email="centre@demo.maeul.kr").first() or staff
     representative = garden.group.representative
     agreements.create_agreement(
@@ -245,12 +238,10 @@ def _settle(garden: Application) -> None:
 
 def load_grants(*, now: datetime) -> int:
     """Create the demo calls, groups and applications of 금천구; returns the calls made."""
-    district = District.objects.get(name="금천구")
-    if GrantCall.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", GrantCall)
+    if scene is None:
         return 0
-    if not User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).exists():
-        return 0
-    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
+    district, dongs = scene.district, scene.dongs
     past = {spec.title: _call(district, spec, opens_at=_at(spec.opens)) for spec in PAST}
     year = now.astimezone(SEOUL).year
     current = _call(

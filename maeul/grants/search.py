@@ -8,14 +8,13 @@ from maeul.search.sources import Entry, Source, register
 
 
 def _entry(call: GrantCall) -> Entry:
-    return Entry(
-        title=call.title,
-        body="\n".join(filter(None, [call.get_programme_display(), call.notice])),
-        url=reverse("grants:call", kwargs={"pk": call.pk}),
-        updated=call.published_at,
-        district_id=call.district_id,
-        dong_id=call.dong_id,
+    return Entry.of(
+        call,
+        call.get_programme_display(),
+        call.notice,
+        when=call.published_at,
         year=call.year,
+        url=reverse("grants:call", kwargs={"pk": call.pk}),
     )
 
 

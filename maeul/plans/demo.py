@@ -15,10 +15,10 @@ periods) holds as it did then. Idempotent: nothing is made when the 2021 plans e
 """
 
 import random
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from maeul.accounts.models import Role, User
+from maeul.accounts.demo import DemoStaff, demo_staff
+from maeul.accounts.models import User
 from maeul.core.dates import SEOUL
 from maeul.councils.demo import load_pilot_councils, load_recruitments
 from maeul.councils.models import (
@@ -92,28 +92,6 @@ NICKNAMES = [
 ]  # fmt: skip
 
 
-@dataclass
-class Staff:
-    district: User
-    dong: dict[str, User]
-    second_look: User  # confirms paper batches (four eyes)
-
-
-def _staff(district: District) -> Staff | None:
-    district_staff = User.objects.filter(
-        roles__role=Role.DISTRICT_STAFF, roles__district=district
-    ).first()
-    if district_staff is None:
-        return None
-    by_dong = {
-        dong.name: User.objects.filter(roles__role=Role.DONG_STAFF, roles__dong=dong).first()
-        or district_staff
-        for dong in Dong.objects.filter(district=district)
-    }
-    admin = User.objects.filter(is_superuser=True).first() or district_staff
-    return Staff(district=district_staff, dong=by_dong, second_look=admin)
-
-
 def _council(dong: Dong, staff: User, rng: random.Random, today: date) -> Council:
     """The dong's council, its sections, its 2기 (2020-2021) and the term serving today."""
     council = members.ensure_council(dong=dong)
@@ -163,7 +141,7 @@ def _seat_term(
         )
 
 
-def _plan_2021(council: Council, staff: Staff, rng: random.Random) -> None:
+def _plan_2021(council: Council, staff: DemoStaff, rng: random.Random) -> None:
     dong_staff = staff.dong[council.dong.name] if council.dong else staff.district
     planned = at(date(2020, 7, 20))
     plan = planning.create_plan(council=council, year=YEAR, staff=dong_staff, now=planned, ip=IP)
@@ -210,7 +188,7 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
     return budgets
 
 
-def _assembly_2021(council: Council, staff: Staff, rng: random.Random, voters: int) -> None:
+def _assembly_2021(council: Council, staff: DemoStaff, rng: random.Random, voters: int) -> None:
     """Agenda discovery for 2022, the policy sharing session and the June assembly."""
     if council.dong is None:
         return
@@ -349,7 +327,7 @@ def load_cycle(*, now: datetime, voters: int = 48) -> int:
     """Create the 2021 cycle of 금천구 when it is not there yet, and the 위원 모집 calls due
     today (`maeul.councils.demo`); returns the projects made."""
     district = District.objects.get(name="금천구")
-    staff = _staff(district)
+    staff = demo_staff(district)
     if staff is None:
         return 0
     made = 0
@@ -361,7 +339,7 @@ def load_cycle(*, now: datetime, voters: int = 48) -> int:
     return made
 
 
-def _cycle_2021(district: District, staff: Staff, now: datetime, voters: int) -> int:
+def _cycle_2021(district: District, staff: DemoStaff, now: datetime, voters: int) -> int:
     rng = random.Random(SEED)  # noqa: S311 -- reproducible demo data, not security
     governance = members.ensure_governance_council(district=district)
     start = at(date(2020, 1, 2))

@@ -4,7 +4,7 @@ the real service; the first is split between 시비 and 구비. Idempotent (the 
 
 from datetime import datetime
 
-from maeul.accounts.models import Role, User
+from maeul.accounts.demo import district_staff
 from maeul.plans.models import BudgetSource
 from maeul.plans.services.budget import split_budget
 from maeul.plans.services.from_vote import projects_from_vote
@@ -20,9 +20,7 @@ def load_vote_projects(*, now: datetime) -> int:
     vote = Vote.objects.filter(title=CLOSED_TITLE).select_related("district").first()
     if vote is None:
         return 0
-    staff = User.objects.filter(
-        roles__role=Role.DISTRICT_STAFF, roles__district=vote.district
-    ).first()
+    staff = district_staff(vote.district)
     if staff is None:
         return 0
     report = projects_from_vote(vote=vote, by=staff, now=now, ip=IP)

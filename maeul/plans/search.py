@@ -10,15 +10,12 @@ from maeul.search.sources import Entry, Source, register
 
 
 def _entry(project: Project) -> Entry:
-    return Entry(
-        title=project.title,
-        body="\n".join(
-            filter(None, [project.description, project.outcome, project.get_programme_display()])
-        ),
-        url=project.get_absolute_url(),
-        updated=at_seoul(project.starts_on),
-        district_id=project.district_id,
-        dong_id=project.dong_id,
+    return Entry.of(
+        project,
+        project.description,
+        project.outcome,
+        project.get_programme_display(),
+        when=at_seoul(project.starts_on),
         year=project.year,
     )
 

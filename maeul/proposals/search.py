@@ -14,7 +14,6 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.dates import seoul_year
 from maeul.core.korean import query_terms, terms
 from maeul.proposals.models import Proposal, SearchTerm
 from maeul.search.sources import Entry, Source, register
@@ -69,15 +68,7 @@ def similar_to(title: str, queryset: QuerySet[Proposal], limit: int = 5) -> list
 # --- The site search (maeul.search) --------------------------------------------------------
 def _entry(proposal: Proposal) -> Entry:
     when = proposal.published_at or proposal.created_at
-    return Entry(
-        title=proposal.title,
-        body="\n".join(filter(None, [proposal.body, proposal.place])),
-        url=proposal.get_absolute_url(),
-        updated=when,
-        district_id=proposal.district_id,
-        dong_id=proposal.dong_id,
-        year=seoul_year(when),
-    )
+    return Entry.of(proposal, proposal.body, proposal.place, when=when)
 
 
 register(

@@ -19,6 +19,8 @@ from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import Promise
 
+from maeul.core.dates import seoul_year
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -31,6 +33,36 @@ class Entry:
     district_id: int | None = None
     dong_id: int | None = None
     year: int | None = None
+
+    @classmethod
+    def of(
+        cls,
+        row: Any,
+        *texts: str | None,
+        when: datetime | None = None,
+        year: int | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        place: Any = None,
+    ) -> "Entry":
+        """The entry of `row`: its `texts` (the body, one a line, empty ones left out) and
+        its own date `when`, with what every row gives alike taken from the row: its title,
+        its address (`get_absolute_url()`), its district and dong (those of `place`, when
+        another row says where it is) and its year (the Seoul year of `when`). A source
+        passes only what differs: `title`, `url` or `year` when its row keeps them otherwise.
+        """
+        where = row if place is None else place
+        if year is None and when is not None:
+            year = seoul_year(when)
+        return cls(
+            title=row.title if title is None else title,
+            body="\n".join(filter(None, texts)),
+            url=row.get_absolute_url() if url is None else url,
+            updated=when,
+            district_id=where.district_id,
+            dong_id=where.dong_id,
+            year=year,
+        )
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from maeul.accounts.models import DongTie, Role, TieKind, User, VerificationMethod
+from maeul.accounts.demo import demo_resident, district_to_fill
+from maeul.accounts.models import User
 from maeul.core.dates import at_seoul, local_date
 from maeul.core.errors import RuleViolation
-from maeul.places.models import District, Dong
+from maeul.places.models import Dong
 from maeul.spaces.models import (
     BookingStatus,
     CapacityPolicy,
@@ -112,19 +113,11 @@ def _space(spec: SpaceSpec, dong: Dong) -> Space:
 
 
 def _bookers(dongs: dict[str, Dong], now: datetime) -> list[User]:
-    people = []
-    for n, dong in enumerate(["독산1동", "독산4동", "시흥4동", "시흥3동"] * 3, start=1):
-        email = f"booker{n}@demo.maeul.kr"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email, None, display_name=f"대관 주민 {n}",
-                                            birth_year=1960 + 3 * n)  # fmt: skip
-            user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=200))
-            user.save()
-            DongTie.objects.create(user=user, dong=dongs[dong], kind=TieKind.LIVES,
-                                   started_at=now - timedelta(days=400))  # fmt: skip
-        people.append(user)
-    return people
+    return [
+        demo_resident(f"booker{n}@demo.maeul.kr", f"대관 주민 {n}", 1960 + 3 * n, dongs[dong],
+                      verified_at=now - timedelta(days=200), lives_since=now - timedelta(days=400))
+        for n, dong in enumerate(["독산1동", "독산4동", "시흥4동", "시흥3동"] * 3, start=1)
+    ]  # fmt: skip
 
 
 def _season(rooms: list[Room], people: list[User], staff: User, now: datetime) -> int:
@@ -227,22 +220,18 @@ def _round(room: Room, people: list[User], staff: User, now: datetime) -> None:
 
 def load_spaces(*, now: datetime) -> int:
     """Create the demo spaces of 금천구 with a season of use; returns the spaces made."""
-    district = District.objects.get(name="금천구")
-    if Space.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", Space)
+    if scene is None:
         return 0
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-    if staff is None:
-        return 0
-    dongs = {dong.name: dong for dong in Dong.objects.filter(district=district)}
     for position, (name, percent, closed) in enumerate(LEVELS):
-        CapacityPolicy.objects.create(district=district, name=name, percent=percent,
+        CapacityPolicy.objects.create(district=scene.district, name=name, percent=percent,
                                       closed_room_types=closed, position=position)  # fmt: skip
-    made = [_space(spec, dongs[spec.dong]) for spec in SPACES]
+    made = [_space(spec, scene.dongs[spec.dong]) for spec in SPACES]
     rooms = list(Room.objects.filter(space__in=made).select_related("space"))
-    people = _bookers(dongs, now)
-    _season(rooms, people, staff, now)
+    people = _bookers(scene.dongs, now)
+    _season(rooms, people, scene.staff, now)
     _upcoming(rooms, people, now)
     _walk_ins({spec.name: spec for spec in SPACES}, made, now)
-    _loans(list(Item.objects.filter(space__in=made)), people, staff, now)
-    _round(rooms[0], people, staff, now)
+    _loans(list(Item.objects.filter(space__in=made)), people, scene.staff, now)
+    _round(rooms[0], people, scene.staff, now)
     return len(made)

@@ -8,17 +8,15 @@ from maeul.spaces.models import Space
 
 
 def _entry(space: Space) -> Entry:
-    return Entry(
+    return Entry.of(
+        space,
+        space.address,
+        space.operator,
+        space.services,
+        space.accessibility,
+        space.rules,
         title=space.name,
-        body="\n".join(
-            filter(
-                None,
-                [space.address, space.operator, space.services, space.accessibility, space.rules],
-            )
-        ),
         url=reverse("spaces:detail", kwargs={"pk": space.pk}),
-        district_id=space.district_id,
-        dong_id=space.dong_id,
     )
 
 

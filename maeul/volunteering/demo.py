@@ -10,9 +10,10 @@ Idempotent: nothing is added once 금천구 has a camp."""
 
 from datetime import date, datetime, time, timedelta
 
-from maeul.accounts.models import DongTie, Role, TieKind, User, VerificationMethod
+from maeul.accounts.demo import demo_resident, district_to_fill
+from maeul.accounts.models import User
 from maeul.core.dates import at_seoul, local_date
-from maeul.places.models import District, Dong
+from maeul.places.models import Dong
 from maeul.volunteering.models import ConsentChannel, Field, MemberRole, VolunteerCamp
 from maeul.volunteering.services import hours, organising, sign_ups, volunteers
 
@@ -25,18 +26,14 @@ SEASON = [
 
 
 def _person(n: int, dong: Dong, now: datetime, *, prefix: str = "봉사자", born: int = 0) -> User:
-    email = f"volunteer{n}@demo.maeul.kr"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(
-            email, None, display_name=f"{prefix} {n}", birth_year=born or 1955 + (n * 7) % 45
-        )
-        user.mark_verified(method=VerificationMethod.IN_PERSON, at=now - timedelta(days=300))
-        user.save()
-        DongTie.objects.create(
-            user=user, dong=dong, kind=TieKind.LIVES, started_at=now - timedelta(days=400)
-        )
-    return user
+    return demo_resident(
+        f"volunteer{n}@demo.maeul.kr",
+        f"{prefix} {n}",
+        born or 1955 + (n * 7) % 45,
+        dong,
+        verified_at=now - timedelta(days=300),
+        lives_since=now - timedelta(days=400),
+    )
 
 
 def _week_day(now: datetime, weeks_ago: int, weekday: int) -> date:
@@ -133,13 +130,11 @@ def _open_activity(camp: VolunteerCamp, staff: User, now: datetime) -> None:
 
 def load_volunteering(*, now: datetime) -> int:
     """Create the demo camps, clubs and a season of activities; returns the camps made."""
-    district = District.objects.get(name="금천구")
-    if VolunteerCamp.objects.filter(district=district).exists():
+    scene = district_to_fill("금천구", VolunteerCamp)
+    if scene is None:
         return 0
-    staff = User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-    if staff is None:
-        return 0
-    dongs = list(Dong.objects.filter(district=district).order_by("code"))
+    staff = scene.staff
+    dongs = sorted(scene.dongs.values(), key=lambda dong: dong.code)
     people = [_person(n, dongs[n % len(dongs)], now) for n in range(1, 31)]
     camps = []
     for index, dong in enumerate(dongs):

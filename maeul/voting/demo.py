@@ -20,14 +20,13 @@ that exists (by title) is left alone.
 """
 
 import random
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from maeul.accounts.demo import DEMO_DISTRICT_CODE
-from maeul.accounts.models import Role, RoleAssignment, User
+from maeul.accounts.demo import DEMO_DISTRICT_CODE, DemoStaff, demo_staff
+from maeul.accounts.models import User
 from maeul.places.models import District, Dong
 from maeul.voting.ballots import Choices
 from maeul.voting.demo_data import (
@@ -74,28 +73,6 @@ ASSEMBLY_ITEMS = [
 ]
 GOVERNANCE_PROPOSER = "금천구 협치회의 {section} 분과"
 BUDGET = 900_000_000  # 9억원, the seeds' 지역사회혁신계획 budget (below the projects' total)
-
-
-@dataclass
-class Staff:
-    district: User
-    dong: dict[str, User]
-    second_look: User
-
-
-def _staff(district: District) -> Staff | None:
-    district_staff = (
-        User.objects.filter(roles__role=Role.DISTRICT_STAFF, roles__district=district).first()
-        or User.objects.filter(is_superuser=True).first()
-    )
-    if district_staff is None:
-        return None
-    assignments = RoleAssignment.objects.filter(
-        role=Role.DONG_STAFF, dong__district=district
-    ).select_related("user", "dong")
-    by_dong = {a.dong.name: a.user for a in assignments if a.dong is not None}
-    admin = User.objects.filter(is_superuser=True).first() or district_staff
-    return Staff(district=district_staff, dong=by_dong, second_look=admin)
 
 
 def _vote(district: District, title: str, opens_at: datetime, **fields: object) -> Vote:
@@ -150,7 +127,7 @@ def _open_district_vote(district: District, now: datetime) -> Vote:
     return vote
 
 
-def _closed_district_vote(district: District, now: datetime, staff: Staff) -> Vote:
+def _closed_district_vote(district: District, now: datetime, staff: DemoStaff) -> Vote:
     """Last year's vote, counted: the budget buys about two thirds of the projects."""
     rng = random.Random(SEED)  # noqa: S311 -- reproducible demo data, not security
     vote = _vote(
@@ -173,7 +150,7 @@ def _closed_district_vote(district: District, now: datetime, staff: Staff) -> Vo
     return vote
 
 
-def _dong_budget_vote(district: District, now: datetime, staff: Staff) -> Vote:
+def _dong_budget_vote(district: District, now: datetime, staff: DemoStaff) -> Vote:
     """This year's 동단위 시민참여예산 vote: closed yesterday, paper confirmed, not counted."""
     rng = random.Random(SEED + 2)  # noqa: S311 -- reproducible demo data, not security
     vote = _vote(
@@ -197,7 +174,7 @@ def _dong_budget_vote(district: District, now: datetime, staff: Staff) -> Vote:
     return vote
 
 
-def _pilot_vote(district: District, staff: Staff) -> Vote:
+def _pilot_vote(district: District, staff: DemoStaff) -> Vote:
     """영등포구's five 시범동 chose their 2021 projects in autumn 2020 (seed 002), counted."""
     rng = random.Random(SEED + 3)  # noqa: S311 -- reproducible demo data, not security
     vote = _vote(
@@ -222,7 +199,7 @@ def _pilot_vote(district: District, staff: Staff) -> Vote:
     return vote
 
 
-def _batches(vote: Vote, staff: Staff, dongs: dict[str, str]) -> dict[str, PaperBatch]:
+def _batches(vote: Vote, staff: DemoStaff, dongs: dict[str, str]) -> dict[str, PaperBatch]:
     """A paper batch per channel, entered by the dong's staff and confirmed by another."""
     batches = {}
     for channel, dong_name in dongs.items():
@@ -322,7 +299,7 @@ def _assembly_vote(district: District, now: datetime) -> Vote:
 def load_votes(*, now: datetime) -> int:
     """Create the demo votes that do not exist yet; returns how many were made."""
     district = District.objects.get(code=DEMO_DISTRICT_CODE)
-    staff = _staff(district)
+    staff = demo_staff(district, else_admin=True)
     made = 0
     with transaction.atomic():
         if not Vote.objects.filter(district=district, title=OPEN_TITLE).exists():
@@ -339,7 +316,7 @@ def load_votes(*, now: datetime) -> int:
             _assembly_vote(district, now)
             made += 1
         pilot_district = District.objects.get(name=PILOT_DISTRICT)
-        pilot_staff = _staff(pilot_district)
+        pilot_staff = demo_staff(pilot_district, else_admin=True)
         if pilot_staff is not None and not Vote.objects.filter(title=PILOT_TITLE).exists():
             _pilot_vote(pilot_district, pilot_staff)
             made += 1
