@@ -16,11 +16,11 @@ from maeul.consultations.models import Argument, Consultation
 from maeul.consultations.results import results_of
 from maeul.consultations.services import debate, running
 from maeul.consultations.services.running import ConsultationSpec, QuestionSpec
-from maeul.core.desk import desk_action, form_page
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk import RowDesk, form_page
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
-from maeul.proposals.views.staff import moderation_page
+from maeul.proposals.views.staff import moderate
 
 
 def _served(request: HttpRequest, pk: int) -> Consultation:
@@ -52,6 +52,16 @@ def _desk(request: HttpRequest, consultation: Consultation, *, status: int = 200
         **forms,
     }
     return render(request, "consultations/staff/desk.html", context, status=status)
+
+
+# Each action on a consultation's desk asks its own permission of the consultation; a refused
+# form shows the refusal in the messages only.
+CONSULTATION_DESK = RowDesk(
+    page=_desk,
+    url_name="consultations:staff_desk",
+    action=Action.MANAGE_CONSULTATION,
+    errors_on_form=False,
+)
 
 
 @staff_required
@@ -86,13 +96,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         running.publish_consultation(consultation=consultation, **acting(request, now))
         return _("The consultation is published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_CONSULTATION, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
-    )
+    return CONSULTATION_DESK.act(request, consultation, act, now=now)
 
 
 @staff_required
@@ -109,12 +113,8 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
         running.publish_results(consultation=consultation, **acting(request, now))
         return _("The results are published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.PUBLISH_CONSULTATION_RESULTS, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=Action.PUBLISH_CONSULTATION_RESULTS, now=now
     )
 
 
@@ -127,14 +127,8 @@ def _text_action(request: HttpRequest, pk: int, *, action: Action, form_key: str
         publish(consultation=consultation, text=form.cleaned_data["text"], **acting(request, now))
         return _("Published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, action, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
-        form=form,
-        form_key=form_key,
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=action, now=now, form=form, form_key=form_key
     )
 
 
@@ -157,22 +151,16 @@ def summarise(request: HttpRequest, pk: int) -> HttpResponse:
 def moderate_argument(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide a reported argument with a public reason, or keep it and close its reports."""
     served = scope_of(request.user).rows(Argument.objects.select_related("consultation"))
-    argument, now = get_object_or_404(served, pk=pk), timezone.now()
-    form = ReasonForm(request.POST)
-
-    def act() -> str:
-        if request.POST.get("keep"):
-            debate.dismiss_argument_reports(argument=argument, **acting(request, now))
-            return _("The argument stays visible; its reports were closed.")
-        debate.hide_argument(argument=argument, reason=form.cleaned_data["reason"],
-                             **acting(request, now))  # fmt: skip
-        return _("The argument was hidden.")
-
-    return desk_action(
+    argument = get_object_or_404(served, pk=pk)
+    return moderate(
         request,
-        decision=can(request.user, Action.MODERATE_ARGUMENT, argument, now=now),
-        act=act,
-        render=partial(moderation_page, request),
-        done_url=reverse("proposals:staff_moderation"),
-        form=form,
+        argument,
+        action=Action.MODERATE_ARGUMENT,
+        form=ReasonForm(request.POST),
+        keep=partial(debate.dismiss_argument_reports, argument=argument),
+        hide=partial(debate.hide_argument, argument=argument),
+        notices=(
+            _("The argument stays visible; its reports were closed."),
+            _("The argument was hidden."),
+        ),
     )
