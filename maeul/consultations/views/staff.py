@@ -2,13 +2,12 @@
 (its results with every group, publish the results, the official response and the debate's
 summary). Reported arguments are moderated from the staff's moderation queue."""
 
-from functools import partial
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maeul.consultations.forms import NewConsultationForm, PublishedTextForm, ReasonForm
@@ -20,7 +19,7 @@ from maeul.core.desk import RowDesk, form_page
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
-from maeul.proposals.views.staff import moderate
+from maeul.proposals.views.staff import Moderation
 
 
 def _served(request: HttpRequest, pk: int) -> Consultation:
@@ -146,21 +145,20 @@ def summarise(request: HttpRequest, pk: int) -> HttpResponse:
     return _text_action(request, pk, action=Action.SUMMARISE_DEBATE, form_key="summary_form")
 
 
+ARGUMENT_MODERATION = Moderation(
+    action=Action.MODERATE_ARGUMENT,
+    row_name="argument",
+    keep=debate.dismiss_argument_reports,
+    hide=debate.hide_argument,
+    kept=gettext_lazy("The argument stays visible; its reports were closed."),
+    hidden=gettext_lazy("The argument was hidden."),
+)
+
+
 @staff_required
 @require_POST
 def moderate_argument(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide a reported argument with a public reason, or keep it and close its reports."""
     served = scope_of(request.user).rows(Argument.objects.select_related("consultation"))
     argument = get_object_or_404(served, pk=pk)
-    return moderate(
-        request,
-        argument,
-        action=Action.MODERATE_ARGUMENT,
-        form=ReasonForm(request.POST),
-        keep=partial(debate.dismiss_argument_reports, argument=argument),
-        hide=partial(debate.hide_argument, argument=argument),
-        notices=(
-            _("The argument stays visible; its reports were closed."),
-            _("The argument was hidden."),
-        ),
-    )
+    return ARGUMENT_MODERATION.decide(request, argument, ReasonForm(request.POST))

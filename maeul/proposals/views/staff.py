@@ -6,6 +6,7 @@ answered by `maeul.core.desk.desk_action`.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -16,7 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maeul.consultations.models import Argument
@@ -302,36 +305,50 @@ def moderation(request: HttpRequest) -> HttpResponse:
     return moderation_page(request)
 
 
-def moderate(
-    request: HttpRequest,
-    row: Any,
-    *,
-    action: Action,
-    form: forms.Form,
-    keep: Callable[..., object],
-    hide: Callable[..., object],
-    notices: tuple[str, str],
-) -> HttpResponse:
-    """Decide on a reported `row` of the moderation queue (a comment, an argument) if the staff
-    member may do `action` to it: keep it and close its reports (`keep`), or hide it with the
-    form's public reason (`hide`); `notices` say which (kept, hidden). Back to the queue."""
-    now = timezone.now()
+@dataclass(frozen=True)
+class Moderation:
+    """How staff decide, from the moderation queue, on one kind of reported row (a comment,
+    an argument): keep it and close its reports (`keep`), or hide it with the form's public
+    reason (`hide`), if they may do `action` to it. `row_name` is the services' argument for
+    the row; `kept` and `hidden` say which was done. Back to the queue."""
 
-    def act() -> str:
-        if request.POST.get("keep"):
-            keep(**acting(request, now))
-            return notices[0]
-        hide(reason=form.cleaned_data["reason"], **acting(request, now))
-        return notices[1]
+    action: Action
+    row_name: str
+    keep: Callable[..., object]
+    hide: Callable[..., object]
+    kept: Promise
+    hidden: Promise
 
-    return desk_action(
-        request,
-        decision=can(request.user, action, row, now=now),
-        act=act,
-        render=partial(moderation_page, request),
-        done_url=reverse("proposals:staff_moderation"),
-        form=form,
-    )
+    def decide(self, request: HttpRequest, row: Any, form: forms.Form) -> HttpResponse:
+        now = timezone.now()
+
+        def act() -> str:
+            if request.POST.get("keep"):
+                self.keep(**{self.row_name: row}, **acting(request, now))
+                return str(self.kept)
+            self.hide(
+                **{self.row_name: row}, reason=form.cleaned_data["reason"], **acting(request, now)
+            )
+            return str(self.hidden)
+
+        return desk_action(
+            request,
+            decision=can(request.user, self.action, row, now=now),
+            act=act,
+            render=partial(moderation_page, request),
+            done_url=reverse("proposals:staff_moderation"),
+            form=form,
+        )
+
+
+COMMENT_MODERATION = Moderation(
+    action=Action.MODERATE_COMMENT,
+    row_name="comment",
+    keep=comment_services.dismiss_reports,
+    hide=comment_services.hide_comment,
+    kept=gettext_lazy("The comment stays visible; its reports were closed."),
+    hidden=gettext_lazy("The comment was hidden."),
+)
 
 
 @staff_required
@@ -340,15 +357,4 @@ def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Hide a reported comment with a public reason, or keep it and close its reports."""
     served = scope_of(request.user).rows(Comment.objects.select_related("proposal"))
     comment = get_object_or_404(served, pk=comment_id)
-    return moderate(
-        request,
-        comment,
-        action=Action.MODERATE_COMMENT,
-        form=ReasonForm(request.POST),
-        keep=partial(comment_services.dismiss_reports, comment=comment),
-        hide=partial(comment_services.hide_comment, comment=comment),
-        notices=(
-            _("The comment stays visible; its reports were closed."),
-            _("The comment was hidden."),
-        ),
-    )
+    return COMMENT_MODERATION.decide(request, comment, ReasonForm(request.POST))
