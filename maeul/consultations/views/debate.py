@@ -1,6 +1,9 @@
 """The debate on a consultation's page: add an argument or a reply, support one, report one.
 Each answers with a message and goes back to the argument on the page."""
 
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,6 +16,14 @@ from maeul.consultations.models import Argument
 from maeul.consultations.services import debate
 from maeul.consultations.views.public import argument_anchor, public_consultations
 from maeul.core.desk import button_action
+
+
+def _posted(form_class: type[forms.Form], request: HttpRequest) -> dict[str, Any]:
+    """The posted fields of a form whose every field is optional, a blank or invalid one as
+    "": the service says what is missing."""
+    form = form_class(request.POST)
+    form.is_valid()
+    return {name: form.cleaned_data.get(name) or "" for name in form.fields}
 
 
 def _argument(pk: int) -> Argument:
@@ -28,16 +39,14 @@ def _argument(pk: int) -> Argument:
 @require_POST
 def add_argument(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = get_object_or_404(public_consultations(), pk=pk)
-    form = ArgumentForm(request.POST)
-    form.is_valid()  # every field is optional: the service says what is missing
+    fields = _posted(ArgumentForm, request)
     back = f"{consultation.get_absolute_url()}#debate-heading"
 
     def act() -> str:
         debate.add_argument(
             author=request.user,
             consultation=consultation,
-            stance=form.cleaned_data.get("stance") or "",
-            body=form.cleaned_data.get("body") or "",
+            **fields,
             now=timezone.now(),
         )
         return _("Your argument was added.")
@@ -49,15 +58,14 @@ def add_argument(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     parent = _argument(pk)
-    form = ReplyForm(request.POST)
-    form.is_valid()
+    fields = _posted(ReplyForm, request)
 
     def act() -> str:
         debate.add_argument(
             author=request.user,
             consultation=parent.consultation,
             parent=parent,
-            body=form.cleaned_data.get("body") or "",
+            **fields,
             now=timezone.now(),
         )
         return _("Your reply was added.")
@@ -81,14 +89,13 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     argument = _argument(pk)
-    form = ReasonForm(request.POST)
-    form.is_valid()
+    fields = _posted(ReasonForm, request)
 
     def act() -> str:
         debate.report_argument(
             reporter=request.user,
             argument=argument,
-            reason=form.cleaned_data.get("reason") or "",
+            **fields,
             now=timezone.now(),
         )
         return _("Thank you. Staff will look at the argument.")

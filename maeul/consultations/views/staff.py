@@ -2,13 +2,12 @@
 (its results with every group, publish the results, the official response and the debate's
 summary). Reported arguments are moderated from the staff's moderation queue."""
 
-from functools import partial
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maeul.consultations.forms import NewConsultationForm, PublishedTextForm, ReasonForm
@@ -16,11 +15,11 @@ from maeul.consultations.models import Argument, Consultation
 from maeul.consultations.results import results_of
 from maeul.consultations.services import debate, running
 from maeul.consultations.services.running import ConsultationSpec, QuestionSpec
-from maeul.core.desk import desk_action, form_page
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk import RowDesk, form_page
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
-from maeul.proposals.views.staff import moderation_page
+from maeul.proposals.views.staff import Moderation
 
 
 def _served(request: HttpRequest, pk: int) -> Consultation:
@@ -52,6 +51,16 @@ def _desk(request: HttpRequest, consultation: Consultation, *, status: int = 200
         **forms,
     }
     return render(request, "consultations/staff/desk.html", context, status=status)
+
+
+# Each action on a consultation's desk asks its own permission of the consultation; a refused
+# form shows the refusal in the messages only.
+CONSULTATION_DESK = RowDesk(
+    page=_desk,
+    url_name="consultations:staff_desk",
+    action=Action.MANAGE_CONSULTATION,
+    errors_on_form=False,
+)
 
 
 @staff_required
@@ -86,13 +95,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         running.publish_consultation(consultation=consultation, **acting(request, now))
         return _("The consultation is published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_CONSULTATION, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
-    )
+    return CONSULTATION_DESK.act(request, consultation, act, now=now)
 
 
 @staff_required
@@ -109,12 +112,8 @@ def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
         running.publish_results(consultation=consultation, **acting(request, now))
         return _("The results are published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.PUBLISH_CONSULTATION_RESULTS, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=Action.PUBLISH_CONSULTATION_RESULTS, now=now
     )
 
 
@@ -127,14 +126,8 @@ def _text_action(request: HttpRequest, pk: int, *, action: Action, form_key: str
         publish(consultation=consultation, text=form.cleaned_data["text"], **acting(request, now))
         return _("Published.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, action, consultation, now=now),
-        act=act,
-        render=partial(_desk, request, consultation),
-        done_url=reverse("consultations:staff_desk", args=[pk]),
-        form=form,
-        form_key=form_key,
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=action, now=now, form=form, form_key=form_key
     )
 
 
@@ -152,27 +145,20 @@ def summarise(request: HttpRequest, pk: int) -> HttpResponse:
     return _text_action(request, pk, action=Action.SUMMARISE_DEBATE, form_key="summary_form")
 
 
+ARGUMENT_MODERATION = Moderation(
+    action=Action.MODERATE_ARGUMENT,
+    row_name="argument",
+    keep=debate.dismiss_argument_reports,
+    hide=debate.hide_argument,
+    kept=gettext_lazy("The argument stays visible; its reports were closed."),
+    hidden=gettext_lazy("The argument was hidden."),
+)
+
+
 @staff_required
 @require_POST
 def moderate_argument(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide a reported argument with a public reason, or keep it and close its reports."""
     served = scope_of(request.user).rows(Argument.objects.select_related("consultation"))
-    argument, now = get_object_or_404(served, pk=pk), timezone.now()
-    form = ReasonForm(request.POST)
-
-    def act() -> str:
-        if request.POST.get("keep"):
-            debate.dismiss_argument_reports(argument=argument, **acting(request, now))
-            return _("The argument stays visible; its reports were closed.")
-        debate.hide_argument(argument=argument, reason=form.cleaned_data["reason"],
-                             **acting(request, now))  # fmt: skip
-        return _("The argument was hidden.")
-
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MODERATE_ARGUMENT, argument, now=now),
-        act=act,
-        render=partial(moderation_page, request),
-        done_url=reverse("proposals:staff_moderation"),
-        form=form,
-    )
+    argument = get_object_or_404(served, pk=pk)
+    return ARGUMENT_MODERATION.decide(request, argument, ReasonForm(request.POST))

@@ -6,6 +6,7 @@ answered by `maeul.core.desk.desk_action`.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -16,12 +17,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maeul.consultations.models import Argument
 from maeul.consultations.on_proposal import workshops_of
-from maeul.core.desk import desk_action, form_page
+from maeul.core.desk import RowDesk, desk_action, form_page
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
@@ -86,14 +89,14 @@ def _offered_moves(proposal: Proposal) -> list[tuple[str, str]]:
 
 
 def _desk_page(
-    request: HttpRequest, proposal: Proposal, now: datetime, *, status: int = 200, **forms: Any
+    request: HttpRequest, proposal: Proposal, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
     """The desk, with the forms given (bound, to show their errors) in place of blank ones."""
     answer = getattr(proposal, "answer", None)
     context = {
         "proposal": proposal,
         "answer": answer,
-        "now": now,
+        "now": timezone.now(),
         "assign_form": AssignForm(
             proposal=proposal, initial={"department": proposal.department_id}
         ),
@@ -111,26 +114,17 @@ def _desk_page(
 @staff_required
 def desk(request: HttpRequest, pk: int) -> HttpResponse:
     """One proposal's staff desk: assign, answer, change status, hide, reward, merge."""
-    return _desk_page(request, get_object_or_404(_served(request), pk=pk), timezone.now())
+    return _desk_page(request, get_object_or_404(_served(request), pk=pk))
 
 
-def _desk_action(
-    request: HttpRequest,
-    proposal: Proposal,
-    now: datetime,
-    action: Action,
-    act: Callable[[], str],
-    **form: Any,
-) -> HttpResponse:
-    """One action on the desk: `action` is the permission the service checks too."""
-    return desk_action(
-        request,
-        decision=can(request.user, action, proposal, now=now),
-        act=act,
-        render=partial(_desk_page, request, proposal, now),
-        done_url=reverse("proposals:staff_desk", args=[proposal.pk]),
-        **form,
-    )
+# Each action on a proposal's desk asks the permission its service checks too; a refused
+# form shows the refusal in the messages only.
+PROPOSAL_DESK = RowDesk(
+    page=_desk_page,
+    url_name="proposals:staff_desk",
+    action=Action.REVIEW_PROPOSAL,
+    errors_on_form=False,
+)
 
 
 def _form_action(
@@ -154,7 +148,9 @@ def _form_action(
         )
         return done
 
-    return _desk_action(request, proposal, now, action, act, form=form, form_key=form_key)
+    return PROPOSAL_DESK.act(
+        request, proposal, act, action=action, now=now, form=form, form_key=form_key
+    )
 
 
 @staff_required
@@ -218,7 +214,7 @@ def reward(request: HttpRequest, pk: int) -> HttpResponse:
         review.mark_excellent(proposal=proposal, **acting(request, now))
         return _("The proposal was chosen as an excellent proposal for one year.")
 
-    return _desk_action(request, proposal, now, Action.REWARD_PROPOSAL, act)
+    return PROPOSAL_DESK.act(request, proposal, act, action=Action.REWARD_PROPOSAL, now=now)
 
 
 @staff_required
@@ -236,8 +232,14 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         review.merge_proposals(duplicate=proposal, target=target, **acting(request, now))
         return _("The proposal was merged.")
 
-    return _desk_action(
-        request, proposal, now, Action.MERGE_PROPOSAL, act, form=form, form_key="merge_form"
+    return PROPOSAL_DESK.act(
+        request,
+        proposal,
+        act,
+        action=Action.MERGE_PROPOSAL,
+        now=now,
+        form=form,
+        form_key="merge_form",
     )
 
 
@@ -303,30 +305,56 @@ def moderation(request: HttpRequest) -> HttpResponse:
     return moderation_page(request)
 
 
+@dataclass(frozen=True)
+class Moderation:
+    """How staff decide, from the moderation queue, on one kind of reported row (a comment,
+    an argument): keep it and close its reports (`keep`), or hide it with the form's public
+    reason (`hide`), if they may do `action` to it. `row_name` is the services' argument for
+    the row; `kept` and `hidden` say which was done. Back to the queue."""
+
+    action: Action
+    row_name: str
+    keep: Callable[..., object]
+    hide: Callable[..., object]
+    kept: Promise
+    hidden: Promise
+
+    def decide(self, request: HttpRequest, row: Any, form: forms.Form) -> HttpResponse:
+        now = timezone.now()
+
+        def act() -> str:
+            if request.POST.get("keep"):
+                self.keep(**{self.row_name: row}, **acting(request, now))
+                return str(self.kept)
+            self.hide(
+                **{self.row_name: row}, reason=form.cleaned_data["reason"], **acting(request, now)
+            )
+            return str(self.hidden)
+
+        return desk_action(
+            request,
+            decision=can(request.user, self.action, row, now=now),
+            act=act,
+            render=partial(moderation_page, request),
+            done_url=reverse("proposals:staff_moderation"),
+            form=form,
+        )
+
+
+COMMENT_MODERATION = Moderation(
+    action=Action.MODERATE_COMMENT,
+    row_name="comment",
+    keep=comment_services.dismiss_reports,
+    hide=comment_services.hide_comment,
+    kept=gettext_lazy("The comment stays visible; its reports were closed."),
+    hidden=gettext_lazy("The comment was hidden."),
+)
+
+
 @staff_required
 @require_POST
 def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Hide a reported comment with a public reason, or keep it and close its reports."""
     served = scope_of(request.user).rows(Comment.objects.select_related("proposal"))
-    comment, now = get_object_or_404(served, pk=comment_id), timezone.now()
-    form = ReasonForm(request.POST)
-
-    def act() -> str:
-        if request.POST.get("keep"):
-            comment_services.dismiss_reports(comment=comment, **acting(request, now))
-            return _("The comment stays visible; its reports were closed.")
-        comment_services.hide_comment(
-            comment=comment,
-            reason=form.cleaned_data["reason"],
-            **acting(request, now),
-        )
-        return _("The comment was hidden.")
-
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MODERATE_COMMENT, comment, now=now),
-        act=act,
-        render=partial(moderation_page, request),
-        done_url=reverse("proposals:staff_moderation"),
-        form=form,
-    )
+    comment = get_object_or_404(served, pk=comment_id)
+    return COMMENT_MODERATION.decide(request, comment, ReasonForm(request.POST))

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, staff_required
+from maeul.core.permissions import staff_required
 from maeul.core.requests import acting
 from maeul.plans.forms import BudgetSplitForm
 from maeul.plans.services import budget
-from maeul.plans.views.staff.projects import project_action, staff_project
+from maeul.plans.views.staff.projects import PROJECT_DESK, staff_project
 
 
 @staff_required
@@ -31,9 +31,7 @@ def split_budget(request: HttpRequest, pk: int) -> HttpResponse:
             "amount": format_won(project.budget)
         }
 
-    return project_action(
-        request, project, Action.MANAGE_PLAN, act, form=form, form_key="split_form"
-    )
+    return PROJECT_DESK.act(request, project, act, form=form, form_key="split_form")
 
 
 @staff_required
@@ -49,7 +47,7 @@ def carry_over(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return notice, reverse("plans:staff_project", kwargs={"pk": carried.pk})
 
-    return project_action(request, project, Action.MANAGE_PLAN, act)
+    return PROJECT_DESK.act(request, project, act)
 
 
 @staff_required
@@ -64,4 +62,4 @@ def close_accounts(request: HttpRequest, pk: int) -> HttpResponse:
             "amount": format_won(returned)
         }
 
-    return project_action(request, project, Action.MANAGE_PLAN, act)
+    return PROJECT_DESK.act(request, project, act)

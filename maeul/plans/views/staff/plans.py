@@ -1,7 +1,6 @@
 """A council's plan of a year: the list of plans, starting one, its desk, its projects
 (typed in or from the assembly's passed items), and its steps (submit, approve, return)."""
 
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk, desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
@@ -112,26 +111,8 @@ def plan_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_plan(request, _plan(request, pk))
 
 
-def _plan_action(
-    request: HttpRequest,
-    plan: AutonomyPlan,
-    act: Callable[[], str],
-    *,
-    action: Action = Action.MANAGE_PLAN,
-    form: Any = None,
-    form_key: str = "",
-) -> HttpResponse:
-    """One action of the plan's desk (see `core.desk`), allowed by `action` on the plan."""
-    return desk_action(
-        request,
-        decision=can(request.user, action, plan, now=timezone.now()),
-        act=act,
-        render=partial(_render_plan, request, plan),
-        done_url=reverse("plans:staff_plan", kwargs={"pk": plan.pk}),
-        form=form,
-        form_key=form_key,
-        errors_on_form=True,
-    )
+# Each action of a plan's desk; a step asks its own action (the one its service checks).
+PLAN_DESK = RowDesk(page=_render_plan, url_name="plans:staff_plan", action=Action.MANAGE_PLAN)
 
 
 @staff_required
@@ -146,7 +127,7 @@ def add_project(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The project “%(title)s” was added.") % {"title": project.title}
 
-    return _plan_action(request, plan, act, form=form, form_key="project_form")
+    return PLAN_DESK.act(request, plan, act, form=form, form_key="project_form")
 
 
 @staff_required
@@ -171,7 +152,7 @@ def from_agenda(request: HttpRequest, pk: int) -> HttpResponse:
             count,
         ) % {"count": count}
 
-    return _plan_action(request, plan, act, form=form, form_key="agenda_form")
+    return PLAN_DESK.act(request, plan, act, form=form, form_key="agenda_form")
 
 
 # --- Its steps -------------------------------------------------------------------------
@@ -203,4 +184,4 @@ def move_plan(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
     # The step's own action: what the service checks is what the desk asks first.
     key = "review_form" if form is not None else ""
-    return _plan_action(request, plan, act, action=chosen.action, form=form, form_key=key)
+    return PLAN_DESK.act(request, plan, act, action=chosen.action, form=form, form_key=key)

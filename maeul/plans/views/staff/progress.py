@@ -11,7 +11,7 @@ from maeul.core.requests import acting
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
 from maeul.plans.services import progress
-from maeul.plans.views.staff.projects import project_action, staff_project
+from maeul.plans.views.staff.projects import PROJECT_DESK, staff_project
 
 
 @staff_required
@@ -31,8 +31,8 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The progress update was published.")
 
-    return project_action(
-        request, project, Action.RECORD_SPENDING, act, form=form, form_key="update_form"
+    return PROJECT_DESK.act(
+        request, project, act, action=Action.RECORD_SPENDING, form=form, form_key="update_form"
     )
 
 
@@ -47,4 +47,4 @@ def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
         progress.delete_progress_update(update=update, **acting(request, now))
         return _("The progress update was removed.")
 
-    return project_action(request, project, Action.RECORD_SPENDING, act)
+    return PROJECT_DESK.act(request, project, act, action=Action.RECORD_SPENDING)

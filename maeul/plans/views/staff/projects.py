@@ -1,22 +1,19 @@
 """A project's desk: its budget and execution, payments, progress, status and outcome.
 
 The desk is rendered again, with the refusal or the form's errors, by every action of the
-project (`project_action`), whichever module handles it.
+project (`PROJECT_DESK`), whichever module handles it.
 """
 
-from collections.abc import Callable
 from datetime import date, datetime
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.plans.forms import (
@@ -98,27 +95,11 @@ def project_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_project(request, staff_project(request, pk))
 
 
-def project_action(
-    request: HttpRequest,
-    project: Project,
-    action: Action,
-    act: Callable[[], str | tuple[str, str]],
-    *,
-    form: Any = None,
-    form_key: str = "",
-) -> HttpResponse:
-    """Run one action of the project's desk if `action` on the project is allowed (see
-    `core.desk`); back to the desk when done."""
-    return desk_action(
-        request,
-        decision=can(request.user, action, project, now=timezone.now()),
-        act=act,
-        render=partial(_render_project, request, project),
-        done_url=reverse("plans:staff_project", kwargs={"pk": project.pk}),
-        form=form,
-        form_key=form_key,
-        errors_on_form=True,
-    )
+# Each action of a project's desk, whichever module handles it; MANAGE_PLAN unless it names
+# another (RECORD_SPENDING for payments and progress).
+PROJECT_DESK = RowDesk(
+    page=_render_project, url_name="plans:staff_project", action=Action.MANAGE_PLAN
+)
 
 
 @staff_required
@@ -135,9 +116,7 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The project is now “%(status)s”.") % {"status": project.get_status_display()}
 
-    return project_action(
-        request, project, Action.MANAGE_PLAN, act, form=form, form_key="status_form"
-    )
+    return PROJECT_DESK.act(request, project, act, form=form, form_key="status_form")
 
 
 @staff_required
@@ -154,6 +133,4 @@ def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The outcome was saved; it is shown at the results sharing.")
 
-    return project_action(
-        request, project, Action.MANAGE_PLAN, act, form=form, form_key="outcome_form"
-    )
+    return PROJECT_DESK.act(request, project, act, form=form, form_key="outcome_form")

@@ -20,7 +20,7 @@ from maeul.core.requests import acting
 from maeul.plans.forms import DeleteSpendingForm, SpendingForm
 from maeul.plans.models import SpendingEntry
 from maeul.plans.services import spending
-from maeul.plans.views.staff.projects import may_confirm, project_action, staff_project
+from maeul.plans.views.staff.projects import PROJECT_DESK, may_confirm, staff_project
 
 
 def _entry(request: HttpRequest, pk: int) -> SpendingEntry:
@@ -66,8 +66,8 @@ def add_spending(request: HttpRequest, pk: int) -> HttpResponse:
             "payee": entry.payee,
         }
 
-    return project_action(
-        request, project, Action.RECORD_SPENDING, act, form=form, form_key="spending_form"
+    return PROJECT_DESK.act(
+        request, project, act, action=Action.RECORD_SPENDING, form=form, form_key="spending_form"
     )
 
 
@@ -138,7 +138,7 @@ def delete_spending(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The entry was removed.")
 
-    return project_action(request, project, Action.RECORD_SPENDING, act, form=form)
+    return PROJECT_DESK.act(request, project, act, action=Action.RECORD_SPENDING, form=form)
 
 
 @login_required
