@@ -14,6 +14,7 @@ from maeul.core.requests import acting
 from maeul.spaces.forms import PhotoForm
 from maeul.spaces.models import Space, SpacePhoto
 from maeul.spaces.services import photos
+from maeul.spaces.views.staff import staff_space
 
 
 def _render(request: HttpRequest, space: Space, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -34,7 +35,7 @@ PHOTO_DESK = RowDesk(page=_render, url_name="spaces:staff_photos", action=Action
 
 @staff_required
 def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
-    space = get_object_or_404(scope_of(request.user).rows(Space.objects.all()), pk=pk)
+    space = staff_space(request, pk)
     if request.method != "POST":
         return _render(request, space)
     now = timezone.now()

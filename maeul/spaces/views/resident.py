@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from maeul.core.dates import at_seoul, local_date, seoul_time
 from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.permissions import Action, can
-from maeul.spaces.calendar import active_policy, capacity_cap
 from maeul.spaces.forms import BookingForm, LoanForm, SurveyForm
 from maeul.spaces.models import SLOT, Booking, Item, ItemLoan, Room
 from maeul.spaces.services import bookings, lending, usage
+from maeul.spaces.views.public import room_context
 
 
 def _initial(request: HttpRequest) -> dict[str, Any]:
@@ -38,15 +38,11 @@ def booking_form(room: Room, *args: Any, **kwargs: Any) -> BookingForm:
 def _render_book(
     request: HttpRequest, room: Room, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    policy = active_policy(room.space.district_id)
     return render(
         request,
         "spaces/book.html",
         {
-            "room": room,
-            "space": room.space,
-            "cap": capacity_cap(room, policy),
-            "policy": policy,
+            **room_context(room),
             "form": forms.get("form") or booking_form(room, initial=_initial(request)),
         },
         status=status,

@@ -17,6 +17,7 @@ from maeul.core.requests import acting
 from maeul.spaces.forms import CloseRoundForm, RoundForm, SlotRequestForm
 from maeul.spaces.models import AllocationRound, Space
 from maeul.spaces.services import rounds
+from maeul.spaces.views.staff import staff_space
 
 
 def _render_round(
@@ -83,10 +84,6 @@ def _round_form(space: Space, *args: Any) -> RoundForm:
     return RoundForm(*args, rooms=[(room.pk, room.name) for room in space.rooms.all()])
 
 
-def _staff_space(request: HttpRequest, pk: int) -> Space:
-    return get_object_or_404(scope_of(request.user).rows(Space.objects.all()), pk=pk)
-
-
 # A space's rounds; the closing form is a fresh one on each round, so a refusal beside its
 # field is not shown there (the message is).
 ROUNDS_DESK = RowDesk(
@@ -96,7 +93,7 @@ ROUNDS_DESK = RowDesk(
 
 @staff_required
 def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
-    space = _staff_space(request, pk)
+    space = staff_space(request, pk)
     if request.method != "POST":
         return _render_staff(request, space)
     now = timezone.now()

@@ -67,13 +67,14 @@ def _render_desk(
     )
 
 
-def _space(request: HttpRequest, pk: int) -> Space:
+def staff_space(request: HttpRequest, pk: int) -> Space:
+    """A space the staff member serves, or 404."""
     return get_object_or_404(staff_spaces(request), pk=pk)
 
 
 @staff_required
 def space_desk(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_desk(request, _space(request, pk))
+    return _render_desk(request, staff_space(request, pk))
 
 
 SPACE_DESK = RowDesk(
@@ -135,7 +136,7 @@ def mark(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
-    space, now = _space(request, pk), timezone.now()
+    space, now = staff_space(request, pk), timezone.now()
     form = CheckInForm(request.POST)
 
     def act() -> str:
@@ -151,7 +152,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
-    space, now = _space(request, pk), timezone.now()
+    space, now = staff_space(request, pk), timezone.now()
     form = VisitorForm(request.POST)
 
     def act() -> str:

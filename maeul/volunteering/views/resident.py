@@ -244,12 +244,7 @@ def _render_camp(
     return response
 
 
-CAMP_PAGE = RowDesk(
-    page=_render_camp,
-    url_name="volunteering:camp",
-    action=Action.PROPOSE_WORK,
-    errors_on_form=False,
-)
+CAMP_PAGE = RowDesk(page=_render_camp, url_name="volunteering:camp", action=Action.PROPOSE_WORK)
 
 
 @login_required
