@@ -145,7 +145,7 @@ class PageDesk:
 
     page: Render
     url_name: str
-    errors_on_form: bool = False
+    errors_on_form: bool = True
 
     def act(
         self,

@@ -84,7 +84,7 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     return render(request, "courses/my_courses.html", context, status=status)
 
 
-MY_COURSES = PageDesk(page=_render_mine, url_name="courses:mine")
+MY_COURSES = PageDesk(page=_render_mine, url_name="courses:mine", errors_on_form=False)
 
 
 @login_required

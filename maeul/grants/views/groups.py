@@ -46,7 +46,7 @@ def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
-GROUPS_PAGE = PageDesk(page=_render_list, url_name="grants:groups", errors_on_form=True)
+GROUPS_PAGE = PageDesk(page=_render_list, url_name="grants:groups")
 
 
 @login_required

@@ -77,7 +77,7 @@ def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
-CALLS_PAGE = PageDesk(page=_render_list, url_name="grants:staff_calls", errors_on_form=True)
+CALLS_PAGE = PageDesk(page=_render_list, url_name="grants:staff_calls")
 
 
 @staff_required

@@ -106,7 +106,7 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
-MY_BOOKINGS = PageDesk(page=_render_mine, url_name="spaces:my_bookings")
+MY_BOOKINGS = PageDesk(page=_render_mine, url_name="spaces:my_bookings", errors_on_form=False)
 
 
 @login_required

@@ -160,7 +160,7 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
 
 
 # "My volunteering": the sign-ups, the 1365 ID and the guardian's consent.
-MINE = PageDesk(page=_render_mine, url_name="volunteering:mine", errors_on_form=True)
+MINE = PageDesk(page=_render_mine, url_name="volunteering:mine")
 
 
 @login_required

@@ -92,7 +92,7 @@ def _render_desk(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
 
 # The declining form is not shown again (a fresh one on each proposal), so its refusal
 # beside a field changes nothing; the new activity's is shown beside its fields.
-STAFF_DESK = PageDesk(page=_render_desk, url_name="volunteering:staff_desk", errors_on_form=True)
+STAFF_DESK = PageDesk(page=_render_desk, url_name="volunteering:staff_desk")
 
 
 @staff_required
