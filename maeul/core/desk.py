@@ -8,7 +8,8 @@
 - it is done: the success message, and a redirect (POST → GET) to the desk or elsewhere.
 
 `RowDesk` is the desk of one kind of row (a plan, a grant call, an activity): each action
-on it asks the desk's permission of that row and answers through `desk_action`.
+on it asks the desk's permission of that row and answers through `desk_action`. `PageDesk`
+is the same for a page of no one row (my bookings, the staff's volunteering desk).
 
 A page of one form (`form_page`: write a proposal, correct a birth year) answers a POST
 the same way, its refusals beside their fields or atop the form; a lone button
@@ -93,7 +94,8 @@ class RowDesk:
 
     `page(request, row, status=..., **forms)` renders the desk; `url_name`, reversed with
     the row's pk, is where a done action returns; `action` is the permission asked of the
-    row unless the action names another (the one its service checks).
+    row unless the action names another (the one its service checks), and of `target` when
+    the service checks another row than the page's (a shift of the activity page).
     """
 
     page: Render
@@ -108,17 +110,59 @@ class RowDesk:
         act: Callable[[], str | tuple[str, str]],
         *,
         action: Action | None = None,
+        target: Any = None,
         now: datetime | None = None,
         form: Any = None,
         form_key: str = "",
     ) -> HttpResponse:
-        """Run `act` on `row` through `desk_action`, if the user may do `action` to it now."""
+        """Run `act` on `row` through `desk_action`, if the user may do `action` to it (or to
+        `target`) now."""
         return desk_action(
             request,
-            decision=can(request.user, action or self.action, row, now=now or timezone.now()),
+            decision=can(
+                request.user,
+                action or self.action,
+                row if target is None else target,
+                now=now or timezone.now(),
+            ),
             act=act,
             render=partial(self.page, request, row),
             done_url=reverse(self.url_name, args=[row.pk]),
+            form=form,
+            form_key=form_key,
+            errors_on_form=self.errors_on_form,
+        )
+
+
+@dataclass(frozen=True)
+class PageDesk:
+    """The desk of a page of no one row (my bookings, my courses, the staff's volunteering
+    desk), so that its actions differ only in what they do and the `decision` they need.
+
+    `page(request, status=..., **forms)` renders the page; `url_name` is where a done
+    action returns.
+    """
+
+    page: Render
+    url_name: str
+    errors_on_form: bool = True
+
+    def act(
+        self,
+        request: HttpRequest,
+        act: Callable[[], str | tuple[str, str]],
+        *,
+        decision: Decision,
+        form: Any = None,
+        form_key: str = "",
+    ) -> HttpResponse:
+        """Run `act` through `desk_action` if `decision` allows it."""
+        return desk_action(
+            request,
+            decision=decision,
+            act=act,
+            render=partial(self.page, request),
+            done_url=reverse(self.url_name),
             form=form,
             form_key=form_key,
             errors_on_form=self.errors_on_form,
@@ -134,14 +178,11 @@ def form_page(
     context: dict[str, Any],
     done_url: str = "",
 ) -> HttpResponse:
-    """`RowDesk` is the desk of one kind of row (a plan, a grant call, an activity): each action
-    on it asks the desk's permission of that row and answers through `desk_action`.
+    """A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
 
-    A page of one form: GET shows it; a POST runs `act` (one service) if `form` is valid.
-
-        Invalid, or refused by the service: the page again, 400 (403 when the rule was about
-        who), the reason beside the field it names or atop the form. Done: the success message
-        and a redirect to `done_url`, or to the url `act` returns with it.
+    Invalid, or refused by the service: the page again, 400 (403 when the rule was about
+    who), the reason beside the field it names or atop the form. Done: the success message
+    and a redirect to `done_url`, or to the url `act` returns with it.
     """
     if request.method != "POST":
         return render(request, template, context)

@@ -2,7 +2,6 @@
 courses with the sessions attended, rate the course at its last session, submit the
 completion work."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import button_action, desk_action
+from maeul.core.desk import PageDesk, button_action
 from maeul.core.permissions import ALLOW, Action, can
 from maeul.courses.forms import RatingForm, WorkForm
 from maeul.courses.models import (
@@ -85,6 +84,9 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     return render(request, "courses/my_courses.html", context, status=status)
 
 
+MY_COURSES = PageDesk(page=_render_mine, url_name="courses:mine", errors_on_form=False)
+
+
 @login_required
 def my_courses(request: HttpRequest) -> HttpResponse:
     return _render_mine(request)
@@ -136,15 +138,8 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
                             comment=data["comment"], now=now)  # fmt: skip
         return _("Thank you for rating the course.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.RATE_COURSE, session, now=now),
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("courses:mine"),
-        form=form,
-        form_key="rating_form",
-    )
+    decision = can(request.user, Action.RATE_COURSE, session, now=now)
+    return MY_COURSES.act(request, act, decision=decision, form=form, form_key="rating_form")
 
 
 @login_required
@@ -158,7 +153,4 @@ def submit_work(request: HttpRequest, pk: int) -> HttpResponse:
                                           title=form.cleaned_data["title"], now=now)  # fmt: skip
         return _("Your completion work was submitted.")
 
-    return desk_action(
-        request, decision=ALLOW, act=act, render=partial(_render_mine, request),
-        done_url=reverse("courses:mine"), form=form, form_key="work_form",
-    )  # fmt: skip
+    return MY_COURSES.act(request, act, decision=ALLOW, form=form, form_key="work_form")

@@ -1,22 +1,19 @@
 """The staff desk of a course: its sessions (adding one), the roster with the waiting
 list, attendance taken per session, completion work and completion, and the figures.
 
-Every action re-renders the desk through `core.desk.desk_action` (`course_action`)."""
+Every action re-renders the desk through `core.desk.RowDesk` (`COURSE_DESK`)."""
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.courses.completion import meets_completion_rule
@@ -105,16 +102,7 @@ def course_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_desk(request, staff_course(request, pk))
 
 
-def course_action(
-    request: HttpRequest, course: Course, decision: Any, act: Callable[[], str], *,
-    form: Any = None, form_key: str = "",
-) -> HttpResponse:  # fmt: skip
-    """One action of the course's desk (see `core.desk`); back to the desk when done."""
-    return desk_action(
-        request, decision=decision, act=act, render=partial(_render_desk, request, course),
-        done_url=reverse("courses:staff_desk", kwargs={"pk": course.pk}), form=form,
-        form_key=form_key, errors_on_form=True,
-    )  # fmt: skip
+COURSE_DESK = RowDesk(page=_render_desk, url_name="courses:staff_desk", action=Action.MANAGE_COURSE)
 
 
 @staff_required
@@ -131,8 +119,7 @@ def add_session(request: HttpRequest, pk: int) -> HttpResponse:
         )  # fmt: skip
         return _("Session %(number)s was added.") % {"number": session.number}
 
-    decision = can(request.user, Action.MANAGE_COURSE, course, now=now)
-    return course_action(request, course, decision, act, form=form, form_key="session_form")
+    return COURSE_DESK.act(request, course, act, now=now, form=form, form_key="session_form")
 
 
 @staff_required
@@ -157,8 +144,16 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("Attendance of %(count)s people was recorded.") % {"count": count}
 
-    decision = can(request.user, Action.RECORD_ATTENDANCE, session, now=now)
-    return course_action(request, course, decision, act, form=form, form_key="attendance_form")
+    return COURSE_DESK.act(
+        request,
+        course,
+        act,
+        action=Action.RECORD_ATTENDANCE,
+        target=session,
+        now=now,
+        form=form,
+        form_key="attendance_form",
+    )
 
 
 @staff_required
@@ -170,8 +165,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         count = completion.record_completions(course=course, **acting(request, now))
         return _("Completion was recorded for %(count)s people.") % {"count": count}
 
-    decision = can(request.user, Action.MANAGE_COURSE, course, now=now)
-    return course_action(request, course, decision, act)
+    return COURSE_DESK.act(request, course, act, now=now)
 
 
 @staff_required
@@ -185,5 +179,4 @@ def accept_work(request: HttpRequest, pk: int) -> HttpResponse:
         completion.accept_completion_work(registration=registration, **acting(request, now))
         return _("The completion work was accepted.")
 
-    decision = can(request.user, Action.MANAGE_COURSE, course, now=now)
-    return course_action(request, course, decision, act)
+    return COURSE_DESK.act(request, course, act, now=now)

@@ -2,21 +2,18 @@
 the application desk; `on_application_desk` runs every money step there."""
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can, staff_required
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.grants.forms import AgreementForm, DisbursementForm
 from maeul.grants.services import agreements as services
-from maeul.grants.views.staff import _render_application, staff_application
+from maeul.grants.views.staff import APPLICATION_DESK, staff_application
 
 
 def on_application_desk(
@@ -39,15 +36,8 @@ def on_application_desk(
         service(application=application, **acting(request, now), **fields)
         return done
 
-    return desk_action(
-        request,
-        decision=can(request.user, action, application, now=now),
-        act=act,
-        render=partial(_render_application, request, application),
-        done_url=reverse("grants:staff_application", args=[application.pk]),
-        form=form,
-        form_key=form_key,
-        errors_on_form=True,
+    return APPLICATION_DESK.act(
+        request, application, act, action=action, now=now, form=form, form_key=form_key
     )
 
 

@@ -2,23 +2,20 @@
 budget rows, files), submitted with the notice of similar applications, withdrawn; and
 its files, served only to those who may read the application."""
 
-from collections.abc import Callable
-from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from maeul.core.access_log import record_access
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.errors import RuleViolation
 from maeul.core.media import private_file
 from maeul.core.models import AccessAction
@@ -36,6 +33,8 @@ from maeul.grants.services import applications as services
 from maeul.grants.views.money import money_context, partner_context
 from maeul.places.models import Dong
 
+Part = TypeVar("Part", bound=Model)
+
 
 def own_application(request: HttpRequest, pk: int) -> Application:
     """An application of a group the user represents; 404 for anyone else's."""
@@ -43,6 +42,16 @@ def own_application(request: HttpRequest, pk: int) -> Application:
         Application.objects.select_related("call__district", "call__dong", "group", "dong"),
         pk=pk,
         group__representative_id=request.user.pk,
+    )
+
+
+def own_part(request: HttpRequest, rows: QuerySet[Part], pk: int) -> Part:
+    """A part of an application the user represents (a budget row, a file, a spending
+    entry), among `rows`; 404 for anyone else's."""
+    return get_object_or_404(
+        rows.select_related("application__call", "application__group"),
+        pk=pk,
+        application__group__representative_id=request.user.pk,
     )
 
 
@@ -87,24 +96,10 @@ def _render(
     return render(request, "grants/application.html", context, status=status)
 
 
-def group_action(
-    request: HttpRequest,
-    application: Application,
-    act: Callable[[], str | tuple[str, str]],
-    *,
-    action: Action = Action.WRITE_APPLICATION,
-    **form: Any,
-) -> HttpResponse:
-    """The representative's action on their application page, answered as a desk's."""
-    return desk_action(
-        request,
-        decision=can(request.user, action, application, now=timezone.now()),
-        act=act,
-        render=partial(_render, request, application),
-        done_url=reverse("grants:application", args=[application.pk]),
-        errors_on_form=True,
-        **form,
-    )
+# The representative's actions on their application page, answered as a desk's.
+APPLICATION_PAGE = RowDesk(
+    page=_render, url_name="grants:application", action=Action.WRITE_APPLICATION
+)
 
 
 @login_required
@@ -158,7 +153,7 @@ def save(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The draft was saved.")
 
-    return group_action(request, application, act, form=form, form_key="form")
+    return APPLICATION_PAGE.act(request, application, act, form=form, form_key="form")
 
 
 @login_required
@@ -179,23 +174,19 @@ def add_line(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The budget row was added.")
 
-    return group_action(request, application, act, form=form, form_key="line_form")
+    return APPLICATION_PAGE.act(request, application, act, form=form, form_key="line_form")
 
 
 @login_required
 @require_POST
 def remove_line(request: HttpRequest, pk: int) -> HttpResponse:
-    line = get_object_or_404(
-        BudgetLine.objects.select_related("application__call", "application__group"),
-        pk=pk,
-        application__group__representative_id=request.user.pk,
-    )
+    line = own_part(request, BudgetLine.objects.all(), pk)
 
     def act() -> str:
         services.remove_budget_line(line=line, user=request.user, now=timezone.now())
         return _("The budget row was removed.")
 
-    return group_action(request, line.application, act)
+    return APPLICATION_PAGE.act(request, line.application, act)
 
 
 @login_required
@@ -214,23 +205,19 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The file was attached.")
 
-    return group_action(request, application, act, form=form, form_key="file_form")
+    return APPLICATION_PAGE.act(request, application, act, form=form, form_key="file_form")
 
 
 @login_required
 @require_POST
 def remove_file(request: HttpRequest, pk: int) -> HttpResponse:
-    attachment = get_object_or_404(
-        ApplicationAttachment.objects.select_related("application__call", "application__group"),
-        pk=pk,
-        application__group__representative_id=request.user.pk,
-    )
+    attachment = own_part(request, ApplicationAttachment.objects.all(), pk)
 
     def act() -> str:
         services.remove_attachment(attachment=attachment, user=request.user, now=timezone.now())
         return _("The file was removed.")
 
-    return group_action(request, attachment.application, act)
+    return APPLICATION_PAGE.act(request, attachment.application, act)
 
 
 @login_required
@@ -254,7 +241,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return _("The application was submitted.")
 
-    return group_action(request, application, act)
+    return APPLICATION_PAGE.act(request, application, act)
 
 
 @login_required
@@ -268,7 +255,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The application was withdrawn.")
 
-    return group_action(request, application, act)
+    return APPLICATION_PAGE.act(request, application, act)
 
 
 @login_required

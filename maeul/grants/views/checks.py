@@ -2,18 +2,16 @@
 district staff, with each spending entry marked; and, on the application desk, the
 settlement's approval or return for corrections, the money returned and the evaluation."""
 
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can, staff_required
+from maeul.core.desk import RowDesk
+from maeul.core.permissions import Action, staff_required
 from maeul.core.permissions.grants import spending_rows
 from maeul.core.requests import acting
 from maeul.grants.forms import EvaluationForm, InterimCheckForm, ReturnForm, SendBackForm
@@ -76,6 +74,11 @@ def _render_check(
     return render(request, "grants/staff/check.html", context, status=status)
 
 
+CHECK_DESK = RowDesk(
+    page=_render_check, url_name="grants:staff_check", action=Action.CHECK_SPENDING
+)
+
+
 @staff_required
 def check_page(request: HttpRequest, pk: int) -> HttpResponse:
     application, now = _checked_application(request, pk), timezone.now()
@@ -93,16 +96,7 @@ def check_page(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The interim check was recorded and the group notified.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.CHECK_SPENDING, application, now=now),
-        act=act,
-        render=partial(_render_check, request, application),
-        done_url=reverse("grants:staff_check", args=[application.pk]),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return CHECK_DESK.act(request, application, act, now=now, form=form, form_key="form")
 
 
 @staff_required

@@ -1,6 +1,5 @@
 """A representative's groups: registering one, its members, its applications over the years."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -11,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk, desk_action
+from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.permissions import Action, can
 from maeul.grants.forms import GroupForm, MemberForm
 from maeul.grants.models import CommunityGroup, GroupMember
@@ -47,6 +46,9 @@ def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
+GROUPS_PAGE = PageDesk(page=_render_list, url_name="grants:groups")
+
+
 @login_required
 def group_list(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -66,16 +68,8 @@ def group_list(request: HttpRequest) -> HttpResponse:
         )
         return _("The group was registered."), reverse("grants:group", args=[group.pk])
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.REGISTER_GROUP, now=now),
-        act=act,
-        render=partial(_render_list, request),
-        done_url=reverse("grants:groups"),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    decision = can(request.user, Action.REGISTER_GROUP, now=now)
+    return GROUPS_PAGE.act(request, act, decision=decision, form=form, form_key="form")
 
 
 def _render_group(

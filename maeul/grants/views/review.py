@@ -4,7 +4,6 @@ beside its similar matches with the scoring sheet and the conflict-of-interest b
 A reviewer opens only the applications of calls whose committee they sit on (others are a
 404) and never one on which they declared a conflict (a 403 that says why)."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -15,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can
+from maeul.core.desk import RowDesk
+from maeul.core.permissions import Action
 from maeul.core.permissions.grants import REVIEW_FILE_KINDS
 from maeul.core.permissions.scope import require
 from maeul.grants.forms import ScoreForm
@@ -95,6 +94,10 @@ def _render(
     return render(request, "grants/review/application.html", context, status=status)
 
 
+# A reviewer's actions on an application: the scores, the conflict of interest.
+REVIEW_DESK = RowDesk(page=_render, url_name="grants:review", action=Action.REVIEW_APPLICATION)
+
+
 @login_required
 def review_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, _application(request, pk))
@@ -116,16 +119,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("Your scores were saved: %(total)d points.") % {"total": review.total}
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.REVIEW_APPLICATION, application, now=now),
-        act=act,
-        render=partial(_render, request, application),
-        done_url=reverse("grants:review", args=[application.pk]),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return REVIEW_DESK.act(request, application, act, now=now, form=form, form_key="form")
 
 
 @login_required
@@ -140,10 +134,4 @@ def declare_conflict(request: HttpRequest, pk: int) -> HttpResponse:
             reverse("grants:reviews"),
         )
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.REVIEW_APPLICATION, application, now=now),
-        act=act,
-        render=partial(_render, request, application),
-        done_url=reverse("grants:reviews"),
-    )
+    return REVIEW_DESK.act(request, application, act, now=now)

@@ -18,7 +18,7 @@ from maeul.core.requests import client_ip
 from maeul.grants.forms import ExpenseForm, PartnerForm, SettlementForm
 from maeul.grants.models import GrantExpense
 from maeul.grants.services import joint, settlement, spending
-from maeul.grants.views.applications import group_action, own_application
+from maeul.grants.views.applications import APPLICATION_PAGE, own_application, own_part
 
 
 @login_required
@@ -36,7 +36,7 @@ def add_partner(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("%(group)s was named as joint applicant.") % {"group": partner.name}
 
-    return group_action(request, application, act, form=form, form_key="partner_form")
+    return APPLICATION_PAGE.act(request, application, act, form=form, form_key="partner_form")
 
 
 @login_required
@@ -48,7 +48,7 @@ def remove_partner(request: HttpRequest, pk: int, group: int) -> HttpResponse:
         joint.remove_partner(application=application, partner_id=group, user=request.user, now=now)
         return _("The joint applicant was removed.")
 
-    return group_action(request, application, act)
+    return APPLICATION_PAGE.act(request, application, act)
 
 
 @login_required
@@ -63,7 +63,7 @@ def add_expense(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The spending was recorded.")
 
-    return group_action(
+    return APPLICATION_PAGE.act(
         request,
         application,
         act,
@@ -76,17 +76,13 @@ def add_expense(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def remove_expense(request: HttpRequest, pk: int) -> HttpResponse:
-    expense = get_object_or_404(
-        GrantExpense.objects.select_related("application__call", "application__group"),
-        pk=pk,
-        application__group__representative_id=request.user.pk,
-    )
+    expense = own_part(request, GrantExpense.objects.all(), pk)
 
     def act() -> str:
         spending.remove_expense(expense=expense, user=request.user, now=timezone.now())
         return _("The spending entry was removed.")
 
-    return group_action(request, expense.application, act, action=Action.RECORD_EXPENSE)
+    return APPLICATION_PAGE.act(request, expense.application, act, action=Action.RECORD_EXPENSE)
 
 
 @login_required
@@ -101,7 +97,7 @@ def submit_settlement(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The settlement was handed in. Staff will check it.")
 
-    return group_action(
+    return APPLICATION_PAGE.act(
         request,
         application,
         act,

@@ -2,8 +2,6 @@
 publish, the review committee and the ranking), and a call's applications beside their
 similar matches (다시 확인), their reviews and the decision (선정 / 미선정)."""
 
-from collections.abc import Callable
-from functools import partial
 from typing import Any, cast
 
 from django.db.models import Count, Prefetch, Q
@@ -14,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.grants.forms import (
@@ -79,6 +77,9 @@ def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
+CALLS_PAGE = PageDesk(page=_render_list, url_name="grants:staff_calls")
+
+
 @staff_required
 def call_list(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -95,16 +96,8 @@ def call_list(request: HttpRequest) -> HttpResponse:
             "grants:staff_call", args=[call.pk]
         )
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_GRANT_CALL, district, now=now),
-        act=act,
-        render=partial(_render_list, request),
-        done_url=reverse("grants:staff_calls"),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    decision = can(request.user, Action.MANAGE_GRANT_CALL, district, now=now)
+    return CALLS_PAGE.act(request, act, decision=decision, form=form, form_key="form")
 
 
 def _render_call(
@@ -158,22 +151,9 @@ def call_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_call(request, staff_call(request, pk))
 
 
-def _call_action(
-    request: HttpRequest,
-    call: GrantCall,
-    act: Callable[[], str],
-    action: Action = Action.MANAGE_GRANT_CALL,
-    **form: Any,
-) -> HttpResponse:
-    return desk_action(
-        request,
-        decision=can(request.user, action, call, now=timezone.now()),
-        act=act,
-        render=partial(_render_call, request, call),
-        done_url=reverse("grants:staff_call", args=[call.pk]),
-        errors_on_form=True,
-        **form,
-    )
+CALL_DESK = RowDesk(
+    page=_render_call, url_name="grants:staff_call", action=Action.MANAGE_GRANT_CALL
+)
 
 
 @staff_required
@@ -186,7 +166,7 @@ def change_call(request: HttpRequest, pk: int) -> HttpResponse:
         services.change_call(call=call, **acting(request, now), **form.cleaned_data)
         return _("The call was saved.")
 
-    return _call_action(request, call, act, form=form, form_key="form")
+    return CALL_DESK.act(request, call, act, form=form, form_key="form")
 
 
 @staff_required
@@ -199,7 +179,7 @@ def add_category(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_category(call=call, **acting(request, now), **form.cleaned_data)
         return _("The expense category was added.")
 
-    return _call_action(request, call, act, form=form, form_key="category_form")
+    return CALL_DESK.act(request, call, act, form=form, form_key="category_form")
 
 
 @staff_required
@@ -213,7 +193,7 @@ def remove_category(request: HttpRequest, pk: int) -> HttpResponse:
         services.remove_category(category=category, **acting(request, timezone.now()))
         return _("The expense category was removed.")
 
-    return _call_action(request, call, act)
+    return CALL_DESK.act(request, call, act)
 
 
 @staff_required
@@ -225,7 +205,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         services.publish_call(call=call, **acting(request, timezone.now()))
         return _("The call was published.")
 
-    return _call_action(request, call, act)
+    return CALL_DESK.act(request, call, act)
 
 
 @staff_required
@@ -242,8 +222,8 @@ def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The reviewer was added to the committee.")
 
-    return _call_action(
-        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="reviewer_form"
+    return CALL_DESK.act(
+        request, call, act, action=Action.MANAGE_COMMITTEE, form=form, form_key="reviewer_form"
     )
 
 
@@ -261,8 +241,8 @@ def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The scoring sheet was saved.")
 
-    return _call_action(
-        request, call, act, Action.MANAGE_COMMITTEE, form=form, form_key="criteria_form"
+    return CALL_DESK.act(
+        request, call, act, action=Action.MANAGE_COMMITTEE, form=form, form_key="criteria_form"
     )
 
 
@@ -313,6 +293,14 @@ def _render_application(
     )
 
 
+# Each step on an application after it was handed in; the decision unless it names another.
+APPLICATION_DESK = RowDesk(
+    page=_render_application,
+    url_name="grants:staff_application",
+    action=Action.DECIDE_APPLICATION,
+)
+
+
 @staff_required
 def application_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_application(request, staff_application(request, pk))
@@ -327,12 +315,8 @@ def recheck(request: HttpRequest, pk: int) -> HttpResponse:
         matches = recheck_duplicates(application=application, **acting(request, now))
         return _("Similar applications checked again: %(count)d found.") % {"count": len(matches)}
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.SCREEN_APPLICATION, application, now=now),
-        act=act,
-        render=partial(_render_application, request, application),
-        done_url=reverse("grants:staff_application", args=[application.pk]),
+    return APPLICATION_DESK.act(
+        request, application, act, action=Action.SCREEN_APPLICATION, now=now
     )
 
 
@@ -353,13 +337,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The decision was recorded and the applicant notified.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.DECIDE_APPLICATION, application, now=now),
-        act=act,
-        render=partial(_render_application, request, application),
-        done_url=reverse("grants:staff_application", args=[application.pk]),
-        form=form,
-        form_key="decision_form",
-        errors_on_form=True,
+    return APPLICATION_DESK.act(
+        request, application, act, now=now, form=form, form_key="decision_form"
     )

@@ -1,21 +1,20 @@
 """Staff page of a space's photos: add one with its description, remove one."""
 
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk import RowDesk
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.spaces.forms import PhotoForm
 from maeul.spaces.models import Space, SpacePhoto
 from maeul.spaces.services import photos
+from maeul.spaces.views.staff import staff_space
 
 
 def _render(request: HttpRequest, space: Space, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -31,9 +30,12 @@ def _render(request: HttpRequest, space: Space, *, status: int = 200, **forms: A
     )
 
 
+PHOTO_DESK = RowDesk(page=_render, url_name="spaces:staff_photos", action=Action.MANAGE_SPACE)
+
+
 @staff_required
 def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
-    space = get_object_or_404(scope_of(request.user).rows(Space.objects.all()), pk=pk)
+    space = staff_space(request, pk)
     if request.method != "POST":
         return _render(request, space)
     now = timezone.now()
@@ -44,16 +46,7 @@ def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
                          **acting(request, now))  # fmt: skip
         return _("The photo was added.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_SPACE, space, now=now),
-        act=act,
-        render=partial(_render, request, space),
-        done_url=reverse("spaces:staff_photos", args=[space.pk]),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return PHOTO_DESK.act(request, space, act, now=now, form=form, form_key="form")
 
 
 @staff_required
@@ -66,10 +59,4 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
         photos.remove_photo(photo=photo, **acting(request, now))
         return _("The photo was removed.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_SPACE, photo, now=now),
-        act=act,
-        render=partial(_render, request, photo.space),
-        done_url=reverse("spaces:staff_photos", args=[photo.space_id]),
-    )
+    return PHOTO_DESK.act(request, photo.space, act, target=photo, now=now)

@@ -1,20 +1,18 @@
 """The district's capacity policy (district staff put a level in force) and the monthly
 usage statistics of the spaces staff serve, with their XLSX."""
 
-from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.dates import local_date
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.downloads import attachment
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.places.models import District
@@ -47,6 +45,11 @@ def _render_policy(
     )
 
 
+POLICY_DESK = RowDesk(
+    page=_render_policy, url_name="spaces:staff_policy", action=Action.SET_CAPACITY_POLICY
+)
+
+
 @staff_required
 def policy_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_policy(request, _district(request, pk))
@@ -69,13 +72,7 @@ def set_policy(request: HttpRequest, pk: int) -> HttpResponse:
             "cancelled; their bookers were told."
         ) % {"capped": outcome.capped, "cancelled": outcome.cancelled}
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.SET_CAPACITY_POLICY, district, now=now),
-        act=act,
-        render=partial(_render_policy, request, district),
-        done_url=reverse("spaces:staff_policy", args=[district.pk]),
-    )
+    return POLICY_DESK.act(request, district, act, now=now)
 
 
 def _month(request: HttpRequest) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 and a room's calendar of free slots for the next days. Reads only; a fixed number of queries."""
 
 from datetime import UTC, date, timedelta
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -56,22 +57,24 @@ def _start(request: HttpRequest, today: date) -> date:
     return min(max(start, today), today + timedelta(days=90 - CALENDAR_DAYS))
 
 
+def room_context(room: Room) -> dict[str, Any]:
+    """A room's page: the room, its space, and the capacity level in force with the room's cap."""
+    policy = active_policy(room.space.district_id)
+    return {"room": room, "space": room.space, "cap": capacity_cap(room, policy), "policy": policy}
+
+
 def room_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     room = get_object_or_404(Room.objects.select_related("space__dong"), pk=pk)
     now = timezone.now()
     today = local_date(now)
     start = _start(request, today)
     days = room_days(room, start=start, days=CALENDAR_DAYS, now=now)
-    policy = active_policy(room.space.district_id)
     return render(
         request,
         "spaces/room_calendar.html",
         {
-            "room": room,
-            "space": room.space,
+            **room_context(room),
             "days": days,
-            "cap": capacity_cap(room, policy),
-            "policy": policy,
             "previous": start - timedelta(days=CALENDAR_DAYS) if start > today else None,
             "next": start + timedelta(days=CALENDAR_DAYS),
         },

@@ -2,7 +2,6 @@
 use, ask to borrow an item and follow their loans."""
 
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.dates import at_seoul, local_date, seoul_time
-from maeul.core.desk import desk_action
+from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.permissions import Action, can
-from maeul.spaces.calendar import active_policy, capacity_cap
 from maeul.spaces.forms import BookingForm, LoanForm, SurveyForm
 from maeul.spaces.models import SLOT, Booking, Item, ItemLoan, Room
 from maeul.spaces.services import bookings, lending, usage
+from maeul.spaces.views.public import room_context
 
 
 def _initial(request: HttpRequest) -> dict[str, Any]:
@@ -39,19 +38,19 @@ def booking_form(room: Room, *args: Any, **kwargs: Any) -> BookingForm:
 def _render_book(
     request: HttpRequest, room: Room, *, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    policy = active_policy(room.space.district_id)
     return render(
         request,
         "spaces/book.html",
         {
-            "room": room,
-            "space": room.space,
-            "cap": capacity_cap(room, policy),
-            "policy": policy,
+            **room_context(room),
             "form": forms.get("form") or booking_form(room, initial=_initial(request)),
         },
         status=status,
     )
+
+
+# Booking a room: done, it goes to "my bookings" (the url `act` returns).
+BOOK_DESK = RowDesk(page=_render_book, url_name="spaces:book", action=Action.BOOK_ROOM)
 
 
 @login_required
@@ -82,16 +81,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return message % {"code": booking.check_in_code}, reverse("spaces:my_bookings")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.BOOK_ROOM, room, now=now),
-        act=act,
-        render=partial(_render_book, request, room),
-        done_url=reverse("spaces:my_bookings"),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return BOOK_DESK.act(request, room, act, now=now, form=form, form_key="form")
 
 
 def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -116,6 +106,9 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
 
 
+MY_BOOKINGS = PageDesk(page=_render_mine, url_name="spaces:my_bookings", errors_on_form=False)
+
+
 @login_required
 def my_bookings(request: HttpRequest) -> HttpResponse:
     return _render_mine(request)
@@ -136,13 +129,8 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         bookings.cancel_booking(booking=booking, user=request.user, now=now)
         return _("The booking was cancelled.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.CANCEL_BOOKING, booking, now=now),
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("spaces:my_bookings"),
-    )
+    decision = can(request.user, Action.CANCEL_BOOKING, booking, now=now)
+    return MY_BOOKINGS.act(request, act, decision=decision)
 
 
 @login_required
@@ -159,15 +147,8 @@ def survey(request: HttpRequest, pk: int) -> HttpResponse:
         )  # fmt: skip
         return _("Thank you for answering the survey.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.ANSWER_SURVEY, booking, now=now),
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("spaces:my_bookings"),
-        form=form,
-        form_key="survey_form",
-    )
+    decision = can(request.user, Action.ANSWER_SURVEY, booking, now=now)
+    return MY_BOOKINGS.act(request, act, decision=decision, form=form, form_key="survey_form")
 
 
 @login_required
@@ -183,12 +164,5 @@ def borrow(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("Your loan request was sent. Pick the item up at the space.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.BORROW_ITEM, item, now=now),
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("spaces:my_bookings"),
-        form=form,
-        form_key="loan_form",
-    )
+    decision = can(request.user, Action.BORROW_ITEM, item, now=now)
+    return MY_BOOKINGS.act(request, act, decision=decision, form=form, form_key="loan_form")

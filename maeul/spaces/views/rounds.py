@@ -2,7 +2,6 @@
 the seed and the draw order) where a group's representative asks for a weekly slot, and the
 staff page of a space's rounds where staff open and close them."""
 
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.spaces.forms import CloseRoundForm, RoundForm, SlotRequestForm
 from maeul.spaces.models import AllocationRound, Space
 from maeul.spaces.services import rounds
+from maeul.spaces.views.staff import staff_space
 
 
 def _render_round(
@@ -44,6 +44,9 @@ def _round(pk: int) -> AllocationRound:
     return get_object_or_404(AllocationRound.objects.select_related("room__space"), pk=pk)
 
 
+ROUND_PAGE = RowDesk(page=_render_round, url_name="spaces:round", action=Action.REQUEST_ALLOCATION)
+
+
 def round_page(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = _round(pk)
     if request.method != "POST":
@@ -56,16 +59,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
                             **form.cleaned_data)  # fmt: skip
         return _("Your request was received. The allocation is drawn when the round closes.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.REQUEST_ALLOCATION, round_, now=now),
-        act=act,
-        render=partial(_render_round, request, round_),
-        done_url=reverse("spaces:round", args=[round_.pk]),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return ROUND_PAGE.act(request, round_, act, now=now, form=form, form_key="form")
 
 
 def _render_staff(
@@ -90,13 +84,16 @@ def _round_form(space: Space, *args: Any) -> RoundForm:
     return RoundForm(*args, rooms=[(room.pk, room.name) for room in space.rooms.all()])
 
 
-def _staff_space(request: HttpRequest, pk: int) -> Space:
-    return get_object_or_404(scope_of(request.user).rows(Space.objects.all()), pk=pk)
+# A space's rounds; the closing form is a fresh one on each round, so a refusal beside its
+# field is not shown there (the message is).
+ROUNDS_DESK = RowDesk(
+    page=_render_staff, url_name="spaces:staff_rounds", action=Action.MANAGE_SPACE
+)
 
 
 @staff_required
 def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
-    space = _staff_space(request, pk)
+    space = staff_space(request, pk)
     if request.method != "POST":
         return _render_staff(request, space)
     now = timezone.now()
@@ -109,16 +106,7 @@ def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
                           **acting(request, now))  # fmt: skip
         return _("The allocation round is open for requests.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_SPACE, space, now=now),
-        act=act,
-        render=partial(_render_staff, request, space),
-        done_url=reverse("spaces:staff_rounds", args=[space.pk]),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return ROUNDS_DESK.act(request, space, act, now=now, form=form, form_key="form")
 
 
 @staff_required
@@ -134,11 +122,4 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         message = _("The round was closed, the lottery drawn and the groups told.")
         return message, reverse("spaces:round", args=[round_.pk])
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_SPACE, round_, now=now),
-        act=act,
-        render=partial(_render_staff, request, space),
-        done_url=reverse("spaces:staff_rounds", args=[space.pk]),
-        form=form,
-    )
+    return ROUNDS_DESK.act(request, space, act, target=round_, now=now, form=form)

@@ -3,20 +3,18 @@ code, marking used or no-show, walk-in counts, and the loans to hand out or take
 Dong staff see their dong's spaces, district staff all of their district's."""
 
 from datetime import timedelta
-from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.dates import at_seoul, local_date
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk import RowDesk
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.spaces.calendar import conflicts
 from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
@@ -69,24 +67,22 @@ def _render_desk(
     )
 
 
-def _space(request: HttpRequest, pk: int) -> Space:
+def staff_space(request: HttpRequest, pk: int) -> Space:
+    """A space the staff member serves, or 404."""
     return get_object_or_404(staff_spaces(request), pk=pk)
 
 
 @staff_required
 def space_desk(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_desk(request, _space(request, pk))
+    return _render_desk(request, staff_space(request, pk))
 
 
-def _act(request: HttpRequest, space: Space, act: Any, **form: Any) -> HttpResponse:
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_SPACE, space, now=timezone.now()),
-        act=act,
-        render=partial(_render_desk, request, space),
-        done_url=reverse("spaces:staff_desk", args=[space.pk]),
-        **form,
-    )
+SPACE_DESK = RowDesk(
+    page=_render_desk,
+    url_name="spaces:staff_desk",
+    action=Action.MANAGE_SPACE,
+    errors_on_form=False,
+)
 
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
@@ -103,7 +99,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         desk.approve_booking(booking=booking, **acting(request, now))
         return _("The booking was confirmed.")
 
-    return _act(request, booking.room.space, act)
+    return SPACE_DESK.act(request, booking.room.space, act)
 
 
 @staff_required
@@ -117,7 +113,7 @@ def refuse(request: HttpRequest, pk: int) -> HttpResponse:
                             **acting(request, now))  # fmt: skip
         return _("The request was refused and the booker was told.")
 
-    return _act(request, booking.room.space, act, form=form)
+    return SPACE_DESK.act(request, booking.room.space, act, form=form)
 
 
 @staff_required
@@ -134,13 +130,13 @@ def mark(request: HttpRequest, pk: int) -> HttpResponse:
             else _("The booking was marked as a no-show.")
         )
 
-    return _act(request, booking.room.space, act)
+    return SPACE_DESK.act(request, booking.room.space, act)
 
 
 @staff_required
 @require_POST
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
-    space, now = _space(request, pk), timezone.now()
+    space, now = staff_space(request, pk), timezone.now()
     form = CheckInForm(request.POST)
 
     def act() -> str:
@@ -150,13 +146,13 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
             "purpose": booking.purpose,
         }
 
-    return _act(request, space, act, form=form, form_key="check_in_form")
+    return SPACE_DESK.act(request, space, act, form=form, form_key="check_in_form")
 
 
 @staff_required
 @require_POST
 def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
-    space, now = _space(request, pk), timezone.now()
+    space, now = staff_space(request, pk), timezone.now()
     form = VisitorForm(request.POST)
 
     def act() -> str:
@@ -165,7 +161,7 @@ def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
                              **acting(request, now))  # fmt: skip
         return _("The walk-in count was saved.")
 
-    return _act(request, space, act, form=form, form_key="visitor_form")
+    return SPACE_DESK.act(request, space, act, form=form, form_key="visitor_form")
 
 
 def _loan(request: HttpRequest, pk: int) -> ItemLoan:
@@ -182,7 +178,7 @@ def hand_out(request: HttpRequest, pk: int) -> HttpResponse:
         lending.hand_out(loan=loan, **acting(request, now))
         return _("The item was handed out.")
 
-    return _act(request, loan.item.space, act)
+    return SPACE_DESK.act(request, loan.item.space, act)
 
 
 @staff_required
@@ -196,4 +192,4 @@ def take_back(request: HttpRequest, pk: int) -> HttpResponse:
                           **acting(request, now))  # fmt: skip
         return _("The item was returned.")
 
-    return _act(request, loan.item.space, act, form=form)
+    return SPACE_DESK.act(request, loan.item.space, act, form=form)

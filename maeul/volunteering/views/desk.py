@@ -2,7 +2,6 @@
 who signed up, confirming each one's attendance and hours (once), and how many of a
 company's group came."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -10,12 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.permissions import Action, can
 from maeul.core.requests import acting
 from maeul.volunteering.figures import places_left, with_places_left
@@ -56,6 +54,14 @@ def _render_desk(
     return render(request, "volunteering/shift_desk.html", context, status=status)
 
 
+SHIFT_DESK = RowDesk(
+    page=_render_desk,
+    url_name="volunteering:shift_desk",
+    action=Action.CONFIRM_VOLUNTEER_HOURS,
+    errors_on_form=False,
+)
+
+
 @login_required
 def shift_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_desk(request, _shift(request, pk))
@@ -75,14 +81,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The attendance and hours were confirmed.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.CONFIRM_VOLUNTEER_HOURS, shift, now=now),
-        act=act,
-        render=partial(_render_desk, request, shift),
-        done_url=reverse("volunteering:shift_desk", args=[shift.pk]),
-        form=form,
-    )
+    return SHIFT_DESK.act(request, shift, act, now=now, form=form)
 
 
 @login_required
@@ -98,12 +97,4 @@ def confirm_group(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The group's attendance was confirmed.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.CONFIRM_VOLUNTEER_HOURS, shift, now=now),
-        act=act,
-        render=partial(_render_desk, request, shift),
-        done_url=reverse("volunteering:shift_desk", args=[shift.pk]),
-        form=form,
-        form_key="group_form",
-    )
+    return SHIFT_DESK.act(request, shift, act, now=now, form=form, form_key="group_form")

@@ -55,13 +55,22 @@ def _leaders(**group: Any) -> list[Any]:
     return [membership.user for membership in memberships]
 
 
+def _organiser_context(kind: str, organiser: VolunteerCamp | VolunteerClub) -> dict[str, Any]:
+    """The page of a camp or a club (`kind`): it, its leaders, its number of members and its
+    latest activities."""
+    group = {kind: organiser}
+    return {
+        kind: organiser,
+        "leaders": _leaders(**group),
+        "members": organiser.members.count(),
+        "activities": list(public_activities().filter(**group)[:50]),
+    }
+
+
 def camp_detail(request: HttpRequest, pk: int) -> HttpResponse:
     camp = get_object_or_404(VolunteerCamp.objects.select_related("dong"), pk=pk)
     context = {
-        "camp": camp,
-        "leaders": _leaders(camp=camp),
-        "members": camp.members.count(),
-        "activities": list(public_activities().filter(camp=camp)[:50]),
+        **_organiser_context("camp", camp),
         "proposals": list(camp.proposals.select_related("activity")[:50]),
         "may_propose": can(request.user, Action.PROPOSE_WORK, camp, now=timezone.now()),
         "proposal_form": WorkProposalForm(),
@@ -71,12 +80,7 @@ def camp_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def club_detail(request: HttpRequest, pk: int) -> HttpResponse:
     club = get_object_or_404(VolunteerClub.objects.select_related("dong"), pk=pk)
-    context = {
-        "club": club,
-        "leaders": _leaders(club=club),
-        "members": club.members.count(),
-        "activities": list(public_activities().filter(club=club)[:50]),
-    }
+    context = _organiser_context("club", club)
     return render(request, "volunteering/club_detail.html", context)
 
 

@@ -2,7 +2,6 @@
 their hours on "my volunteering", keep their 1365 ID and a guardian's consent, download a
 certificate, and propose work for their camp."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -10,13 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.dates import seoul_year
-from maeul.core.desk import desk_action
+from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.downloads import attachment
 from maeul.core.errors import RuleViolation
 from maeul.core.pdf import PDF_TYPE
@@ -55,6 +53,12 @@ def _render_activity(
     return render(request, "volunteering/activity_detail.html", context, status=status)
 
 
+# A volunteer's sign-ups on an activity's page, each asked of the shift chosen.
+ACTIVITY_PAGE = RowDesk(
+    page=_render_activity, url_name="volunteering:activity", action=Action.SIGN_UP_VOLUNTEER
+)
+
+
 def _shift(pk: int) -> Shift:
     return get_object_or_404(Shift.objects.select_related("activity"), pk=pk)
 
@@ -68,13 +72,7 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
         sign_ups.sign_up(shift=shift, user=request.user, now=now)
         return _("You signed up for the shift. Thank you.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.SIGN_UP_VOLUNTEER, shift, now=now),
-        act=act,
-        render=partial(_render_activity, request, shift.activity),
-        done_url=reverse("volunteering:activity", args=[shift.activity_id]),
-    )
+    return ACTIVITY_PAGE.act(request, shift.activity, act, target=shift, now=now)
 
 
 @login_required
@@ -94,15 +92,15 @@ def sign_up_group(request: HttpRequest, pk: int) -> HttpResponse:
         sign_ups.sign_up_group(shift=shift, user=request.user, now=now, **form.cleaned_data)
         return _("Your group is signed up. The camp will contact you.")
 
-    return desk_action(
+    return ACTIVITY_PAGE.act(
         request,
-        decision=can(request.user, Action.SIGN_UP_GROUP, shift, now=now),
-        act=act,
-        render=partial(_render_activity, request, shift.activity),
-        done_url=reverse("volunteering:activity", args=[shift.activity_id]),
+        shift.activity,
+        act,
+        action=Action.SIGN_UP_GROUP,
+        target=shift,
+        now=now,
         form=form,
         form_key="group_form",
-        errors_on_form=True,
     )
 
 
@@ -118,13 +116,8 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         sign_ups.cancel_sign_up(sign_up=own, user=request.user, now=now)
         return _("Your sign-up was cancelled.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.CANCEL_VOLUNTEER_SIGN_UP, own, now=now),
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("volunteering:mine"),
-    )
+    decision = can(request.user, Action.CANCEL_VOLUNTEER_SIGN_UP, own, now=now)
+    return MINE.act(request, act, decision=decision)
 
 
 def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -166,6 +159,10 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     return render(request, "volunteering/mine.html", context, status=status)
 
 
+# "My volunteering": the sign-ups, the 1365 ID and the guardian's consent.
+MINE = PageDesk(page=_render_mine, url_name="volunteering:mine")
+
+
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
     return _render_mine(request)
@@ -182,16 +179,7 @@ def set_portal_id(request: HttpRequest) -> HttpResponse:
         )
         return _("Your 1365 portal ID was saved.")
 
-    return desk_action(
-        request,
-        decision=ALLOW,
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("volunteering:mine"),
-        form=form,
-        form_key="portal_form",
-        errors_on_form=True,
-    )
+    return MINE.act(request, act, decision=ALLOW, form=form, form_key="portal_form")
 
 
 @login_required
@@ -203,16 +191,7 @@ def record_consent(request: HttpRequest) -> HttpResponse:
         volunteers.record_guardian_consent(user=request.user, now=now, **form.cleaned_data)
         return _("Your guardian's consent was recorded.")
 
-    return desk_action(
-        request,
-        decision=ALLOW,
-        act=act,
-        render=partial(_render_mine, request),
-        done_url=reverse("volunteering:mine"),
-        form=form,
-        form_key="consent_form",
-        errors_on_form=True,
-    )
+    return MINE.act(request, act, decision=ALLOW, form=form, form_key="consent_form")
 
 
 def issuer_of(activity: VolunteerActivity | None, records: list[Any]) -> str:
@@ -256,6 +235,18 @@ def certificate(request: HttpRequest) -> HttpResponse:
     return attachment(body, PDF_TYPE, f"certificate-{issued.number}.pdf")
 
 
+def _render_camp(
+    request: HttpRequest, camp: VolunteerCamp, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The camp's page again, with `status` (its proposal form is a fresh one)."""
+    response = camp_detail(request, camp.pk)
+    response.status_code = status
+    return response
+
+
+CAMP_PAGE = RowDesk(page=_render_camp, url_name="volunteering:camp", action=Action.PROPOSE_WORK)
+
+
 @login_required
 @require_POST
 def propose_work(request: HttpRequest, pk: int) -> HttpResponse:
@@ -266,16 +257,4 @@ def propose_work(request: HttpRequest, pk: int) -> HttpResponse:
         organising.propose_work(camp=camp, user=request.user, now=now, **form.cleaned_data)
         return _("The work was proposed. Staff will answer it.")
 
-    def again(status: int = 200, **forms: Any) -> HttpResponse:
-        response = camp_detail(request, camp.pk)
-        response.status_code = status
-        return response
-
-    return desk_action(
-        request,
-        decision=can(request.user, Action.PROPOSE_WORK, camp, now=now),
-        act=act,
-        render=again,
-        done_url=reverse("volunteering:camp", args=[camp.pk]),
-        form=form,
-    )
+    return CAMP_PAGE.act(request, camp, act, now=now, form=form)

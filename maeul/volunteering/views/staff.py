@@ -2,7 +2,6 @@
 served, a new activity, an activity's shifts, proposed work (일감) to turn into an activity
 or decline, and the export of confirmed hours for the 1365 portal."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
-from maeul.core.desk import desk_action, first_error
+from maeul.core.desk import PageDesk, RowDesk, first_error
 from maeul.core.downloads import attachment
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
@@ -91,6 +90,11 @@ def _render_desk(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     return render(request, "volunteering/staff/desk.html", context, status=status)
 
 
+# The declining form is not shown again (a fresh one on each proposal), so its refusal
+# beside a field changes nothing; the new activity's is shown beside its fields.
+STAFF_DESK = PageDesk(page=_render_desk, url_name="volunteering:staff_desk")
+
+
 @staff_required
 def desk(request: HttpRequest) -> HttpResponse:
     return _render_desk(request)
@@ -117,16 +121,8 @@ def create_activity(request: HttpRequest) -> HttpResponse:
             "volunteering:staff_activity", args=[activity.pk]
         )
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.VIEW_STAFF_PAGES, now=now),
-        act=act,
-        render=partial(_render_desk, request),
-        done_url=reverse("volunteering:staff_desk"),
-        form=form,
-        form_key="activity_form",
-        errors_on_form=True,
-    )
+    decision = can(request.user, Action.VIEW_STAFF_PAGES, now=now)
+    return STAFF_DESK.act(request, act, decision=decision, form=form, form_key="activity_form")
 
 
 def _staff_activity(request: HttpRequest, pk: int) -> VolunteerActivity:
@@ -155,18 +151,9 @@ def activity_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_activity(request, _staff_activity(request, pk))
 
 
-def _activity_action(
-    request: HttpRequest, activity: VolunteerActivity, act: Any, **form: Any
-) -> HttpResponse:
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_VOLUNTEERING, activity, now=timezone.now()),
-        act=act,
-        render=partial(_render_activity, request, activity),
-        done_url=reverse("volunteering:staff_activity", args=[activity.pk]),
-        errors_on_form=True,
-        **form,
-    )
+ACTIVITY_DESK = RowDesk(
+    page=_render_activity, url_name="volunteering:staff_activity", action=Action.MANAGE_VOLUNTEERING
+)
 
 
 @staff_required
@@ -179,7 +166,7 @@ def add_shift(request: HttpRequest, pk: int) -> HttpResponse:
         organising.add_shift(activity=activity, **form.cleaned_data, **acting(request, now))
         return _("The shift was added.")
 
-    return _activity_action(request, activity, act, form=form, form_key="shift_form")
+    return ACTIVITY_DESK.act(request, activity, act, form=form, form_key="shift_form")
 
 
 @staff_required
@@ -191,7 +178,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         organising.close_activity(activity=activity, **acting(request, now))
         return _("The activity no longer takes sign-ups.")
 
-    return _activity_action(request, activity, act)
+    return ACTIVITY_DESK.act(request, activity, act)
 
 
 def _proposal(request: HttpRequest, pk: int) -> WorkProposal:
@@ -210,13 +197,8 @@ def accept_proposal(request: HttpRequest, pk: int) -> HttpResponse:
             "volunteering:staff_activity", args=[activity.pk]
         )
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now),
-        act=act,
-        render=partial(_render_desk, request),
-        done_url=reverse("volunteering:staff_desk"),
-    )
+    decision = can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now)
+    return STAFF_DESK.act(request, act, decision=decision)
 
 
 @staff_required
@@ -231,14 +213,8 @@ def decline_proposal(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The proposal was declined with your answer.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now),
-        act=act,
-        render=partial(_render_desk, request),
-        done_url=reverse("volunteering:staff_desk"),
-        form=form,
-    )
+    decision = can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now)
+    return STAFF_DESK.act(request, act, decision=decision, form=form)
 
 
 @staff_required
