@@ -7,13 +7,13 @@ community recorder's (마을기록가) record waits for staff approval. Only pub
 public (`ArchiveRecord.objects.public()`).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maeul.core.model_parts import actor_field
 from maeul.councils.models import CouncilEvent
 from maeul.grants.models import CommunityGroup
 from maeul.places.models import District, Dong
@@ -108,13 +108,9 @@ class ArchiveRecord(models.Model):
         related_name="archive_records",
     )
     video_url = models.URLField(_("video link"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     by_recorder = models.BooleanField(_("written by a community recorder"), default=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = actor_field(blank=True)
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -216,9 +212,7 @@ class Exhibition(models.Model):
     dong = models.ForeignKey(
         Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="exhibitions"
     )
-    curated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    curated_by = actor_field()
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)
     records: "models.ManyToManyField[ArchiveRecord, ExhibitionItem]" = models.ManyToManyField(

@@ -3,12 +3,12 @@ the official response published at the close."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 
@@ -104,9 +104,7 @@ class Consultation(models.Model):
     response_published_at = models.DateTimeField(null=True, blank=True)
     summary = models.TextField(_("summary of the debate"), blank=True)
     summary_published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
 
     objects = ConsultationQuerySet.as_manager()

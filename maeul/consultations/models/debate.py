@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
+from maeul.core.model_parts import actor_field
 
 
 class Stance(models.TextChoices):
@@ -29,18 +30,14 @@ class Argument(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     body = models.TextField(_("argument"))
     created_at = models.DateTimeField()
     support_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hidden_by = actor_field(blank=True)
 
     objects = ArgumentQuerySet.as_manager()
 

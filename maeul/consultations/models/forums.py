@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 # 협치론장: the seeds' yearly target is six or more (서울시 협치 평가 지표).
@@ -64,9 +65,7 @@ class Forum(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     outcome_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     objects = ForumQuerySet.as_manager()
@@ -136,9 +135,7 @@ class TableNote(models.Model):
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="table_notes")
     table = models.CharField(_("table"), max_length=100)
     body = models.TextField(_("notes"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:

@@ -2,10 +2,10 @@
 at 목요일 골목구청장, recorded by staff, routed to a department and answered in public;
 one may become a proposal."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import Department, District, Dong
 
 
@@ -39,9 +39,7 @@ class FieldSuggestion(models.Model):
     proposal = models.ForeignKey(
         "proposals.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:

@@ -10,13 +10,13 @@ year whose figures come from a report keeps them as recorded totals instead
 from datetime import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 
@@ -134,10 +134,7 @@ class Course(models.Model):
         max_digits=3, decimal_places=1, null=True, blank=True
     )
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
+    created_by = actor_field(blank=True)
     created_at = models.DateTimeField()
 
     objects = CourseQuerySet.as_manager()

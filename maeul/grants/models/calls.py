@@ -8,11 +8,11 @@ notice (공고) to the evaluation (평가). Money is whole won.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 
@@ -92,9 +92,7 @@ class GrantCall(models.Model):
     settlement_on = models.DateField(_("settlement"), null=True, blank=True)
     evaluation_on = models.DateField(_("evaluation"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = actor_field()
 
     objects = GrantCallQuerySet.as_manager()
 

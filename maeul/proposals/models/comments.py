@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.proposals.models.proposal import Proposal
 
 
@@ -31,9 +32,7 @@ class Comment(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hidden_by = actor_field(blank=True)
     report_count = models.PositiveIntegerField(default=0)
 
     objects = CommentQuerySet.as_manager()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import local_date
+from maeul.core.model_parts import actor_field
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models.choices import (
     PUBLIC_STATUSES,
@@ -80,13 +81,7 @@ class Proposal(models.Model):
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    entered_by = actor_field(blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -268,9 +263,7 @@ class Answer(models.Model):
     department = models.ForeignKey(
         Department, null=True, on_delete=models.SET_NULL, related_name="answers"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     level = models.CharField(_("answered by"), max_length=20, choices=AnswerLevel.choices)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     body = models.TextField(_("answer"))

@@ -4,13 +4,13 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 from maeul.voting.models.choices import BallotType, Channel, CountingRule, Phase, VoteStatus
 
@@ -123,9 +123,7 @@ class Vote(models.Model):
         default=False,
         help_text=_("Imported from a pabulib file to try counting rules; not a real vote."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
 
     objects = VoteQuerySet.as_manager()
