@@ -11,11 +11,11 @@ from fractions import Fraction
 from typing import Any
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
+from maeul.core.model_parts import actor_field, ends_after
 from maeul.core.storage import PrivateStorage
 from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
 from maeul.places.models import District, Dong
@@ -192,9 +192,7 @@ class Project(models.Model):
             models.Index(fields=["plan"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                name="project_ends_after_start", condition=Q(ends_on__gte=F("starts_on"))
-            ),
+            ends_after("starts_on", "ends_on", name="project_ends_after_start", or_same=True),
         ]
 
     def __str__(self) -> str:

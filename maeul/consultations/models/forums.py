@@ -12,8 +12,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
-from maeul.places.models import District, Dong
+from maeul.core.model_parts import (
+    PublishedQuerySet,
+    actor_field,
+    dong_or_whole_district,
+    ends_after,
+)
+from maeul.places.models import District
 
 # 협치론장: the seeds' yearly target is six or more (서울시 협치 평가 지표).
 GOVERNANCE_FORUMS_A_YEAR = 6
@@ -37,17 +42,13 @@ class TargetGroup(models.TextChoices):
     RESIDENTS = "residents", _("Residents")
 
 
-class ForumQuerySet(models.QuerySet["Forum"]):
-    def public(self) -> "ForumQuerySet":
-        return self.filter(published_at__isnull=False)
+class ForumQuerySet(PublishedQuerySet["Forum"]):
+    """Forums; `public()` are those staff have published."""
 
 
 class Forum(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    dong = dong_or_whole_district()
     kind = models.CharField(_("kind"), max_length=20, choices=ForumKind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -74,11 +75,7 @@ class Forum(models.Model):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
         ordering = ["-starts_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="forum_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))
-            )
-        ]
+        constraints = [ends_after("starts_at", "ends_at", name="forum_ends_after_start")]
 
     def __str__(self) -> str:
         return self.title

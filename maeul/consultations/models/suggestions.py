@@ -5,8 +5,8 @@ one may become a proposal."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
-from maeul.places.models import Department, District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import Department, District
 
 
 class Occasion(models.TextChoices):
@@ -17,10 +17,7 @@ class Occasion(models.TextChoices):
 
 class FieldSuggestion(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    dong = dong_or_whole_district()
     occasion = models.CharField(_("occasion"), max_length=20, choices=Occasion.choices)
     heard_on = models.DateField(_("heard on"))
     place = models.CharField(_("where"), max_length=200)

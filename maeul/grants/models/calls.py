@@ -12,8 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
-from maeul.places.models import District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import District
 
 
 class Programme(models.TextChoices):
@@ -57,14 +57,7 @@ class GrantCall(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="grant_calls", verbose_name=_("district")
     )
-    dong = models.ForeignKey(
-        Dong,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="grant_calls",
-        verbose_name=_("dong"),
-    )
+    dong = dong_or_whole_district(related_name="grant_calls")
     total_budget = models.PositiveBigIntegerField(_("total budget (won)"))
     min_amount = models.PositiveBigIntegerField(_("least a project may ask (won)"), default=0)
     max_amount = models.PositiveBigIntegerField(_("most a project may ask (won)"))

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import local_date
-from maeul.core.model_parts import actor_field
-from maeul.places.models import Department, District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import Department, District
 from maeul.proposals.models.choices import (
     PUBLIC_STATUSES,
     AnswerLevel,
@@ -54,12 +54,7 @@ class ProposalQuerySet(models.QuerySet["Proposal"]):
 
 class Proposal(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="proposals")
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+    dong = dong_or_whole_district(
         related_name="proposals",
         help_text=_("Leave empty for a proposal about the whole district."),
     )
