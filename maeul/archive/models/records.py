@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from maeul.core.model_parts import actor_field
+from maeul.core.model_parts import PublishedQuerySet, actor_field
+from maeul.core.narrowing import narrowed
 from maeul.councils.models import CouncilEvent
 from maeul.grants.models import CommunityGroup
 from maeul.places.models import District, Dong
@@ -58,16 +59,7 @@ class ArchiveRecordQuerySet(models.QuerySet["ArchiveRecord"]):
     ) -> "ArchiveRecordQuerySet":
         """Narrowed by the list's filters: a dong's code, a year, a tag, a kind (empty ones
         do not narrow)."""
-        rows = self
-        if dong:
-            rows = rows.filter(dong__code=dong)
-        if year:
-            rows = rows.filter(year=year)
-        if tag:
-            rows = rows.filter(tags__name=tag)
-        if kind:
-            rows = rows.filter(kind=kind)
-        return rows
+        return narrowed(self, dong__code=dong, year=year, tags__name=tag, kind=kind)
 
     def newest_first(self) -> "ArchiveRecordQuerySet":
         return self.order_by("-year", "-published_at", "-pk")
@@ -198,9 +190,8 @@ class RecordDocument(models.Model):
         return self.original_name
 
 
-class ExhibitionQuerySet(models.QuerySet["Exhibition"]):
-    def public(self) -> "ExhibitionQuerySet":
-        return self.filter(published_at__isnull=False)
+class ExhibitionQuerySet(PublishedQuerySet["Exhibition"]):
+    """Exhibitions; `public()` are those staff have published."""
 
 
 class Exhibition(models.Model):
