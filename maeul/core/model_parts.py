@@ -68,6 +68,32 @@ class PublishedQuerySet(models.QuerySet[_Row]):
         return self.filter(published_at__isnull=False)
 
 
+class ReportedQuerySet(models.QuerySet[_Row]):
+    """Rows residents wrote that staff moderate (see `core.moderation`)."""
+
+    def reported(self) -> Self:
+        """Visible rows with a report not yet dealt with: the moderation queue."""
+        return self.filter(reports__resolved_at__isnull=True, hidden_at__isnull=True).distinct()
+
+
+class Report(models.Model):
+    """A person's report (신고) of something written; open reports make the moderation queue.
+
+    Each kind of report adds its `ForeignKey` to the reported row (`related_name="reports"`)
+    and the constraint that a person reports a row once (see `core.moderation`).
+    """
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 def ends_after(start: str, end: str, *, name: str, or_same: bool = False) -> models.CheckConstraint:
     """A period's `end` comes after its `start` (`or_same`: or on it, for days).
 
