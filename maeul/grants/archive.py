@@ -23,6 +23,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
+from maeul.core.narrowing import narrowed
 from maeul.grants.duplicates import term_counts
 from maeul.grants.models import (
     HANDED_IN,
@@ -115,15 +116,13 @@ def search_terms(query: str) -> list[str]:
 
 def archive(wanted: ArchiveFilter) -> QuerySet[Application]:
     """The archive's applications for `wanted`: newest year first."""
-    rows = public_applications()
-    if wanted.programme:
-        rows = rows.filter(call__programme=wanted.programme)
-    if wanted.dong:
-        rows = rows.filter(dong__code=wanted.dong)
-    if wanted.year is not None:
-        rows = rows.filter(call__year=wanted.year)
-    if wanted.status:
-        rows = rows.filter(status=wanted.status)
+    rows = narrowed(
+        public_applications(),
+        call__programme=wanted.programme,
+        dong__code=wanted.dong,
+        call__year=wanted.year,
+        status=wanted.status,
+    )
     if wanted.q:
         terms = search_terms(wanted.q)
         if terms:
@@ -139,11 +138,11 @@ def archive(wanted: ArchiveFilter) -> QuerySet[Application]:
 def archive_calls(wanted: ArchiveFilter) -> QuerySet[GrantCall]:
     """The published calls for `wanted`'s programme and year (a dong's own calls and the
     district-wide ones when a dong is asked for)."""
-    calls = GrantCall.objects.published().select_related("district", "dong")
-    if wanted.programme:
-        calls = calls.filter(programme=wanted.programme)
-    if wanted.year is not None:
-        calls = calls.filter(year=wanted.year)
+    calls = narrowed(
+        GrantCall.objects.published().select_related("district", "dong"),
+        programme=wanted.programme,
+        year=wanted.year,
+    )
     if wanted.dong:
         calls = calls.filter(Q(dong__code=wanted.dong) | Q(dong__isnull=True))
     return calls.order_by("-year", "-opens_at", "pk")

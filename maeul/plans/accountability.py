@@ -17,6 +17,7 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.money import rate_in_percent
+from maeul.core.narrowing import narrowed
 from maeul.core.query import one_of, place_code, whole_number
 from maeul.plans.funding import trail_by_project
 from maeul.plans.models import (
@@ -92,17 +93,14 @@ def parse_filter(params: Mapping[str, Any]) -> AccountabilityFilter:
 
 
 def filter_projects(projects: QuerySet[Project], wanted: AccountabilityFilter) -> QuerySet[Project]:
-    if wanted.district:
-        projects = projects.filter(district__code=wanted.district)
-    if wanted.dong:
-        projects = projects.filter(dong__code=wanted.dong)
-    if wanted.council:
-        projects = projects.filter(plan__council_id=wanted.council)
-    if wanted.year:
-        projects = projects.filter(year=wanted.year)
-    if wanted.programme:
-        projects = projects.filter(programme=wanted.programme)
-    return projects
+    return narrowed(
+        projects,
+        district__code=wanted.district,
+        dong__code=wanted.dong,
+        plan__council_id=wanted.council,
+        year=wanted.year,
+        programme=wanted.programme,
+    )
 
 
 # --- Rows ------------------------------------------------------------------------------

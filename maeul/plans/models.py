@@ -10,12 +10,12 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field, ends_after
 from maeul.core.storage import PrivateStorage
 from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
 from maeul.places.models import District, Dong
@@ -192,9 +192,7 @@ class Project(models.Model):
             models.Index(fields=["plan"]),
         ]
         constraints = [
-            models.CheckConstraint(
-                name="project_ends_after_start", condition=Q(ends_on__gte=F("starts_on"))
-            ),
+            ends_after("starts_on", "ends_on", name="project_ends_after_start", or_same=True),
         ]
 
     def __str__(self) -> str:
@@ -234,12 +232,8 @@ class SpendingEntry(models.Model):
     over_budget_reason = models.CharField(
         _("reason for going over the budget"), max_length=300, blank=True
     )
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = actor_field(blank=True)
+    entered_by = actor_field()
     created_at = models.DateTimeField(_("entered at"))
 
     class Meta:
@@ -301,9 +295,7 @@ class ClosingLine(models.Model):
     spent = models.PositiveBigIntegerField(_("spent (won)"))
     carried_over = models.PositiveBigIntegerField(_("carried over (won)"), default=0)
     returned = models.PositiveBigIntegerField(_("returned (won)"))
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    closed_by = actor_field()
     closed_at = models.DateTimeField(_("closed at"))
 
     class Meta:
@@ -325,9 +317,7 @@ class ProgressUpdate(models.Model):
     body = models.TextField(_("what happened"))
     photo = models.ImageField(_("photo"), upload_to="plans/photos/", blank=True)
     photo_alt = models.CharField(_("photo description"), max_length=200, blank=True)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    written_by = actor_field()
     created_at = models.DateTimeField(_("written at"))
 
     class Meta:

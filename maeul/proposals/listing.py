@@ -13,6 +13,7 @@ from typing import Final
 from django.db.models import Case, DateTimeField, F, Q, QuerySet, Value, When
 
 from maeul.core.dates import at_seoul
+from maeul.core.narrowing import narrowed
 from maeul.core.query import iso_date, one_of, place_code, whole_number
 from maeul.proposals.models import PUBLIC_STATUSES, Channel, Proposal, Status
 from maeul.proposals.search import matching
@@ -66,17 +67,14 @@ def filter_proposals(params: ProposalFilter, *, now: datetime) -> QuerySet[Propo
     proposals still open for support, the soonest to close first, then the closed ones,
     newest first.
     """
-    rows: QuerySet[Proposal] = Proposal.objects.public().select_related(*LIST_RELATED)
-    if params.district:
-        rows = rows.filter(district__code=params.district)
-    if params.dong:
-        rows = rows.filter(dong__code=params.dong)
-    if params.category:
-        rows = rows.filter(category_id=params.category)
-    if params.status:
-        rows = rows.filter(status=params.status)
-    if params.channel:
-        rows = rows.filter(channel=params.channel)
+    rows: QuerySet[Proposal] = narrowed(
+        Proposal.objects.public().select_related(*LIST_RELATED),
+        district__code=params.district,
+        dong__code=params.dong,
+        category_id=params.category,
+        status=params.status,
+        channel=params.channel,
+    )
     if params.period_from:
         rows = rows.filter(published_at__gte=at_seoul(params.period_from))
     if params.period_to:

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, QuerySet, Sum
 
 from maeul.core.dates import at_seoul
+from maeul.core.subqueries import total_of_each
 from maeul.volunteering.models import (
     GroupSignUp,
     HoursRecord,
@@ -54,25 +54,17 @@ def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
 
     Subqueries, not joins: people and groups counted in one join would multiply each other.
     """
-    people = (
-        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
-        .order_by()
-        .values("shift")
-        .annotate(n=Count("pk"))
-        .values("n")
+    people = total_of_each(
+        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE),
+        "shift",
+        Count("pk"),
     )
-    groups = (
-        GroupSignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
-        .order_by()
-        .values("shift")
-        .annotate(n=Sum("head_count"))
-        .values("n")
+    groups = total_of_each(
+        GroupSignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE),
+        "shift",
+        Sum("head_count"),
     )
-    zero = Value(0, output_field=IntegerField())
-    taken = Coalesce(Subquery(people, output_field=IntegerField()), zero) + Coalesce(
-        Subquery(groups, output_field=IntegerField()), zero
-    )
-    return shifts.annotate(taken=taken)
+    return shifts.annotate(taken=people + groups)
 
 
 @dataclass(frozen=True)

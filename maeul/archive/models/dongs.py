@@ -1,11 +1,11 @@
 """동단위 DB: the facility table of dong offices and 자치회관, and the resource survey
 (자원조사) staff keep of each dong's people, places, groups and skills."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 
@@ -66,9 +66,7 @@ class Resource(models.Model):
     name = models.CharField(_("resource"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     surveyed_on = models.DateField(_("surveyed on"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = actor_field()
 
     class Meta:
         verbose_name = _("dong resource")

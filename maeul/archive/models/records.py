@@ -7,13 +7,14 @@ community recorder's (마을기록가) record waits for staff approval. Only pub
 public (`ArchiveRecord.objects.public()`).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maeul.core.model_parts import PublishedQuerySet, actor_field
+from maeul.core.narrowing import narrowed
 from maeul.councils.models import CouncilEvent
 from maeul.grants.models import CommunityGroup
 from maeul.places.models import District, Dong
@@ -58,16 +59,7 @@ class ArchiveRecordQuerySet(models.QuerySet["ArchiveRecord"]):
     ) -> "ArchiveRecordQuerySet":
         """Narrowed by the list's filters: a dong's code, a year, a tag, a kind (empty ones
         do not narrow)."""
-        rows = self
-        if dong:
-            rows = rows.filter(dong__code=dong)
-        if year:
-            rows = rows.filter(year=year)
-        if tag:
-            rows = rows.filter(tags__name=tag)
-        if kind:
-            rows = rows.filter(kind=kind)
-        return rows
+        return narrowed(self, dong__code=dong, year=year, tags__name=tag, kind=kind)
 
     def newest_first(self) -> "ArchiveRecordQuerySet":
         return self.order_by("-year", "-published_at", "-pk")
@@ -108,13 +100,9 @@ class ArchiveRecord(models.Model):
         related_name="archive_records",
     )
     video_url = models.URLField(_("video link"), blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     by_recorder = models.BooleanField(_("written by a community recorder"), default=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    approved_by = actor_field(blank=True)
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -202,9 +190,8 @@ class RecordDocument(models.Model):
         return self.original_name
 
 
-class ExhibitionQuerySet(models.QuerySet["Exhibition"]):
-    def public(self) -> "ExhibitionQuerySet":
-        return self.filter(published_at__isnull=False)
+class ExhibitionQuerySet(PublishedQuerySet["Exhibition"]):
+    """Exhibitions; `public()` are those staff have published."""
 
 
 class Exhibition(models.Model):
@@ -216,9 +203,7 @@ class Exhibition(models.Model):
     dong = models.ForeignKey(
         Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="exhibitions"
     )
-    curated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    curated_by = actor_field()
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)
     records: "models.ManyToManyField[ArchiveRecord, ExhibitionItem]" = models.ManyToManyField(

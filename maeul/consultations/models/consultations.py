@@ -3,12 +3,11 @@ the official response published at the close."""
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field, dong_or_whole_district, ends_after, period_phase
 from maeul.places.models import District, Dong
 
 
@@ -56,14 +55,8 @@ class Consultation(models.Model):
     """One consultation of a district (or of one dong), open for answers in its period."""
 
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Leave empty for a consultation of the whole district."),
+    dong = dong_or_whole_district(
+        help_text=_("Leave empty for a consultation of the whole district.")
     )
     audience_dongs = models.ManyToManyField(
         Dong,
@@ -104,9 +97,7 @@ class Consultation(models.Model):
     response_published_at = models.DateTimeField(null=True, blank=True)
     summary = models.TextField(_("summary of the debate"), blank=True)
     summary_published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
 
     objects = ConsultationQuerySet.as_manager()
@@ -116,10 +107,7 @@ class Consultation(models.Model):
         verbose_name_plural = _("consultations")
         ordering = ["-opens_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                name="consultation_closes_after_opening",
-                condition=Q(closes_at__gt=F("opens_at")),
-            ),
+            ends_after("opens_at", "closes_at", name="consultation_closes_after_opening"),
         ]
 
     def __str__(self) -> str:
@@ -131,11 +119,7 @@ class Consultation(models.Model):
     def phase(self, now: datetime) -> ConsultationPhase:
         if self.status == ConsultationStatus.DRAFT:
             return ConsultationPhase.DRAFT
-        if now < self.opens_at:
-            return ConsultationPhase.UPCOMING
-        if now < self.closes_at:
-            return ConsultationPhase.OPEN
-        return ConsultationPhase.CLOSED
+        return ConsultationPhase(period_phase(self.opens_at, self.closes_at, now))
 
     def is_open(self, now: datetime) -> bool:
         return self.phase(now) == ConsultationPhase.OPEN

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
+from maeul.core.model_parts import Report, ReportedQuerySet, actor_field
 
 
 class Stance(models.TextChoices):
@@ -13,10 +14,8 @@ class Stance(models.TextChoices):
     AGAINST = "against", _("Against")
 
 
-class ArgumentQuerySet(models.QuerySet["Argument"]):
-    def reported(self) -> "ArgumentQuerySet":
-        """Visible arguments with a report not yet dealt with: their part of the queue."""
-        return self.filter(reports__resolved_at__isnull=True, hidden_at__isnull=True).distinct()
+class ArgumentQuerySet(ReportedQuerySet["Argument"]):
+    """Arguments; `reported()` are their part of the moderation queue."""
 
 
 class Argument(models.Model):
@@ -29,18 +28,14 @@ class Argument(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     body = models.TextField(_("argument"))
     created_at = models.DateTimeField()
     support_count = models.PositiveIntegerField(default=0)
     report_count = models.PositiveIntegerField(default=0)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hidden_by = actor_field(blank=True)
 
     objects = ArgumentQuerySet.as_manager()
 
@@ -71,14 +66,8 @@ class ArgumentSupport(models.Model):
         return f"Support #{self.pk}"
 
 
-class ArgumentReport(models.Model):
+class ArgumentReport(Report):
     argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    reason = models.CharField(_("reason"), max_length=300)
-    created_at = models.DateTimeField()
-    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

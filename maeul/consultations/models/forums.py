@@ -12,7 +12,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.places.models import District, Dong
+from maeul.core.model_parts import (
+    PublishedQuerySet,
+    actor_field,
+    dong_or_whole_district,
+    ends_after,
+)
+from maeul.places.models import District
 
 # 협치론장: the seeds' yearly target is six or more (서울시 협치 평가 지표).
 GOVERNANCE_FORUMS_A_YEAR = 6
@@ -36,17 +42,13 @@ class TargetGroup(models.TextChoices):
     RESIDENTS = "residents", _("Residents")
 
 
-class ForumQuerySet(models.QuerySet["Forum"]):
-    def public(self) -> "ForumQuerySet":
-        return self.filter(published_at__isnull=False)
+class ForumQuerySet(PublishedQuerySet["Forum"]):
+    """Forums; `public()` are those staff have published."""
 
 
 class Forum(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    dong = dong_or_whole_district()
     kind = models.CharField(_("kind"), max_length=20, choices=ForumKind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -64,9 +66,7 @@ class Forum(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     outcome_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     objects = ForumQuerySet.as_manager()
@@ -75,11 +75,7 @@ class Forum(models.Model):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
         ordering = ["-starts_at", "-id"]
-        constraints = [
-            models.CheckConstraint(
-                name="forum_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))
-            )
-        ]
+        constraints = [ends_after("starts_at", "ends_at", name="forum_ends_after_start")]
 
     def __str__(self) -> str:
         return self.title
@@ -136,9 +132,7 @@ class TableNote(models.Model):
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="table_notes")
     table = models.CharField(_("table"), max_length=100)
     body = models.TextField(_("notes"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:

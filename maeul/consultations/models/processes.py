@@ -1,7 +1,6 @@
 """Staged processes (로컬랩, 대 공론장): ordered stages, each a forum, a consultation or a vote
 (ranking ballots run on the voting engine), ending in a decision that is published."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
 from maeul.consultations.models.forums import Forum
+from maeul.core.model_parts import actor_field
 from maeul.places.models import District, Dong
 
 
@@ -21,9 +21,7 @@ class Process(models.Model):
     description = models.TextField(_("description"), blank=True)
     decision = models.TextField(_("decision"), blank=True)
     decision_published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:

@@ -2,11 +2,11 @@
 at 목요일 골목구청장, recorded by staff, routed to a department and answered in public;
 one may become a proposal."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maeul.places.models import Department, District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import Department, District
 
 
 class Occasion(models.TextChoices):
@@ -17,10 +17,7 @@ class Occasion(models.TextChoices):
 
 class FieldSuggestion(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    dong = dong_or_whole_district()
     occasion = models.CharField(_("occasion"), max_length=20, choices=Occasion.choices)
     heard_on = models.DateField(_("heard on"))
     place = models.CharField(_("where"), max_length=200)
@@ -39,9 +36,7 @@ class FieldSuggestion(models.Model):
     proposal = models.ForeignKey(
         "proposals.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:

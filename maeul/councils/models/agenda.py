@@ -1,9 +1,9 @@
 """Agenda items (의제) and the meetings (연석회의, 분과회의, 정기회의) where they are shaped."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.councils.models.councils import Council, CouncilMember, Section
 
 
@@ -43,9 +43,7 @@ class AgendaItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="agenda_items",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
 
     class Meta:

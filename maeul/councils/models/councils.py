@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import ends_after
 from maeul.places.models import District, Dong
 
 
@@ -111,9 +112,7 @@ class Term(models.Model):
         ordering = ["council", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["council", "number"], name="term_number_unique"),
-            models.CheckConstraint(
-                name="term_ends_after_start", condition=Q(ends_on__gt=models.F("starts_on"))
-            ),
+            ends_after("starts_on", "ends_on", name="term_ends_after_start"),
         ]
 
     def __str__(self) -> str:

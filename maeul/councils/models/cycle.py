@@ -3,9 +3,9 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import ends_after
 from maeul.councils.models.councils import Council
 
 
@@ -34,9 +34,7 @@ class CycleStep(models.Model):
         ordering = ["council", "year", "starts_on"]
         constraints = [
             models.UniqueConstraint(fields=["council", "year", "phase"], name="cycle_step_unique"),
-            models.CheckConstraint(
-                name="cycle_step_ends_after_start", condition=Q(ends_on__gte=models.F("starts_on"))
-            ),
+            ends_after("starts_on", "ends_on", name="cycle_step_ends_after_start", or_same=True),
         ]
 
     def __str__(self) -> str:

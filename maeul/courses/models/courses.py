@@ -10,14 +10,19 @@ year whose figures come from a report keeps them as recorded totals instead
 from datetime import datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.places.models import District, Dong
+from maeul.core.model_parts import (
+    PublishedQuerySet,
+    actor_field,
+    dong_or_whole_district,
+    ends_after,
+)
+from maeul.places.models import District
 
 
 class CourseKind(models.TextChoices):
@@ -81,9 +86,8 @@ class Programme(models.Model):
         return f"{self.title} ({self.year})"
 
 
-class CourseQuerySet(models.QuerySet["Course"]):
-    def public(self) -> "CourseQuerySet":
-        return self.filter(published_at__isnull=False)
+class CourseQuerySet(PublishedQuerySet["Course"]):
+    """Courses; `public()` are those staff have published."""
 
 
 class Course(models.Model):
@@ -97,10 +101,7 @@ class Course(models.Model):
     district = models.ForeignKey(
         District, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    dong = models.ForeignKey(
-        Dong, verbose_name=_("dong"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    dong = dong_or_whole_district()
     kind = models.CharField(_("kind"), max_length=30, choices=CourseKind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -134,10 +135,7 @@ class Course(models.Model):
         max_digits=3, decimal_places=1, null=True, blank=True
     )
     published_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
+    created_by = actor_field(blank=True)
     created_at = models.DateTimeField()
 
     objects = CourseQuerySet.as_manager()
@@ -193,9 +191,7 @@ class Session(models.Model):
         ordering = ["course", "number"]
         constraints = [
             models.UniqueConstraint(fields=["course", "number"], name="session_unique_number"),
-            models.CheckConstraint(
-                name="session_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))
-            ),
+            ends_after("starts_at", "ends_at", name="session_ends_after_start"),
             models.CheckConstraint(name="session_hours_positive", condition=Q(hours__gt=0)),
         ]
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.courses.models.courses import Course, Session
 
 
@@ -56,10 +57,7 @@ class Attendance(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_attendances"
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
+    recorded_by = actor_field(blank=True)
     recorded_at = models.DateTimeField()
 
     class Meta:

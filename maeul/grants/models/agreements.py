@@ -1,11 +1,11 @@
 """The grant agreement (협약) of a selected application and the payments of the grant
 (교부), which may come in parts but never add up to more than the agreed amount."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.grants import bank_account
 from maeul.grants.models.applications import Application
 
@@ -22,9 +22,7 @@ class GrantAgreement(models.Model):
     signed_at = models.DateField(_("signed on"))
     bank = models.CharField(_("bank"), max_length=50)
     account_enc = models.TextField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField()
 
     class Meta:
@@ -57,9 +55,7 @@ class Disbursement(models.Model):
     amount = models.PositiveBigIntegerField(_("amount paid (won)"))
     paid_at = models.DateField(_("paid on"))
     note = models.CharField(_("note"), max_length=200, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    recorded_by = actor_field()
     recorded_at = models.DateTimeField()
 
     class Meta:

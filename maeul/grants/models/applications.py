@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.core.storage import PrivateStorage
 from maeul.grants.models.calls import AttachmentKind, ExpenseCategory, GrantCall
 from maeul.grants.models.groups import CommunityGroup
@@ -80,9 +81,7 @@ class Application(models.Model):
     )
     decision_reasons = models.TextField(_("reasons for the decision"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    decided_by = actor_field(blank=True)
 
     class Meta:
         verbose_name = _("grant application")

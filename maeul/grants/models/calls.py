@@ -8,12 +8,12 @@ notice (공고) to the evaluation (평가). Money is whole won.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.places.models import District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import District
 
 
 class Programme(models.TextChoices):
@@ -57,14 +57,7 @@ class GrantCall(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="grant_calls", verbose_name=_("district")
     )
-    dong = models.ForeignKey(
-        Dong,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="grant_calls",
-        verbose_name=_("dong"),
-    )
+    dong = dong_or_whole_district(related_name="grant_calls")
     total_budget = models.PositiveBigIntegerField(_("total budget (won)"))
     min_amount = models.PositiveBigIntegerField(_("least a project may ask (won)"), default=0)
     max_amount = models.PositiveBigIntegerField(_("most a project may ask (won)"))
@@ -92,9 +85,7 @@ class GrantCall(models.Model):
     settlement_on = models.DateField(_("settlement"), null=True, blank=True)
     evaluation_on = models.DateField(_("evaluation"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = actor_field()
 
     objects = GrantCallQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.grants.models.applications import Application
 from maeul.grants.models.calls import GrantCall
 
@@ -30,9 +31,7 @@ class Reviewer(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="grant_reviews"
     )
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    added_by = actor_field()
     added_at = models.DateTimeField()
 
     class Meta:

@@ -7,12 +7,12 @@ accepted. Only confirmed spending counts at settlement; the rest of what was pai
 returned.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maeul.core.model_parts import actor_field
 from maeul.core.storage import PrivateStorage
 from maeul.grants.models.applications import Application
 from maeul.grants.models.calls import ExpenseCategory
@@ -41,9 +41,7 @@ class GrantExpense(models.Model):
         _("check"), max_length=20, choices=CheckMark.choices, default=CheckMark.UNCHECKED
     )
     mark_note = models.CharField(_("note of the check"), max_length=200, blank=True)
-    marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    marked_by = actor_field(blank=True)
     marked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -79,9 +77,7 @@ class InterimCheck(models.Model):
     visited_on = models.DateField(_("visited on"))
     findings = models.TextField(_("findings"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=CheckOutcome.choices)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    checked_by = actor_field()
     checker_role = models.CharField(max_length=100)
     recorded_at = models.DateTimeField()
 
@@ -122,9 +118,7 @@ class Settlement(models.Model):
         _("amount to return (won)"), null=True, blank=True
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    approved_by = actor_field(blank=True)
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
     evaluation_score = models.PositiveSmallIntegerField(
         _("evaluation score (out of 100)"), null=True, blank=True

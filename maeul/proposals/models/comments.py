@@ -6,13 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import Report, ReportedQuerySet, actor_field
 from maeul.proposals.models.proposal import Proposal
 
 
-class CommentQuerySet(models.QuerySet["Comment"]):
-    def reported(self) -> "CommentQuerySet":
-        """Visible comments with a report not yet dealt with: the moderation queue."""
-        return self.filter(reports__resolved_at__isnull=True, hidden_at__isnull=True).distinct()
+class CommentQuerySet(ReportedQuerySet["Comment"]):
+    """Comments; `reported()` are those waiting in the moderation queue."""
 
 
 class Comment(models.Model):
@@ -31,9 +30,7 @@ class Comment(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hidden_by = actor_field(blank=True)
     report_count = models.PositiveIntegerField(default=0)
 
     objects = CommentQuerySet.as_manager()
@@ -64,16 +61,10 @@ class Comment(models.Model):
         return self.hidden_at is not None
 
 
-class CommentReport(models.Model):
+class CommentReport(Report):
     """A person's report (신고) of a comment; open reports make the moderation queue."""
 
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    reason = models.CharField(_("reason"), max_length=300)
-    created_at = models.DateTimeField()
-    resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment report")

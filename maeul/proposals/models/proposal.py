@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import local_date
-from maeul.places.models import Department, District, Dong
+from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.places.models import Department, District
 from maeul.proposals.models.choices import (
     PUBLIC_STATUSES,
     AnswerLevel,
@@ -53,12 +54,7 @@ class ProposalQuerySet(models.QuerySet["Proposal"]):
 
 class Proposal(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="proposals")
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+    dong = dong_or_whole_district(
         related_name="proposals",
         help_text=_("Leave empty for a proposal about the whole district."),
     )
@@ -80,13 +76,7 @@ class Proposal(models.Model):
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    entered_by = actor_field(blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -268,9 +258,7 @@ class Answer(models.Model):
     department = models.ForeignKey(
         Department, null=True, on_delete=models.SET_NULL, related_name="answers"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = actor_field()
     level = models.CharField(_("answered by"), max_length=20, choices=AnswerLevel.choices)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     body = models.TextField(_("answer"))

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import ends_after
 from maeul.places.models import District
 from maeul.spaces.models.places import Room
 
@@ -69,9 +70,7 @@ class Booking(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["room", "starts_at"])]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_at__gt=models.F("starts_at")), name="booking_ends_after"
-            ),
+            ends_after("starts_at", "ends_at", name="booking_ends_after"),
             models.CheckConstraint(
                 condition=models.Q(headcount__gt=0), name="booking_headcount_set"
             ),

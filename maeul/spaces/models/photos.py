@@ -1,10 +1,10 @@
 """Photos of a space, uploaded by staff: stored re-encoded without EXIF under a random name,
 each with the alt text readers of a screen reader hear."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.spaces.models.places import Space
 
 MAX_PHOTOS = 12
@@ -14,9 +14,7 @@ class SpacePhoto(models.Model):
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to="spaces/photos/")
     alt = models.CharField(_("description of the photo"), max_length=200)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    uploaded_by = actor_field()
     uploaded_at = models.DateTimeField()
 
     class Meta:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import ends_after
 from maeul.spaces.models.places import Room, Weekday
 
 
@@ -37,9 +38,7 @@ class AllocationRound(models.Model):
         verbose_name_plural = _("allocation rounds")
         ordering = ["-starts_on", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="round_ends_after"
-            ),
+            ends_after("starts_on", "ends_on", name="round_ends_after", or_same=True),
         ]
 
     def __str__(self) -> str:
@@ -81,9 +80,7 @@ class AllocationRequest(models.Model):
                 fields=["round", "representative", "weekday", "starts"],
                 name="one_request_per_representative",
             ),
-            models.CheckConstraint(
-                condition=models.Q(ends__gt=models.F("starts")), name="request_ends_after"
-            ),
+            ends_after("starts", "ends", name="request_ends_after"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import ends_after
 from maeul.volunteering.models.groups import VolunteerCamp, VolunteerClub
 
 # Without a staff decision, an activity takes people of 14 and over (중학생 이상): younger
@@ -109,9 +110,7 @@ class Shift(models.Model):
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after_start"
-            ),
+            ends_after("starts_at", "ends_at", name="shift_ends_after_start"),
             models.CheckConstraint(condition=Q(places__gte=1), name="shift_has_places"),
         ]
 

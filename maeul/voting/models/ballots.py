@@ -4,11 +4,11 @@ docstring for why the last two share no key."""
 import unicodedata
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import actor_field
 from maeul.places.models import Dong
 from maeul.voting.models.choices import Channel
 from maeul.voting.models.votes import Vote
@@ -27,13 +27,9 @@ class PaperBatch(models.Model):
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     label = models.CharField(_("label"), max_length=100)
     source_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_by = actor_field(blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
     class Meta:
@@ -79,9 +75,7 @@ class Participation(models.Model):
     account_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     phone_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     person_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = actor_field(blank=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     dong = models.ForeignKey(
         Dong,
@@ -94,9 +88,7 @@ class Participation(models.Model):
     batch = models.ForeignKey(
         PaperBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="participations"
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    entered_by = actor_field(blank=True)
     # To the microsecond while the vote is open; the day only once it is counted.
     created_at = models.DateTimeField(_("voted at"))
     ballot_link = models.TextField(blank=True, editable=False)

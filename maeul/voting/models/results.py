@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.disclosure import suppress_small
+from maeul.core.model_parts import actor_field
 from maeul.voting.models.choices import BallotType
 from maeul.voting.models.votes import Option, Vote
 
@@ -23,9 +23,7 @@ class VoteResult(models.Model):
 
     vote = models.OneToOneField(Vote, on_delete=models.CASCADE, related_name="result")
     counted_at = models.DateTimeField(_("counted at"))
-    counted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    counted_by = actor_field()
     rule = models.CharField(_("counting rule"), max_length=20)
     ballot_count = models.PositiveIntegerField(_("ballots"))
     ballots_hash = models.CharField(_("hash of the ballots"), max_length=64)

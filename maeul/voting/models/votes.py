@@ -4,13 +4,13 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
+from maeul.core.model_parts import actor_field, dong_or_whole_district, ends_after, period_phase
 from maeul.places.models import District, Dong
 from maeul.voting.models.choices import BallotType, Channel, CountingRule, Phase, VoteStatus
 
@@ -63,14 +63,8 @@ class Vote(models.Model):
     """One vote event: its scope, period, channels, eligibility, ballot type and rule."""
 
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="votes")
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="votes",
-        help_text=_("Leave empty for a vote of the whole district."),
+    dong = dong_or_whole_district(
+        related_name="votes", help_text=_("Leave empty for a vote of the whole district.")
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -123,9 +117,7 @@ class Vote(models.Model):
         default=False,
         help_text=_("Imported from a pabulib file to try counting rules; not a real vote."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
 
     objects = VoteQuerySet.as_manager()
@@ -135,9 +127,7 @@ class Vote(models.Model):
         verbose_name_plural = _("votes")
         ordering = ["-opens_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                name="vote_closes_after_opening", condition=Q(closes_at__gt=F("opens_at"))
-            ),
+            ends_after("opens_at", "closes_at", name="vote_closes_after_opening"),
             models.CheckConstraint(
                 name="vote_min_not_above_max",
                 condition=Q(max_choices__isnull=True) | Q(min_choices__lte=F("max_choices")),
@@ -172,11 +162,7 @@ class Vote(models.Model):
             return Phase.DRAFT
         if self.status == VoteStatus.COUNTED:
             return Phase.COUNTED
-        if now < self.opens_at:
-            return Phase.UPCOMING
-        if now < self.closes_at:
-            return Phase.OPEN
-        return Phase.CLOSED
+        return Phase(period_phase(self.opens_at, self.closes_at, now))
 
     def is_open(self, now: datetime) -> bool:
         return self.phase(now) == Phase.OPEN
@@ -232,14 +218,7 @@ class Option(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     cost = models.PositiveBigIntegerField(_("cost (won)"), default=0)
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    dong = dong_or_whole_district()
     category = models.CharField(_("category"), max_length=30, blank=True)
     proposer = models.CharField(_("proposer"), max_length=100, blank=True)
     image = models.ImageField(_("image"), upload_to="votes/options/", blank=True)

@@ -1,0 +1,113 @@
+"""Parts that many models declare alike, written once.
+
+Each part builds exactly the field or query that its models wrote out by hand before, so
+using a part changes no column, constraint or migration (`makemigrations --check` agrees).
+"""
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Final, Self, TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    from maeul.accounts.models import User
+    from maeul.places.models import Dong
+
+_Row = TypeVar("_Row", bound=models.Model)
+
+# Where a moment stands in a period; each app's phase choices use these values.
+UPCOMING: Final = "upcoming"
+OPEN: Final = "open"
+CLOSED: Final = "closed"
+
+
+def actor_field(*, blank: bool = False) -> "models.ForeignKey[User | None, User | None]":
+    """The account that did something to a row: created, entered, approved or closed it.
+
+    The row outlives the account: deleting the account empties the reference
+    (`SET_NULL`). No account lists the rows it touched (`related_name="+"`). `blank` lets
+    a form leave it empty (a row that nobody has approved yet).
+    """
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def dong_or_whole_district(
+    *, related_name: str = "+", help_text: "str | _StrPromise" = ""
+) -> "models.ForeignKey[Dong | None, Dong | None]":
+    """The dong a row of a district is about, or empty when it is about the whole district.
+
+    A dong with such rows is never deleted (`PROTECT`).
+    """
+    return models.ForeignKey(
+        "places.Dong",
+        verbose_name=_("dong"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        help_text=help_text,
+    )
+
+
+class PublishedQuerySet(models.QuerySet[_Row]):
+    """Rows staff publish by stamping `published_at`; until then only staff see them."""
+
+    def public(self) -> Self:
+        """The published rows: what anyone may read (and search may index)."""
+        return self.filter(published_at__isnull=False)
+
+
+class ReportedQuerySet(models.QuerySet[_Row]):
+    """Rows residents wrote that staff moderate (see `core.moderation`)."""
+
+    def reported(self) -> Self:
+        """Visible rows with a report not yet dealt with: the moderation queue."""
+        return self.filter(reports__resolved_at__isnull=True, hidden_at__isnull=True).distinct()
+
+
+class Report(models.Model):
+    """A person's report (신고) of something written; open reports make the moderation queue.
+
+    Each kind of report adds its `ForeignKey` to the reported row (`related_name="reports"`)
+    and the constraint that a person reports a row once (see `core.moderation`).
+    """
+
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def ends_after(start: str, end: str, *, name: str, or_same: bool = False) -> models.CheckConstraint:
+    """A period's `end` comes after its `start` (`or_same`: or on it, for days).
+
+    The database refuses a row whose period runs backwards, whichever code wrote it.
+    """
+    lookup = "gte" if or_same else "gt"
+    return models.CheckConstraint(name=name, condition=Q(**{f"{end}__{lookup}": F(start)}))
+
+
+def period_phase(opens_at: datetime, closes_at: datetime, now: datetime) -> str:
+    """Where `now` stands in a period open from `opens_at` until (not at) `closes_at`:
+    `UPCOMING`, `OPEN` or `CLOSED`."""
+    if now < opens_at:
+        return UPCOMING
+    if now < closes_at:
+        return OPEN
+    return CLOSED

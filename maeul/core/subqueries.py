@@ -1,0 +1,18 @@
+"""Figures of each row counted in a subquery (places taken on each shift, votes cast in
+each vote), so that a list of rows with their figures costs one query."""
+
+from typing import Any
+
+from django.db.models import Aggregate, IntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+
+def total_of_each(related: QuerySet[Any], key: str, total: Aggregate) -> Coalesce:
+    """For each outer row, `total` over its `related` rows, 0 when it has none.
+
+    `related` is filtered on `OuterRef("pk")` and `key` names that same column. A subquery,
+    not a join: two totals of different relations on one row never multiply each other.
+    """
+    rows = related.order_by().values(key).annotate(n=total).values("n")
+    zero = Value(0, output_field=IntegerField())
+    return Coalesce(Subquery(rows, output_field=IntegerField()), zero)
