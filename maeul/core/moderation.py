@@ -24,7 +24,7 @@ from maeul.core.privacy import refuse_resident_number
 REASON_MAX = 300
 
 
-def _reason(text: str, missing: str) -> str:
+def _reason(text: str, missing: str | Promise) -> str:
     text = text.strip()
     if not text:
         raise RuleViolation(missing, code="reason", field="reason")

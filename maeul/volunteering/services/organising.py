@@ -2,7 +2,7 @@
 meeting (일감제안) that staff turn into an activity or decline."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,11 +27,40 @@ from maeul.volunteering.models import (
     WorkProposal,
 )
 
+Group = TypeVar("Group", VolunteerCamp, VolunteerClub)
+
 
 def _need(text: str, field: str, message: str) -> str:
     if not text.strip():
         raise RuleViolation(message, code=field, field=field)
     return text.strip()
+
+
+def _create_group(
+    model: type[Group],
+    *,
+    dong: Dong,
+    name: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+    unnamed: str,
+    taken: str,
+    audit_action: str,
+    **texts: str,
+) -> Group:
+    """A camp or a club of `dong` (staff serving the dong) with its audit entry: its name
+    required (else `unnamed`) and unique (else `taken`), its other `texts` (description,
+    field) free of resident numbers."""
+    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
+    refuse_resident_number(name=name, **texts)
+    name = _need(name, "name", unnamed)
+    with refuse_duplicate(taken, code="duplicate", field="name"):
+        group = model.objects.create(
+            district_id=dong.district_id, dong=dong, name=name, created_at=now, **texts
+        )
+        audit.record(actor=staff, action=audit_action, target=group, ip=ip, now=now)
+    return group
 
 
 def create_camp(
@@ -44,21 +73,18 @@ def create_camp(
     ip: str | None = None,
 ) -> VolunteerCamp:
     """Open a volunteer camp in `dong` (staff serving the dong)."""
-    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
-    refuse_resident_number(name=name, description=description)
-    name = _need(name, "name", _("Enter the camp's name."))
-    with refuse_duplicate(
-        _("This dong already has a camp of that name."), code="duplicate", field="name"
-    ):
-        camp = VolunteerCamp.objects.create(
-            district_id=dong.district_id,
-            dong=dong,
-            name=name,
-            description=description,
-            created_at=now,
-        )
-        audit.record(actor=staff, action="volunteering.create_camp", target=camp, ip=ip, now=now)
-    return camp
+    return _create_group(
+        VolunteerCamp,
+        dong=dong,
+        name=name,
+        staff=staff,
+        now=now,
+        ip=ip,
+        unnamed=_("Enter the camp's name."),
+        taken=_("This dong already has a camp of that name."),
+        audit_action="volunteering.create_camp",
+        description=description,
+    )
 
 
 def create_club(
@@ -72,22 +98,19 @@ def create_club(
     ip: str | None = None,
 ) -> VolunteerClub:
     """Register a volunteer club (동아리) of `dong` (staff serving the dong)."""
-    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
-    refuse_resident_number(name=name, field=field, description=description)
-    name = _need(name, "name", _("Enter the club's name."))
-    with refuse_duplicate(
-        _("A club of that name is already registered."), code="duplicate", field="name"
-    ):
-        club = VolunteerClub.objects.create(
-            district_id=dong.district_id,
-            dong=dong,
-            name=name,
-            field=field,
-            description=description,
-            created_at=now,
-        )
-        audit.record(actor=staff, action="volunteering.create_club", target=club, ip=ip, now=now)
-    return club
+    return _create_group(
+        VolunteerClub,
+        dong=dong,
+        name=name,
+        staff=staff,
+        now=now,
+        ip=ip,
+        unnamed=_("Enter the club's name."),
+        taken=_("A club of that name is already registered."),
+        audit_action="volunteering.create_club",
+        field=field,
+        description=description,
+    )
 
 
 def add_member(
