@@ -170,19 +170,20 @@ def _published_text(
     if not text:
         raise RuleViolation(_("Please write the text to publish."), code="text", field="text")
     refuse_resident_number(text=text)
-    with transaction.atomic():
-        before = {field_name: getattr(consultation, field_name)}
+    with (
+        transaction.atomic(),
+        audit.changing(
+            consultation,
+            [field_name],
+            actor=staff,
+            action=f"consultations.{field_name}",
+            ip=ip,
+            now=now,
+        ),
+    ):
         setattr(consultation, field_name, text)
         setattr(consultation, f"{field_name}_published_at", now)
         consultation.save(update_fields=[field_name, f"{field_name}_published_at"])
-        audit.record(
-            actor=staff,
-            action=f"consultations.{field_name}",
-            target=consultation,
-            changes=audit.diff(before, {field_name: text}),
-            ip=ip,
-            now=now,
-        )
     return consultation
 
 

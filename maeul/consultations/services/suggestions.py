@@ -68,12 +68,19 @@ def answer_suggestion(
     refuse_resident_number(text=text)
     if suggestion.department_id is None:
         raise RuleViolation(_("Route the suggestion to a department first."), code="not_routed")
-    with transaction.atomic():
-        before = {"answer": suggestion.answer}
+    with (
+        transaction.atomic(),
+        audit.changing(
+            suggestion,
+            ["answer"],
+            actor=staff,
+            action="consultations.suggestion.answer",
+            ip=ip,
+            now=now,
+        ),
+    ):
         suggestion.answer, suggestion.answered_at = text, now
         suggestion.save(update_fields=["answer", "answered_at"])
-        audit.record(actor=staff, action="consultations.suggestion.answer", target=suggestion,
-                     changes=audit.diff(before, {"answer": text}), ip=ip, now=now)  # fmt: skip
     return suggestion
 
 

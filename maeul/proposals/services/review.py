@@ -221,18 +221,12 @@ def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datet
         proposal = _locked(proposal)
         if not proposal.is_public:
             raise RuleViolation(_("Only a public proposal can be rewarded."), code="status")
-        before = {"excellent_until": proposal.excellent_until}
-        proposal.excellent_from = today
-        proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
-        proposal.save(update_fields=["excellent_from", "excellent_until"])
-        audit.record(
-            actor=staff,
-            action="proposals.reward",
-            target=proposal,
-            changes=audit.diff(before, {"excellent_until": proposal.excellent_until}),
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            proposal, ["excellent_until"], actor=staff, action="proposals.reward", ip=ip, now=now
+        ):
+            proposal.excellent_from = today
+            proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
+            proposal.save(update_fields=["excellent_from", "excellent_until"])
         notify(
             recipients=[proposal.author],
             kind="proposal_rewarded",

@@ -1,11 +1,14 @@
 """Camps, clubs and their leaders, activities and their shifts, and work proposed by a camp
 meeting (일감제안) that staff turn into an activity or decline."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
@@ -36,6 +39,27 @@ def _need(text: str, field: str, message: str) -> str:
     return text.strip()
 
 
+@dataclass(frozen=True)
+class _GroupWords:
+    unnamed: Promise
+    taken: Promise
+    audit_action: str
+
+
+_GROUP_WORDS = {
+    VolunteerCamp: _GroupWords(
+        unnamed=gettext_lazy("Enter the camp's name."),
+        taken=gettext_lazy("This dong already has a camp of that name."),
+        audit_action="volunteering.create_camp",
+    ),
+    VolunteerClub: _GroupWords(
+        unnamed=gettext_lazy("Enter the club's name."),
+        taken=gettext_lazy("A club of that name is already registered."),
+        audit_action="volunteering.create_club",
+    ),
+}
+
+
 def _create_group(
     model: type[Group],
     *,
@@ -44,22 +68,20 @@ def _create_group(
     staff: Any,
     now: datetime,
     ip: str | None,
-    unnamed: str,
-    taken: str,
-    audit_action: str,
     **texts: str,
 ) -> Group:
     """A camp or a club of `dong` (staff serving the dong) with its audit entry: its name
-    required (else `unnamed`) and unique (else `taken`), its other `texts` (description,
-    field) free of resident numbers."""
+    required and unique in the dong, its other `texts` (description, field) free of resident
+    numbers; what a person reads and the audit name come from `_GROUP_WORDS`."""
+    words = _GROUP_WORDS[model]
     enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
     refuse_resident_number(name=name, **texts)
-    name = _need(name, "name", unnamed)
-    with refuse_duplicate(taken, code="duplicate", field="name"):
+    name = _need(name, "name", str(words.unnamed))
+    with refuse_duplicate(words.taken, code="duplicate", field="name"):
         group = model.objects.create(
             district_id=dong.district_id, dong=dong, name=name, created_at=now, **texts
         )
-        audit.record(actor=staff, action=audit_action, target=group, ip=ip, now=now)
+        audit.record(actor=staff, action=words.audit_action, target=group, ip=ip, now=now)
     return group
 
 
@@ -74,16 +96,7 @@ def create_camp(
 ) -> VolunteerCamp:
     """Open a volunteer camp in `dong` (staff serving the dong)."""
     return _create_group(
-        VolunteerCamp,
-        dong=dong,
-        name=name,
-        staff=staff,
-        now=now,
-        ip=ip,
-        unnamed=_("Enter the camp's name."),
-        taken=_("This dong already has a camp of that name."),
-        audit_action="volunteering.create_camp",
-        description=description,
+        VolunteerCamp, dong=dong, name=name, description=description, staff=staff, now=now, ip=ip
     )
 
 
@@ -102,14 +115,11 @@ def create_club(
         VolunteerClub,
         dong=dong,
         name=name,
+        field=field,
+        description=description,
         staff=staff,
         now=now,
         ip=ip,
-        unnamed=_("Enter the club's name."),
-        taken=_("A club of that name is already registered."),
-        audit_action="volunteering.create_club",
-        field=field,
-        description=description,
     )
 
 
