@@ -17,19 +17,15 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.errors import refuse_duplicate
 from maeul.core.permissions import Action, enforce
-from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 
 REASON_MAX = 300
 
 
 def _reason(text: str, missing: str | Promise) -> str:
-    text = text.strip()
-    if not text:
-        raise RuleViolation(missing, code="reason", field="reason")
-    refuse_resident_number(reason=text)
-    return text[:REASON_MAX]
+    return required_text(text, field="reason", code="reason", missing=missing)[:REASON_MAX]
 
 
 def file_report(
