@@ -61,6 +61,26 @@ def record(
     )
 
 
+def record_created(
+    row: models.Model,
+    fields: Iterable[str],
+    *,
+    actor: Any,
+    action: str,
+    ip: str | None,
+    now: datetime,
+) -> AuditEntry:
+    """Record a new `row`: `{field: [None, value]}` for each of `fields` that has a value."""
+    return record(
+        actor=actor,
+        action=action,
+        target=row,
+        changes=diff({}, snapshot(row, fields)),
+        ip=ip,
+        now=now,
+    )
+
+
 @contextmanager
 def changing(
     row: models.Model,

@@ -45,6 +45,21 @@ def test_diff_lists_only_changed_fields():
     assert audit.diff(before, dict(before)) == {}
 
 
+def test_record_created_lists_the_fields_that_have_a_value(dong_staff, unverified_resident):
+    entry = audit.record_created(
+        unverified_resident,
+        ["display_name", "verified_by"],
+        actor=dong_staff,
+        action="accounts.create",
+        ip=None,
+        now=NOW,
+    )
+
+    entry.refresh_from_db()
+    assert entry.target_id == str(unverified_resident.pk)
+    assert entry.changes == {"display_name": [None, "새 주민"]}
+
+
 def test_changing_records_what_the_block_changed(dong_staff, unverified_resident):
     born = unverified_resident.birth_year
     with audit.changing(

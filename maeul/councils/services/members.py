@@ -237,13 +237,8 @@ def add_member(
                 joined_on=joined_on,
                 user=user,
             )
-            audit.record(
-                actor=staff,
-                action="councils.member.add",
-                target=member,
-                changes=audit.diff({}, audit.snapshot(member, MEMBER_FIELDS)),
-                ip=ip,
-                now=now,
+            audit.record_created(
+                member, MEMBER_FIELDS, actor=staff, action="councils.member.add", ip=ip, now=now
             )
     except IntegrityError:
         raise _explain_integrity(term, role, user, None) from None
