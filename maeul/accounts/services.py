@@ -201,21 +201,18 @@ def confirm_tie(*, staff: User, tie: DongTie, now: datetime, ip: str | None) -> 
             raise RuleViolation(_("This tie has ended."), code="no_tie")
         if locked.is_confirmed:
             raise RuleViolation(_("This tie is already confirmed."), code="already_confirmed")
-        before = audit.snapshot(locked, ["confirmed_at", "confirmed_by"])
-        locked.confirmed_at = now
-        locked.confirmed_by = staff
-        locked.save(update_fields=["confirmed_at", "confirmed_by"])
-        audit.record(
+        with audit.changing(
+            locked,
+            ["confirmed_at", "confirmed_by"],
             actor=staff,
             action="accounts.confirm_tie",
-            target=locked,
-            changes={
-                **audit.diff(before, audit.snapshot(locked, ["confirmed_at", "confirmed_by"])),
-                "user": [None, locked.user_id],
-            },
             ip=ip,
             now=now,
-        )
+        ) as changes:
+            locked.confirmed_at = now
+            locked.confirmed_by = staff
+            locked.save(update_fields=["confirmed_at", "confirmed_by"])
+            changes["user"] = [None, locked.user_id]
     return locked
 
 

@@ -1,6 +1,7 @@
 """Record staff actions in the audit log: one function, called in plain sight by services."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -57,4 +58,53 @@ def record(
         changes={key: [_plain(v) for v in pair] for key, pair in (changes or {}).items()},
         ip_address=ip,
         created_at=now,
+    )
+
+
+def record_created(
+    row: models.Model,
+    fields: Iterable[str],
+    *,
+    actor: Any,
+    action: str,
+    ip: str | None,
+    now: datetime,
+) -> AuditEntry:
+    """Record a new `row`: `{field: [None, value]}` for each of `fields` that has a value."""
+    return record(
+        actor=actor,
+        action=action,
+        target=row,
+        changes=diff({}, snapshot(row, fields)),
+        ip=ip,
+        now=now,
+    )
+
+
+@contextmanager
+def changing(
+    row: models.Model,
+    fields: Iterable[str],
+    *,
+    actor: Any,
+    action: str,
+    ip: str | None,
+    now: datetime,
+) -> Iterator[Changes]:
+    """Record the change the block makes to `row` as one audit entry: `{field: [before,
+    after]}` for each of `fields` whose value changed, then whatever the block puts in the
+    dict it is given (facts beyond the row's fields). Nothing is recorded if the block
+    raises; use it inside the transaction of the change.
+    """
+    fields = list(fields)
+    before = snapshot(row, fields)
+    extra: Changes = {}
+    yield extra
+    record(
+        actor=actor,
+        action=action,
+        target=row,
+        changes={**diff(before, snapshot(row, fields)), **extra},
+        ip=ip,
+        now=now,
     )

@@ -45,6 +45,55 @@ def test_diff_lists_only_changed_fields():
     assert audit.diff(before, dict(before)) == {}
 
 
+def test_record_created_lists_the_fields_that_have_a_value(dong_staff, unverified_resident):
+    entry = audit.record_created(
+        unverified_resident,
+        ["display_name", "verified_by"],
+        actor=dong_staff,
+        action="accounts.create",
+        ip=None,
+        now=NOW,
+    )
+
+    entry.refresh_from_db()
+    assert entry.target_id == str(unverified_resident.pk)
+    assert entry.changes == {"display_name": [None, "새 주민"]}
+
+
+def test_changing_records_what_the_block_changed(dong_staff, unverified_resident):
+    born = unverified_resident.birth_year
+    with audit.changing(
+        unverified_resident,
+        ["display_name", "birth_year"],
+        actor=dong_staff,
+        action="accounts.correct",
+        ip=None,
+        now=NOW,
+    ) as changes:
+        unverified_resident.birth_year = 1961
+        changes["note"] = [None, "by phone"]
+
+    entry = AuditEntry.objects.get(action="accounts.correct")
+    assert entry.target_id == str(unverified_resident.pk)
+    assert entry.changes == {
+        "birth_year": [born, 1961],
+        "note": [None, "by phone"],
+    }
+
+
+def test_changing_records_nothing_when_the_block_raises(dong_staff, unverified_resident):
+    with (
+        pytest.raises(ValueError),
+        audit.changing(
+            unverified_resident, ["birth_year"], actor=dong_staff, action="x", ip=None, now=NOW
+        ),
+    ):
+        unverified_resident.birth_year = 1961
+        raise ValueError
+
+    assert not AuditEntry.objects.filter(action="x").exists()
+
+
 def test_record_writes_who_what_when_and_where(dong_staff, unverified_resident):
     entry = audit.record(
         actor=dong_staff,

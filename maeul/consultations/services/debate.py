@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maeul.consultations.models import (
     Argument,
@@ -25,6 +26,14 @@ from maeul.core.ratelimit import hit
 
 ARGUMENT_MAX = 2000
 ARGUMENTS_PER_HOUR = 30
+
+ARGUMENTS = moderation.Moderated(
+    report_action=Action.REPORT_ARGUMENT,
+    moderate_action=Action.MODERATE_ARGUMENT,
+    audit_name="consultations.argument",
+    missing=gettext_lazy("Please say why you report this argument."),
+    already=gettext_lazy("You have already reported this argument."),
+)
 
 
 def add_argument(
@@ -81,14 +90,8 @@ def report_argument(
     *, reporter: Any, argument: Argument, reason: str, now: datetime
 ) -> ArgumentReport:
     """Report an argument once; it then waits in the moderation queue."""
-    enforce(reporter, Action.REPORT_ARGUMENT, argument, now=now)
-    report: ArgumentReport = moderation.file_report(
-        target=argument,
-        reporter=reporter,
-        reason=reason,
-        now=now,
-        missing=_("Please say why you report this argument."),
-        already=_("You have already reported this argument."),
+    report: ArgumentReport = ARGUMENTS.report(
+        reporter=reporter, target=argument, reason=reason, now=now
     )
     return report
 
@@ -97,15 +100,7 @@ def hide_argument(
     *, staff: Any, argument: Argument, reason: str, ip: str | None, now: datetime
 ) -> Argument:
     """Hide an argument with a public reason; its reports are resolved."""
-    enforce(staff, Action.MODERATE_ARGUMENT, argument, now=now)
-    moderation.hide(
-        staff=staff,
-        target=argument,
-        reason=reason,
-        audit_action="consultations.argument.hide",
-        ip=ip,
-        now=now,
-    )
+    ARGUMENTS.hide(staff=staff, target=argument, reason=reason, ip=ip, now=now)
     return argument
 
 
@@ -113,7 +108,4 @@ def dismiss_argument_reports(
     *, staff: Any, argument: Argument, ip: str | None, now: datetime
 ) -> int:
     """Keep a reported argument visible and close its reports."""
-    enforce(staff, Action.MODERATE_ARGUMENT, argument, now=now)
-    return moderation.keep(
-        staff=staff, target=argument, audit_action="consultations.argument.keep", ip=ip, now=now
-    )
+    return ARGUMENTS.keep(staff=staff, target=argument, ip=ip, now=now)

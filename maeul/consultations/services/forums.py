@@ -26,6 +26,8 @@ from maeul.core.dates import seoul_year
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
+from maeul.core.waiting_list import move_up_first_waiting
 from maeul.councils.models import AgendaItem
 from maeul.places.models import District, Dong
 from maeul.plans.models import Project
@@ -157,17 +159,12 @@ def cancel_registration(
         had_seat = registration.status == RegistrationStatus.REGISTERED
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status"])
-        taken = forum.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-        if not had_seat or taken >= seats_of(forum).capacity:
-            return None
-        first = (
-            forum.registrations.filter(status=RegistrationStatus.WAITING)
-            .order_by("created_at", "pk")
-            .first()
+        first: Registration | None = move_up_first_waiting(
+            forum.registrations.all(),
+            freed=had_seat,
+            capacity=seats_of(forum).capacity,
+            status=RegistrationStatus,
         )
-        if first is not None:
-            first.status = RegistrationStatus.REGISTERED
-            first.save(update_fields=["status"])
         return first
 
 
@@ -209,10 +206,7 @@ def publish_outcome(
 ) -> Forum:  # fmt: skip
     """Publish what the forum concluded, linked to what it produced (in its district)."""
     enforce(staff, Action.RECORD_FORUM, forum, now=now)
-    text = text.strip()
-    if not text:
-        raise RuleViolation(_("Please write the outcome."), code="text", field="text")
-    refuse_resident_number(text=text)
+    text = required_text(text, field="text", code="text", missing=_("Please write the outcome."))
     districts = {p.district_id for p in proposals} | {p.district_id for p in projects}
     districts |= {item.council.district_id for item in agenda_items}
     if districts - {forum.district_id}:

@@ -14,6 +14,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.places.models import District, Dong
 from maeul.voting.models import Vote
 
@@ -52,10 +53,7 @@ def publish_decision(
 ) -> Process:
     """The decision the process ends in (주민승인), published."""
     enforce(staff, Action.MANAGE_PROCESS, process, now=now)
-    text = text.strip()
-    if not text:
-        raise RuleViolation(_("Please write the decision."), code="text", field="text")
-    refuse_resident_number(text=text)
+    text = required_text(text, field="text", code="text", missing=_("Please write the decision."))
     with transaction.atomic():
         process.decision, process.decision_published_at = text, now
         process.save(update_fields=["decision", "decision_published_at"])

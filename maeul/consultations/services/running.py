@@ -22,6 +22,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 
@@ -166,23 +167,23 @@ def _published_text(
     ip: str | None, now: datetime,
 ) -> Consultation:  # fmt: skip
     enforce(staff, action, consultation, now=now)
-    text = text.strip()
-    if not text:
-        raise RuleViolation(_("Please write the text to publish."), code="text", field="text")
-    refuse_resident_number(text=text)
-    with transaction.atomic():
-        before = {field_name: getattr(consultation, field_name)}
+    text = required_text(
+        text, field="text", code="text", missing=_("Please write the text to publish.")
+    )
+    with (
+        transaction.atomic(),
+        audit.changing(
+            consultation,
+            [field_name],
+            actor=staff,
+            action=f"consultations.{field_name}",
+            ip=ip,
+            now=now,
+        ),
+    ):
         setattr(consultation, field_name, text)
         setattr(consultation, f"{field_name}_published_at", now)
         consultation.save(update_fields=[field_name, f"{field_name}_published_at"])
-        audit.record(
-            actor=staff,
-            action=f"consultations.{field_name}",
-            target=consultation,
-            changes=audit.diff(before, {field_name: text}),
-            ip=ip,
-            now=now,
-        )
     return consultation
 
 

@@ -13,6 +13,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import Category, Channel, Proposal
 from maeul.proposals.services.writing import enter_offline_proposal
@@ -62,18 +63,22 @@ def answer_suggestion(
 ) -> FieldSuggestion:
     """Publish the answer (it replaces an earlier one)."""
     enforce(staff, Action.ANSWER_SUGGESTION, suggestion, now=now)
-    text = text.strip()
-    if not text:
-        raise RuleViolation(_("Please write the answer."), code="text", field="text")
-    refuse_resident_number(text=text)
+    text = required_text(text, field="text", code="text", missing=_("Please write the answer."))
     if suggestion.department_id is None:
         raise RuleViolation(_("Route the suggestion to a department first."), code="not_routed")
-    with transaction.atomic():
-        before = {"answer": suggestion.answer}
+    with (
+        transaction.atomic(),
+        audit.changing(
+            suggestion,
+            ["answer"],
+            actor=staff,
+            action="consultations.suggestion.answer",
+            ip=ip,
+            now=now,
+        ),
+    ):
         suggestion.answer, suggestion.answered_at = text, now
         suggestion.save(update_fields=["answer", "answered_at"])
-        audit.record(actor=staff, action="consultations.suggestion.answer", target=suggestion,
-                     changes=audit.diff(before, {"answer": text}), ip=ip, now=now)  # fmt: skip
     return suggestion
 
 

@@ -130,13 +130,8 @@ def write_agenda_item(
             created_by=author,
             created_at=now,
         )
-        audit.record(
-            actor=author,
-            action="councils.agenda_write",
-            target=item,
-            changes=audit.diff({}, audit.snapshot(item, AGENDA_FIELDS)),
-            ip=ip,
-            now=now,
+        audit.record_created(
+            item, AGENDA_FIELDS, actor=author, action="councils.agenda_write", ip=ip, now=now
         )
     return item
 

@@ -215,20 +215,14 @@ def change_step(
             _("The dates must be within %(year)d.") % {"year": step.year}, code="dates"
         )
     with transaction.atomic():
-        before = audit.snapshot(step, STEP_FIELDS)
         moved_end = ends_on != step.ends_on
-        step.starts_on, step.ends_on = starts_on, ends_on
-        if moved_end:
-            step.reminded_at = None
-        step.save(update_fields=STEP_FIELDS)
-        audit.record(
-            actor=staff,
-            action="councils.cycle.change_step",
-            target=step,
-            changes=audit.diff(before, audit.snapshot(step, STEP_FIELDS)),
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            step, STEP_FIELDS, actor=staff, action="councils.cycle.change_step", ip=ip, now=now
+        ):
+            step.starts_on, step.ends_on = starts_on, ends_on
+            if moved_end:
+                step.reminded_at = None
+            step.save(update_fields=STEP_FIELDS)
         if moved_end:
             schedule_reminder(step, now)
     return step

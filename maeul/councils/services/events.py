@@ -216,18 +216,12 @@ def publish_minutes(
             )
     with transaction.atomic():
         locked = CouncilEvent.objects.select_for_update().get(pk=event.pk)
-        before = audit.snapshot(locked, MINUTES_FIELDS)
-        locked.minutes = minutes or ""
-        locked.minutes_html = render_markdown(locked.minutes)
-        locked.attendance_on_site = attendance_on_site
-        locked.attendance_online = attendance_online
-        locked.save(update_fields=[*MINUTES_FIELDS, "minutes_html"])
-        audit.record(
-            actor=staff,
-            action="councils.event_minutes",
-            target=locked,
-            changes=audit.diff(before, audit.snapshot(locked, MINUTES_FIELDS)),
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            locked, MINUTES_FIELDS, actor=staff, action="councils.event_minutes", ip=ip, now=now
+        ):
+            locked.minutes = minutes or ""
+            locked.minutes_html = render_markdown(locked.minutes)
+            locked.attendance_on_site = attendance_on_site
+            locked.attendance_online = attendance_online
+            locked.save(update_fields=[*MINUTES_FIELDS, "minutes_html"])
     return locked

@@ -237,13 +237,8 @@ def add_member(
                 joined_on=joined_on,
                 user=user,
             )
-            audit.record(
-                actor=staff,
-                action="councils.member.add",
-                target=member,
-                changes=audit.diff({}, audit.snapshot(member, MEMBER_FIELDS)),
-                ip=ip,
-                now=now,
+            audit.record_created(
+                member, MEMBER_FIELDS, actor=staff, action="councils.member.add", ip=ip, now=now
             )
     except IntegrityError:
         raise _explain_integrity(term, role, user, None) from None
@@ -305,21 +300,22 @@ def change_member(
     if role not in MemberRole.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
     _check_section(term.council, section)
-    before = audit.snapshot(member, MEMBER_FIELDS)
-    member.public_name = public_name[:30]
-    member.role = role
-    member.section = section
     try:
-        with transaction.atomic():
-            member.save(update_fields=["public_name", "role", "section"])
-            audit.record(
+        with (
+            transaction.atomic(),
+            audit.changing(
+                member,
+                MEMBER_FIELDS,
                 actor=staff,
                 action="councils.member.change",
-                target=member,
-                changes=audit.diff(before, audit.snapshot(member, MEMBER_FIELDS)),
                 ip=ip,
                 now=now,
-            )
+            ),
+        ):
+            member.public_name = public_name[:30]
+            member.role = role
+            member.section = section
+            member.save(update_fields=["public_name", "role", "section"])
     except IntegrityError:
         member.refresh_from_db()
         raise _explain_integrity(term, role, None, member.pk) from None
@@ -340,18 +336,14 @@ def end_membership(
             code="left_on",
             field="left_on",
         )
-    before = audit.snapshot(member, MEMBER_FIELDS)
-    member.left_on = left_on
-    with transaction.atomic():
+    with (
+        transaction.atomic(),
+        audit.changing(
+            member, MEMBER_FIELDS, actor=staff, action="councils.member.end", ip=ip, now=now
+        ),
+    ):
+        member.left_on = left_on
         member.save(update_fields=["left_on"])
-        audit.record(
-            actor=staff,
-            action="councils.member.end",
-            target=member,
-            changes=audit.diff(before, audit.snapshot(member, MEMBER_FIELDS)),
-            ip=ip,
-            now=now,
-        )
     return member
 
 

@@ -126,18 +126,17 @@ def close_recruitment(
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.may_close:
             raise RuleViolation(_("The call is not open."), code="not_open")
-        before = audit.snapshot(locked, ["status", "closes_at"])
-        locked.status = RecruitmentStatus.CLOSED
-        locked.closes_at = min(locked.closes_at, now)
-        locked.save(update_fields=["status", "closes_at"])
-        audit.record(
+        with audit.changing(
+            locked,
+            ["status", "closes_at"],
             actor=staff,
             action="councils.recruitment.close",
-            target=locked,
-            changes=audit.diff(before, audit.snapshot(locked, ["status", "closes_at"])),
             ip=ip,
             now=now,
-        )
+        ):
+            locked.status = RecruitmentStatus.CLOSED
+            locked.closes_at = min(locked.closes_at, now)
+            locked.save(update_fields=["status", "closes_at"])
     return locked
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
-from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.courses.completion import meets_completion_rule
 from maeul.courses.models import Attendance, Course, Registration, RegistrationStatus
 
@@ -28,10 +28,9 @@ def submit_completion_work(
         raise RuleViolation(_("You can submit work only for your own course."), code="forbidden")
     if not registration.course.requires_completion_work:
         raise RuleViolation(_("This course has no completion work."), code="no_work")
-    title = title.strip()
-    if not title:
-        raise RuleViolation(_("Enter the title of your work."), code="work", field="title")
-    refuse_resident_number(title=title)
+    title = required_text(
+        title, field="title", code="work", missing=_("Enter the title of your work.")
+    )
     registration.completion_work = title[:300]
     registration.completion_work_submitted_at = now
     registration.completion_work_accepted_at = None

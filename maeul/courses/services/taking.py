@@ -13,6 +13,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.waiting_list import move_up_first_waiting
 from maeul.courses.completion import has_completed
 from maeul.courses.models import (
     Attendance,
@@ -88,17 +89,12 @@ def cancel_course_registration(
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
-        taken = course.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-        if not had_place or taken >= course.capacity:
-            return None
-        first = (
-            course.registrations.filter(status=RegistrationStatus.WAITING)
-            .order_by("created_at", "pk")
-            .first()
+        first: Registration | None = move_up_first_waiting(
+            course.registrations.all(),
+            freed=had_place,
+            capacity=course.capacity,
+            status=RegistrationStatus,
         )
-        if first is not None:
-            first.status = RegistrationStatus.REGISTERED
-            first.save(update_fields=["status"])
         return first
 
 

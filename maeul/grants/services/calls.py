@@ -186,17 +186,14 @@ def publish_call(*, call: GrantCall, staff: Any, now: datetime, ip: str | None) 
             code="timeline",
             field="closes_at",
         )
-    with transaction.atomic():
+    with (
+        transaction.atomic(),
+        audit.changing(
+            call, ["published_at"], actor=staff, action="grants.call_publish", ip=ip, now=now
+        ),
+    ):
         call.published_at = now
         call.save(update_fields=["published_at"])
-        audit.record(
-            actor=staff,
-            action="grants.call_publish",
-            target=call,
-            changes={"published_at": [None, now]},
-            ip=ip,
-            now=now,
-        )
     return call
 
 

@@ -25,6 +25,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.grants.models import (
     DEFAULT_CRITERIA,
     HANDED_IN,
@@ -242,12 +243,13 @@ def decide(
     enforce(staff, Action.DECIDE_APPLICATION, application, now=now)
     call = application.call
     _require_closed(call, now)
-    reasons = reasons.strip()
-    refuse_resident_number(reasons=reasons)
-    if not reasons:
-        raise RuleViolation(_("Write the reasons for the decision."), field="reasons")
-    if len(reasons) > REASONS_MAX:
-        raise RuleViolation(_("Write the reasons in at most 2,000 characters."), field="reasons")
+    reasons = required_text(
+        reasons,
+        field="reasons",
+        missing=_("Write the reasons for the decision."),
+        most=REASONS_MAX,
+        too_long=_("Write the reasons in at most 2,000 characters."),
+    )
     if selected:
         _check_amount(application, amount)
     with transaction.atomic():

@@ -22,6 +22,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.grants.models import Application, Settlement, SettlementStatus
 from maeul.grants.spending import spending_table
 
@@ -44,12 +45,13 @@ def submit_settlement(
 ) -> Settlement:
     """Hand in (or hand in again) the final report; the spending is frozen until approval."""
     enforce(user, Action.SUBMIT_SETTLEMENT, application, now=now)
-    report = report.strip()
-    refuse_resident_number(report=report)
-    if not report:
-        raise RuleViolation(_("Write the final report."), field="report")
-    if len(report) > REPORT_MAX:
-        raise RuleViolation(_("Write the report in at most 8,000 characters."), field="report")
+    report = required_text(
+        report,
+        field="report",
+        missing=_("Write the final report."),
+        most=REPORT_MAX,
+        too_long=_("Write the report in at most 8,000 characters."),
+    )
     with transaction.atomic():
         settlement, _created = Settlement.objects.select_for_update().get_or_create(
             application=application,
@@ -65,10 +67,7 @@ def send_back_settlement(
     *, application: Application, note: str, staff: Any, now: datetime, ip: str | None
 ) -> Settlement:
     enforce(staff, Action.SETTLE_GRANT, application, now=now)
-    note = note.strip()
-    refuse_resident_number(note=note)
-    if not note:
-        raise RuleViolation(_("Say what the group must correct."), field="note")
+    note = required_text(note, field="note", missing=_("Say what the group must correct."))
     with transaction.atomic():
         settlement = Settlement.objects.select_for_update().get(application=application)
         settlement.status, settlement.staff_note = SettlementStatus.SENT_BACK, note[:2000]

@@ -22,6 +22,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce, scope_of
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.grants.attachments import check_document
 from maeul.grants.models import (
     Application,
@@ -51,12 +52,13 @@ def record_expense(
 ) -> GrantExpense:
     """One payment of the group from the grant, with its receipt if there is one."""
     enforce(user, Action.RECORD_EXPENSE, application, now=now)
-    item = item.strip()
-    refuse_resident_number(item=item)
-    if not item:
-        raise RuleViolation(_("Enter what was bought."), field="item")
-    if len(item) > 100:
-        raise RuleViolation(_("Write what was bought in at most 100 characters."), field="item")
+    item = required_text(
+        item,
+        field="item",
+        missing=_("Enter what was bought."),
+        most=100,
+        too_long=_("Write what was bought in at most 100 characters."),
+    )
     if category is None or category.call_id != application.call_id:
         raise RuleViolation(_("Choose an expense category of the call."), field="category")
     if amount is None or amount <= 0:

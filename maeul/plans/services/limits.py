@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, enforce
-from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.plans.funding import SourceFigures, budget_by_source
 from maeul.plans.models import BudgetSource, EntryKind, Project, ProjectStatus
 
@@ -101,14 +101,12 @@ def confirmed_reason(
         code="confirm_forbidden",
         field="confirm_over_budget",
     )
-    reason = over_budget_reason.strip()
-    refuse_resident_number(over_budget_reason=reason)
-    if not reason:
-        raise RuleViolation(
-            _("Give the reason for going over the budget."),
-            code="over_budget_reason",
-            field="over_budget_reason",
-        )
+    reason = required_text(
+        over_budget_reason,
+        field="over_budget_reason",
+        code="over_budget_reason",
+        missing=_("Give the reason for going over the budget."),
+    )
     if len(reason) > REASON_MAX:
         raise RuleViolation(
             _("Write the reason in at most 300 characters."),

@@ -152,13 +152,8 @@ def add_project(
             starts_on=starts_on,
             ends_on=ends_on,
         )
-        audit.record(
-            actor=staff,
-            action="plans.project_add",
-            target=project,
-            changes=audit.diff({}, audit.snapshot(project, PROJECT_FIELDS)),
-            ip=ip,
-            now=now,
+        audit.record_created(
+            project, PROJECT_FIELDS, actor=staff, action="plans.project_add", ip=ip, now=now
         )
     return project
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maeul.core import moderation
 from maeul.core.errors import RuleViolation
@@ -17,6 +18,14 @@ from maeul.proposals.models import Comment, CommentReport, Proposal
 
 COMMENTS_PER_HOUR = 30
 COMMENT_MAX = 2000
+
+COMMENTS = moderation.Moderated(
+    report_action=Action.REPORT_COMMENT,
+    moderate_action=Action.MODERATE_COMMENT,
+    audit_name="proposals.comment",
+    missing=gettext_lazy("Please say why you report this comment."),
+    already=gettext_lazy("You have already reported this comment."),
+)
 
 
 def _check_body(body: str) -> str:
@@ -77,14 +86,8 @@ def edit_comment(*, author: Any, comment: Comment, body: str, now: datetime) -> 
 
 def report_comment(*, reporter: Any, comment: Comment, reason: str, now: datetime) -> CommentReport:
     """Anyone signed in may report a comment once; it then waits in the moderation queue."""
-    enforce(reporter, Action.REPORT_COMMENT, comment, now=now)
-    report: CommentReport = moderation.file_report(
-        target=comment,
-        reporter=reporter,
-        reason=reason,
-        now=now,
-        missing=_("Please say why you report this comment."),
-        already=_("You have already reported this comment."),
+    report: CommentReport = COMMENTS.report(
+        reporter=reporter, target=comment, reason=reason, now=now
     )
     return report
 
@@ -93,21 +96,10 @@ def hide_comment(
     *, staff: Any, comment: Comment, reason: str, ip: str | None, now: datetime
 ) -> Comment:
     """Hide a comment; the reason is shown in its place, and its reports are resolved."""
-    enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
-    moderation.hide(
-        staff=staff,
-        target=comment,
-        reason=reason,
-        audit_action="proposals.comment.hide",
-        ip=ip,
-        now=now,
-    )
+    COMMENTS.hide(staff=staff, target=comment, reason=reason, ip=ip, now=now)
     return comment
 
 
 def dismiss_reports(*, staff: Any, comment: Comment, ip: str | None, now: datetime) -> int:
     """Keep a reported comment visible and close its reports."""
-    enforce(staff, Action.MODERATE_COMMENT, comment, now=now)
-    return moderation.keep(
-        staff=staff, target=comment, audit_action="proposals.comment.keep", ip=ip, now=now
-    )
+    return COMMENTS.keep(staff=staff, target=comment, ip=ip, now=now)

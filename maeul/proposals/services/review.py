@@ -47,25 +47,6 @@ def _locked(proposal: Proposal) -> Proposal:
     )
 
 
-def _audit(
-    staff: Any,
-    action: str,
-    proposal: Proposal,
-    before: dict[str, Any],
-    ip: str | None,
-    now: datetime,
-) -> None:
-    after = audit.snapshot(proposal, TRACKED)
-    audit.record(
-        actor=staff,
-        action=action,
-        target=proposal,
-        changes=audit.diff(before, after),
-        ip=ip,
-        now=now,
-    )
-
-
 def _people_who_care(proposal: Proposal) -> list[Any]:
     """The author and every supporter: they hear of answers and of changes in status."""
     supporters = list(User.objects.filter(supports__proposal=proposal))
@@ -85,16 +66,17 @@ def assign_department(
         proposal = _locked(proposal)
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING):
             raise RuleViolation(_("Only a received proposal can be assigned."), code="status")
-        before = audit.snapshot(proposal, TRACKED)
-        proposal.department = department
-        proposal.assigned_at = now
-        proposal.answer_level = proposal.answer_level or AnswerLevel.DEPARTMENT
-        proposal.answer_due = proposal.answer_due or now + timedelta(
-            days=policy_of(proposal.district).answer_days
-        )
-        proposal.status = Status.REVIEWING
-        proposal.save()
-        _audit(staff, "proposals.assign", proposal, before, ip, now)
+        with audit.changing(
+            proposal, TRACKED, actor=staff, action="proposals.assign", ip=ip, now=now
+        ):
+            proposal.department = department
+            proposal.assigned_at = now
+            proposal.answer_level = proposal.answer_level or AnswerLevel.DEPARTMENT
+            proposal.answer_due = proposal.answer_due or now + timedelta(
+                days=policy_of(proposal.district).answer_days
+            )
+            proposal.status = Status.REVIEWING
+            proposal.save()
     return proposal
 
 
@@ -112,46 +94,29 @@ def answer_proposal(
         proposal = _locked(proposal)
         if proposal.status not in (Status.PUBLISHED, Status.REVIEWING, Status.ANSWERED):
             raise RuleViolation(_("This proposal cannot be answered now."), code="status")
-        before = audit.snapshot(proposal, TRACKED)
         before_decision = (
             Answer.objects.filter(proposal=proposal).values_list("decision", flat=True).first()
         )
+        written = {
+            "department": proposal.department,
+            "author": staff,
+            "level": proposal.answer_level or AnswerLevel.DEPARTMENT,
+            "decision": decision,
+            "body": body,
+            "body_html": render_markdown(body),
+        }
         answer, created = Answer.objects.update_or_create(
             proposal=proposal,
-            defaults={
-                "department": proposal.department,
-                "author": staff,
-                "level": proposal.answer_level or AnswerLevel.DEPARTMENT,
-                "decision": decision,
-                "body": body,
-                "body_html": render_markdown(body),
-                "updated_at": now,
-            },
-            create_defaults={
-                "department": proposal.department,
-                "author": staff,
-                "level": proposal.answer_level or AnswerLevel.DEPARTMENT,
-                "decision": decision,
-                "body": body,
-                "body_html": render_markdown(body),
-                "created_at": now,
-                "updated_at": now,
-            },
+            defaults={**written, "updated_at": now},
+            create_defaults={**written, "created_at": now, "updated_at": now},
         )
-        proposal.status = Status.ANSWERED
-        proposal.answered_at = proposal.answered_at or now
-        proposal.save()
-        audit.record(
-            actor=staff,
-            action="proposals.answer",
-            target=proposal,
-            changes={
-                **audit.diff(before, audit.snapshot(proposal, TRACKED)),
-                "decision": [None if created else before_decision, decision],
-            },
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            proposal, TRACKED, actor=staff, action="proposals.answer", ip=ip, now=now
+        ) as changes:
+            proposal.status = Status.ANSWERED
+            proposal.answered_at = proposal.answered_at or now
+            proposal.save()
+            changes["decision"] = [None if created else before_decision, decision]
         message = _('Your proposal "%(title)s" has an answer: %(decision)s.') % {
             "title": proposal.title[:40],
             "decision": answer.get_decision_display(),
@@ -196,15 +161,18 @@ def change_status(
                 code="reason",
                 field="reason",
             )
-        before = audit.snapshot(proposal, TRACKED)
-        if status == Status.PUBLISHED:  # unhiding: back to the status it had when hidden
+        unhiding = status == Status.PUBLISHED
+        if unhiding:  # back to the status it had when hidden
             status = _status_before_hiding(proposal)
-            proposal.hidden_reason = ""
-        proposal.status = status
-        if status == Status.HIDDEN:
-            proposal.hidden_reason = reason.strip()
-        proposal.save()
-        _audit(staff, f"proposals.status.{status}", proposal, before, ip, now)
+        with audit.changing(
+            proposal, TRACKED, actor=staff, action=f"proposals.status.{status}", ip=ip, now=now
+        ):
+            if unhiding:
+                proposal.hidden_reason = ""
+            proposal.status = status
+            if status == Status.HIDDEN:
+                proposal.hidden_reason = reason.strip()
+            proposal.save()
         if status in (Status.IN_PROGRESS, Status.DONE):
             notify(
                 recipients=_people_who_care(proposal),
@@ -253,18 +221,12 @@ def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datet
         proposal = _locked(proposal)
         if not proposal.is_public:
             raise RuleViolation(_("Only a public proposal can be rewarded."), code="status")
-        before = {"excellent_until": proposal.excellent_until}
-        proposal.excellent_from = today
-        proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
-        proposal.save(update_fields=["excellent_from", "excellent_until"])
-        audit.record(
-            actor=staff,
-            action="proposals.reward",
-            target=proposal,
-            changes=audit.diff(before, {"excellent_until": proposal.excellent_until}),
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            proposal, ["excellent_until"], actor=staff, action="proposals.reward", ip=ip, now=now
+        ):
+            proposal.excellent_from = today
+            proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
+            proposal.save(update_fields=["excellent_from", "excellent_until"])
         notify(
             recipients=[proposal.author],
             kind="proposal_rewarded",
@@ -310,7 +272,6 @@ def merge_proposals(
             )
         if not duplicate.is_public or not target.is_public:
             raise RuleViolation(_("Only public proposals can be merged."), code="status")
-        before = audit.snapshot(duplicate, TRACKED)
         already = Support.objects.filter(proposal=target, user=OuterRef("user"))
         movers = (
             Support.objects.filter(proposal=duplicate)
@@ -324,11 +285,13 @@ def merge_proposals(
         target.support_count = Support.objects.filter(proposal=target).count()
         target.save(update_fields=["support_count"])
         apply_thresholds(target, now)  # the moved supports may carry it over a threshold
-        duplicate.support_count = 0
-        duplicate.status = Status.MERGED
-        duplicate.merged_into = target
-        duplicate.save()
-        _audit(staff, "proposals.merge", duplicate, before, ip, now)
+        with audit.changing(
+            duplicate, TRACKED, actor=staff, action="proposals.merge", ip=ip, now=now
+        ):
+            duplicate.support_count = 0
+            duplicate.status = Status.MERGED
+            duplicate.merged_into = target
+            duplicate.save()
         notify(
             recipients=[duplicate.author],
             kind="proposal_merged",

@@ -20,20 +20,12 @@ from maeul.spaces.services.bookings import release
 def _change(
     booking: Booking, status: str, *, staff: Any, action: str, now: datetime, ip: str | None
 ) -> None:
-    before = audit.snapshot(booking, ["status"])
-    booking.status = status
-    booking.decided_at = now
-    if status == BookingStatus.USED and booking.checked_in_at is None:
-        booking.checked_in_at = now
-    booking.save(update_fields=["status", "decided_at", "checked_in_at"])
-    audit.record(
-        actor=staff,
-        action=action,
-        target=booking,
-        changes=audit.diff(before, audit.snapshot(booking, ["status"])),
-        ip=ip,
-        now=now,
-    )
+    with audit.changing(booking, ["status"], actor=staff, action=action, ip=ip, now=now):
+        booking.status = status
+        booking.decided_at = now
+        if status == BookingStatus.USED and booking.checked_in_at is None:
+            booking.checked_in_at = now
+        booking.save(update_fields=["status", "decided_at", "checked_in_at"])
 
 
 def _when(booking: Booking) -> str:

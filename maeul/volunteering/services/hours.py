@@ -98,14 +98,9 @@ def confirm_group(
             raise RuleViolation(
                 _("The group's attendance was already confirmed."), code="already_confirmed"
             )
-        locked.attended, locked.confirmed_by, locked.confirmed_at = attended, staff, now
-        locked.save(update_fields=["attended", "confirmed_by", "confirmed_at"])
-        audit.record(
-            actor=staff,
-            action="volunteering.confirm_group",
-            target=locked,
-            changes={"attended": [None, attended]},
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            locked, ["attended"], actor=staff, action="volunteering.confirm_group", ip=ip, now=now
+        ):
+            locked.attended, locked.confirmed_by, locked.confirmed_at = attended, staff, now
+            locked.save(update_fields=["attended", "confirmed_by", "confirmed_at"])
     return locked

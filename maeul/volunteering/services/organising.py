@@ -1,11 +1,14 @@
 """Camps, clubs and their leaders, activities and their shifts, and work proposed by a camp
 meeting (일감제안) that staff turn into an activity or decline."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
@@ -27,11 +30,59 @@ from maeul.volunteering.models import (
     WorkProposal,
 )
 
+Group = TypeVar("Group", VolunteerCamp, VolunteerClub)
+
 
 def _need(text: str, field: str, message: str) -> str:
     if not text.strip():
         raise RuleViolation(message, code=field, field=field)
     return text.strip()
+
+
+@dataclass(frozen=True)
+class _GroupWords:
+    unnamed: Promise
+    taken: Promise
+    audit_action: str
+
+
+_GROUP_WORDS = {
+    VolunteerCamp: _GroupWords(
+        unnamed=gettext_lazy("Enter the camp's name."),
+        taken=gettext_lazy("This dong already has a camp of that name."),
+        audit_action="volunteering.create_camp",
+    ),
+    VolunteerClub: _GroupWords(
+        unnamed=gettext_lazy("Enter the club's name."),
+        taken=gettext_lazy("A club of that name is already registered."),
+        audit_action="volunteering.create_club",
+    ),
+}
+
+
+def _create_group(
+    model: type[Group],
+    *,
+    dong: Dong,
+    name: str,
+    staff: Any,
+    now: datetime,
+    ip: str | None,
+    **texts: str,
+) -> Group:
+    """A camp or a club of `dong` (staff serving the dong) with its audit entry: its name
+    required and unique in the dong, its other `texts` (description, field) free of resident
+    numbers; what a person reads and the audit name come from `_GROUP_WORDS`."""
+    words = _GROUP_WORDS[model]
+    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
+    refuse_resident_number(name=name, **texts)
+    name = _need(name, "name", str(words.unnamed))
+    with refuse_duplicate(words.taken, code="duplicate", field="name"):
+        group = model.objects.create(
+            district_id=dong.district_id, dong=dong, name=name, created_at=now, **texts
+        )
+        audit.record(actor=staff, action=words.audit_action, target=group, ip=ip, now=now)
+    return group
 
 
 def create_camp(
@@ -44,21 +95,9 @@ def create_camp(
     ip: str | None = None,
 ) -> VolunteerCamp:
     """Open a volunteer camp in `dong` (staff serving the dong)."""
-    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
-    refuse_resident_number(name=name, description=description)
-    name = _need(name, "name", _("Enter the camp's name."))
-    with refuse_duplicate(
-        _("This dong already has a camp of that name."), code="duplicate", field="name"
-    ):
-        camp = VolunteerCamp.objects.create(
-            district_id=dong.district_id,
-            dong=dong,
-            name=name,
-            description=description,
-            created_at=now,
-        )
-        audit.record(actor=staff, action="volunteering.create_camp", target=camp, ip=ip, now=now)
-    return camp
+    return _create_group(
+        VolunteerCamp, dong=dong, name=name, description=description, staff=staff, now=now, ip=ip
+    )
 
 
 def create_club(
@@ -72,22 +111,16 @@ def create_club(
     ip: str | None = None,
 ) -> VolunteerClub:
     """Register a volunteer club (동아리) of `dong` (staff serving the dong)."""
-    enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
-    refuse_resident_number(name=name, field=field, description=description)
-    name = _need(name, "name", _("Enter the club's name."))
-    with refuse_duplicate(
-        _("A club of that name is already registered."), code="duplicate", field="name"
-    ):
-        club = VolunteerClub.objects.create(
-            district_id=dong.district_id,
-            dong=dong,
-            name=name,
-            field=field,
-            description=description,
-            created_at=now,
-        )
-        audit.record(actor=staff, action="volunteering.create_club", target=club, ip=ip, now=now)
-    return club
+    return _create_group(
+        VolunteerClub,
+        dong=dong,
+        name=name,
+        field=field,
+        description=description,
+        staff=staff,
+        now=now,
+        ip=ip,
+    )
 
 
 def add_member(
