@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, matching, paginate
 from maeul.core.dates import SEOUL
+from maeul.core.query import one_of
 from maeul.volunteering.figures import places_left, with_places_left
 from maeul.volunteering.models import (
     ActivityStatus,
@@ -162,11 +163,11 @@ def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> Activi
     started with `places_left` and the `hours` each credits, `upcoming_shifts` (how many are
     to come), and `hours`: the volunteer hours confirmed so far. Page-numbered, at most 100
     a page, newest first. No personal data."""
-    activities = _activities()
-    if query.dong:
-        activities = activities.filter(dong__code=query.dong)
-    if query.status in ActivityStatus.values:
-        activities = activities.filter(status=query.status)
+    activities = matching(
+        _activities(),
+        dong__code=query.dong,
+        status=one_of(query.status, ActivityStatus.values),
+    )
     return ActivityPage(**paginate(request, activities, query, _item))
 
 
