@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from maeul.core.dates import at_seoul
@@ -49,30 +49,40 @@ def places_left(shift: Shift) -> int:
     return max(shift.places - taken, 0)
 
 
-def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
-    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`.
+def _sum_per(rows: QuerySet[Any], key: str, total: Any) -> Any:
+    """`total` over `rows` that share `key` (an outer reference), counting 0 when none do.
 
     Subqueries, not joins: people and groups counted in one join would multiply each other.
     """
-    people = (
-        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
-        .order_by()
-        .values("shift")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    groups = (
-        GroupSignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE)
-        .order_by()
-        .values("shift")
-        .annotate(n=Sum("head_count"))
-        .values("n")
-    )
+    per_key = rows.order_by().values(key).annotate(n=total).values("n")
     zero = Value(0, output_field=IntegerField())
-    taken = Coalesce(Subquery(people, output_field=IntegerField()), zero) + Coalesce(
-        Subquery(groups, output_field=IntegerField()), zero
+    return Coalesce(Subquery(per_key, output_field=IntegerField()), zero)
+
+
+def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
+    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`."""
+    active = {"shift": OuterRef("pk"), "status": SignUpStatus.ACTIVE}
+    people = _sum_per(SignUp.objects.filter(**active), "shift", Count("pk"))
+    groups = _sum_per(GroupSignUp.objects.filter(**active), "shift", Sum("head_count"))
+    return shifts.annotate(taken=people + groups)
+
+
+def with_total_minutes(
+    activities: QuerySet[VolunteerActivity],
+) -> QuerySet[VolunteerActivity]:
+    """Each activity with `total_minutes`, `ActivityFigures.total_minutes` for a whole list:
+    people's confirmed minutes, and the people of groups who came times the shift's."""
+    people = _sum_per(
+        HoursRecord.objects.filter(shift__activity=OuterRef("pk")),
+        "shift__activity",
+        Sum("minutes"),
     )
-    return shifts.annotate(taken=taken)
+    groups = _sum_per(
+        GroupSignUp.objects.filter(shift__activity=OuterRef("pk"), status=SignUpStatus.ACTIVE),
+        "shift__activity",
+        Sum(F("attended") * F("shift__minutes")),
+    )
+    return activities.annotate(total_minutes=people + groups)
 
 
 @dataclass(frozen=True)
