@@ -57,6 +57,8 @@ def through(path: str) -> RowScope:
 def register_rows(*models: type[Model], row_scope: RowScope = OWN_PLACE) -> None:
     """Staff serve the rows of each of `models` by `row_scope` (their own place by default)."""
     for model in models:
+        if not (isinstance(model, type) and issubclass(model, Model)):
+            raise TypeError(f"register_rows takes models, then row_scope=: got {model!r}")
         ROW_SCOPES[model] = row_scope
 
 
