@@ -208,9 +208,7 @@ _record_forum = all_of(_manage_forum, _forum_started)
 
 
 def _workshop_ready(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, Proposal):
-        return ALLOW  # staff_serving has refused it
-    if not target.is_public:
+    if not isinstance(target, Proposal) or not target.is_public:
         return deny(_("A workshop can be opened only on a public proposal."))
     needed = settings.MAEUL_WORKSHOP_SUPPORTS
     if target.support_count < needed:

@@ -203,7 +203,7 @@ def _confirm_paper_batch(user: Any, target: Model | None, now: datetime) -> Deci
 
 def _countable(user: Any, target: Model | None, now: datetime) -> Decision:
     if not isinstance(target, Vote):
-        return ALLOW  # staff_serving has refused it
+        return refuse_outsider(user)
     phase = target.phase(now)
     if phase == Phase.COUNTED:
         return deny(_("This vote has already been counted."))
