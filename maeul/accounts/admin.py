@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from maeul.accounts.deactivation import deactivate_account
 from maeul.accounts.models import DongTie, RoleAssignment, User
 from maeul.core.access_log import record_access
-from maeul.core.admin_site import AuditedAdmin
+from maeul.core.admin_site import AuditedAdmin, inline
 from maeul.core.models import AccessAction
 from maeul.core.requests import acting, client_ip
 
@@ -27,9 +27,7 @@ class DongTieInline(admin.TabularInline[DongTie, User]):
     readonly_fields = ["confirmed_at", "confirmed_by"]
 
 
-class RoleInline(admin.TabularInline[RoleAssignment, User]):
-    model = RoleAssignment
-    extra = 0
+RoleInline = inline(RoleAssignment)
 
 
 @admin.register(User)

@@ -12,9 +12,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
-from maeul.api.common import Label, Page, PageQuery, paginate
+from maeul.api.common import Label, Page, PageQuery, matching, paginate
 from maeul.core.dates import SEOUL
 from maeul.core.markup import render_markdown
+from maeul.core.query import one_of, whole_number
 from maeul.councils.models import AgendaItem, AgendaStatus
 from maeul.councils.services.agenda import agenda_item_url
 
@@ -98,13 +99,12 @@ def _fields(item: AgendaItem) -> dict[str, Any]:
 
 
 def _filter(rows: QuerySet[AgendaItem], query: AgendaQuery) -> QuerySet[AgendaItem]:
-    if query.council and query.council.isdigit():
-        rows = rows.filter(council_id=int(query.council))
-    if query.year and query.year.isdigit():
-        rows = rows.filter(year=int(query.year))
-    if query.status in AgendaStatus.values:
-        rows = rows.filter(status=query.status)
-    return rows
+    return matching(
+        rows,
+        council_id=whole_number(query.council, low=0),
+        year=whole_number(query.year, low=0),
+        status=one_of(query.status, AgendaStatus.values),
+    )
 
 
 # --- Endpoints --------------------------------------------------------------------------

@@ -108,6 +108,17 @@ class PageQuery(Schema):
 
 ItemT = TypeVar("ItemT")
 RowT = TypeVar("RowT")
+Rows = TypeVar("Rows", bound=QuerySet[Any])
+
+
+def matching(rows: Rows, **wanted: Any) -> Rows:
+    """`rows` filtered by each lookup given a value (`district__code=query.district`); a
+    filter that is missing (None, "") narrows nothing. Read each value first with
+    `maeul.core.query` (`one_of`, `whole_number`), which answers None for what it does not
+    understand."""
+    return rows.filter(
+        **{lookup: value for lookup, value in wanted.items() if value not in (None, "")}
+    )
 
 
 class Page(Schema, Generic[ItemT]):

@@ -16,7 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from maeul.api.common import CodeName, ErrorOut, Label, Page, PageQuery, errors, paginate
+from maeul.api.common import (
+    CodeName,
+    ErrorOut,
+    Label,
+    Page,
+    PageQuery,
+    errors,
+    matching,
+    paginate,
+)
 from maeul.consultations.models import (
     Consultation,
     ConsultationPhase,
@@ -138,11 +147,7 @@ def _published(text: str, when: datetime | None) -> PublishedText | None:
 
 
 def _filtered(query: ConsultationQuery, now: datetime) -> QuerySet[Consultation]:
-    rows = public_consultations()
-    if query.district:
-        rows = rows.filter(district__code=query.district)
-    if query.dong:
-        rows = rows.filter(dong__code=query.dong)
+    rows = matching(public_consultations(), district__code=query.district, dong__code=query.dong)
     if query.phase == ConsultationPhase.UPCOMING:
         rows = rows.filter(opens_at__gt=now)
     elif query.phase == ConsultationPhase.OPEN:

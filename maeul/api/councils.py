@@ -15,7 +15,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import field_validator
 
-from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, matching, paginate
+from maeul.core.query import one_of
 from maeul.councils.models import Council, CouncilKind, CouncilMember
 from maeul.councils.services import cycle
 from maeul.councils.services.members import current_term, role_rank
@@ -117,11 +118,11 @@ def _councils() -> QuerySet[Council]:
 def list_councils(request: HttpRequest, query: Query[CouncilQuery]) -> CouncilPage:
     """Filters: `district` (code), `kind` (`resident` or `governance`); page-numbered, at most
     100 a page. A district's governance council comes first, then its dongs' councils."""
-    rows = _councils().order_by("district__code", "kind", "dong__code", "pk")
-    if query.district:
-        rows = rows.filter(district__code=query.district)
-    if query.kind in CouncilKind.values:
-        rows = rows.filter(kind=query.kind)
+    rows = matching(
+        _councils().order_by("district__code", "kind", "dong__code", "pk"),
+        district__code=query.district,
+        kind=one_of(query.kind, CouncilKind.values),
+    )
     return CouncilPage(**paginate(request, rows, query, lambda c: CouncilItem(**_item_fields(c))))
 
 

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, matching, paginate
 from maeul.core.dates import SEOUL
+from maeul.core.query import one_of, whole_number
 from maeul.grants.models import (
     Application,
     ApplicationStatus,
@@ -128,13 +129,12 @@ def list_grant_calls(request: HttpRequest, query: Query[GrantCallQuery]) -> Gran
     neighbours, community_growth, alleys, open_alleys, living_lab, vitality_centre), `open`
     (true: receiving applications now). Open calls first. Amounts are integers of won."""
     now = timezone.now()
-    calls = public_calls(now)
-    if query.district:
-        calls = calls.filter(district__code=query.district)
-    if query.year and query.year.isdigit():
-        calls = calls.filter(year=int(query.year))
-    if query.programme in Programme.values:
-        calls = calls.filter(programme=query.programme)
+    calls = matching(
+        public_calls(now),
+        district__code=query.district,
+        year=whole_number(query.year, low=0),
+        programme=one_of(query.programme, Programme.values),
+    )
     if query.open is not None:
         open_now = {"opens_at__lte": now, "closes_at__gt": now}
         calls = calls.filter(**open_now) if query.open else calls.exclude(**open_now)

@@ -9,24 +9,21 @@ their shift's hours). Who signed up or volunteered is never part of the API.
 from datetime import datetime
 from typing import Any
 
-from django.db.models import F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
-from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, matching, paginate
 from maeul.core.dates import SEOUL
-from maeul.volunteering.figures import places_left, with_places_left
+from maeul.core.query import one_of
+from maeul.volunteering.figures import places_left, with_places_left, with_total_minutes
 from maeul.volunteering.models import (
     ActivityStatus,
     Field,
-    GroupSignUp,
-    HoursRecord,
     Shift,
-    SignUpStatus,
     VolunteerActivity,
 )
 
@@ -81,36 +78,13 @@ class ActivityDetail(ActivityItem):
     all_shifts: list[ShiftOut]
 
 
-def _with_hours(activities: QuerySet[VolunteerActivity]) -> QuerySet[VolunteerActivity]:
-    """Each activity with `confirmed_minutes`: people's records and groups' people who came."""
-    zero = Value(0, output_field=IntegerField())
-    people = (
-        HoursRecord.objects.filter(shift__activity=OuterRef("pk"))
-        .order_by()
-        .values("shift__activity")
-        .annotate(n=Sum("minutes"))
-        .values("n")
-    )
-    groups = (
-        GroupSignUp.objects.filter(shift__activity=OuterRef("pk"), status=SignUpStatus.ACTIVE)
-        .order_by()
-        .values("shift__activity")
-        .annotate(n=Sum(F("attended") * F("shift__minutes")))
-        .values("n")
-    )
-    return activities.annotate(
-        confirmed_minutes=Coalesce(Subquery(people, output_field=IntegerField()), zero)
-        + Coalesce(Subquery(groups, output_field=IntegerField()), zero)
-    )
-
-
 # The list shows each activity's next shifts; the detail has every shift.
 NEXT_SHIFTS = 5
 
 
 def _activities() -> QuerySet[VolunteerActivity]:
     upcoming = Shift.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at", "pk")
-    return _with_hours(
+    return with_total_minutes(
         VolunteerActivity.objects.public()
         .prefetch_related(
             Prefetch("shifts", queryset=with_places_left(upcoming), to_attr="upcoming")
@@ -150,7 +124,7 @@ def _item(activity: VolunteerActivity) -> ActivityItem:
         required_training=_ref(activity.required_course, "title"),
         shifts=[_shift(shift) for shift in upcoming[:NEXT_SHIFTS]],
         upcoming_shifts=len(upcoming),
-        hours=round(getattr(activity, "confirmed_minutes", 0) / 60, 2),
+        hours=round(getattr(activity, "total_minutes", 0) / 60, 2),
         url=reverse("volunteering:activity", args=[activity.pk]),
     )
 
@@ -162,11 +136,11 @@ def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> Activi
     started with `places_left` and the `hours` each credits, `upcoming_shifts` (how many are
     to come), and `hours`: the volunteer hours confirmed so far. Page-numbered, at most 100
     a page, newest first. No personal data."""
-    activities = _activities()
-    if query.dong:
-        activities = activities.filter(dong__code=query.dong)
-    if query.status in ActivityStatus.values:
-        activities = activities.filter(status=query.status)
+    activities = matching(
+        _activities(),
+        dong__code=query.dong,
+        status=one_of(query.status, ActivityStatus.values),
+    )
     return ActivityPage(**paginate(request, activities, query, _item))
 
 

@@ -4,13 +4,9 @@ Who answered and what was answered are never shown here (the page shows results 
 from django.contrib import admin
 
 from maeul.consultations.models import Argument, Consultation, Option, Question
-from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
+from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin, inline
 
-
-class QuestionInline(admin.TabularInline[Question, Consultation]):
-    model = Question
-    extra = 0
-    raw_id_fields = ["show_if"]
+QuestionInline = inline(Question, raw_id_fields=["show_if"])
 
 
 @admin.register(Consultation)

@@ -5,9 +5,8 @@ them (the slot rows, the caps and the notices go with each change), as are alloc
 and their requests (the draw and the season's bookings are the services')."""
 
 from django.contrib import admin
-from django.db.models import Model
 
-from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin
+from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin, inline
 from maeul.spaces.models import (
     AllocationRequest,
     AllocationRound,
@@ -23,17 +22,12 @@ from maeul.spaces.models import (
 )
 
 
-def _inline(model: type[Model]) -> type[admin.TabularInline]:  # type: ignore[type-arg]
-    """A table of a space's rows of `model` on the space's page."""
-    return type(f"{model.__name__}Inline", (admin.TabularInline,), {"model": model, "extra": 0})
-
-
 @admin.register(Space)
 class SpaceAdmin(AuditedAdmin):
     list_display = ["name", "dong", "operator", "size_m2", "fee"]
     list_filter = ["district"]
     search_fields = ["name", "operator"]
-    inlines = [_inline(model) for model in (Room, OpeningHours, Closure, ReservedDay, Item)]
+    inlines = [inline(model) for model in (Room, OpeningHours, Closure, ReservedDay, Item)]
 
 
 @admin.register(CapacityPolicy)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, QuerySet, Sum
 
 from maeul.core.dates import at_seoul
 from maeul.core.subqueries import total_of_each
@@ -50,21 +50,29 @@ def places_left(shift: Shift) -> int:
 
 
 def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
-    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`.
+    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`."""
+    active = {"shift": OuterRef("pk"), "status": SignUpStatus.ACTIVE}
+    people = total_of_each(SignUp.objects.filter(**active), "shift", Count("pk"))
+    groups = total_of_each(GroupSignUp.objects.filter(**active), "shift", Sum("head_count"))
+    return shifts.annotate(taken=people + groups)
 
-    Subqueries, not joins: people and groups counted in one join would multiply each other.
-    """
+
+def with_total_minutes(
+    activities: QuerySet[VolunteerActivity],
+) -> QuerySet[VolunteerActivity]:
+    """Each activity with `total_minutes`, `ActivityFigures.total_minutes` for a whole list:
+    people's confirmed minutes, and the people of groups who came times the shift's."""
     people = total_of_each(
-        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE),
-        "shift",
-        Count("pk"),
+        HoursRecord.objects.filter(shift__activity=OuterRef("pk")),
+        "shift__activity",
+        Sum("minutes"),
     )
     groups = total_of_each(
-        GroupSignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.ACTIVE),
-        "shift",
-        Sum("head_count"),
+        GroupSignUp.objects.filter(shift__activity=OuterRef("pk"), status=SignUpStatus.ACTIVE),
+        "shift__activity",
+        Sum(F("attended") * F("shift__minutes")),
     )
-    return shifts.annotate(taken=people + groups)
+    return activities.annotate(total_minutes=people + groups)
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,13 @@ Targets (금천구 unless said otherwise): the dongs 독산1동 and 가산동, t
 """
 
 import pytest
-from django.utils import translation
 
 from maeul.accounts.models import Role
 from maeul.archive.models import ArchiveRecord, Exhibition
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from tests.conftest import _verified
-from tests.core.matrix import matrix_cells
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.factories import RoleAssignmentFactory, UserFactory
-from tests.korean import HANGUL
 from tests.spaces.conftest import NOW
 
 A = Action
@@ -78,19 +76,11 @@ def targets(doksan1, gasan, geumcheon, yeongdeungpo):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_archive_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_archive_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("archive.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "archive.")
 
 
 def test_a_recorder_is_not_staff(recorder):

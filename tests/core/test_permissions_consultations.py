@@ -15,15 +15,13 @@ Targets (금천구 unless said otherwise), at `NOW` inside the open consultation
 from datetime import timedelta
 
 import pytest
-from django.utils import translation
 
 from maeul.consultations.models import AgeGroup, ForumKind, Occasion, TargetGroup
 from maeul.consultations.services import debate, forums, suggestions
 from maeul.consultations.services.forums import ForumSpec
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from tests.consultations.conftest import NOW, make_consultation
-from tests.core.matrix import matrix_cells
-from tests.korean import HANGUL
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.proposals.factories import ProposalFactory
 
 A = Action
@@ -144,18 +142,8 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_consultation_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_consultation_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("consultations.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "consultations.")

@@ -10,13 +10,12 @@ Targets (금천구 unless said otherwise):
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.councils.models import Council, CouncilKind, CouncilMember, Recruitment, Term
 from maeul.plans.models import AutonomyPlan, BudgetSource, Programme, Project
-from tests.core.matrix import matrix_cells
-from tests.korean import HANGUL
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 
 A = Action
 COLUMNS = [
@@ -135,18 +134,10 @@ def targets(geumcheon, doksan1, gasan, dangsan1, resident):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_council_and_plan_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=timezone.now())
-
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(
+        request.getfixturevalue(persona), action, targets[target], allowed, now=timezone.now()
+    )
 
 
 def test_every_council_and_plan_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith(("councils.", "plans."))}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "councils.", "plans.")

@@ -10,13 +10,11 @@ Targets (금천구 unless said otherwise), at `NOW`:
 from datetime import timedelta
 
 import pytest
-from django.utils import translation
 
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.courses.models import Attendance, Registration
-from tests.core.matrix import matrix_cells
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.courses.conftest import NOW, add_sessions, make_programme, new_course
-from tests.korean import HANGUL
 
 A = Action
 COLUMNS = [
@@ -78,16 +76,8 @@ def targets(geumcheon, doksan1, gasan, resident):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_courses_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_courses_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("courses.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "courses.")

@@ -12,9 +12,8 @@ Targets (금천구 unless said otherwise):
 """
 
 import pytest
-from django.utils import translation
 
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.grants import bank_account
 from maeul.grants.models import (
     ApplicationAttachment,
@@ -28,10 +27,9 @@ from maeul.grants.models import (
 )
 from maeul.grants.services import applications
 from tests.conftest import _verified
-from tests.core.matrix import matrix_cells
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.factories import UserFactory
 from tests.grants.conftest import NOW, make_call, make_group, write_draft
-from tests.korean import HANGUL
 
 A = Action
 COLUMNS = [
@@ -177,18 +175,8 @@ def _after_the_money(call, dong, representative):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_grant_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_grant_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("grants.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "grants.")

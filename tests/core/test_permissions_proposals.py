@@ -19,8 +19,8 @@ from django.utils import timezone, translation
 
 from maeul.core.permissions import Action, can
 from maeul.proposals.models import Status
-from tests.core.matrix import matrix_cells
-from tests.korean import HANGUL, korean
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
+from tests.korean import korean
 from tests.proposals import conftest as proposal_fixtures
 from tests.proposals.factories import CommentFactory, ProposalFactory
 
@@ -146,21 +146,13 @@ def targets(
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_proposal_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=timezone.now())
-
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(
+        request.getfixturevalue(persona), action, targets[target], allowed, now=timezone.now()
+    )
 
 
 def test_every_proposal_action_has_a_column():
-    proposal_actions = {action for action in Action if action.value.startswith("proposals.")}
-    assert {action for action, _target in COLUMNS} == proposal_actions
+    assert_every_action_has_a_column(COLUMNS, "proposals.")
 
 
 def test_every_persona_has_a_row():

@@ -10,14 +10,12 @@ Targets (금천구 unless said otherwise):
 """
 
 import pytest
-from django.utils import translation
 
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.places.models import District
 from maeul.spaces.models import AllocationRound, Booking, BookingStatus, Item, Room
 from maeul.spaces.services import bookings
-from tests.core.matrix import matrix_cells
-from tests.korean import HANGUL
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.spaces.conftest import NOW, at, make_space
 
 A = Action
@@ -93,16 +91,8 @@ def targets(doksan1, gasan, geumcheon, yeongdeungpo, resident):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_spaces_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_spaces_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("spaces.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "spaces.")

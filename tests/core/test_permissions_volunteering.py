@@ -10,14 +10,12 @@ Targets (금천구 unless said otherwise):
 """
 
 import pytest
-from django.utils import translation
 
 from maeul.accounts.models import VerificationMethod
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.volunteering.models import MemberRole, Membership, WorkProposal
-from tests.core.matrix import matrix_cells
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.factories import UserFactory
-from tests.korean import HANGUL
 from tests.volunteering.conftest import NOW, make_activity, make_camp, make_shift, signed_up
 
 A = Action
@@ -101,16 +99,8 @@ def targets(doksan1, gasan, geumcheon, resident, neighbour, leader, camp):
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_volunteering_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=NOW)
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(request.getfixturevalue(persona), action, targets[target], allowed, now=NOW)
 
 
 def test_every_volunteering_action_has_a_column():
-    actions = {a for a in Action if a.value.startswith("volunteering.")}
-    assert {action for action, _target in COLUMNS} == actions
+    assert_every_action_has_a_column(COLUMNS, "volunteering.")

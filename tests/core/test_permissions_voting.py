@@ -12,12 +12,11 @@ Targets (금천구 unless said otherwise):
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from maeul.core.permissions import Action, can
+from maeul.core.permissions import Action
 from maeul.voting.models import Channel, PaperBatch
-from tests.core.matrix import matrix_cells
-from tests.korean import HANGUL
+from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.voting.conftest import make_vote
 
 A = Action
@@ -94,18 +93,10 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, dong_staff, other_dong_staf
 
 @pytest.mark.parametrize(("persona", "action", "target", "allowed"), CELLS)
 def test_vote_permission_matrix(request, targets, persona, action, target, allowed):
-    user = request.getfixturevalue(persona)
-
-    with translation.override("ko"):
-        decision = can(user, action, targets[target], now=timezone.now())
-
-    assert decision.allowed is allowed
-    if not allowed:
-        assert HANGUL.search(decision.reason), (
-            f"refusal without a Korean reason: {decision.reason!r}"
-        )
+    assert_cell(
+        request.getfixturevalue(persona), action, targets[target], allowed, now=timezone.now()
+    )
 
 
 def test_every_vote_action_has_a_column():
-    vote_actions = {action for action in Action if action.value.startswith("voting.")}
-    assert {action for action, _target in COLUMNS} == vote_actions
+    assert_every_action_has_a_column(COLUMNS, "voting.")

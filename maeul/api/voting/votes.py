@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from maeul.api.auth import user_for_token
-from maeul.api.common import CodeName, Label, paginate
+from maeul.api.common import CodeName, Label, matching, paginate
 from maeul.api.voting.schemas import (
     Eligibility,
     MyStatus,
@@ -98,11 +98,11 @@ def list_votes(request: HttpRequest, query: Query[VoteQuery]) -> VotePage:
     """Filters: `district` and `dong` (administrative codes), `phase` one of upcoming, open,
     closed, counted; newest opening first; page-numbered, at most 100 a page."""
     now = timezone.now()
-    rows = Vote.objects.listed().select_related("district", "dong")
-    if query.district:
-        rows = rows.filter(district__code=query.district)
-    if query.dong:
-        rows = rows.filter(dong__code=query.dong)
+    rows = matching(
+        Vote.objects.listed().select_related("district", "dong"),
+        district__code=query.district,
+        dong__code=query.dong,
+    )
     if query.phase in LISTED_PHASES:
         rows = rows.in_phase(query.phase, now)
     return VotePage(

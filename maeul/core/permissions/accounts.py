@@ -19,10 +19,10 @@ from maeul.core.permissions.base import (
     scope_of,
     ties_of,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import IN_ITS_DONG, register_rows
 
 # Current ties only (`DongTie.objects.current()`): staff serve the people tied to their dongs now.
-register_rows(DongTie, RowScope(district="dong__district_id", dong="dong_id"))
+register_rows(DongTie, row_scope=IN_ITS_DONG)
 
 
 def _tied_to_a_served_dong(scope: Scope, person: User) -> bool:

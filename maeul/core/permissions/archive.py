@@ -22,25 +22,17 @@ from maeul.core.permissions.base import (
     Decision,
     Rule,
     deny,
+    district_of,
     of_kind,
     scope_of,
     staff_serving,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows
 from maeul.places.models import District, Dong
 
-register_rows(ArchiveRecord, RowScope(district="district_id", dong="dong_id"))
-register_rows(Exhibition, RowScope(district="district_id", dong="dong_id"))
-register_rows(Facility, RowScope(district="district_id", dong="dong_id"))
-register_rows(Resource, RowScope(district="district_id", dong="dong_id"))
+register_rows(ArchiveRecord, Exhibition, Facility, Resource)
 
 NOT_RECORDER = _("Only staff and community recorders (마을기록가) may publish records.")
-
-
-def _district_id(place: Model | None) -> int | None:
-    if isinstance(place, District):
-        return place.pk
-    return getattr(place, "district_id", None)
 
 
 def publishes_at_once(user: Any, place: Model | None) -> bool:
@@ -56,7 +48,7 @@ def _publish_record(user: Any, target: Model | None, now: datetime) -> Decision:
         return deny(NOT_RECORDER)
     if publishes_at_once(user, target):
         return ALLOW
-    if _district_id(target) in scope_of(user).recorder_district_ids:
+    if district_of(target) in scope_of(user).recorder_district_ids:
         return ALLOW
     return deny(NOT_RECORDER)
 

@@ -259,9 +259,28 @@ def _any_staff(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW if scope_of(user).is_staff else deny(STAFF_ONLY)
 
 
-def refuse_outsider(user: Any) -> Decision:
-    """Why someone the rule does not let in is refused: out of scope, or not staff at all."""
-    return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+def verified(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A rule for verified residents (whatever the target)."""
+    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+
+
+def all_of(*rules: Rule) -> Rule:
+    """A rule that asks `rules` in order and answers the first refusal (or ALLOW)."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        for each in rules:
+            decision = each(user, target, now)
+            if not decision:
+                return decision
+        return ALLOW
+
+    return rule
+
+
+def refuse_outsider(user: Any, reason: Any = OUTSIDE_SCOPE) -> Decision:
+    """Why someone the rule does not let in is refused: `reason` (out of scope) for staff,
+    or not staff at all."""
+    return deny(reason if scope_of(user).is_staff else STAFF_ONLY)
 
 
 def staff_serving(place_of: Callable[[Model | None], Any]) -> Rule:
@@ -280,9 +299,66 @@ def staff_serving(place_of: Callable[[Model | None], Any]) -> Rule:
     return rule
 
 
+def district_staff(place_of: Callable[[Model | None], Any], refusal: Any = OUTSIDE_SCOPE) -> Rule:
+    """A rule for district staff of the district of `place_of(target)` (or site admins), not
+    the dong office: other staff are refused with `refusal`, everyone else as not staff.
+
+    `place_of` answers a district or a row with a district, or None as for `staff_serving`.
+    """
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        place = place_of(target)
+        if place is not None and scope_of(user).serves(district_of(place)):
+            return ALLOW
+        return refuse_outsider(user, refusal)
+
+    return rule
+
+
+def district_of(place: Model | None) -> int | None:
+    """The id of a district, or of the district a row belongs to (None without one)."""
+    if isinstance(place, District):
+        return place.pk
+    return getattr(place, "district_id", None)
+
+
+def follow(paths: dict[type[Model], str]) -> Callable[[Model | None], Any]:
+    """A `place_of` for rules: the row a target of each kind in `paths` leads to, by its
+    dotted attribute path ("room.space"; "" is the target itself), None for other kinds.
+
+    The first kind the target is an instance of answers.
+    """
+
+    def row_of(target: Model | None) -> Any:
+        for kind, path in paths.items():
+            if isinstance(target, kind):
+                row: Any = target
+                for name in filter(None, path.split(".")):
+                    row = getattr(row, name)
+                return row
+        return None
+
+    return row_of
+
+
 def of_kind(*kinds: type[Model]) -> Callable[[Model | None], Model | None]:
     """The target itself when it is one of `kinds`, else None (a `place_of` for rules)."""
     return lambda target: target if isinstance(target, kinds) else None
+
+
+def reportable(kind: type[Model], not_reportable: Any, own: Any) -> Rule:
+    """A rule for reporting a row of `kind` (a comment, an argument): anyone but its author,
+    while it is visible."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        row: Any = target if isinstance(target, kind) else None
+        if row is None or row.is_hidden:
+            return deny(not_reportable)
+        if row.author_id == user.pk:
+            return deny(own)
+        return ALLOW
+
+    return rule
 
 
 _change_dong = staff_serving(of_kind(Dong))

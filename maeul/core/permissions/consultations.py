@@ -30,27 +30,25 @@ from maeul.consultations.models import (
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    STAFF_ONLY,
     Action,
     Decision,
     Rule,
+    all_of,
     deny,
+    district_staff,
+    follow,
     of_kind,
-    scope_of,
+    reportable,
     staff_serving,
+    verified,
 )
 from maeul.core.permissions.roll import RollTies, roll_age, roll_ties
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 
-register_rows(Consultation, RowScope(district="district_id", dong="dong_id"))
-register_rows(Forum, RowScope(district="district_id", dong="dong_id"))
-register_rows(Process, RowScope(district="district_id", dong="dong_id"))
-register_rows(FieldSuggestion, RowScope(district="district_id", dong="dong_id"))
-register_rows(
-    Argument, RowScope(district="consultation__district_id", dong="consultation__dong_id")
-)
+register_rows(Consultation, Forum, Process, FieldSuggestion)
+register_rows(Argument, row_scope=through("consultation"))
 
 NOT_OPEN = _("This consultation is not open for answers.")
 CLOSED = _("This consultation has closed.")
@@ -146,10 +144,7 @@ def _answer(user: Any, target: Model | None, now: datetime) -> Decision:
     return deny(reason) if reason else ALLOW
 
 
-def _consultation_of(target: Model | None) -> Consultation | None:
-    if isinstance(target, Argument):
-        return target.consultation
-    return target if isinstance(target, Consultation) else None
+_consultation_of = follow({Argument: "consultation", Consultation: ""})
 
 
 def _argue(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -162,7 +157,7 @@ def _argue(user: Any, target: Model | None, now: datetime) -> Decision:
     refusal = _phase_refusal(consultation, now)
     if refusal is not None:
         return refusal
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+    return verified(user, target, now)
 
 
 def _support_argument(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -173,29 +168,21 @@ def _support_argument(user: Any, target: Model | None, now: datetime) -> Decisio
     refusal = _phase_refusal(target.consultation, now)
     if refusal is not None:
         return refusal
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
-
-
-def _report_argument(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, Argument) or target.is_hidden:
-        return deny(_("This argument cannot be reported."))
-    if target.author_id == user.pk:
-        return deny(_("You cannot report your own argument."))
-    return ALLOW
+    return verified(user, target, now)
 
 
 _manage = staff_serving(of_kind(Consultation, Dong, District))
 _moderate_argument = staff_serving(_consultation_of)
 
 
-def _after_close(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff who serve the consultation, once it has closed."""
-    decision = _manage(user, target, now)
-    if not decision:
-        return decision
+def _closed(user: Any, target: Model | None, now: datetime) -> Decision:
     if not isinstance(target, Consultation) or not target.is_closed(now):
         return deny(_("This can be published only after the consultation closes."))
     return ALLOW
+
+
+# Staff who serve the consultation, once it has closed.
+_after_close = all_of(_manage, _closed)
 
 
 def _register_for_forum(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -204,28 +191,24 @@ def _register_for_forum(user: Any, target: Model | None, now: datetime) -> Decis
         return deny(_("This forum does not take registrations."))
     if now >= target.starts_at:
         return deny(_("Registration has closed: the forum has started."))
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+    return verified(user, target, now)
 
 
 _manage_forum = staff_serving(of_kind(Forum, Dong, District))
 
 
-def _record_forum(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff who serve the forum, once it has started (attendance, notes, outcome)."""
-    decision = _manage_forum(user, target, now)
-    if not decision:
-        return decision
+def _forum_started(user: Any, target: Model | None, now: datetime) -> Decision:
     if not isinstance(target, Forum) or now < target.starts_at:
         return deny(_("Attendance, notes and the outcome are recorded once the forum starts."))
     return ALLOW
 
 
-def _open_workshop(user: Any, target: Model | None, now: datetime) -> Decision:
-    """구민제안 발굴 워크숍: staff who serve a public proposal with enough 공감 (a setting)."""
-    decision = staff_serving(of_kind(Proposal))(user, target, now)
-    if not decision or not isinstance(target, Proposal):
-        return decision
-    if not target.is_public:
+# Staff who serve the forum, once it has started (attendance, notes, outcome).
+_record_forum = all_of(_manage_forum, _forum_started)
+
+
+def _workshop_ready(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Proposal) or not target.is_public:
         return deny(_("A workshop can be opened only on a public proposal."))
     needed = settings.MAEUL_WORKSHOP_SUPPORTS
     if target.support_count < needed:
@@ -236,23 +219,18 @@ def _open_workshop(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
+# 구민제안 발굴 워크숍: staff who serve a public proposal with enough 공감 (a setting).
+_open_workshop = all_of(staff_serving(of_kind(Proposal)), _workshop_ready)
+
+
 # 건의: staff of the dong (or district) record what they heard; the district routes it to a
 # department and answers it in public, or turns it into a proposal.
 _record_suggestion = staff_serving(of_kind(FieldSuggestion, Dong, District))
 
 
-def _answer_suggestion(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the suggestion's district."""
-    if not isinstance(target, FieldSuggestion):
-        return deny(STAFF_ONLY)
-    scope = scope_of(user)
-    if scope.site_admin or target.district_id in scope.district_ids:
-        return ALLOW
-    return (
-        deny(_("Only district staff route and answer suggestions."))
-        if scope.is_staff
-        else deny(STAFF_ONLY)
-    )
+_answer_suggestion = district_staff(
+    of_kind(FieldSuggestion), _("Only district staff route and answer suggestions.")
+)
 
 
 RULES: dict[Action, Rule] = {
@@ -263,7 +241,11 @@ RULES: dict[Action, Rule] = {
     Action.SUMMARISE_DEBATE: _after_close,
     Action.ARGUE: _argue,
     Action.SUPPORT_ARGUMENT: _support_argument,
-    Action.REPORT_ARGUMENT: _report_argument,
+    Action.REPORT_ARGUMENT: reportable(
+        Argument,
+        _("This argument cannot be reported."),
+        _("You cannot report your own argument."),
+    ),
     Action.MODERATE_ARGUMENT: _moderate_argument,
     Action.REGISTER_FOR_FORUM: _register_for_forum,
     Action.MANAGE_FORUM: _manage_forum,

@@ -19,7 +19,7 @@ from maeul.core.permissions.base import (
     staff_serving,
     ties_of,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.councils.models import (
     AgendaItem,
     Council,
@@ -34,16 +34,9 @@ from maeul.councils.models import (
 
 # The rows of the council desks: a council is served by its dong's staff (a resident
 # council) and its district's staff; everything of a council follows the council.
-THROUGH_COUNCIL = RowScope(district="council__district_id", dong="council__dong_id")
-THROUGH_TERM = RowScope(district="term__council__district_id", dong="term__council__dong_id")
-register_rows(Council, RowScope(district="district_id", dong="dong_id"))
-register_rows(Term, THROUGH_COUNCIL)
-register_rows(AgendaItem, THROUGH_COUNCIL)
-register_rows(Meeting, THROUGH_COUNCIL)
-register_rows(CouncilEvent, THROUGH_COUNCIL)
-register_rows(CycleStep, THROUGH_COUNCIL)
-register_rows(CouncilMember, THROUGH_TERM)
-register_rows(Recruitment, THROUGH_TERM)
+register_rows(Council)
+register_rows(Term, AgendaItem, Meeting, CouncilEvent, CycleStep, row_scope=through("council"))
+register_rows(CouncilMember, Recruitment, row_scope=through("term__council"))
 
 
 def _council_of(target: Model | None) -> Council | None:

@@ -19,14 +19,16 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import (
     ALLOW,
-    NOT_VERIFIED,
     Action,
     Decision,
     Rule,
+    all_of,
     deny,
+    follow,
     staff_serving,
+    verified,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.courses.models import (
     Attendance,
     Course,
@@ -37,28 +39,27 @@ from maeul.courses.models import (
 )
 from maeul.places.models import District, Dong
 
-register_rows(Course, RowScope(district="district_id", dong="dong_id"))
-register_rows(Registration, RowScope(district="course__district_id", dong="course__dong_id"))
+register_rows(Course)
+register_rows(Registration, row_scope=through("course"))
 
 NOT_OPEN = _("Registration for this course is not open.")
 
 
-def course_of(target: Model | None) -> Course | None:
-    """The course a session, registration or attendance belongs to (None for anything else)."""
-    if isinstance(target, Course):
-        return target
-    if isinstance(target, Session | Registration):
-        return target.course
-    if isinstance(target, Attendance):
-        return target.session.course
-    return None
+# The course a session, registration or attendance belongs to (None for anything else).
+COURSE_PATHS: dict[type[Model], str] = {
+    Course: "",
+    Session: "course",
+    Registration: "course",
+    Attendance: "session.course",
+}
+course_of = follow(COURSE_PATHS)
 
 
 def _register(user: Any, target: Model | None, now: datetime) -> Decision:
     """A verified person, for a published course while its registration is open."""
     if not isinstance(target, Course) or not target.registration_is_open(now):
         return deny(NOT_OPEN)
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+    return verified(user, target, now)
 
 
 def _rate(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -79,30 +80,25 @@ def _rate(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def place_of(target: Model | None) -> Model | None:
-    """The row whose place staff must serve: the course (of a session, registration or
-    attendance), a programme's district, or a dong or district to add a course to."""
-    if isinstance(target, Programme):
-        return target.district
-    if isinstance(target, Dong | District):
-        return target
-    return course_of(target)
+# The row whose place staff must serve: the course (of a session, registration or
+# attendance), a programme's district, or a dong or district to add a course to.
+place_of = follow({Programme: "district", Dong: "", District: "", **COURSE_PATHS})
 
 
 # Staff of the course's dong or district (or site admins).
 _manage = staff_serving(place_of)
 
 
-def _record_attendance(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff of the course, once the session has begun."""
-    decision = _manage(user, target, now)
-    if not decision:
-        return decision
+def _session_begun(user: Any, target: Model | None, now: datetime) -> Decision:
     if not isinstance(target, Session):
         return deny(_("Choose a session of the course."))
     if now < target.starts_at:
         return deny(_("Attendance can be taken once the session has begun."))
     return ALLOW
+
+
+# Staff of the course, once the session has begun.
+_record_attendance = all_of(_manage, _session_begun)
 
 
 RULES: dict[Action, Rule] = {

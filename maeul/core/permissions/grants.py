@@ -35,15 +35,19 @@ from django.utils.translation import gettext_lazy as _
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    OUTSIDE_SCOPE,
     STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
+    district_staff,
+    follow,
+    of_kind,
+    refuse_outsider,
     scope_of,
+    verified,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import OWN_PLACE_AND_DISTRICT_WIDE, RowScope, register_rows
 from maeul.grants.models import (
     HANDED_IN,
     Application,
@@ -60,40 +64,18 @@ from maeul.grants.models import (
 )
 from maeul.places.models import District
 
-register_rows(
-    GrantCall, RowScope(district="district_id", dong="dong_id", district_rows_for_dong_staff=True)
-)
-register_rows(CommunityGroup, RowScope(district="district_id", dong="dong_id"))
-register_rows(Application, RowScope(district="call__district_id", dong="dong_id"))
+register_rows(GrantCall, row_scope=OWN_PLACE_AND_DISTRICT_WIDE)
+register_rows(CommunityGroup)
+register_rows(Application, row_scope=RowScope(district="call__district_id", dong="dong_id"))
 
 NOT_REPRESENTATIVE = _("Only the group's representative may do this.")
 
 
-def _manage_call(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the call's district (a new call: of the district it is for)."""
-    scope = scope_of(user)
-    district_id = None
-    if isinstance(target, GrantCall):
-        district_id = target.district_id
-    elif isinstance(target, District):
-        district_id = target.pk
-    if scope.site_admin or (district_id is not None and district_id in scope.district_ids):
-        return ALLOW
-    if scope.is_staff:
-        return deny(_("Only district staff may configure grant calls."))
-    return deny(STAFF_ONLY)
-
-
-def _register_group(user: Any, target: Model | None, now: datetime) -> Decision:
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
-
-
-def _group_of(target: Model | None) -> CommunityGroup | None:
-    if isinstance(target, CommunityGroup):
-        return target
-    if isinstance(target, Application):
-        return target.group
-    return None
+# District staff of the call's district (a new call: of the district it is for).
+_manage_call = district_staff(
+    of_kind(GrantCall, District), _("Only district staff may configure grant calls.")
+)
+_group_of = follow({CommunityGroup: "", Application: "group"})
 
 
 def _representative(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -107,18 +89,13 @@ def _representative(user: Any, target: Model | None, now: datetime) -> Decision:
 
 
 def _serves(user: Any, application: Application) -> bool:
-    scope = scope_of(user)
-    return (
-        scope.site_admin
-        or application.call.district_id in scope.district_ids
-        or application.dong_id in scope.dong_ids
-    )
+    return scope_of(user).serves(application.call.district_id, application.dong_id)
 
 
 def _screen(user: Any, target: Model | None, now: datetime) -> Decision:
     """Staff of the call's district or the application's dong, once it is handed in."""
     if not isinstance(target, Application) or not _serves(user, target):
-        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+        return refuse_outsider(user)
     if target.is_draft:
         return deny(_("The application has not been submitted yet."))
     return ALLOW
@@ -242,7 +219,7 @@ def spending_rows(user: Any, queryset: QuerySet[Application]) -> QuerySet[Applic
 def _check_spending(user: Any, target: Model | None, now: datetime) -> Decision:
     """Support-centre, dong or district staff, from the agreement until the settlement."""
     if not isinstance(target, Application) or not checks_spending(user, target):
-        return deny(OUTSIDE_SCOPE if scope_of(user).is_staff else STAFF_ONLY)
+        return refuse_outsider(user)
     if not GrantAgreement.objects.filter(application=target).exists():
         return deny(_("There is no grant agreement to check yet."))
     settlement = _settlement(target)
@@ -269,7 +246,7 @@ _evaluate = _district_staff_when(
 
 RULES: dict[Action, Rule] = {
     Action.MANAGE_GRANT_CALL: _manage_call,
-    Action.REGISTER_GROUP: _register_group,
+    Action.REGISTER_GROUP: verified,
     Action.MANAGE_GROUP: _representative,
     Action.WRITE_APPLICATION: _representative,
     Action.VIEW_APPLICATION: _view_application,

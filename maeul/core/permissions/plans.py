@@ -13,15 +13,14 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import ALLOW, Action, Decision, Rule, deny, scope_of, staff_serving
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.councils.models import Council, CouncilKind
 from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
 from maeul.voting.models import Vote
 
-register_rows(AutonomyPlan, RowScope(district="council__district_id", dong="council__dong_id"))
-register_rows(Project, RowScope(district="district_id", dong="dong_id"))
-register_rows(SpendingEntry, RowScope(district="project__district_id", dong="project__dong_id"))
-register_rows(ProgressUpdate, RowScope(district="project__district_id", dong="project__dong_id"))
+register_rows(AutonomyPlan, row_scope=through("council"))
+register_rows(Project)
+register_rows(SpendingEntry, ProgressUpdate, row_scope=through("project"))
 
 
 def _council_of(target: Model | None) -> Council | None:

@@ -13,19 +13,22 @@ from maeul.core.permissions.base import (
     Decision,
     Rule,
     deny,
+    district_staff,
+    follow,
     of_kind,
     refuse_outsider,
+    reportable,
     scope_of,
     staff_serving,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import AnswerLevel, Comment, Proposal, Status
 
 # Dong staff serve their dongs' proposals, district staff every proposal of their district
 # (the district-wide ones too); the same rows as `_moderate_proposal` decides for one.
-register_rows(Proposal, RowScope(district="district_id", dong="dong_id"))
-register_rows(Comment, RowScope(district="proposal__district_id", dong="proposal__dong_id"))
+register_rows(Proposal)
+register_rows(Comment, row_scope=through("proposal"))
 
 NOT_OPEN_FOR_SUPPORT = _("This proposal is not open for support.")
 SUPPORT_CLOSED = _("The support period has ended.")
@@ -65,28 +68,11 @@ def _comment_proposal(user: Any, target: Model | None, now: datetime) -> Decisio
     return ALLOW
 
 
-def _report_comment(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, Comment) or target.is_hidden:
-        return deny(_("This comment cannot be reported."))
-    if target.author_id == user.pk:
-        return deny(_("You cannot report your own comment."))
-    return ALLOW
-
-
 _moderate_proposal = staff_serving(of_kind(Proposal))
 
 
-def _proposal_of_comment(target: Model | None) -> Proposal | None:
-    return target.proposal if isinstance(target, Comment) else None
-
-
-_moderate_comment = staff_serving(_proposal_of_comment)
-
-
-def _district_staff_of_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
-    if isinstance(target, Proposal) and scope_of(user).serves(target.district_id):
-        return ALLOW
-    return refuse_outsider(user)
+_moderate_comment = staff_serving(follow({Comment: "proposal"}))
+_district_staff_of_proposal = district_staff(of_kind(Proposal))
 
 
 def _answer_proposal(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -114,7 +100,11 @@ RULES: dict[Action, Rule] = {
     Action.WITHDRAW_PROPOSAL: _withdraw_proposal,
     Action.SUPPORT_PROPOSAL: _support_proposal,
     Action.COMMENT_PROPOSAL: _comment_proposal,
-    Action.REPORT_COMMENT: _report_comment,
+    Action.REPORT_COMMENT: reportable(
+        Comment,
+        _("This comment cannot be reported."),
+        _("You cannot report your own comment."),
+    ),
     Action.MODERATE_PROPOSAL: _moderate_proposal,
     Action.MODERATE_COMMENT: _moderate_comment,
     Action.REVIEW_PROPOSAL: _district_staff_of_proposal,

@@ -39,9 +39,27 @@ class RowScope:
 
 ROW_SCOPES: dict[type[Model], RowScope] = {}
 
+# Rows with a district and a dong of their own.
+OWN_PLACE = RowScope(district="district_id", dong="dong_id")
+# The same, and dong staff also see the district-wide ones (a vote, a grant call).
+OWN_PLACE_AND_DISTRICT_WIDE = RowScope(
+    district="district_id", dong="dong_id", district_rows_for_dong_staff=True
+)
+# Rows of one dong, always (a dong tie, a paper batch).
+IN_ITS_DONG = RowScope(district="dong__district_id", dong="dong_id")
 
-def register_rows(model: type[Model], row_scope: RowScope) -> None:
-    ROW_SCOPES[model] = row_scope
+
+def through(path: str) -> RowScope:
+    """Rows served where the row at the lookup `path` is ("room__space": a booking's space)."""
+    return RowScope(district=f"{path}__district_id", dong=f"{path}__dong_id")
+
+
+def register_rows(*models: type[Model], row_scope: RowScope = OWN_PLACE) -> None:
+    """Staff serve the rows of each of `models` by `row_scope` (their own place by default)."""
+    for model in models:
+        if not (isinstance(model, type) and issubclass(model, Model)):
+            raise TypeError(f"register_rows takes models, then row_scope=: got {model!r}")
+        ROW_SCOPES[model] = row_scope
 
 
 def require(user: Any, action: Action, target: Model | None = None, *, now: datetime) -> None:

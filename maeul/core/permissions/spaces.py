@@ -20,21 +20,24 @@ from django.utils.translation import gettext_lazy as _
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_VERIFIED,
-    STAFF_ONLY,
     Action,
     Decision,
     Rule,
     deny,
-    refuse_outsider,
-    scope_of,
+    district_staff,
+    follow,
+    of_kind,
+    staff_serving,
+    verified,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.places.models import District
 from maeul.spaces.models import (
     ACTIVE,
     AllocationRound,
     Booking,
     BookingStatus,
+    CapacityPolicy,
     Item,
     ItemLoan,
     Room,
@@ -42,38 +45,26 @@ from maeul.spaces.models import (
     SpacePhoto,
 )
 
-register_rows(Space, RowScope(district="district_id", dong="dong_id"))
-register_rows(Booking, RowScope(district="room__space__district_id", dong="room__space__dong_id"))
-register_rows(
-    AllocationRound, RowScope(district="room__space__district_id", dong="room__space__dong_id")
-)
-register_rows(SpacePhoto, RowScope(district="space__district_id", dong="space__dong_id"))
-register_rows(ItemLoan, RowScope(district="item__space__district_id", dong="item__space__dong_id"))
+register_rows(Space)
+register_rows(Booking, AllocationRound, row_scope=through("room__space"))
+register_rows(SpacePhoto, row_scope=through("space"))
+register_rows(ItemLoan, row_scope=through("item__space"))
 
 NOT_BOOKER = _("Only the person who made the booking may do this.")
 
 
-def space_of(target: Model | None) -> Space | None:
-    """The space a room, booking, item or loan belongs to (None for anything else)."""
-    if isinstance(target, Space):
-        return target
-    if isinstance(target, Room):
-        return target.space
-    if isinstance(target, AllocationRound):
-        return target.room.space
-    if isinstance(target, SpacePhoto):
-        return target.space
-    if isinstance(target, Booking):
-        return target.room.space
-    if isinstance(target, Item):
-        return target.space
-    if isinstance(target, ItemLoan):
-        return target.item.space
-    return None
-
-
-def _verified(user: Any, target: Model | None, now: datetime) -> Decision:
-    return ALLOW if user.is_verified else deny(NOT_VERIFIED)
+# The space a room, booking, item or loan belongs to (None for anything else).
+space_of = follow(
+    {
+        Space: "",
+        Room: "space",
+        AllocationRound: "room.space",
+        SpacePhoto: "space",
+        Booking: "room.space",
+        Item: "space",
+        ItemLoan: "item.space",
+    }
+)
 
 
 def _request_allocation(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -85,12 +76,8 @@ def _request_allocation(user: Any, target: Model | None, now: datetime) -> Decis
     return ALLOW
 
 
-def _manage_space(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff of the space's dong or district (or site admins)."""
-    space = space_of(target)
-    if space is not None and scope_of(user).serves_row(space):
-        return ALLOW
-    return refuse_outsider(user)
+# Staff of the space's dong or district (or site admins).
+_manage_space = staff_serving(space_of)
 
 
 def _cancel_booking(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -115,22 +102,15 @@ def _answer_survey(user: Any, target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def _set_policy(user: Any, target: Model | None, now: datetime) -> Decision:
-    """District staff of the district (a policy or the district itself)."""
-    scope = scope_of(user)
-    district_id = getattr(target, "district_id", None)
-    if isinstance(target, District):
-        district_id = target.pk
-    if scope.site_admin or (district_id is not None and district_id in scope.district_ids):
-        return ALLOW
-    if scope.is_staff:
-        return deny(_("Only district staff may change the capacity policy."))
-    return deny(STAFF_ONLY)
+# District staff of the district (a policy or the district itself).
+_set_policy = district_staff(
+    of_kind(CapacityPolicy, District), _("Only district staff may change the capacity policy.")
+)
 
 
 RULES: dict[Action, Rule] = {
-    Action.BOOK_ROOM: _verified,
-    Action.BORROW_ITEM: _verified,
+    Action.BOOK_ROOM: verified,
+    Action.BORROW_ITEM: verified,
     Action.REQUEST_ALLOCATION: _request_allocation,
     Action.CANCEL_BOOKING: _cancel_booking,
     Action.ANSWER_SURVEY: _answer_survey,

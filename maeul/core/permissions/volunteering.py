@@ -20,16 +20,18 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import (
     ALLOW,
-    NOT_VERIFIED,
     Action,
     Decision,
     Rule,
+    all_of,
     deny,
-    refuse_outsider,
+    follow,
+    of_kind,
     scope_of,
     staff_serving,
+    verified,
 )
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import register_rows, through
 from maeul.places.models import District, Dong
 from maeul.volunteering.models import (
     ActivityStatus,
@@ -45,14 +47,10 @@ from maeul.volunteering.models import (
     WorkProposal,
 )
 
-register_rows(VolunteerCamp, RowScope(district="district_id", dong="dong_id"))
-register_rows(VolunteerClub, RowScope(district="district_id", dong="dong_id"))
-register_rows(VolunteerActivity, RowScope(district="district_id", dong="dong_id"))
-register_rows(Shift, RowScope(district="activity__district_id", dong="activity__dong_id"))
-register_rows(WorkProposal, RowScope(district="camp__district_id", dong="camp__dong_id"))
-register_rows(
-    HoursRecord, RowScope(district="shift__activity__district_id", dong="shift__activity__dong_id")
-)
+register_rows(VolunteerCamp, VolunteerClub, VolunteerActivity)
+register_rows(Shift, row_scope=through("activity"))
+register_rows(WorkProposal, row_scope=through("camp"))
+register_rows(HoursRecord, row_scope=through("shift__activity"))
 
 NOT_OPEN = _("This activity is not taking sign-ups.")
 STARTED = _("This shift has already started.")
@@ -61,24 +59,25 @@ NOT_LEADER = _("Only staff or a leader of the camp or club running the activity 
 NOT_CAMP_MEMBER = _("Only the camp's leaders and members, or staff of its dong, may propose work.")
 
 
-def activity_of(target: Model | None) -> VolunteerActivity | None:
-    """The activity a shift, sign-up or hours record belongs to (None for anything else)."""
-    if isinstance(target, VolunteerActivity):
-        return target
-    if isinstance(target, Shift):
-        return target.activity
-    if isinstance(target, SignUp | HoursRecord):
-        return target.shift.activity
-    return None
-
-
-def _place_of(target: Model | None) -> Any:
-    """What staff must serve: the activity, camp, club or proposal's camp, or a place."""
-    if isinstance(target, VolunteerCamp | VolunteerClub | Dong | District):
-        return target
-    if isinstance(target, WorkProposal):
-        return target.camp
-    return activity_of(target)
+# The activity a shift, sign-up or hours record belongs to (None for anything else).
+ACTIVITY_PATHS: dict[type[Model], str] = {
+    VolunteerActivity: "",
+    Shift: "activity",
+    SignUp: "shift.activity",
+    HoursRecord: "shift.activity",
+}
+activity_of = follow(ACTIVITY_PATHS)
+# What staff must serve: the activity, camp, club or proposal's camp, or a place.
+_place_of = follow(
+    {
+        VolunteerCamp: "",
+        VolunteerClub: "",
+        Dong: "",
+        District: "",
+        WorkProposal: "camp",
+        **ACTIVITY_PATHS,
+    }
+)
 
 
 def leads(user: Any, activity: VolunteerActivity) -> bool:
@@ -91,7 +90,7 @@ def leads(user: Any, activity: VolunteerActivity) -> bool:
     return memberships.filter(club_id=activity.club_id).exists()
 
 
-def _shift_open(target: Model | None, now: datetime) -> Decision:
+def _shift_open(user: Any, target: Model | None, now: datetime) -> Decision:
     if not isinstance(target, Shift) or target.activity.status != ActivityStatus.OPEN:
         return deny(NOT_OPEN)
     if target.has_started(now):
@@ -99,11 +98,8 @@ def _shift_open(target: Model | None, now: datetime) -> Decision:
     return ALLOW
 
 
-def _sign_up(user: Any, target: Model | None, now: datetime) -> Decision:
-    """A verified resident, for a shift of an open activity that has not started."""
-    if not user.is_verified:
-        return deny(NOT_VERIFIED)
-    return _shift_open(target, now)
+# A verified resident, for a shift of an open activity that has not started.
+_sign_up = all_of(verified, _shift_open)
 
 
 def _cancel(user: Any, target: Model | None, now: datetime) -> Decision:
@@ -141,11 +137,8 @@ def _propose_work(user: Any, target: Model | None, now: datetime) -> Decision:
 _manage = staff_serving(_place_of)
 
 
-def _export(user: Any, target: Model | None, now: datetime) -> Decision:
-    """Staff serving the district or dong whose hours are exported."""
-    if isinstance(target, District | Dong) and scope_of(user).serves_row(target):
-        return ALLOW
-    return refuse_outsider(user)
+# Staff serving the district or dong whose hours are exported.
+_export = staff_serving(of_kind(District, Dong))
 
 
 RULES: dict[Action, Rule] = {

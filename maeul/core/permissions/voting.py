@@ -16,6 +16,7 @@ from maeul.core.permissions.base import (
     Action,
     Decision,
     Rule,
+    all_of,
     deny,
     of_kind,
     refuse_outsider,
@@ -23,7 +24,11 @@ from maeul.core.permissions.base import (
     staff_serving,
 )
 from maeul.core.permissions.roll import roll_age, roll_ties
-from maeul.core.permissions.scope import RowScope, register_rows
+from maeul.core.permissions.scope import (
+    IN_ITS_DONG,
+    OWN_PLACE_AND_DISTRICT_WIDE,
+    register_rows,
+)
 from maeul.places.models import District, Dong
 from maeul.voting.models import PaperBatch, Phase, Vote, VoteStatus
 
@@ -196,8 +201,8 @@ def _confirm_paper_batch(user: Any, target: Model | None, now: datetime) -> Deci
     return ALLOW
 
 
-def _count_vote(user: Any, target: Model | None, now: datetime) -> Decision:
-    if not isinstance(target, Vote) or not scope_of(user).serves_row(target):
+def _countable(user: Any, target: Model | None, now: datetime) -> Decision:
+    if not isinstance(target, Vote):
         return refuse_outsider(user)
     phase = target.phase(now)
     if phase == Phase.COUNTED:
@@ -205,6 +210,10 @@ def _count_vote(user: Any, target: Model | None, now: datetime) -> Decision:
     if phase != Phase.CLOSED:
         return deny(_("A vote can be counted only after it closes."))
     return ALLOW
+
+
+# Staff serving the vote, once it has closed and until it is counted.
+_count_vote = all_of(staff_serving(of_kind(Vote)), _countable)
 
 
 RULES: dict[Action, Rule] = {
@@ -217,7 +226,5 @@ RULES: dict[Action, Rule] = {
 
 # District staff see the votes of their district; dong staff those of their dong, and the
 # district-wide ones too (they enter their dong's paper ballots in them).
-register_rows(
-    Vote, RowScope(district="district_id", dong="dong_id", district_rows_for_dong_staff=True)
-)
-register_rows(PaperBatch, RowScope(district="dong__district_id", dong="dong_id"))
+register_rows(Vote, row_scope=OWN_PLACE_AND_DISTRICT_WIDE)
+register_rows(PaperBatch, row_scope=IN_ITS_DONG)
