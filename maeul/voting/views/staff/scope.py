@@ -5,12 +5,13 @@ ballots. Who may see which rows is registered in `maeul.core.permissions.voting`
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, can, scope_of
+from maeul.core.subqueries import total_of_each
 from maeul.places.models import Dong
 from maeul.voting.forms import vote_dongs
 from maeul.voting.models import Ballot, Option, PaperBatch, Participation, Vote
@@ -52,11 +53,5 @@ def paper_dongs(user: Any, vote: Vote, channel: str, now: datetime) -> tuple[Que
 
 
 def count_of(model: type[Participation] | type[Ballot] | type[Option]) -> Coalesce:
-    rows = (
-        model.objects.filter(vote=OuterRef("pk"))
-        .order_by()
-        .values("vote")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    """How many rows of `model` each vote has (0 when none), for a list of votes."""
+    return total_of_each(model.objects.filter(vote=OuterRef("pk")), "vote", Count("pk"))
