@@ -6,12 +6,13 @@ budget, spending and `execution_rate` (spent ÷ budget from the plans app's acco
 table, 4 decimals), its spaces and facilities, its community groups (name and kind only)
 and its latest records. `/records` lists published records (filters `dong`, `year`, `tag`,
 `kind`), `/records/{id}` reads one. No personal data: no authors, contacts or members'
-accounts.
+accounts. A record's photo and document `url`s are the site's file addresses
+(`/archive/photos/{id}/`, `/archive/documents/{id}/`): the files are kept privately, and
+these work for anyone because only published records are listed.
 """
 
 from datetime import date, datetime
 
-from django.core.files.storage import default_storage
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -154,9 +155,7 @@ def _item(record: ArchiveRecord) -> RecordItem:
         district=CodeName(code=record.district.code, name=record.district.name),
         dong=CodeName.of(record.dong),
         tags=[tag.name for tag in record.tags.all()],
-        photos=[
-            PhotoOut(url=default_storage.url(p.image.name), alt=p.alt) for p in record.photos.all()
-        ],
+        photos=[PhotoOut(url=p.url, alt=p.alt) for p in record.photos.all()],
         video_url=record.video_url or None,
         published_at=record.published_at,
         url=record.get_absolute_url(),
@@ -191,7 +190,7 @@ def get_record(request: HttpRequest, record_id: int) -> RecordDetail:
         body=record.body,
         documents=[
             DocumentOut(
-                url=default_storage.url(d.file.name),
+                url=d.url,
                 name=d.original_name,
                 extension=d.extension,
                 size=d.size,

@@ -7,10 +7,10 @@ Korean whatever the reader's language (the view sets it), laid out by `core/pdf.
 
 from datetime import datetime
 
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from maeul.archive.dong_page import booklet_records, dong_overview
+from maeul.archive.models import RecordPhoto
 from maeul.core.money import format_rate, format_thousands
 from maeul.core.pdf import Document
 from maeul.places.models import Dong
@@ -20,10 +20,11 @@ PHOTOS_PER_RECORD = 2
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
-def _photo_bytes(name: str) -> bytes | None:
-    """The stored photo's bytes, or None when the file is missing (the booklet goes on)."""
+def _photo_bytes(photo: RecordPhoto) -> bytes | None:
+    """The stored photo's bytes (private storage: the booklet holds published records only),
+    or None when the file is missing (the booklet goes on)."""
     try:
-        with default_storage.open(name, "rb") as handle:
+        with photo.image.storage.open(photo.image.name, "rb") as handle:
             data: bytes = handle.read(MAX_PHOTO_BYTES)
             return data
     except OSError:
@@ -104,7 +105,7 @@ def booklet_pdf(dong: Dong, *, year: int, now: datetime) -> bytes:
         if record.body:
             document.paragraph(record.body)
         for photo in list(record.photos.all())[:PHOTOS_PER_RECORD]:
-            data = _photo_bytes(photo.image.name)
+            data = _photo_bytes(photo)
             if data is not None:
                 document.image(data, alt=photo.alt, width=document.width * 0.6)
                 document.paragraph(photo.alt, align="C", small=True)

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from maeul.archive.views import dongs, public, write
+from maeul.archive.views import dongs, files, public, write
 
 app_name = "archive"
 
 urlpatterns = [
     path("archive/", public.record_list, name="list"),
     path("archive/records/<int:pk>/", public.record_detail, name="record"),
+    path("archive/photos/<int:pk>/", files.photo, name="photo"),
+    path("archive/documents/<int:pk>/", files.document, name="document"),
     path("archive/exhibitions/", public.exhibition_list, name="exhibitions"),
     path("archive/exhibitions/<int:pk>/", public.exhibition_detail, name="exhibition"),
     path("archive/new/", write.new_record, name="new"),

@@ -1,13 +1,14 @@
 """The archive and the dong page in a real browser: a resident opens an exhibition and a
 record (its script shown as text) and reads a dong page with its council, projects and
 spaces; staff publish a record with a photo through the form and download the dong's
-booklet (a PDF arrives). axe-core finds no serious violation on any page."""
+booklet (a PDF arrives); a recorder sees the photo of their waiting record, which no one else
+can fetch until staff publish it. axe-core finds no serious violation on any page."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from maeul.archive.models import ArchiveRecord
-from maeul.archive.services import exhibitions
+from maeul.archive.services import exhibitions, records
 from tests.archive import conftest as archive
 from tests.archive.conftest import write
 from tests.browser.support import assert_accessible, force_login
@@ -24,6 +25,14 @@ doksan1_council = archive.doksan1_council
 doksan1_sections = archive.doksan1_sections
 doksan1_plan = archive.doksan1_plan
 project = archive.project
+recorder = archive.recorder
+
+
+def _loaded(page: Page, alt: str) -> bool:
+    """The image described `alt` arrived and was decoded (not a broken image)."""
+    image = page.get_by_role("img", name=alt)
+    expect(image).to_be_visible()
+    return bool(image.evaluate("img => img.complete && img.naturalWidth > 0"))
 
 
 @pytest.fixture
@@ -89,3 +98,23 @@ def test_staff_publish_a_record_and_download_the_booklet(
     download = download_info.value
     with open(download.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_a_waiting_photo_is_seen_by_its_author_and_by_everyone_once_published(
+    page: Page, live_server, doksan1, recorder, dong_staff, now
+):
+    record = write(doksan1, recorder, now, title="골목 화분", kind="photo",
+                   photo=archive.png(), photo_alt="골목에 놓인 화분들")  # fmt: skip
+    photo_url = f"{live_server.url}{record.photos.get().url}"
+    assert page.request.get(photo_url).status == 404
+
+    force_login(page.context, recorder, live_server.url)
+    page.goto(f"{live_server.url}{record.get_absolute_url()}")
+    assert _loaded(page, "골목에 놓인 화분들")
+    assert_accessible(page, "waiting record with a photo")
+
+    records.approve_record(record=record, staff=dong_staff, now=now)
+    page.context.clear_cookies()
+    assert page.request.get(photo_url).status == 200
+    page.goto(f"{live_server.url}{record.get_absolute_url()}")
+    assert _loaded(page, "골목에 놓인 화분들")

@@ -1,7 +1,8 @@
 """The archive permission matrix: persona by action by target, one answer per cell.
 
 Targets (금천구 unless said otherwise): the dongs 독산1동 and 가산동, the districts 금천구 and
-영등포구; 기록 독산 / 기록 가산: a record of each dong; 전시: an exhibition of 금천구.
+영등포구; 기록 독산 / 기록 가산: a published record of each dong; 대기 독산: a record of
+독산1동 the recorder wrote, awaiting approval; 전시: an exhibition of 금천구.
 `recorder` is a community recorder (마을기록가) of 금천구: a resident, not staff.
 """
 
@@ -24,6 +25,8 @@ COLUMNS = [
     (A.PUBLISH_RECORD, "기록 독산"),
     (A.APPROVE_RECORD, "기록 독산"),
     (A.APPROVE_RECORD, "기록 가산"),
+    (A.READ_RECORD_FILES, "기록 독산"),
+    (A.READ_RECORD_FILES, "대기 독산"),
     (A.MANAGE_EXHIBITION, "금천구"),
     (A.MANAGE_EXHIBITION, "독산1동"),
     (A.MANAGE_EXHIBITION, "전시"),
@@ -32,19 +35,19 @@ COLUMNS = [
 ]
 
 # Y = allowed, . = denied; groups: publish (독산 가산 금천 영등포 기록) | approve (독산 가산) |
-# exhibition (금천 독산 전시) | survey (독산 가산)
+# files (기록 독산, 대기 독산) | exhibition (금천 독산 전시) | survey (독산 가산)
 MATRIX = {
-    "anonymous":            ".....  ..  ...  ..",
-    "resident":             ".....  ..  ...  ..",
-    "neighbour":            ".....  ..  ...  ..",
-    "recorder":             "YYY.Y  ..  ...  ..",
-    "dong_staff":           "Y...Y  Y.  .Y.  Y.",
-    "other_dong_staff":     ".Y...  .Y  ...  .Y",
-    "district_staff":       "YYY.Y  YY  YYY  YY",
-    "other_district_staff": "...Y.  ..  ...  ..",
-    "support_centre_staff": ".....  ..  ...  ..",
-    "committee_member":     ".....  ..  ...  ..",
-    "site_admin":           "YYYYY  YY  YYY  YY",
+    "anonymous":            ".....  ..  ..  ...  ..",
+    "resident":             ".....  ..  Y.  ...  ..",
+    "neighbour":            ".....  ..  Y.  ...  ..",
+    "recorder":             "YYY.Y  ..  YY  ...  ..",
+    "dong_staff":           "Y...Y  Y.  YY  .Y.  Y.",
+    "other_dong_staff":     ".Y...  .Y  Y.  ...  .Y",
+    "district_staff":       "YYY.Y  YY  YY  YYY  YY",
+    "other_district_staff": "...Y.  ..  Y.  ...  ..",
+    "support_centre_staff": ".....  ..  Y.  ...  ..",
+    "committee_member":     ".....  ..  Y.  ...  ..",
+    "site_admin":           "YYYYY  YY  YY  YYY  YY",
 }  # fmt: skip
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -58,10 +61,14 @@ def recorder(geumcheon):
 
 
 @pytest.fixture
-def targets(doksan1, gasan, geumcheon, yeongdeungpo):
+def targets(doksan1, gasan, geumcheon, yeongdeungpo, recorder):
     def record(dong):
         return ArchiveRecord(title="기록", kind="text", status="published", district=geumcheon,
                              dong=dong, year=2026, created_at=NOW, published_at=NOW)  # fmt: skip
+
+    waiting = ArchiveRecord(title="기록", kind="photo", status="submitted", district=geumcheon,
+                            dong=doksan1, year=2026, created_at=NOW, author=recorder,
+                            by_recorder=True)  # fmt: skip
 
     return {
         "독산1동": doksan1,
@@ -70,6 +77,7 @@ def targets(doksan1, gasan, geumcheon, yeongdeungpo):
         "영등포구": yeongdeungpo,
         "기록 독산": record(doksan1),
         "기록 가산": record(gasan),
+        "대기 독산": waiting,
         "전시": Exhibition(title="전시", introduction="소개", district=geumcheon, created_at=NOW),
     }
 

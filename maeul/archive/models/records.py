@@ -5,6 +5,10 @@ A record belongs to a district and usually a dong, to a year, and may name the c
 group, the project (실행사업) or the council event it documents. Staff publish at once; a
 community recorder's (마을기록가) record waits for staff approval. Only published records are
 public (`ArchiveRecord.objects.public()`).
+
+Photos and documents live in private storage (outside MEDIA_ROOT): their only URL is the
+view that asks whether the reader may see the record's files (`RecordPhoto.url`,
+`RecordDocument.url`), so a record awaiting approval or taken off keeps its files private.
 """
 
 from django.db import models
@@ -15,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from maeul.core.model_parts import PublishedQuerySet, actor_field
 from maeul.core.narrowing import narrowed
+from maeul.core.storage import PrivateStorage
 from maeul.councils.models import CouncilEvent
 from maeul.grants.models import CommunityGroup
 from maeul.places.models import District, Dong
@@ -154,7 +159,7 @@ class RecordPhoto(models.Model):
     """A photo, re-encoded without EXIF under a random name, with its required alt text."""
 
     record = models.ForeignKey(ArchiveRecord, on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(_("photo"), upload_to="archive/photos/")
+    image = models.FileField(_("photo"), upload_to="archive/photos/", storage=PrivateStorage())
     alt = models.CharField(_("description of the photo"), max_length=200)
     order = models.PositiveSmallIntegerField(default=0)
     uploaded_at = models.DateTimeField()
@@ -170,12 +175,17 @@ class RecordPhoto(models.Model):
     def __str__(self) -> str:
         return self.alt
 
+    @property
+    def url(self) -> str:
+        """The photo's one address: the view that checks who may see the record's files."""
+        return reverse("archive:photo", args=[self.pk])
+
 
 class RecordDocument(models.Model):
     """A document (PDF, HWP, HWPX, XLSX, PNG, JPEG) judged by its content, under a random name."""
 
     record = models.ForeignKey(ArchiveRecord, on_delete=models.CASCADE, related_name="documents")
-    file = models.FileField(_("document"), upload_to="archive/documents/")
+    file = models.FileField(_("document"), upload_to="archive/documents/", storage=PrivateStorage())
     original_name = models.CharField(_("file name"), max_length=200)
     extension = models.CharField(max_length=10)
     size = models.PositiveIntegerField()
@@ -188,6 +198,11 @@ class RecordDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def url(self) -> str:
+        """The document's one address: the view that checks who may see the record's files."""
+        return reverse("archive:document", args=[self.pk])
 
 
 class ExhibitionQuerySet(PublishedQuerySet["Exhibition"]):

@@ -1,5 +1,6 @@
 """Who may publish a record in the community archive (마을기록관), approve a recorder's
-record, curate exhibitions (전시) and keep a dong's resource survey (자원조사).
+record, read a record's photos and documents, curate exhibitions (전시) and keep a dong's
+resource survey (자원조사).
 
 Staff publish records for the dongs and districts they serve, at once. A community recorder
 (마을기록가: a resident holding the `recorder` role of a district) may submit records for the
@@ -14,7 +15,7 @@ from typing import Any
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from maeul.archive.models import ArchiveRecord, Exhibition, Facility, Resource
+from maeul.archive.models import ArchiveRecord, Exhibition, Facility, RecordStatus, Resource
 from maeul.core.permissions.base import (
     ALLOW,
     NOT_SIGNED_IN,
@@ -24,6 +25,7 @@ from maeul.core.permissions.base import (
     deny,
     district_of,
     of_kind,
+    refuse_outsider,
     scope_of,
     staff_serving,
 )
@@ -53,9 +55,31 @@ def _publish_record(user: Any, target: Model | None, now: datetime) -> Decision:
     return deny(NOT_RECORDER)
 
 
+def _read_record_files(user: Any, target: Model | None, now: datetime) -> Decision:
+    """A record's photos and documents (kept in private storage), for a signed-in person:
+    anyone's once the record is published; before that (awaiting approval) its author's;
+    whatever its state, the staff who may approve it. The views answer a refusal with a 404,
+    so a file's existence does not leak; they serve a published record's files to anonymous
+    readers too (`maeul/archive/views/files.py`)."""
+    if not isinstance(target, ArchiveRecord):
+        return refuse_outsider(user)
+    if target.status == RecordStatus.PUBLISHED:
+        return ALLOW
+    if scope_of(user).serves_row(target):
+        return ALLOW
+    if (
+        target.status == RecordStatus.SUBMITTED
+        and getattr(user, "is_authenticated", False)
+        and target.author_id == user.pk
+    ):
+        return ALLOW
+    return refuse_outsider(user)
+
+
 RULES: dict[Action, Rule] = {
     Action.PUBLISH_RECORD: _publish_record,
     Action.APPROVE_RECORD: staff_serving(of_kind(ArchiveRecord)),
+    Action.READ_RECORD_FILES: _read_record_files,
     Action.MANAGE_EXHIBITION: staff_serving(of_kind(Exhibition, Dong, District)),
     Action.SURVEY_RESOURCES: staff_serving(of_kind(Dong)),
 }

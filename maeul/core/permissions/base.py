@@ -117,6 +117,7 @@ class Action(StrEnum):
     # --- The community archive and the dong page (마을기록관·동단위 DB) ---
     PUBLISH_RECORD = "archive.publish_record"
     APPROVE_RECORD = "archive.approve_record"
+    READ_RECORD_FILES = "archive.read_record_files"
     MANAGE_EXHIBITION = "archive.manage_exhibition"
     SURVEY_RESOURCES = "archive.survey_resources"
     # Volunteering (자원봉사, issue 16): sign-ups by a person or a company's group, cancelling,
