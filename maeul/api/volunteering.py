@@ -1,9 +1,9 @@
 """Volunteer activities (봉사활동) in the API: public, read-only, no personal data.
 
 Each activity with its camp or club, district and dong, the training it requires, its
-shifts (times in Seoul, places and places left, hours credited) and the hours confirmed
-so far (`hours`: people's confirmed hours plus the people of company groups who came times
-their shift's hours). Who signed up or volunteered is never part of the API.
+shifts (times in Seoul, places and places left, how many wait, hours credited) and the
+hours confirmed so far (`hours`: people's confirmed hours plus the people of company groups
+who came times their shift's hours). Who signed up or volunteered is never part of the API.
 """
 
 from datetime import datetime
@@ -49,6 +49,7 @@ class ShiftOut(Schema):
     place: str
     places: int
     places_left: int
+    waiting: int
     hours: float
 
 
@@ -101,6 +102,7 @@ def _shift(shift: Shift) -> ShiftOut:
         place=shift.place,
         places=shift.places,
         places_left=places_left(shift),
+        waiting=getattr(shift, "waiting", 0),
         hours=round(shift.minutes / 60, 2),
     )
 
@@ -133,9 +135,9 @@ def _item(activity: VolunteerActivity) -> ActivityItem:
 def list_activities(request: HttpRequest, query: Query[ActivityQuery]) -> ActivityPage:
     """Filters: `dong` (administrative code), `status` (open, closed). Each activity with its
     camp or club, the required training (or null), its next (at most 5) shifts not yet
-    started with `places_left` and the `hours` each credits, `upcoming_shifts` (how many are
-    to come), and `hours`: the volunteer hours confirmed so far. Page-numbered, at most 100
-    a page, newest first. No personal data."""
+    started with `places_left`, `waiting` (people on its waiting list) and the `hours` each
+    credits, `upcoming_shifts` (how many are to come), and `hours`: the volunteer hours
+    confirmed so far. Page-numbered, at most 100 a page, newest first. No personal data."""
     activities = matching(
         _activities(),
         dong__code=query.dong,

@@ -50,11 +50,17 @@ def places_left(shift: Shift) -> int:
 
 
 def with_places_left(shifts: QuerySet[Shift]) -> QuerySet[Shift]:
-    """`shifts`, each with `taken` (people and group head counts, active) and `places_left`."""
+    """`shifts`, each with `taken` (people and group head counts, active) and `waiting` (how
+    many people are on its waiting list); `places_left` reads them."""
     active = {"shift": OuterRef("pk"), "status": SignUpStatus.ACTIVE}
     people = total_of_each(SignUp.objects.filter(**active), "shift", Count("pk"))
     groups = total_of_each(GroupSignUp.objects.filter(**active), "shift", Sum("head_count"))
-    return shifts.annotate(taken=people + groups)
+    waiting = total_of_each(
+        SignUp.objects.filter(shift=OuterRef("pk"), status=SignUpStatus.WAITING),
+        "shift",
+        Count("pk"),
+    )
+    return shifts.annotate(taken=people + groups, waiting=waiting)
 
 
 def with_total_minutes(

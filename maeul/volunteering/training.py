@@ -23,12 +23,12 @@ def missing_training(user: Any, activity: VolunteerActivity) -> Course | None:
 
 def suggested_volunteers(activity: VolunteerActivity) -> list[Any]:
     """People who completed the training `activity` requires and are not signed up for it
-    yet, by name (none without a required training)."""
+    (nor waiting) yet, by name (none without a required training)."""
     if activity.required_course_id is None:
         return []
-    signed_up = SignUp.objects.filter(shift__activity=activity, status=SignUpStatus.ACTIVE).values(
-        "user_id"
-    )
+    signed_up = SignUp.objects.filter(
+        shift__activity=activity, status__in=[SignUpStatus.ACTIVE, SignUpStatus.WAITING]
+    ).values("user_id")
     completed = Registration.objects.filter(
         course_id=activity.required_course_id,
         status=RegistrationStatus.REGISTERED,

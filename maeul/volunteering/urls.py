@@ -15,6 +15,9 @@ urlpatterns: list[URLPattern] = [
     path("volunteering/clubs/<int:pk>/", public.club_detail, name="club"),
     path("volunteering/activities/<int:pk>/", public.activity_detail, name="activity"),
     path("volunteering/shifts/<int:pk>/sign-up/", resident.sign_up, name="sign_up"),
+    path(
+        "volunteering/shifts/<int:pk>/wait/", resident.join_waiting_list, name="join_waiting_list"
+    ),
     path("volunteering/activities/<int:pk>/group/", resident.sign_up_group, name="sign_up_group"),
     path("volunteering/sign-ups/<int:pk>/cancel/", resident.cancel, name="cancel"),
     path("volunteering/mine/", resident.mine, name="mine"),

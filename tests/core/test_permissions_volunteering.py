@@ -3,7 +3,8 @@
 Targets (금천구 unless said otherwise):
 - 회차 독산: a shift tomorrow of 「어르신 반찬나눔」, an open activity of 「독산1동
   자원봉사캠프」; 지난 회차: one of yesterday; 마감 회차: a shift of a closed activity;
-- 신청 독산: `resident`'s sign-up for 회차 독산; 지난 신청: theirs for 지난 회차;
+- 신청 독산: `resident`'s sign-up for 회차 독산; 지난 신청: theirs for 지난 회차; 대기 독산:
+  theirs on the waiting list of another shift of the activity (leaving it is cancelling);
 - 캠프 독산 / 캠프 가산: the camps of 독산1동 and 가산동 (`leader` leads 캠프 독산;
   `neighbour` is a member of 캠프 가산); 일감 독산: work proposed by 캠프 독산;
 - 금천구 / 독산1동: the places whose hours are exported.
@@ -13,7 +14,7 @@ import pytest
 
 from maeul.accounts.models import VerificationMethod
 from maeul.core.permissions import Action
-from maeul.volunteering.models import MemberRole, Membership, WorkProposal
+from maeul.volunteering.models import MemberRole, Membership, SignUp, SignUpStatus, WorkProposal
 from tests.core.matrix import assert_cell, assert_every_action_has_a_column, matrix_cells
 from tests.factories import UserFactory
 from tests.volunteering.conftest import NOW, make_activity, make_camp, make_shift, signed_up
@@ -26,6 +27,7 @@ COLUMNS = [
     (A.SIGN_UP_GROUP, "회차 독산"),
     (A.CANCEL_VOLUNTEER_SIGN_UP, "신청 독산"),
     (A.CANCEL_VOLUNTEER_SIGN_UP, "지난 신청"),
+    (A.CANCEL_VOLUNTEER_SIGN_UP, "대기 독산"),
     (A.CONFIRM_VOLUNTEER_HOURS, "지난 회차"),
     (A.PROPOSE_WORK, "캠프 독산"),
     (A.PROPOSE_WORK, "캠프 가산"),
@@ -36,21 +38,21 @@ COLUMNS = [
     (A.EXPORT_VOLUNTEER_HOURS, "독산1동"),
 ]
 
-# Y = allowed, . = denied; groups: sign up (열린 지난 마감) | group | cancel (신청 지난) |
+# Y = allowed, . = denied; groups: sign up (열린 지난 마감) | group | cancel (신청 지난 대기) |
 # confirm | propose (독산 가산) | manage (캠프 회차 일감) | export (금천구 독산1동)
 MATRIX = {
-    "anonymous":            "...  .  ..  .  ..  ...  ..",
-    "resident":             "Y..  Y  Y.  .  ..  ...  ..",
-    "unverified_resident":  "...  .  ..  .  ..  ...  ..",
-    "neighbour":            "Y..  Y  ..  .  .Y  ...  ..",
-    "leader":               "Y..  Y  ..  Y  Y.  ...  ..",
-    "dong_staff":           "Y..  Y  ..  Y  Y.  YYY  .Y",
-    "other_dong_staff":     "Y..  Y  ..  .  .Y  ...  ..",
-    "district_staff":       "Y..  Y  ..  Y  YY  YYY  YY",
-    "other_district_staff": "Y..  Y  ..  .  ..  ...  ..",
-    "support_centre_staff": "Y..  Y  ..  .  ..  ...  ..",
-    "committee_member":     "Y..  Y  ..  .  ..  ...  ..",
-    "site_admin":           "Y..  Y  ..  Y  YY  YYY  YY",
+    "anonymous":            "...  .  ...  .  ..  ...  ..",
+    "resident":             "Y..  Y  Y.Y  .  ..  ...  ..",
+    "unverified_resident":  "...  .  ...  .  ..  ...  ..",
+    "neighbour":            "Y..  Y  ...  .  .Y  ...  ..",
+    "leader":               "Y..  Y  ...  Y  Y.  ...  ..",
+    "dong_staff":           "Y..  Y  ...  Y  Y.  YYY  .Y",
+    "other_dong_staff":     "Y..  Y  ...  .  .Y  ...  ..",
+    "district_staff":       "Y..  Y  ...  Y  YY  YYY  YY",
+    "other_district_staff": "Y..  Y  ...  .  ..  ...  ..",
+    "support_centre_staff": "Y..  Y  ...  .  ..  ...  ..",
+    "committee_member":     "Y..  Y  ...  .  ..  ...  ..",
+    "site_admin":           "Y..  Y  ...  Y  YY  YYY  YY",
 }  # fmt: skip
 
 
@@ -87,6 +89,12 @@ def targets(doksan1, gasan, geumcheon, resident, neighbour, leader, camp):
         "마감 회차": make_shift(closed),
         "신청 독산": signed_up(shift, resident),
         "지난 신청": signed_up(past, resident),
+        "대기 독산": SignUp.objects.create(
+            shift=make_shift(activity, day=2),
+            user=resident,
+            status=SignUpStatus.WAITING,
+            signed_up_at=NOW,
+        ),
         "캠프 독산": camp,
         "캠프 가산": gasan_camp,
         "일감 독산": WorkProposal(

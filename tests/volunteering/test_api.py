@@ -113,3 +113,18 @@ def test_the_list_has_the_next_five_shifts_and_the_detail_all(client, activity):
     assert (len(item["shifts"]), item["upcoming_shifts"]) == (5, 6)
     detail = client.get(f"/api/volunteer-activities/{activity.pk}").json()
     assert len(detail["all_shifts"]) == 6
+
+
+def test_each_shift_counts_who_waits_without_naming_them(client, season, resident, teen):
+    from maeul.volunteering.models import SignUp, SignUpStatus
+
+    shift = season.shifts.get(place="경로당")
+    for user in (resident, teen):
+        SignUp.objects.create(
+            shift=shift, user=user, status=SignUpStatus.WAITING, signed_up_at=timezone.now()
+        )
+    item = client.get("/api/volunteer-activities").json()["items"][0]
+    assert (item["shifts"][0]["places_left"], item["shifts"][0]["waiting"]) == (4, 2)
+    detail = client.get(f"/api/volunteer-activities/{season.pk}").json()
+    assert [s["waiting"] for s in detail["all_shifts"]] == [0, 2]
+    assert "청소년" not in json.dumps(detail, ensure_ascii=False)

@@ -47,3 +47,12 @@ def test_staff_see_trained_volunteers_not_yet_signed_up(resident, neighbour, mat
 
 def test_no_suggestions_without_a_required_training(resident, activity):
     assert suggested_volunteers(activity) == []
+
+
+def test_someone_waiting_is_not_suggested_again(resident, neighbour, matched, course):
+    complete(course, resident)
+    complete(course, neighbour)
+    shift = make_shift(matched, places=1)
+    sign_ups.sign_up(shift=shift, user=neighbour, now=NOW)
+    sign_ups.join_waiting_list(shift=shift, user=resident, now=NOW)
+    assert suggested_volunteers(matched) == []

@@ -103,10 +103,10 @@ _sign_up = all_of(verified, _shift_open)
 
 
 def _cancel(user: Any, target: Model | None, now: datetime) -> Decision:
-    """The volunteer, while the sign-up is active and the shift has not started."""
+    """The volunteer, while the sign-up is active (or waiting) and the shift has not started."""
     if not isinstance(target, SignUp) or target.user_id != user.pk:
         return deny(NOT_YOURS)
-    if target.status != SignUpStatus.ACTIVE:
+    if target.status not in (SignUpStatus.ACTIVE, SignUpStatus.WAITING):
         return deny(_("This sign-up was already cancelled."))
     if target.shift.has_started(now):
         return deny(STARTED)

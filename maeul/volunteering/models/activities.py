@@ -127,11 +127,14 @@ class Shift(models.Model):
 
 class SignUpStatus(models.TextChoices):
     ACTIVE = "active", _("Signed up")
+    # On the waiting list of a full shift (people only: a company's group never waits).
+    WAITING = "waiting", _("On the waiting list")
     CANCELLED = "cancelled", _("Cancelled")
 
 
 class SignUp(models.Model):
-    """One person signed up for one shift (a cancelled sign-up stays, for the record)."""
+    """One person signed up for one shift, or on its waiting list (a cancelled sign-up
+    stays, for the record)."""
 
     shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="sign_ups")
     user = models.ForeignKey(
@@ -145,10 +148,11 @@ class SignUp(models.Model):
 
     class Meta:
         constraints = [
+            # Signed up or waiting, never both, and each once.
             models.UniqueConstraint(
                 fields=["shift", "user"],
-                condition=Q(status="active"),
-                name="one_active_sign_up_per_shift",
+                condition=Q(status__in=["active", "waiting"]),
+                name="one_live_sign_up_per_shift",
             )
         ]
 

@@ -7,19 +7,27 @@ year), the same as the 1365 portal's youth rules: under `activity.min_age` (14 u
 lower it for family volunteering) is refused; under 19 needs a recorded guardian consent.
 The places are counted inside the transaction that holds the shift's row, so two people
 taking the last place at once cannot both get it.
+
+A full shift has a waiting list (a sign-up with the status "waiting", as courses and forums
+keep theirs): the same rules apply to join it; when an active sign-up is cancelled, the
+first person waiting moves up (`core.waiting_list.move_up_first_waiting`) in the same
+transaction, under the same lock on the shift, and is notified.
 """
 
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import seoul_year
+from maeul.core.dates import seoul_time, seoul_year
 from maeul.core.errors import RuleViolation, refuse_duplicate
+from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.waiting_list import move_up_first_waiting
 from maeul.volunteering.models import (
     ADULT_AGE,
     GroupSignUp,
@@ -32,14 +40,37 @@ from maeul.volunteering.models import (
 )
 from maeul.volunteering.training import missing_training
 
+NOTIFY_KIND = "volunteering.waiting_list"
+# The statuses of a sign-up in the words of `core.waiting_list`.
+LIVE = [SignUpStatus.ACTIVE, SignUpStatus.WAITING]
+
+
+class _Queue:
+    REGISTERED = SignUpStatus.ACTIVE
+    WAITING = SignUpStatus.WAITING
+
+
+def _group_places(shift: Shift) -> int:
+    """The places the active company groups of `shift` hold."""
+    groups = shift.group_sign_ups.filter(status=SignUpStatus.ACTIVE)
+    return int(groups.aggregate(n=Sum("head_count"))["n"] or 0)
+
 
 def taken_places(shift: Shift) -> int:
-    """People signed up for `shift`: active sign-ups plus the head count of active groups."""
-    people = shift.sign_ups.filter(status=SignUpStatus.ACTIVE).count()
-    groups = shift.group_sign_ups.filter(status=SignUpStatus.ACTIVE).aggregate(n=Sum("head_count"))[
-        "n"
-    ]
-    return people + (groups or 0)
+    """People signed up for `shift`: active sign-ups plus the head count of active groups
+    (the waiting list takes no place)."""
+    return shift.sign_ups.filter(status=SignUpStatus.ACTIVE).count() + _group_places(shift)
+
+
+def waiting_position(sign_up: SignUp) -> int | None:
+    """1 for the first person waiting on the shift, 2 for the next…; None unless waiting."""
+    if sign_up.status != SignUpStatus.WAITING:
+        return None
+    ahead = SignUp.objects.filter(shift_id=sign_up.shift_id, status=SignUpStatus.WAITING).filter(
+        Q(signed_up_at__lt=sign_up.signed_up_at)
+        | Q(signed_up_at=sign_up.signed_up_at, pk__lt=sign_up.pk)
+    )
+    return ahead.count() + 1
 
 
 def age_refusal(user: Any, activity: VolunteerActivity, now: datetime) -> str:
@@ -98,12 +129,72 @@ def sign_up(*, shift: Shift, user: Any, now: datetime) -> SignUp:
         return SignUp.objects.create(shift=locked, user=user, signed_up_at=now)
 
 
-def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> None:
-    """Cancel `sign_up` (the volunteer, before the shift starts); the place is free again."""
+def join_waiting_list(*, shift: Shift, user: Any, now: datetime) -> SignUp:
+    """Put `user` on the waiting list of `shift`, which is full; returns the waiting sign-up.
+
+    Who may ask and the age, guardian-consent and training rules are those of `sign_up`.
+    Refused when the shift still has places (`not_full`: sign up instead) and when the person
+    is already signed up for it or waiting (`already_signed_up`, the database's constraint
+    too).
+    """
+    enforce(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
+    refusal = sign_up_refusal(user, shift, now)
+    if refusal:
+        raise RuleViolation(refusal, code="not_eligible")
+    already = _("You are already signed up for this shift or on its waiting list.")
+    with refuse_duplicate(already, code="already_signed_up"):
+        locked = _lock(shift)
+        if locked.sign_ups.filter(user_id=user.pk, status__in=LIVE).exists():
+            raise RuleViolation(already, code="already_signed_up")
+        if taken_places(locked) < locked.places:
+            raise RuleViolation(
+                _("This shift still has places: sign up for it instead."), code="not_full"
+            )
+        Volunteer.objects.get_or_create(user=user, defaults={"created_at": now})
+        return SignUp.objects.create(
+            shift=locked, user=user, status=SignUpStatus.WAITING, signed_up_at=now
+        )
+
+
+def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> SignUp | None:
+    """Cancel `sign_up` (the volunteer, before the shift starts), or leave the waiting list.
+
+    A cancelled active sign-up frees its place: the first person waiting moves up in the
+    same transaction, under the lock on the shift (so the place never goes twice), and is
+    notified. Returns whoever moved up, or None.
+    """
     enforce(user, Action.CANCEL_VOLUNTEER_SIGN_UP, sign_up, now=now)
-    sign_up.status = SignUpStatus.CANCELLED
-    sign_up.cancelled_at = now
-    sign_up.save(update_fields=["status", "cancelled_at"])
+    with transaction.atomic():
+        shift = _lock(sign_up.shift)
+        current = SignUp.objects.select_for_update().get(pk=sign_up.pk)
+        if current.status == SignUpStatus.CANCELLED:
+            raise RuleViolation(_("This sign-up was already cancelled."), code="cancelled")
+        freed = current.status == SignUpStatus.ACTIVE
+        current.status, current.cancelled_at = SignUpStatus.CANCELLED, now
+        current.save(update_fields=["status", "cancelled_at"])
+        sign_up.status, sign_up.cancelled_at = current.status, now
+        moved: SignUp | None = move_up_first_waiting(
+            # The shared rule orders the waiting by `created_at`: here, when they joined.
+            shift.sign_ups.annotate(created_at=F("signed_up_at")),
+            freed=freed,
+            capacity=shift.places - _group_places(shift),
+            status=_Queue,
+        )
+        if moved is not None:
+            _tell_moved_up(moved, shift, now)
+    return moved
+
+
+def _tell_moved_up(moved: SignUp, shift: Shift, now: datetime) -> None:
+    when = seoul_time(shift.starts_at).strftime("%Y-%m-%d %H:%M")
+    notify(
+        recipients=[moved.user],
+        kind=NOTIFY_KIND,
+        message=_("A place came free on “%(title)s” (%(when)s): you are now signed up.")
+        % {"title": shift.activity.title, "when": when},
+        url=reverse("volunteering:activity", args=[shift.activity_id]),
+        now=now,
+    )
 
 
 def sign_up_group(

@@ -1,6 +1,6 @@
 """A shift's desk, for staff serving the activity and for a leader of its camp or club:
-who signed up, confirming each one's attendance and hours (once), and how many of a
-company's group came."""
+who signed up (and who waits, in order), confirming each one's attendance and hours (once),
+and how many of a company's group came."""
 
 from typing import Any
 
@@ -41,11 +41,17 @@ def _render_desk(
         .select_related("user", "hours_record")
         .order_by("signed_up_at", "pk")
     )
+    waiting = list(
+        shift.sign_ups.filter(status=SignUpStatus.WAITING)
+        .select_related("user")
+        .order_by("signed_up_at", "pk")
+    )
     groups = list(shift.group_sign_ups.filter(status=SignUpStatus.ACTIVE).order_by("pk"))
     context = {
         "shift": shift,
         "activity": shift.activity,
         "sign_ups": sign_ups,
+        "waiting": waiting,
         "groups": groups,
         "left": places_left(shift),
         "started": shift.has_started(timezone.now()),

@@ -17,12 +17,11 @@ from maeul.volunteering.models import (
     Membership,
     Shift,
     SignUp,
-    SignUpStatus,
     VolunteerActivity,
     VolunteerCamp,
     VolunteerClub,
 )
-from maeul.volunteering.services.sign_ups import sign_up_refusal
+from maeul.volunteering.services.sign_ups import LIVE, sign_up_refusal, waiting_position
 from maeul.volunteering.training import missing_training
 
 LIST_SIZE = 50
@@ -85,8 +84,9 @@ def club_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def activity_context(request: HttpRequest, activity: VolunteerActivity) -> dict[str, Any]:
-    """The activity page: its shifts with places left and, for the signed-in person, whether
-    and why not they may sign up, and their own sign-ups."""
+    """The activity page: its shifts with places left (and how many wait) and, for the
+    signed-in person, whether and why not they may sign up or join a full shift's waiting
+    list, and their own sign-ups (and place in line)."""
     now, user = timezone.now(), request.user
     shifts = list(with_places_left(activity.shifts.order_by("starts_at", "pk")))
     mine: dict[int, SignUp] = {}
@@ -95,18 +95,20 @@ def activity_context(request: HttpRequest, activity: VolunteerActivity) -> dict[
         mine = {
             s.shift_id: s
             for s in SignUp.objects.filter(
-                user_id=user.pk, shift__activity=activity, status=SignUpStatus.ACTIVE
+                user_id=user.pk, shift__activity=activity, status__in=LIVE
             )
         }
         refusal = sign_up_refusal(user, shifts[0], now) if shifts else ""
     rows = []
     for shift in shifts:
         decision = can(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
+        own = mine.get(shift.pk)
         rows.append(
             {
                 "shift": shift,
                 "left": places_left(shift),
-                "mine": mine.get(shift.pk),
+                "mine": own,
+                "position": waiting_position(own) if own is not None else None,
                 "decision": decision,
                 "may_lead": can(user, Action.CONFIRM_VOLUNTEER_HOURS, shift, now=now),
             }

@@ -77,6 +77,20 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def join_waiting_list(request: HttpRequest, pk: int) -> HttpResponse:
+    shift, now = _shift(pk), timezone.now()
+
+    def act() -> str:
+        waiting = sign_ups.join_waiting_list(shift=shift, user=request.user, now=now)
+        return _("The shift is full: you are number %(n)d on its waiting list.") % {
+            "n": sign_ups.waiting_position(waiting) or 1
+        }
+
+    return ACTIVITY_PAGE.act(request, shift.activity, act, target=shift, now=now)
+
+
+@login_required
+@require_POST
 def sign_up_group(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(VolunteerActivity.objects.public(), pk=pk)
     shift_id = request.POST.get("shift", "")
@@ -113,7 +127,10 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
 
     def act() -> str:
+        was_waiting = own.status == SignUpStatus.WAITING
         sign_ups.cancel_sign_up(sign_up=own, user=request.user, now=now)
+        if was_waiting:
+            return _("You left the waiting list.")
         return _("Your sign-up was cancelled.")
 
     decision = can(request.user, Action.CANCEL_VOLUNTEER_SIGN_UP, own, now=now)
@@ -128,10 +145,12 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     )
     total = sum(record.minutes for record in records)
     upcoming = list(
-        SignUp.objects.filter(user=user, status=SignUpStatus.ACTIVE, shift__starts_at__gt=now)
+        SignUp.objects.filter(user=user, status__in=sign_ups.LIVE, shift__starts_at__gt=now)
         .select_related("shift__activity")
         .order_by("shift__starts_at")
     )
+    for own in upcoming:
+        own.position = sign_ups.waiting_position(own)  # type: ignore[attr-defined]
     volunteer = Volunteer.objects.filter(user=user).first()
     consent = GuardianConsent.objects.filter(user=user).first()
     age = user.age_in(seoul_year(now))
