@@ -11,12 +11,14 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from maeul.core import certificates
 from maeul.core.certificates import ALPHABET, clean_number, masked_name, new_number
 from maeul.core.errors import RuleViolation
 from maeul.core.models import AuditEntry
 from maeul.courses.certificate_pdf import certificate_pdf
 from maeul.courses.models import Attendance, CourseCertificate, Registration, RegistrationStatus
 from maeul.courses.services.certificates import issue_course_certificate, issuer_of
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +251,12 @@ def test_a_certificate_no_longer_backed_by_completion_is_not_confirmed(
     Registration.objects.filter(pk=completed.pk).update(completed_at=None)
     response = client.get(reverse("courses:certificate", args=[issued.number]))
     assert response.status_code == 404
+
+
+def test_a_number_already_taken_is_drawn_again(completed, resident, now, monkeypatch):
+    other = register(completed.course, UserFactory(), now, completed_at=now)
+    CourseCertificate.objects.create(number="CC-2026-AAAAAAAA", registration=other, issued_at=now)
+    numbers = iter(["CC-2026-AAAAAAAA", "CC-2026-BBBBBBBB"])
+    monkeypatch.setattr(certificates, "new_number", lambda prefix, when: next(numbers))
+    issued = issue_course_certificate(user=resident, registration=completed, now=now)
+    assert issued.number == "CC-2026-BBBBBBBB"

@@ -27,23 +27,25 @@ def issue_course_certificate(
     staff of its course, and completion is recorded on it. Staff asking for someone else's is
     written to the audit log."""
     enforce(user, Action.GET_COURSE_CERTIFICATE, registration, now=now)
-    existing = CourseCertificate.objects.filter(registration=registration).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            certificate = CourseCertificate.objects.create(
-                number=certificates.new_number(PREFIX, now),
-                registration=registration,
-                issued_at=now,
-            )
-            if registration.user_id != user.pk:
-                audit.record(actor=user, action="courses.certificate.issue", target=certificate,
-                             ip=ip, now=now)  # fmt: skip
-    except IntegrityError:
-        # Two downloads at once: the other one issued it.
-        return CourseCertificate.objects.get(registration=registration)
-    return certificate
+    for _attempt in range(3):
+        existing = CourseCertificate.objects.filter(registration=registration).first()
+        if existing is not None:
+            return existing
+        try:
+            with transaction.atomic():
+                certificate = CourseCertificate.objects.create(
+                    number=certificates.new_number(PREFIX, now),
+                    registration=registration,
+                    issued_at=now,
+                )
+                if registration.user_id != user.pk:
+                    audit.record(actor=user, action="courses.certificate.issue",
+                                 target=certificate, ip=ip, now=now)  # fmt: skip
+            return certificate
+        except IntegrityError:
+            # Two downloads at once (the other one issued it), or a number taken: ask again.
+            continue
+    return CourseCertificate.objects.get(registration=registration)
 
 
 @dataclass(frozen=True)
