@@ -173,6 +173,7 @@ def test_not_completed_gets_a_clear_refusal_and_no_pdf(client, held, resident, n
         )
     assert response.status_code == 403
     assert response["Content-Type"].startswith("text/html")
+    assert "completion of this course has not been recorded" in response.content.decode()
     assert not CourseCertificate.objects.exists()
 
 
