@@ -1,6 +1,7 @@
 """The back office for courses: programmes with their targets, courses with their sessions,
 and tracks with their steps are set up here. Registrations, attendance and survey answers
-are read-only: only the services write them (the waiting list, the once-only attendance)."""
+are read-only, and so are the certificates (수료증): only the services write them (the
+waiting list, the once-only attendance)."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from maeul.core.admin_site import AuditedAdmin, ReadOnlyAdmin, StampedAdmin, inl
 from maeul.courses.models import (
     Attendance,
     Course,
+    CourseCertificate,
     Programme,
     Registration,
     SatisfactionAnswer,
@@ -64,3 +66,10 @@ class AttendanceAdmin(ReadOnlyAdmin):
 class SatisfactionAnswerAdmin(ReadOnlyAdmin):
     list_display = ["session", "score", "created_at"]
     exclude = ["user"]
+
+
+@admin.register(CourseCertificate)
+class CourseCertificateAdmin(ReadOnlyAdmin):
+    list_display = ["number", "issued_at"]
+    search_fields = ["number"]
+    exclude = ["registration"]

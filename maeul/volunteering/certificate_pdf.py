@@ -4,6 +4,7 @@ the total hours, the issuing organisation and the number to check it by."""
 
 from django.db.models import QuerySet
 
+from maeul.core.certificates import sign_off
 from maeul.core.dates import seoul_time
 from maeul.core.pdf import Document
 from maeul.volunteering.figures import hours_text
@@ -48,8 +49,10 @@ def certificate_pdf(certificate: Certificate, records: QuerySet[HoursRecord], is
         widths=(25, 50, 35, 40, 20),
         align="LLLLR",
     )
-    document.space(8)
-    document.paragraph("위 사람은 위와 같이 자원봉사활동에 참여하였음을 확인합니다.", align="C")
-    document.paragraph(f"{seoul_time(certificate.issued_at):%Y년 %m월 %d일}", align="C")
-    document.paragraph(issuer, align="C")
+    sign_off(
+        document,
+        "위 사람은 위와 같이 자원봉사활동에 참여하였음을 확인합니다.",
+        certificate.issued_at,
+        issuer,
+    )
     return document.to_bytes()

@@ -4,7 +4,9 @@ Targets (금천구 unless said otherwise), at `NOW`:
 - 과정 독산: a course of 독산1동 taking registrations; 마감 과정: one whose registration closed;
 - 과정 가산: a course of 가산동; 과정 구: a course of the whole district;
 - 마지막 회차 / 첫 회차: the last and the first session of a held course of 독산1동, both
-  begun, both attended by `resident`; 예정 회차: a session of it not begun yet.
+  begun, both attended by `resident`; 예정 회차: a session of it not begun yet;
+- 수료 신청: `resident`'s registration of the held course, completion recorded; 미수료 신청:
+  `neighbour`'s registration of it, not completed; 취소 신청: `resident`'s cancelled one.
 """
 
 from datetime import timedelta
@@ -27,22 +29,25 @@ COLUMNS = [
     (A.MANAGE_COURSE, "과정 구"),
     (A.RECORD_ATTENDANCE, "마지막 회차"),
     (A.RECORD_ATTENDANCE, "예정 회차"),
+    (A.GET_COURSE_CERTIFICATE, "수료 신청"),
+    (A.GET_COURSE_CERTIFICATE, "미수료 신청"),
+    (A.GET_COURSE_CERTIFICATE, "취소 신청"),
 ]
 
 # Y = allowed, . = denied; groups: register (열린 마감) | rate (마지막 첫) | manage (독산 가산 구) |
-# attendance (마지막 예정)
+# attendance (마지막 예정) | certificate (수료 미수료 취소)
 MATRIX = {
-    "anonymous":            "..  ..  ...  ..",
-    "resident":             "Y.  Y.  ...  ..",
-    "unverified_resident":  "..  ..  ...  ..",
-    "neighbour":            "Y.  ..  ...  ..",
-    "dong_staff":           "Y.  ..  Y..  Y.",
-    "other_dong_staff":     "Y.  ..  .Y.  ..",
-    "district_staff":       "Y.  ..  YYY  Y.",
-    "other_district_staff": "Y.  ..  ...  ..",
-    "support_centre_staff": "Y.  ..  ...  ..",
-    "committee_member":     "Y.  ..  ...  ..",
-    "site_admin":           "Y.  ..  YYY  Y.",
+    "anonymous":            "..  ..  ...  ..  ...",
+    "resident":             "Y.  Y.  ...  ..  Y..",
+    "unverified_resident":  "..  ..  ...  ..  ...",
+    "neighbour":            "Y.  ..  ...  ..  ...",
+    "dong_staff":           "Y.  ..  Y..  Y.  Y..",
+    "other_dong_staff":     "Y.  ..  .Y.  ..  ...",
+    "district_staff":       "Y.  ..  YYY  Y.  Y..",
+    "other_district_staff": "Y.  ..  ...  ..  ...",
+    "support_centre_staff": "Y.  ..  ...  ..  ...",
+    "committee_member":     "Y.  ..  ...  ..  ...",
+    "site_admin":           "Y.  ..  YYY  Y.  Y..",
 }  # fmt: skip
 
 
@@ -50,7 +55,7 @@ CELLS = matrix_cells(MATRIX, COLUMNS)
 
 
 @pytest.fixture
-def targets(geumcheon, doksan1, gasan, resident):
+def targets(geumcheon, doksan1, gasan, resident, neighbour):
     programme = make_programme(geumcheon)
 
     def make_course(dong=doksan1, **overrides):
@@ -60,7 +65,16 @@ def targets(geumcheon, doksan1, gasan, resident):
                        registration_closes_at=NOW - timedelta(days=30))  # fmt: skip
     first, last = add_sessions(held, 2, NOW - timedelta(days=14))
     upcoming = add_sessions(make_course(title="다음 과정"), 1, NOW + timedelta(days=3))[0]
-    Registration.objects.create(course=held, user=resident, status="registered", created_at=NOW)
+    completed = Registration.objects.create(
+        course=held, user=resident, status="registered", created_at=NOW, completed_at=NOW
+    )
+    not_completed = Registration.objects.create(
+        course=held, user=neighbour, status="registered", created_at=NOW
+    )
+    cancelled = Registration.objects.create(
+        course=upcoming.course, user=resident, status="cancelled", created_at=NOW,
+        cancelled_at=NOW,
+    )  # fmt: skip
     for session in (first, last):
         Attendance.objects.create(session=session, user=resident, recorded_at=NOW)
     return {
@@ -71,6 +85,9 @@ def targets(geumcheon, doksan1, gasan, resident):
         "마지막 회차": last,
         "첫 회차": first,
         "예정 회차": upcoming,
+        "수료 신청": completed,
+        "미수료 신청": not_completed,
+        "취소 신청": cancelled,
     }
 
 

@@ -114,6 +114,7 @@ class Action(StrEnum):
     RATE_COURSE = "courses.rate"
     MANAGE_COURSE = "courses.manage"
     RECORD_ATTENDANCE = "courses.record_attendance"
+    GET_COURSE_CERTIFICATE = "courses.certificate"
     # --- The community archive and the dong page (마을기록관·동단위 DB) ---
     PUBLISH_RECORD = "archive.publish_record"
     APPROVE_RECORD = "archive.approve_record"

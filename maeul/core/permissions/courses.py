@@ -6,7 +6,8 @@ A verified resident registers for a published course while its registration is o
 why). A person answers the survey about a session they attended once it has begun, and
 only the session the course surveys (its last one, or every one). Staff run the desk of
 the courses they serve: dong staff those of their dong, district staff all of their
-district; attendance is taken once a session has begun. Which rows staff serve: a
+district; attendance is taken once a session has begun. The 수료증 of a registration is for its
+person and the staff of its course, once completion is recorded on it. Which rows staff serve: a
 programme by its district, a course by its dong (or district), a registration by its
 course's.
 """
@@ -101,9 +102,32 @@ def _session_begun(user: Any, target: Model | None, now: datetime) -> Decision:
 _record_attendance = all_of(_manage, _session_begun)
 
 
+NOT_COMPLETED = _(
+    "There is no certificate: completion of this course has not been recorded for this person."
+)
+
+
+def _own_or_staff(user: Any, target: Model | None, now: datetime) -> Decision:
+    if isinstance(target, Registration) and user.is_authenticated and target.user_id == user.pk:
+        return ALLOW
+    return _manage(user, target, now)
+
+
+def _completed(user: Any, target: Model | None, now: datetime) -> Decision:
+    """Completion recorded on a registration holding a place (never on a cancelled one)."""
+    if not isinstance(target, Registration) or not target.is_completed:
+        return deny(NOT_COMPLETED)
+    return ALLOW
+
+
+# The person of the registration or the staff of its course, once completion is recorded.
+_certificate = all_of(_own_or_staff, _completed)
+
+
 RULES: dict[Action, Rule] = {
     Action.REGISTER_FOR_COURSE: _register,
     Action.RATE_COURSE: _rate,
     Action.MANAGE_COURSE: _manage,
     Action.RECORD_ATTENDANCE: _record_attendance,
+    Action.GET_COURSE_CERTIFICATE: _certificate,
 }

@@ -11,6 +11,7 @@ from maeul.courses.models.courses import (
 )
 from maeul.courses.models.taking import (
     Attendance,
+    CourseCertificate,
     Registration,
     RegistrationStatus,
     SatisfactionAnswer,
@@ -21,6 +22,7 @@ __all__ = [
     "Attendance",
     "Audience",
     "Course",
+    "CourseCertificate",
     "CourseKind",
     "CourseQuerySet",
     "Programme",

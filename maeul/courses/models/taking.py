@@ -49,6 +49,11 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"Registration #{self.pk}"
 
+    @property
+    def is_completed(self) -> bool:
+        """Completion recorded on a place held (what `completion.has_completed` asks)."""
+        return self.status == RegistrationStatus.REGISTERED and self.completed_at is not None
+
 
 class Attendance(models.Model):
     """One person at one session (연인원 counts these rows), recorded once."""
@@ -94,3 +99,21 @@ class SatisfactionAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"Satisfaction #{self.pk}"
+
+
+class CourseCertificate(models.Model):
+    """The 수료증 of one completed registration, with the number anyone can check at
+    /courses/certificates/<number>/; issued once, the same number on every download."""
+
+    number = models.CharField(_("certificate number"), max_length=20, unique=True)
+    registration = models.OneToOneField(
+        Registration, on_delete=models.CASCADE, related_name="certificate"
+    )
+    issued_at = models.DateTimeField(_("issued"))
+
+    class Meta:
+        verbose_name = _("course certificate")
+        verbose_name_plural = _("course certificates")
+
+    def __str__(self) -> str:
+        return self.number

@@ -1,19 +1,28 @@
-"""The public course pages: the list with its filters and figures, a course's page, and a
-programme's table as XLSX (figures only). Reads only; a fixed number of queries a page."""
+"""The public course pages: the list with its filters and figures, a course's page, a
+programme's table as XLSX (figures only), and the check of a 수료증 number. Reads only; a
+fixed number of queries a page."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from maeul.core.certificates import clean_number, masked_name
 from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.courses.completion import completed_courses
 from maeul.courses.figures import course_figures, programme_figures
 from maeul.courses.listing import filtered_courses
-from maeul.courses.models import Course, CourseKind, Programme, Registration, RegistrationStatus
+from maeul.courses.models import (
+    Course,
+    CourseCertificate,
+    CourseKind,
+    Programme,
+    Registration,
+    RegistrationStatus,
+)
 from maeul.courses.services.taking import missing_prerequisite
 from maeul.courses.spreadsheet import programme_xlsx
 from maeul.places.models import Dong
@@ -104,3 +113,35 @@ def figures_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment(
         programme_xlsx(table), XLSX_TYPE, f"courses-{programme.year}-{programme.pk}.xlsx"
     )
+
+
+def certificate_check(request: HttpRequest, number: str = "") -> HttpResponse:
+    """Whether a 수료증 number was issued for a completed course: the course, its programme
+    and the name shown masked; 404 (the same page, saying so) for a number never issued.
+    Without a number, the form to type one (its answer redirects to the number's page)."""
+    typed = clean_number(request.GET.get("number", ""))
+    if not number and typed:
+        return redirect("courses:certificate", number=typed)
+    number = clean_number(number)
+    certificate = None
+    if number:
+        certificate = (
+            CourseCertificate.objects.select_related(
+                "registration__user", "registration__course__programme"
+            )
+            .filter(
+                number=number,
+                registration__status=RegistrationStatus.REGISTERED,
+                registration__completed_at__isnull=False,
+            )
+            .first()
+        )
+    context = {
+        "number": number,
+        "certificate": certificate,
+        "masked_name": masked_name(certificate.registration.user.public_name)
+        if certificate
+        else "",
+    }
+    status = 404 if number and certificate is None else 200
+    return render(request, "courses/certificate_check.html", context, status=status)

@@ -1,9 +1,10 @@
 """A resident's side: register for a course (or its waiting list), cancel, see their
 courses with the sessions attended, rate the course at its last session, submit the
-completion work."""
+completion work, download the 수료증 of a completed course."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import PageDesk, button_action
+from maeul.core.downloads import attachment
+from maeul.core.errors import RuleViolation
+from maeul.core.pdf import PDF_TYPE
 from maeul.core.permissions import ALLOW, Action, can
+from maeul.courses.certificate_pdf import certificate_pdf
 from maeul.courses.forms import RatingForm, WorkForm
 from maeul.courses.models import (
     Attendance,
@@ -25,7 +30,7 @@ from maeul.courses.models import (
     Session,
     SurveyAt,
 )
-from maeul.courses.services import completion, taking
+from maeul.courses.services import certificates, completion, taking
 
 
 def _surveyed(course: Course, sessions: list[Session]) -> list[Session]:
@@ -39,7 +44,7 @@ def _render_mine(request: HttpRequest, *, status: int = 200, **forms: Any) -> Ht
     registrations = list(
         Registration.objects.filter(user_id=int(user.pk or 0))
         .exclude(status=RegistrationStatus.CANCELLED)
-        .select_related("course__programme")
+        .select_related("course__programme", "certificate")
         .annotate(sessions=Count("course__sessions", distinct=True))
         .order_by("-created_at")
     )
@@ -154,3 +159,19 @@ def submit_work(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Your completion work was submitted.")
 
     return MY_COURSES.act(request, act, decision=ALLOW, form=form, form_key="work_form")
+
+
+@login_required
+@require_POST
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 수료증 of one's completed course as a PDF; "my courses" again with the reason
+    (403) when completion is not recorded."""
+    registration, now = _own(request, pk), timezone.now()
+    try:
+        issued = certificates.issue_course_certificate(
+            user=request.user, registration=registration, now=now
+        )
+    except RuleViolation as refusal:
+        messages.error(request, refusal.message)
+        return _render_mine(request, status=403)
+    return attachment(certificate_pdf(issued), PDF_TYPE, f"certificate-{issued.number}.pdf")

@@ -1,10 +1,11 @@
 """The staff desk of a course: its sessions (adding one), the roster with the waiting
-list, attendance taken per session, completion work and completion, and the figures.
+list, attendance taken per session, completion work and completion, a participant's 수료증, and the figures.
 
 Every action re-renders the desk through `core.desk.RowDesk` (`COURSE_DESK`)."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -14,13 +15,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
+from maeul.core.downloads import attachment
+from maeul.core.errors import RuleViolation
+from maeul.core.pdf import PDF_TYPE
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import acting
+from maeul.core.requests import acting, client_ip
+from maeul.courses.certificate_pdf import certificate_pdf
 from maeul.courses.completion import meets_completion_rule
 from maeul.courses.figures import course_figures
 from maeul.courses.forms import AttendanceForm, SessionForm
 from maeul.courses.models import Attendance, Course, Registration, RegistrationStatus, Session
-from maeul.courses.services import completion, courses, taking
+from maeul.courses.services import certificates, completion, courses, taking
 
 
 def staff_course(request: HttpRequest, pk: int) -> Course:
@@ -180,3 +185,21 @@ def accept_work(request: HttpRequest, pk: int) -> HttpResponse:
         return _("The completion work was accepted.")
 
     return COURSE_DESK.act(request, course, act, now=now)
+
+
+@staff_required
+@require_POST
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    """A participant's 수료증 (PDF) from the desk; the desk again with the reason (403) when
+    completion is not recorded."""
+    rows = scope_of(request.user).rows(Registration.objects.all())
+    registration = get_object_or_404(rows.select_related("course", "user"), pk=pk)
+    now = timezone.now()
+    try:
+        issued = certificates.issue_course_certificate(
+            user=request.user, registration=registration, now=now, ip=client_ip(request)
+        )
+    except RuleViolation as refusal:
+        messages.error(request, refusal.message)
+        return _render_desk(request, staff_course(request, registration.course_id), status=403)
+    return attachment(certificate_pdf(issued), PDF_TYPE, f"certificate-{issued.number}.pdf")

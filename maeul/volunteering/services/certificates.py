@@ -1,25 +1,22 @@
 """Issuing a certificate of volunteering (봉사활동 확인서) for a person's confirmed hours, of
 one activity or of a period, with a number anyone can check at the certificate check page."""
 
-import secrets
 from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Max, Min, Sum
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import local_date, seoul_year
+from maeul.core import certificates
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.volunteering.figures import records_of
 from maeul.volunteering.models import Certificate, VolunteerActivity
 
-# No 0/O or 1/I: the number is read aloud and typed from paper.
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
 
 def new_number(now: datetime) -> str:
     """`봉사-2026-7KQ4M2XA`-like, but in ASCII: `VH-2026-7KQ4M2XA`."""
-    return f"VH-{seoul_year(now)}-" + "".join(secrets.choice(ALPHABET) for _i in range(8))
+    return certificates.new_number("VH", now)
 
 
 def issue_certificate(

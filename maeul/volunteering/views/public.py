@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from maeul.core.certificates import clean_number, masked_name
 from maeul.core.permissions import Action, can
 from maeul.volunteering.figures import activity_figures, places_left, with_places_left
 from maeul.volunteering.forms import GroupSignUpForm, WorkProposalForm
@@ -131,16 +132,13 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def certificate_check(request: HttpRequest) -> HttpResponse:
     """Whether a certificate number was issued, and for what hours (the name shown masked)."""
-    number = request.GET.get("number", "").strip().upper()[:20]
+    number = clean_number(request.GET.get("number", ""))
     certificate = (
         Certificate.objects.select_related("user", "activity").filter(number=number).first()
         if number
         else None
     )
-    masked = ""
-    if certificate is not None:
-        name = certificate.user.public_name
-        masked = name[0] + "*" * (len(name) - 1) if name else ""
+    masked = masked_name(certificate.user.public_name) if certificate is not None else ""
     return render(
         request,
         "volunteering/certificate_check.html",
