@@ -6,6 +6,7 @@ a typed one with `clean_number` and show the holder with `masked_name`."""
 
 import secrets
 from datetime import datetime
+from typing import Any
 
 from maeul.core.dates import seoul_time, seoul_year
 from maeul.core.pdf import Document
@@ -30,6 +31,27 @@ def masked_name(name: str) -> str:
     """The first character and a star for each other one (`독***`): enough for the holder
     to recognise, not enough for a stranger to learn who holds the certificate."""
     return name[0] + "*" * (len(name) - 1) if name else ""
+
+
+def opening(title: str, number: str, user: Any, facts: list[tuple[str, str]]) -> Document:
+    """The start of a certificate: its title, and the number to check it by, the holder's
+    name on Maeul and birth year (never an identity number), then `facts` about what it
+    certifies. The footer says where the number is checked."""
+    document = Document(
+        title=title,
+        subject=f"확인번호 {number}",
+        footer=f"확인번호 {number} · 마을 누리집의 {title} 진위확인에서 확인할 수 있습니다.",
+    )
+    document.heading(title)
+    document.key_values(
+        [
+            ("확인번호", number),
+            ("성명", user.public_name),
+            ("출생연도", f"{user.birth_year}년" if user.birth_year else "-"),
+            *facts,
+        ]
+    )
+    return document
 
 
 def sign_off(document: Document, statement: str, issued_at: datetime, issuer: str) -> None:

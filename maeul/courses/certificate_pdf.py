@@ -5,9 +5,8 @@ and the number to check it by."""
 
 from decimal import Decimal
 
-from maeul.core.certificates import sign_off
+from maeul.core.certificates import opening, sign_off
 from maeul.core.dates import seoul_time
-from maeul.core.pdf import Document
 from maeul.courses.models import CourseCertificate
 from maeul.courses.services.certificates import certificate_facts, issuer_of
 
@@ -25,17 +24,11 @@ def certificate_pdf(certificate: CourseCertificate) -> bytes:
         period = f"{seoul_time(facts.first_day):%Y-%m-%d} ~ {seoul_time(facts.last_day):%Y-%m-%d}"
     else:
         period = "-"
-    document = Document(
-        title="수료증",
-        subject=f"확인번호 {certificate.number}",
-        footer=f"확인번호 {certificate.number} · 마을 누리집의 수료증 진위확인에서 확인할 수 있습니다.",
-    )
-    document.heading("수료증")
-    document.key_values(
+    document = opening(
+        "수료증",
+        certificate.number,
+        user,
         [
-            ("확인번호", certificate.number),
-            ("성명", user.public_name),
-            ("출생연도", f"{user.birth_year}년" if user.birth_year else "-"),
             ("교육과정", course.title),
             ("사업", str(course.programme)),
             ("교육기간", period),
@@ -50,7 +43,7 @@ def certificate_pdf(certificate: CourseCertificate) -> bytes:
                 if registration.completed_at
                 else "-",
             ),
-        ]
+        ],
     )
     sign_off(
         document,

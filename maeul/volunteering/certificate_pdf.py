@@ -4,31 +4,23 @@ the total hours, the issuing organisation and the number to check it by."""
 
 from django.db.models import QuerySet
 
-from maeul.core.certificates import sign_off
+from maeul.core.certificates import opening, sign_off
 from maeul.core.dates import seoul_time
-from maeul.core.pdf import Document
 from maeul.volunteering.figures import hours_text
 from maeul.volunteering.models import Certificate, HoursRecord
 
 
 def certificate_pdf(certificate: Certificate, records: QuerySet[HoursRecord], issuer: str) -> bytes:
     """The PDF of `certificate`, listing `records` (the confirmed hours it counts)."""
-    user = certificate.user
-    document = Document(
-        title="봉사활동 확인서",
-        subject=f"확인번호 {certificate.number}",
-        footer=f"확인번호 {certificate.number} · 마을 누리집의 확인서 진위확인에서 확인할 수 있습니다.",
-    )
-    document.heading("봉사활동 확인서")
-    document.key_values(
+    document = opening(
+        "봉사활동 확인서",
+        certificate.number,
+        certificate.user,
         [
-            ("확인번호", certificate.number),
-            ("성명", user.public_name),
-            ("출생연도", f"{user.birth_year}년" if user.birth_year else "-"),
             ("봉사기간", f"{certificate.starts_on:%Y-%m-%d} ~ {certificate.ends_on:%Y-%m-%d}"),
             ("봉사활동", certificate.activity.title if certificate.activity else "기간 내 전체"),
             ("총 봉사시간", f"{hours_text(certificate.minutes)}시간 ({certificate.records}회)"),
-        ]
+        ],
     )
     document.space()
     rows = []
