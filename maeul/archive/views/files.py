@@ -11,29 +11,22 @@ import mimetypes
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from maeul.archive.models import ArchiveRecord, RecordDocument, RecordPhoto
 from maeul.core.media import INLINE_TYPES, private_file
-from maeul.core.permissions import Action, can
+from maeul.core.permissions.archive import may_read_record
 
 # A published record's files may be kept a little by browsers and shared caches: short, so a
 # record taken off stops being served soon after.
 PUBLIC_CACHE = "public, max-age=300"
 
 
-def _readable(request: HttpRequest, record: ArchiveRecord) -> bool:
-    if record.is_public:
-        return True
-    return can(request.user, Action.READ_RECORD_FILES, record, now=timezone.now()).allowed
-
-
 def _serve(
     request: HttpRequest, record: ArchiveRecord, stored: FieldFile, filename: str
 ) -> FileResponse:
     name = stored.name or ""
-    if not name or not _readable(request, record):
+    if not name or not may_read_record(request.user, record):
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = private_file(

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -19,9 +19,8 @@ from maeul.archive.models import (
     Exhibition,
     ExhibitionItem,
     RecordKind,
-    RecordStatus,
 )
-from maeul.core.permissions import scope_of
+from maeul.core.permissions.archive import may_read_record
 from maeul.core.query import one_of, place_code, whole_number
 from maeul.places.models import Dong
 
@@ -58,22 +57,14 @@ def record_list(request: HttpRequest) -> HttpResponse:
 
 
 def _visible_record(request: HttpRequest, pk: int) -> ArchiveRecord:
-    """A published record; one awaiting approval (or taken off) for the staff serving it,
-    and one awaiting approval for its author."""
-    rows = ArchiveRecord.objects.public()
-    user = request.user
-    if user.is_authenticated:
-        visible = Q(pk__in=rows.values("pk")) | Q(author=user, status=RecordStatus.SUBMITTED)
-        if scope_of(user).is_staff:
-            visible |= Q(pk__in=scope_of(user).rows(ArchiveRecord.objects.all()).values("pk"))
-        rows = ArchiveRecord.objects.filter(visible)
+    """The record, if the user may read it (`may_read_record`); 404 otherwise."""
     record = (
-        rows.select_related("district", "dong", "group", "project", "event")
+        ArchiveRecord.objects.select_related("district", "dong", "group", "project", "event")
         .prefetch_related("tags", "photos", "documents")
         .filter(pk=pk)
         .first()
     )
-    if record is None:
+    if record is None or not may_read_record(request.user, record):
         raise Http404
     return record
 

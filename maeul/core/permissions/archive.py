@@ -55,23 +55,22 @@ def _publish_record(user: Any, target: Model | None, now: datetime) -> Decision:
     return deny(NOT_RECORDER)
 
 
+def may_read_record(user: Any, record: ArchiveRecord) -> bool:
+    """Who may read a record, its page and its photos and documents alike: anyone once it is
+    published; while it awaits approval, its author; whatever its state, the staff serving
+    it. The pages answer everyone else with a 404, so not even its existence leaks."""
+    if record.is_public:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if scope_of(user).serves_row(record):
+        return True
+    return record.status == RecordStatus.SUBMITTED and record.author_id == user.pk
+
+
 def _read_record_files(user: Any, target: Model | None, now: datetime) -> Decision:
-    """A record's photos and documents (kept in private storage), for a signed-in person:
-    anyone's once the record is published; before that (awaiting approval) its author's;
-    whatever its state, the staff who may approve it. The views answer a refusal with a 404,
-    so a file's existence does not leak; they serve a published record's files to anonymous
-    readers too (`maeul/archive/views/files.py`)."""
-    if not isinstance(target, ArchiveRecord):
-        return refuse_outsider(user)
-    if target.status == RecordStatus.PUBLISHED:
-        return ALLOW
-    if scope_of(user).serves_row(target):
-        return ALLOW
-    if (
-        target.status == RecordStatus.SUBMITTED
-        and getattr(user, "is_authenticated", False)
-        and target.author_id == user.pk
-    ):
+    """A record's photos and documents (kept in private storage): `may_read_record`."""
+    if isinstance(target, ArchiveRecord) and may_read_record(user, target):
         return ALLOW
     return refuse_outsider(user)
 
