@@ -1,9 +1,10 @@
 """The waiting list of something residents register for (a forum, a course): one rule for who
 moves up when a place comes free.
 
-A registration has a `status` of its app's `RegistrationStatus` ("registered", "waiting",
-"cancelled") and a `created_at`; the event's `registrations` are counted while its row is
-locked by the caller, so two cancellations cannot hand the same place out twice.
+A registration has a `status` (the app's values for holding a place and for waiting) and the
+time it was made (`joined`: `created_at` unless the app names another field); the event's
+`registrations` are counted while its row is locked by the caller, so two cancellations
+cannot hand the same place out twice.
 """
 
 from typing import Any
@@ -16,17 +17,19 @@ def move_up_first_waiting(
     *,
     freed: bool,
     capacity: int,
-    status: Any,
+    placed: Any,
+    waiting: Any,
+    joined: str = "created_at",
 ) -> Any | None:
-    """After a cancellation that `freed` a place: while fewer than `capacity` are registered,
-    the first person waiting (earliest, then lowest id) is registered and returned; else None.
-    `status` is the app's `RegistrationStatus`.
+    """After a cancellation that `freed` a place: while fewer than `capacity` hold the status
+    `placed`, the first one `waiting` (earliest `joined`, then lowest id) gets a place and is
+    returned; else None.
     """
-    taken = registrations.filter(status=status.REGISTERED).count()
+    taken = registrations.filter(status=placed).count()
     if not freed or taken >= capacity:
         return None
-    first = registrations.filter(status=status.WAITING).order_by("created_at", "pk").first()
+    first = registrations.filter(status=waiting).order_by(joined, "pk").first()
     if first is not None:
-        first.status = status.REGISTERED
+        first.status = placed
         first.save(update_fields=["status"])
     return first

@@ -163,7 +163,8 @@ def cancel_registration(
             forum.registrations.all(),
             freed=had_seat,
             capacity=seats_of(forum).capacity,
-            status=RegistrationStatus,
+            placed=RegistrationStatus.REGISTERED,
+            waiting=RegistrationStatus.WAITING,
         )
         return first
 

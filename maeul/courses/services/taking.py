@@ -93,7 +93,8 @@ def cancel_course_registration(
             course.registrations.all(),
             freed=had_place,
             capacity=course.capacity,
-            status=RegistrationStatus,
+            placed=RegistrationStatus.REGISTERED,
+            waiting=RegistrationStatus.WAITING,
         )
         return first
 

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -43,11 +43,6 @@ from maeul.volunteering.training import missing_training
 NOTIFY_KIND = "volunteering.waiting_list"
 # The statuses of a sign-up in the words of `core.waiting_list`.
 LIVE = [SignUpStatus.ACTIVE, SignUpStatus.WAITING]
-
-
-class _Queue:
-    REGISTERED = SignUpStatus.ACTIVE
-    WAITING = SignUpStatus.WAITING
 
 
 def _group_places(shift: Shift) -> int:
@@ -174,11 +169,12 @@ def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> SignUp | Non
         current.save(update_fields=["status", "cancelled_at"])
         sign_up.status, sign_up.cancelled_at = current.status, now
         moved: SignUp | None = move_up_first_waiting(
-            # The shared rule orders the waiting by `created_at`: here, when they joined.
-            shift.sign_ups.annotate(created_at=F("signed_up_at")),
+            shift.sign_ups.all(),
             freed=freed,
             capacity=shift.places - _group_places(shift),
-            status=_Queue,
+            placed=SignUpStatus.ACTIVE,
+            waiting=SignUpStatus.WAITING,
+            joined="signed_up_at",
         )
         if moved is not None:
             _tell_moved_up(moved, shift, now)
