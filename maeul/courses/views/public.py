@@ -129,13 +129,11 @@ def certificate_check(request: HttpRequest, number: str = "") -> HttpResponse:
             CourseCertificate.objects.select_related(
                 "registration__user", "registration__course__programme"
             )
-            .filter(
-                number=number,
-                registration__status=RegistrationStatus.REGISTERED,
-                registration__completed_at__isnull=False,
-            )
+            .filter(number=number)
             .first()
         )
+        if certificate is not None and not certificate.registration.is_completed:
+            certificate = None  # completion taken back: the number no longer certifies it
     context = {
         "number": number,
         "certificate": certificate,
