@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.spaces.forms import PhotoForm
@@ -53,10 +54,13 @@ def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove(request: HttpRequest, pk: int) -> HttpResponse:
     rows = scope_of(request.user).rows(SpacePhoto.objects.select_related("space"))
-    photo, now = get_object_or_404(rows, pk=pk), timezone.now()
-
-    def act() -> str:
-        photos.remove_photo(photo=photo, **acting(request, now))
-        return _("The photo was removed.")
-
-    return PHOTO_DESK.act(request, photo.space, act, target=photo, now=now)
+    photo = get_object_or_404(rows, pk=pk)
+    return desk_step(
+        request,
+        PHOTO_DESK,
+        photo.space,
+        photos.remove_photo,
+        _("The photo was removed."),
+        target=photo,
+        photo=photo,
+    )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
 from maeul.core.desk import PageDesk, RowDesk, first_error
+from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
@@ -159,26 +160,31 @@ ACTIVITY_DESK = RowDesk(
 @staff_required
 @require_POST
 def add_shift(request: HttpRequest, pk: int) -> HttpResponse:
-    activity, now = _staff_activity(request, pk), timezone.now()
-    form = ShiftForm(request.POST)
-
-    def act() -> str:
-        organising.add_shift(activity=activity, **form.cleaned_data, **acting(request, now))
-        return _("The shift was added.")
-
-    return ACTIVITY_DESK.act(request, activity, act, form=form, form_key="shift_form")
+    activity = _staff_activity(request, pk)
+    return desk_step(
+        request,
+        ACTIVITY_DESK,
+        activity,
+        organising.add_shift,
+        _("The shift was added."),
+        form=ShiftForm(request.POST),
+        form_key="shift_form",
+        activity=activity,
+    )
 
 
 @staff_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    activity, now = _staff_activity(request, pk), timezone.now()
-
-    def act() -> str:
-        organising.close_activity(activity=activity, **acting(request, now))
-        return _("The activity no longer takes sign-ups.")
-
-    return ACTIVITY_DESK.act(request, activity, act)
+    activity = _staff_activity(request, pk)
+    return desk_step(
+        request,
+        ACTIVITY_DESK,
+        activity,
+        organising.close_activity,
+        _("The activity no longer takes sign-ups."),
+        activity=activity,
+    )
 
 
 def _proposal(request: HttpRequest, pk: int) -> WorkProposal:

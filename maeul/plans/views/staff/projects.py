@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.plans.forms import (
@@ -122,15 +123,14 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    project, now = staff_project(request, pk), timezone.now()
-    form = OutcomeForm(request.POST)
-
-    def act() -> str:
-        projects.write_outcome(
-            project=project,
-            outcome=form.cleaned_data["outcome"],
-            **acting(request, now),
-        )
-        return _("The outcome was saved; it is shown at the results sharing.")
-
-    return PROJECT_DESK.act(request, project, act, form=form, form_key="outcome_form")
+    project = staff_project(request, pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        project,
+        projects.write_outcome,
+        _("The outcome was saved; it is shown at the results sharing."),
+        form=OutcomeForm(request.POST),
+        form_key="outcome_form",
+        project=project,
+    )

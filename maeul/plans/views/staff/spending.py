@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
+from maeul.core.desk_steps import desk_step
 from maeul.core.media import private_file
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, Decision, can, require, scope_of, staff_required
@@ -126,19 +127,17 @@ def correct_spending(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def delete_spending(request: HttpRequest, pk: int) -> HttpResponse:
-    entry, now = _entry(request, pk), timezone.now()
-    project = entry.project
-    form = DeleteSpendingForm(request.POST)
-
-    def act() -> str:
-        spending.delete_spending(
-            entry=entry,
-            reason=form.cleaned_data["reason"],
-            **acting(request, now),
-        )
-        return _("The entry was removed.")
-
-    return PROJECT_DESK.act(request, project, act, action=Action.RECORD_SPENDING, form=form)
+    entry = _entry(request, pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        entry.project,
+        spending.delete_spending,
+        _("The entry was removed."),
+        action=Action.RECORD_SPENDING,
+        form=DeleteSpendingForm(request.POST),
+        entry=entry,
+    )
 
 
 @login_required
