@@ -16,6 +16,7 @@ from maeul.core.desk import PageDesk, RowDesk
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.grants.forms import (
     AgreementForm,
     CallForm,
@@ -55,9 +56,7 @@ def _dongs(district: District | None) -> Any:
 
 
 def staff_call(request: HttpRequest, pk: int) -> GrantCall:
-    return get_object_or_404(
-        scope_of(request.user).rows(GrantCall.objects.select_related("district", "dong")), pk=pk
-    )
+    return in_scope(request, GrantCall.objects.select_related("district", "dong"), pk)
 
 
 def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -250,9 +249,9 @@ def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def staff_application(request: HttpRequest, pk: int) -> Application:
-    rows = scope_of(request.user).rows(Application.objects.filter(status__in=HANDED_IN))
-    return get_object_or_404(
-        rows.select_related("call__district", "group", "dong", "representative"), pk=pk
+    rows = Application.objects.filter(status__in=HANDED_IN)
+    return in_scope(
+        request, rows.select_related("call__district", "group", "dong", "representative"), pk
     )
 
 

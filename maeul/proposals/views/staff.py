@@ -29,6 +29,7 @@ from maeul.core.desk_steps import desk_step
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -336,6 +337,5 @@ COMMENT_MODERATION = Moderation(
 @require_POST
 def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Hide a reported comment with a public reason, or keep it and close its reports."""
-    served = scope_of(request.user).rows(Comment.objects.select_related("proposal"))
-    comment = get_object_or_404(served, pk=comment_id)
+    comment = in_scope(request, Comment.objects.select_related("proposal"), comment_id)
     return COMMENT_MODERATION.decide(request, comment, ReasonForm(request.POST))

@@ -17,6 +17,7 @@ from maeul.core.desk import RowDesk
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.spaces.calendar import conflicts
 from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
 from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus, Space
@@ -87,8 +88,7 @@ SPACE_DESK = RowDesk(
 
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
-    rows = scope_of(request.user).rows(Booking.objects.select_related("room__space", "booker"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, Booking.objects.select_related("room__space", "booker"), pk)
 
 
 @staff_required
@@ -170,8 +170,7 @@ def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _loan(request: HttpRequest, pk: int) -> ItemLoan:
-    rows = scope_of(request.user).rows(ItemLoan.objects.select_related("item__space"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, ItemLoan.objects.select_related("item__space"), pk)
 
 
 @staff_required

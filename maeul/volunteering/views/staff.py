@@ -20,6 +20,7 @@ from maeul.core.downloads import attachment
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
+from maeul.core.served_rows import in_scope
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.courses.models import Course
 from maeul.places.models import District, Dong
@@ -104,7 +105,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 def _organiser(request: HttpRequest, value: str) -> dict[str, Any]:
     kind, _sep, pk = value.partition(":")
     model = VolunteerCamp if kind == "camp" else VolunteerClub
-    row = get_object_or_404(scope_of(request.user).rows(model.objects.all()), pk=int(pk))
+    row = in_scope(request, model.objects.all(), int(pk))
     return {kind: row}
 
 
@@ -127,8 +128,7 @@ def create_activity(request: HttpRequest) -> HttpResponse:
 
 
 def _staff_activity(request: HttpRequest, pk: int) -> VolunteerActivity:
-    rows = scope_of(request.user).rows(VolunteerActivity.objects.public())
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, VolunteerActivity.objects.public(), pk)
 
 
 def _render_activity(
@@ -188,8 +188,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _proposal(request: HttpRequest, pk: int) -> WorkProposal:
-    rows = scope_of(request.user).rows(WorkProposal.objects.select_related("camp"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, WorkProposal.objects.select_related("camp"), pk)
 
 
 @staff_required
@@ -210,17 +209,17 @@ def accept_proposal(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def decline_proposal(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = _proposal(request, pk), timezone.now()
-    form = DeclineForm(request.POST)
-
-    def act() -> str:
-        organising.decline_proposal(
-            proposal=proposal, answer=form.cleaned_data["answer"], **acting(request, now)
-        )
-        return _("The proposal was declined with your answer.")
-
-    decision = can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now)
-    return STAFF_DESK.act(request, act, decision=decision, form=form)
+    proposal = _proposal(request, pk)
+    return desk_step(
+        request,
+        STAFF_DESK,
+        proposal,
+        organising.decline_proposal,
+        _("The proposal was declined with your answer."),
+        action=Action.MANAGE_VOLUNTEERING,
+        form=DeclineForm(request.POST),
+        proposal=proposal,
+    )
 
 
 @staff_required

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,8 +16,9 @@ from maeul.core.desk import desk_action
 from maeul.core.desk_steps import desk_step
 from maeul.core.media import private_file
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, Decision, can, require, scope_of, staff_required
+from maeul.core.permissions import Action, Decision, can, require, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.plans.forms import DeleteSpendingForm, SpendingForm
 from maeul.plans.models import SpendingEntry
 from maeul.plans.services import spending
@@ -25,10 +26,12 @@ from maeul.plans.views.staff.projects import PROJECT_DESK, may_confirm, staff_pr
 
 
 def _entry(request: HttpRequest, pk: int) -> SpendingEntry:
-    rows = scope_of(request.user).rows(SpendingEntry.objects.all())
-    return get_object_or_404(
-        rows.select_related("project__plan__council", "project__district", "project__dong"),
-        pk=pk,
+    return in_scope(
+        request,
+        SpendingEntry.objects.select_related(
+            "project__plan__council", "project__district", "project__dong"
+        ),
+        pk,
     )
 
 
