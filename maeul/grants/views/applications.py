@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from maeul.core.access_log import record_access
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step, resident
 from maeul.core.errors import RuleViolation
 from maeul.core.media import private_file
 from maeul.core.models import AccessAction
@@ -144,16 +145,18 @@ def application_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def save(request: HttpRequest, pk: int) -> HttpResponse:
-    application, now = own_application(request, pk), timezone.now()
-    form = ApplicationForm(request.POST, dongs=_dongs(application.call))
-
-    def act() -> str:
-        services.change_draft(
-            application=application, user=request.user, now=now, **form.cleaned_data
-        )
-        return _("The draft was saved.")
-
-    return APPLICATION_PAGE.act(request, application, act, form=form, form_key="form")
+    application = own_application(request, pk)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        application,
+        services.change_draft,
+        _("The draft was saved."),
+        form=ApplicationForm(request.POST, dongs=_dongs(application.call)),
+        form_key="form",
+        by=resident,
+        application=application,
+    )
 
 
 @login_required
@@ -181,12 +184,15 @@ def add_line(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_line(request: HttpRequest, pk: int) -> HttpResponse:
     line = own_part(request, BudgetLine.objects.all(), pk)
-
-    def act() -> str:
-        services.remove_budget_line(line=line, user=request.user, now=timezone.now())
-        return _("The budget row was removed.")
-
-    return APPLICATION_PAGE.act(request, line.application, act)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        line.application,
+        services.remove_budget_line,
+        _("The budget row was removed."),
+        by=resident,
+        line=line,
+    )
 
 
 @login_required
@@ -212,12 +218,15 @@ def attach(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_file(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = own_part(request, ApplicationAttachment.objects.all(), pk)
-
-    def act() -> str:
-        services.remove_attachment(attachment=attachment, user=request.user, now=timezone.now())
-        return _("The file was removed.")
-
-    return APPLICATION_PAGE.act(request, attachment.application, act)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        attachment.application,
+        services.remove_attachment,
+        _("The file was removed."),
+        by=resident,
+        attachment=attachment,
+    )
 
 
 @login_required
@@ -248,14 +257,15 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = own_application(request, pk)
-
-    def act() -> str:
-        services.withdraw_application(
-            application=application, user=request.user, now=timezone.now()
-        )
-        return _("The application was withdrawn.")
-
-    return APPLICATION_PAGE.act(request, application, act)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        application,
+        services.withdraw_application,
+        _("The application was withdrawn."),
+        by=resident,
+        application=application,
+    )
 
 
 @login_required

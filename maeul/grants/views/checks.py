@@ -4,6 +4,7 @@ settlement's approval or return for corrections, the money returned and the eval
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, staff_required
 from maeul.core.permissions.grants import spending_rows
 from maeul.core.requests import acting
@@ -18,29 +20,32 @@ from maeul.grants.forms import EvaluationForm, InterimCheckForm, ReturnForm, Sen
 from maeul.grants.models import Application, ApplicationStatus, CheckMark, GrantExpense
 from maeul.grants.services import settlement as services
 from maeul.grants.services.spending import record_interim_check
-from maeul.grants.views.agreements import on_application_desk
 from maeul.grants.views.money import money_context
+from maeul.grants.views.staff import APPLICATION_DESK, staff_application
 
 
-def _checked_application(request: HttpRequest, pk: int) -> Application:
-    rows = spending_rows(
+def _checked_rows(request: HttpRequest) -> QuerySet[Application]:
+    """The funded applications (selected, with an agreement) whose spending this person checks."""
+    return spending_rows(
         request.user,
         Application.objects.filter(status=ApplicationStatus.SELECTED, agreement__isnull=False),
     )
+
+
+def _checked_application(request: HttpRequest, pk: int) -> Application:
     return get_object_or_404(
-        rows.select_related("call__district", "group", "dong", "representative"), pk=pk
+        _checked_rows(request).select_related("call__district", "group", "dong", "representative"),
+        pk=pk,
     )
 
 
 @staff_required
 def check_list(request: HttpRequest) -> HttpResponse:
     """The funded applications whose spending this person checks, newest call first."""
-    rows = spending_rows(
-        request.user,
-        Application.objects.filter(status=ApplicationStatus.SELECTED, agreement__isnull=False),
-    )
-    applications = rows.select_related("call", "group", "dong", "settlement").order_by(
-        "-call__year", "call__title", "title"
+    applications = (
+        _checked_rows(request)
+        .select_related("call", "group", "dong", "settlement")
+        .order_by("-call__year", "call__title", "title")
     )
     return render(request, "grants/staff/check_list.html", {"applications": list(applications)})
 
@@ -102,52 +107,64 @@ def check_page(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def approve_settlement(request: HttpRequest, pk: int) -> HttpResponse:
-    return on_application_desk(
+    application = staff_application(request, pk)
+    return desk_step(
         request,
-        pk,
+        APPLICATION_DESK,
+        application,
+        services.approve_settlement,
+        _("The settlement was approved and the group notified."),
         action=Action.SETTLE_GRANT,
-        service=services.approve_settlement,
-        done=_("The settlement was approved and the group notified."),
+        application=application,
     )
 
 
 @staff_required
 @require_POST
 def send_back_settlement(request: HttpRequest, pk: int) -> HttpResponse:
-    return on_application_desk(
+    application = staff_application(request, pk)
+    return desk_step(
         request,
-        pk,
+        APPLICATION_DESK,
+        application,
+        services.send_back_settlement,
+        _("The settlement was sent back and the group notified."),
         action=Action.SETTLE_GRANT,
-        service=services.send_back_settlement,
-        done=_("The settlement was sent back and the group notified."),
-        form_class=SendBackForm,
+        form=SendBackForm(request.POST),
         form_key="send_back_form",
+        application=application,
     )
 
 
 @staff_required
 @require_POST
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    return on_application_desk(
+    application = staff_application(request, pk)
+    return desk_step(
         request,
-        pk,
+        APPLICATION_DESK,
+        application,
+        services.evaluate,
+        _("The evaluation was recorded."),
         action=Action.EVALUATE_GRANT,
-        service=services.evaluate,
-        done=_("The evaluation was recorded."),
-        form_class=EvaluationForm,
+        form=EvaluationForm(request.POST),
         form_key="evaluation_form",
+        application=application,
     )
 
 
 @staff_required
 @require_POST
 def record_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return on_application_desk(
+    application = staff_application(request, pk)
+    return desk_step(
         request,
-        pk,
+        APPLICATION_DESK,
+        application,
+        services.record_return,
+        _("The return of the money was recorded."),
         action=Action.EVALUATE_GRANT,
-        service=services.record_return,
-        done=_("The return of the money was recorded."),
-        form_class=ReturnForm,
+        form=ReturnForm(request.POST),
         form_key="return_form",
+        application=application,
     )

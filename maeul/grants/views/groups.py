@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import PageDesk, RowDesk
+from maeul.core.desk_steps import desk_step, resident
 from maeul.core.permissions import Action, can
 from maeul.grants.forms import GroupForm, MemberForm
 from maeul.grants.models import CommunityGroup, GroupMember
@@ -127,9 +128,12 @@ def remove_member(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         group__representative_id=request.user.pk,
     )
-
-    def act() -> str:
-        services.remove_member(member=member, user=request.user, now=timezone.now())
-        return _("The member was removed from the list.")
-
-    return GROUP_DESK.act(request, member.group, act)
+    return desk_step(
+        request,
+        GROUP_DESK,
+        member.group,
+        services.remove_member,
+        _("The member was removed from the list."),
+        by=resident,
+        member=member,
+    )

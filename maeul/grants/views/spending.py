@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from maeul.core.access_log import record_access
+from maeul.core.desk_steps import desk_step, resident
 from maeul.core.media import private_file
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action
@@ -42,34 +43,34 @@ def add_partner(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def remove_partner(request: HttpRequest, pk: int, group: int) -> HttpResponse:
-    application, now = own_application(request, pk), timezone.now()
-
-    def act() -> str:
-        joint.remove_partner(application=application, partner_id=group, user=request.user, now=now)
-        return _("The joint applicant was removed.")
-
-    return APPLICATION_PAGE.act(request, application, act)
+    application = own_application(request, pk)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        application,
+        joint.remove_partner,
+        _("The joint applicant was removed."),
+        by=resident,
+        application=application,
+        partner_id=group,
+    )
 
 
 @login_required
 @require_POST
 def add_expense(request: HttpRequest, pk: int) -> HttpResponse:
-    application, now = own_application(request, pk), timezone.now()
-    form = ExpenseForm(request.POST, request.FILES, call=application.call)
-
-    def act() -> str:
-        spending.record_expense(
-            application=application, user=request.user, now=now, **form.cleaned_data
-        )
-        return _("The spending was recorded.")
-
-    return APPLICATION_PAGE.act(
+    application = own_application(request, pk)
+    return desk_step(
         request,
+        APPLICATION_PAGE,
         application,
-        act,
+        spending.record_expense,
+        _("The spending was recorded."),
         action=Action.RECORD_EXPENSE,
-        form=form,
+        form=ExpenseForm(request.POST, request.FILES, call=application.call),
         form_key="expense_form",
+        by=resident,
+        application=application,
     )
 
 
@@ -77,33 +78,33 @@ def add_expense(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_expense(request: HttpRequest, pk: int) -> HttpResponse:
     expense = own_part(request, GrantExpense.objects.all(), pk)
-
-    def act() -> str:
-        spending.remove_expense(expense=expense, user=request.user, now=timezone.now())
-        return _("The spending entry was removed.")
-
-    return APPLICATION_PAGE.act(request, expense.application, act, action=Action.RECORD_EXPENSE)
+    return desk_step(
+        request,
+        APPLICATION_PAGE,
+        expense.application,
+        spending.remove_expense,
+        _("The spending entry was removed."),
+        action=Action.RECORD_EXPENSE,
+        by=resident,
+        expense=expense,
+    )
 
 
 @login_required
 @require_POST
 def submit_settlement(request: HttpRequest, pk: int) -> HttpResponse:
-    application, now = own_application(request, pk), timezone.now()
-    form = SettlementForm(request.POST)
-
-    def act() -> str:
-        settlement.submit_settlement(
-            application=application, report=form.cleaned_data["report"], user=request.user, now=now
-        )
-        return _("The settlement was handed in. Staff will check it.")
-
-    return APPLICATION_PAGE.act(
+    application = own_application(request, pk)
+    return desk_step(
         request,
+        APPLICATION_PAGE,
         application,
-        act,
+        settlement.submit_settlement,
+        _("The settlement was handed in. Staff will check it."),
         action=Action.SUBMIT_SETTLEMENT,
-        form=form,
+        form=SettlementForm(request.POST),
         form_key="settlement_form",
+        by=resident,
+        application=application,
     )
 
 

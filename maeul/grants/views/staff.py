@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import PageDesk, RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.grants.forms import (
     AgreementForm,
     CallForm,
@@ -54,9 +56,7 @@ def _dongs(district: District | None) -> Any:
 
 
 def staff_call(request: HttpRequest, pk: int) -> GrantCall:
-    return get_object_or_404(
-        scope_of(request.user).rows(GrantCall.objects.select_related("district", "dong")), pk=pk
-    )
+    return in_scope(request, GrantCall.objects.select_related("district", "dong"), pk)
 
 
 def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -159,27 +159,34 @@ CALL_DESK = RowDesk(
 @staff_required
 @require_POST
 def change_call(request: HttpRequest, pk: int) -> HttpResponse:
-    call, now = staff_call(request, pk), timezone.now()
+    call = staff_call(request, pk)
     form = CallForm(request.POST, dongs=_dongs(call.district))
-
-    def act() -> str:
-        services.change_call(call=call, **acting(request, now), **form.cleaned_data)
-        return _("The call was saved.")
-
-    return CALL_DESK.act(request, call, act, form=form, form_key="form")
+    return desk_step(
+        request,
+        CALL_DESK,
+        call,
+        services.change_call,
+        _("The call was saved."),
+        form=form,
+        form_key="form",
+        call=call,
+    )
 
 
 @staff_required
 @require_POST
 def add_category(request: HttpRequest, pk: int) -> HttpResponse:
-    call, now = staff_call(request, pk), timezone.now()
-    form = CategoryForm(request.POST)
-
-    def act() -> str:
-        services.add_category(call=call, **acting(request, now), **form.cleaned_data)
-        return _("The expense category was added.")
-
-    return CALL_DESK.act(request, call, act, form=form, form_key="category_form")
+    call = staff_call(request, pk)
+    return desk_step(
+        request,
+        CALL_DESK,
+        call,
+        services.add_category,
+        _("The expense category was added."),
+        form=CategoryForm(request.POST),
+        form_key="category_form",
+        call=call,
+    )
 
 
 @staff_required
@@ -188,68 +195,63 @@ def remove_category(request: HttpRequest, pk: int) -> HttpResponse:
     calls = scope_of(request.user).rows(GrantCall.objects.all())
     category = get_object_or_404(ExpenseCategory.objects.filter(call__in=calls), pk=pk)
     call = staff_call(request, category.call_id)
-
-    def act() -> str:
-        services.remove_category(category=category, **acting(request, timezone.now()))
-        return _("The expense category was removed.")
-
-    return CALL_DESK.act(request, call, act)
+    return desk_step(
+        request,
+        CALL_DESK,
+        call,
+        services.remove_category,
+        _("The expense category was removed."),
+        category=category,
+    )
 
 
 @staff_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     call = staff_call(request, pk)
-
-    def act() -> str:
-        services.publish_call(call=call, **acting(request, timezone.now()))
-        return _("The call was published.")
-
-    return CALL_DESK.act(request, call, act)
+    return desk_step(
+        request, CALL_DESK, call, services.publish_call, _("The call was published."), call=call
+    )
 
 
 @staff_required
 @require_POST
 def add_reviewer(request: HttpRequest, pk: int) -> HttpResponse:
-    call, now = staff_call(request, pk), timezone.now()
-    form = ReviewerForm(request.POST)
-
-    def act() -> str:
-        review_services.add_reviewer(
-            call=call,
-            email=form.cleaned_data["email"],
-            **acting(request, now),
-        )
-        return _("The reviewer was added to the committee.")
-
-    return CALL_DESK.act(
-        request, call, act, action=Action.MANAGE_COMMITTEE, form=form, form_key="reviewer_form"
+    call = staff_call(request, pk)
+    return desk_step(
+        request,
+        CALL_DESK,
+        call,
+        review_services.add_reviewer,
+        _("The reviewer was added to the committee."),
+        action=Action.MANAGE_COMMITTEE,
+        form=ReviewerForm(request.POST),
+        form_key="reviewer_form",
+        call=call,
     )
 
 
 @staff_required
 @require_POST
 def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
-    call, now = staff_call(request, pk), timezone.now()
-    form = CriteriaForm(request.POST)
-
-    def act() -> str:
-        review_services.set_criteria(
-            call=call,
-            criteria=form.cleaned_data["criteria"],
-            **acting(request, now),
-        )
-        return _("The scoring sheet was saved.")
-
-    return CALL_DESK.act(
-        request, call, act, action=Action.MANAGE_COMMITTEE, form=form, form_key="criteria_form"
+    call = staff_call(request, pk)
+    return desk_step(
+        request,
+        CALL_DESK,
+        call,
+        review_services.set_criteria,
+        _("The scoring sheet was saved."),
+        action=Action.MANAGE_COMMITTEE,
+        form=CriteriaForm(request.POST),
+        form_key="criteria_form",
+        call=call,
     )
 
 
 def staff_application(request: HttpRequest, pk: int) -> Application:
-    rows = scope_of(request.user).rows(Application.objects.filter(status__in=HANDED_IN))
-    return get_object_or_404(
-        rows.select_related("call__district", "group", "dong", "representative"), pk=pk
+    rows = Application.objects.filter(status__in=HANDED_IN)
+    return in_scope(
+        request, rows.select_related("call__district", "group", "dong", "representative"), pk
     )
 
 

@@ -25,9 +25,11 @@ from django.views.decorators.http import require_POST
 from maeul.consultations.models import Argument
 from maeul.consultations.on_proposal import workshops_of
 from maeul.core.desk import RowDesk, desk_action, form_page
+from maeul.core.desk_steps import desk_step
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -127,94 +129,74 @@ PROPOSAL_DESK = RowDesk(
 )
 
 
-def _form_action(
-    request: HttpRequest,
-    proposal: Proposal,
-    now: datetime,
-    form: forms.Form,
-    *,
-    form_key: str,
-    action: Action,
-    service: Callable[..., Any],
-    done: str,
-) -> HttpResponse:
-    """A desk form whose fields are the arguments of `service` (with staff, proposal, ip, now)."""
-
-    def act() -> str:
-        service(
-            proposal=proposal,
-            **form.cleaned_data,
-            **acting(request, now),
-        )
-        return done
-
-    return PROPOSAL_DESK.act(
-        request, proposal, act, action=action, now=now, form=form, form_key=form_key
-    )
-
-
 @staff_required
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
+    proposal = get_object_or_404(_served(request), pk=pk)
     form = AssignForm(request.POST, proposal=proposal)
-    return _form_action(
+    return desk_step(
         request,
+        PROPOSAL_DESK,
         proposal,
-        now,
-        form,
-        form_key="assign_form",
+        review.assign_department,
+        _("The proposal was assigned."),
         action=Action.REVIEW_PROPOSAL,
-        service=review.assign_department,
-        done=_("The proposal was assigned."),
+        form=form,
+        form_key="assign_form",
+        proposal=proposal,
     )
 
 
 @staff_required
 @require_POST
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
+    proposal = get_object_or_404(_served(request), pk=pk)
     form = AnswerForm(request.POST)
-    return _form_action(
+    return desk_step(
         request,
+        PROPOSAL_DESK,
         proposal,
-        now,
-        form,
-        form_key="answer_form",
+        review.answer_proposal,
+        _("The answer was published."),
         action=Action.ANSWER_PROPOSAL,
-        service=review.answer_proposal,
-        done=_("The answer was published."),
+        form=form,
+        form_key="answer_form",
+        proposal=proposal,
     )
 
 
 @staff_required
 @require_POST
 def change_status(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
+    proposal = get_object_or_404(_served(request), pk=pk)
     form = StatusForm(request.POST, offered=_offered_moves(proposal))
     action = review.status_change_action(proposal, request.POST.get("status", ""))
-    return _form_action(
+    return desk_step(
         request,
+        PROPOSAL_DESK,
         proposal,
-        now,
-        form,
-        form_key="status_form",
+        review.change_status,
+        _("The status was changed."),
         action=action,
-        service=review.change_status,
-        done=_("The status was changed."),
+        form=form,
+        form_key="status_form",
+        proposal=proposal,
     )
 
 
 @staff_required
 @require_POST
 def reward(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = get_object_or_404(_served(request), pk=pk), timezone.now()
-
-    def act() -> str:
-        review.mark_excellent(proposal=proposal, **acting(request, now))
-        return _("The proposal was chosen as an excellent proposal for one year.")
-
-    return PROPOSAL_DESK.act(request, proposal, act, action=Action.REWARD_PROPOSAL, now=now)
+    proposal = get_object_or_404(_served(request), pk=pk)
+    return desk_step(
+        request,
+        PROPOSAL_DESK,
+        proposal,
+        review.mark_excellent,
+        _("The proposal was chosen as an excellent proposal for one year."),
+        action=Action.REWARD_PROPOSAL,
+        proposal=proposal,
+    )
 
 
 @staff_required
@@ -355,6 +337,5 @@ COMMENT_MODERATION = Moderation(
 @require_POST
 def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Hide a reported comment with a public reason, or keep it and close its reports."""
-    served = scope_of(request.user).rows(Comment.objects.select_related("proposal"))
-    comment = get_object_or_404(served, pk=comment_id)
+    comment = in_scope(request, Comment.objects.select_related("proposal"), comment_id)
     return COMMENT_MODERATION.decide(request, comment, ReasonForm(request.POST))

@@ -3,14 +3,16 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
-from maeul.core.permissions import Action, scope_of, staff_required
+from maeul.core.desk_steps import desk_step
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.spaces.forms import PhotoForm
 from maeul.spaces.models import Space, SpacePhoto
 from maeul.spaces.services import photos
@@ -52,11 +54,13 @@ def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def remove(request: HttpRequest, pk: int) -> HttpResponse:
-    rows = scope_of(request.user).rows(SpacePhoto.objects.select_related("space"))
-    photo, now = get_object_or_404(rows, pk=pk), timezone.now()
-
-    def act() -> str:
-        photos.remove_photo(photo=photo, **acting(request, now))
-        return _("The photo was removed.")
-
-    return PHOTO_DESK.act(request, photo.space, act, target=photo, now=now)
+    photo = in_scope(request, SpacePhoto.objects.select_related("space"), pk)
+    return desk_step(
+        request,
+        PHOTO_DESK,
+        photo.space,
+        photos.remove_photo,
+        _("The photo was removed."),
+        target=photo,
+        photo=photo,
+    )

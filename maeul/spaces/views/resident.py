@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.dates import at_seoul, local_date, seoul_time
 from maeul.core.desk import PageDesk, RowDesk
+from maeul.core.desk_steps import desk_step, resident
 from maeul.core.permissions import Action, can
 from maeul.spaces.forms import BookingForm, LoanForm, SurveyForm
 from maeul.spaces.models import SLOT, Booking, Item, ItemLoan, Room
@@ -123,32 +124,35 @@ def _own_booking(request: HttpRequest, pk: int) -> Booking:
 @login_required
 @require_POST
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    booking, now = _own_booking(request, pk), timezone.now()
-
-    def act() -> str:
-        bookings.cancel_booking(booking=booking, user=request.user, now=now)
-        return _("The booking was cancelled.")
-
-    decision = can(request.user, Action.CANCEL_BOOKING, booking, now=now)
-    return MY_BOOKINGS.act(request, act, decision=decision)
+    booking = _own_booking(request, pk)
+    return desk_step(
+        request,
+        MY_BOOKINGS,
+        booking,
+        bookings.cancel_booking,
+        _("The booking was cancelled."),
+        action=Action.CANCEL_BOOKING,
+        by=resident,
+        booking=booking,
+    )
 
 
 @login_required
 @require_POST
 def survey(request: HttpRequest, pk: int) -> HttpResponse:
-    booking, now = _own_booking(request, pk), timezone.now()
-    form = SurveyForm(request.POST)
-
-    def act() -> str:
-        data = form.cleaned_data
-        usage.answer_survey(
-            booking=booking, rating=data["rating"], comment=data["comment"],
-            user=request.user, now=now,
-        )  # fmt: skip
-        return _("Thank you for answering the survey.")
-
-    decision = can(request.user, Action.ANSWER_SURVEY, booking, now=now)
-    return MY_BOOKINGS.act(request, act, decision=decision, form=form, form_key="survey_form")
+    booking = _own_booking(request, pk)
+    return desk_step(
+        request,
+        MY_BOOKINGS,
+        booking,
+        usage.answer_survey,
+        _("Thank you for answering the survey."),
+        action=Action.ANSWER_SURVEY,
+        form=SurveyForm(request.POST),
+        form_key="survey_form",
+        by=resident,
+        booking=booking,
+    )
 
 
 @login_required

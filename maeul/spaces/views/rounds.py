@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.permissions import Action, can, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.spaces.forms import CloseRoundForm, RoundForm, SlotRequestForm
 from maeul.spaces.models import AllocationRound, Space
 from maeul.spaces.services import rounds
@@ -112,8 +113,8 @@ def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    rows = scope_of(request.user).rows(AllocationRound.objects.select_related("room__space"))
-    round_, now = get_object_or_404(rows, pk=pk), timezone.now()
+    round_ = in_scope(request, AllocationRound.objects.select_related("room__space"), pk)
+    now = timezone.now()
     space = round_.room.space
     form = CloseRoundForm(request.POST)
 

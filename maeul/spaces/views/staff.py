@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.dates import at_seoul, local_date
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.spaces.calendar import conflicts
 from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
 from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus, Space
@@ -86,34 +88,36 @@ SPACE_DESK = RowDesk(
 
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
-    rows = scope_of(request.user).rows(Booking.objects.select_related("room__space", "booker"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, Booking.objects.select_related("room__space", "booker"), pk)
 
 
 @staff_required
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    booking, now = _booking(request, pk), timezone.now()
-
-    def act() -> str:
-        desk.approve_booking(booking=booking, **acting(request, now))
-        return _("The booking was confirmed.")
-
-    return SPACE_DESK.act(request, booking.room.space, act)
+    booking = _booking(request, pk)
+    return desk_step(
+        request,
+        SPACE_DESK,
+        booking.room.space,
+        desk.approve_booking,
+        _("The booking was confirmed."),
+        booking=booking,
+    )
 
 
 @staff_required
 @require_POST
 def refuse(request: HttpRequest, pk: int) -> HttpResponse:
-    booking, now = _booking(request, pk), timezone.now()
-    form = RefuseForm(request.POST)
-
-    def act() -> str:
-        desk.refuse_booking(booking=booking, reason=form.cleaned_data["reason"],
-                            **acting(request, now))  # fmt: skip
-        return _("The request was refused and the booker was told.")
-
-    return SPACE_DESK.act(request, booking.room.space, act, form=form)
+    booking = _booking(request, pk)
+    return desk_step(
+        request,
+        SPACE_DESK,
+        booking.room.space,
+        desk.refuse_booking,
+        _("The request was refused and the booker was told."),
+        form=RefuseForm(request.POST),
+        booking=booking,
+    )
 
 
 @staff_required
@@ -152,44 +156,47 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
-    space, now = staff_space(request, pk), timezone.now()
-    form = VisitorForm(request.POST)
-
-    def act() -> str:
-        data = form.cleaned_data
-        usage.count_visitors(space=space, on=data["on"], visitors=data["visitors"],
-                             **acting(request, now))  # fmt: skip
-        return _("The walk-in count was saved.")
-
-    return SPACE_DESK.act(request, space, act, form=form, form_key="visitor_form")
+    space = staff_space(request, pk)
+    return desk_step(
+        request,
+        SPACE_DESK,
+        space,
+        usage.count_visitors,
+        _("The walk-in count was saved."),
+        form=VisitorForm(request.POST),
+        form_key="visitor_form",
+        space=space,
+    )
 
 
 def _loan(request: HttpRequest, pk: int) -> ItemLoan:
-    rows = scope_of(request.user).rows(ItemLoan.objects.select_related("item__space"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, ItemLoan.objects.select_related("item__space"), pk)
 
 
 @staff_required
 @require_POST
 def hand_out(request: HttpRequest, pk: int) -> HttpResponse:
-    loan, now = _loan(request, pk), timezone.now()
-
-    def act() -> str:
-        lending.hand_out(loan=loan, **acting(request, now))
-        return _("The item was handed out.")
-
-    return SPACE_DESK.act(request, loan.item.space, act)
+    loan = _loan(request, pk)
+    return desk_step(
+        request,
+        SPACE_DESK,
+        loan.item.space,
+        lending.hand_out,
+        _("The item was handed out."),
+        loan=loan,
+    )
 
 
 @staff_required
 @require_POST
 def take_back(request: HttpRequest, pk: int) -> HttpResponse:
-    loan, now = _loan(request, pk), timezone.now()
-    form = ReturnForm(request.POST)
-
-    def act() -> str:
-        lending.take_back(loan=loan, condition=form.cleaned_data["condition"],
-                          **acting(request, now))  # fmt: skip
-        return _("The item was returned.")
-
-    return SPACE_DESK.act(request, loan.item.space, act, form=form)
+    loan = _loan(request, pk)
+    return desk_step(
+        request,
+        SPACE_DESK,
+        loan.item.space,
+        lending.take_back,
+        _("The item was returned."),
+        form=ReturnForm(request.POST),
+        loan=loan,
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can
 from maeul.core.requests import acting
 from maeul.volunteering.figures import places_left, with_places_left
@@ -94,13 +95,13 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm_group(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_object_or_404(GroupSignUp, pk=pk)
-    shift, now = _shift(request, group.shift_id), timezone.now()
-    form = ConfirmGroupForm(request.POST)
-
-    def act() -> str:
-        hours.confirm_group(
-            group=group, attended=form.cleaned_data["attended"], **acting(request, now)
-        )
-        return _("The group's attendance was confirmed.")
-
-    return SHIFT_DESK.act(request, shift, act, now=now, form=form, form_key="group_form")
+    return desk_step(
+        request,
+        SHIFT_DESK,
+        _shift(request, group.shift_id),
+        hours.confirm_group,
+        _("The group's attendance was confirmed."),
+        form=ConfirmGroupForm(request.POST),
+        form_key="group_form",
+        group=group,
+    )

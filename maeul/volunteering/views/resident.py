@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.dates import seoul_year
 from maeul.core.desk import PageDesk, RowDesk
+from maeul.core.desk_steps import desk_step, resident
 from maeul.core.downloads import attachment
 from maeul.core.errors import RuleViolation
 from maeul.core.pdf import PDF_TYPE
@@ -66,13 +67,17 @@ def _shift(pk: int) -> Shift:
 @login_required
 @require_POST
 def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
-    shift, now = _shift(pk), timezone.now()
-
-    def act() -> str:
-        sign_ups.sign_up(shift=shift, user=request.user, now=now)
-        return _("You signed up for the shift. Thank you.")
-
-    return ACTIVITY_PAGE.act(request, shift.activity, act, target=shift, now=now)
+    shift = _shift(pk)
+    return desk_step(
+        request,
+        ACTIVITY_PAGE,
+        shift.activity,
+        sign_ups.sign_up,
+        _("You signed up for the shift. Thank you."),
+        target=shift,
+        by=resident,
+        shift=shift,
+    )
 
 
 @login_required
@@ -99,22 +104,18 @@ def sign_up_group(request: HttpRequest, pk: int) -> HttpResponse:
         activity=activity,
         pk=int(shift_id) if shift_id.isdigit() else 0,
     )
-    now = timezone.now()
-    form = GroupSignUpForm(request.POST)
-
-    def act() -> str:
-        sign_ups.sign_up_group(shift=shift, user=request.user, now=now, **form.cleaned_data)
-        return _("Your group is signed up. The camp will contact you.")
-
-    return ACTIVITY_PAGE.act(
+    return desk_step(
         request,
+        ACTIVITY_PAGE,
         shift.activity,
-        act,
+        sign_ups.sign_up_group,
+        _("Your group is signed up. The camp will contact you."),
         action=Action.SIGN_UP_GROUP,
         target=shift,
-        now=now,
-        form=form,
+        form=GroupSignUpForm(request.POST),
         form_key="group_form",
+        by=resident,
+        shift=shift,
     )
 
 
@@ -269,11 +270,14 @@ CAMP_PAGE = RowDesk(page=_render_camp, url_name="volunteering:camp", action=Acti
 @login_required
 @require_POST
 def propose_work(request: HttpRequest, pk: int) -> HttpResponse:
-    camp, now = get_object_or_404(VolunteerCamp, pk=pk), timezone.now()
-    form = WorkProposalForm(request.POST)
-
-    def act() -> str:
-        organising.propose_work(camp=camp, user=request.user, now=now, **form.cleaned_data)
-        return _("The work was proposed. Staff will answer it.")
-
-    return CAMP_PAGE.act(request, camp, act, now=now, form=form)
+    camp = get_object_or_404(VolunteerCamp, pk=pk)
+    return desk_step(
+        request,
+        CAMP_PAGE,
+        camp,
+        organising.propose_work,
+        _("The work was proposed. Staff will answer it."),
+        form=WorkProposalForm(request.POST),
+        by=resident,
+        camp=camp,
+    )

@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
 from maeul.core.desk import PageDesk, RowDesk, first_error
+from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
+from maeul.core.served_rows import in_scope
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.courses.models import Course
 from maeul.places.models import District, Dong
@@ -103,7 +105,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 def _organiser(request: HttpRequest, value: str) -> dict[str, Any]:
     kind, _sep, pk = value.partition(":")
     model = VolunteerCamp if kind == "camp" else VolunteerClub
-    row = get_object_or_404(scope_of(request.user).rows(model.objects.all()), pk=int(pk))
+    row = in_scope(request, model.objects.all(), int(pk))
     return {kind: row}
 
 
@@ -126,8 +128,7 @@ def create_activity(request: HttpRequest) -> HttpResponse:
 
 
 def _staff_activity(request: HttpRequest, pk: int) -> VolunteerActivity:
-    rows = scope_of(request.user).rows(VolunteerActivity.objects.public())
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, VolunteerActivity.objects.public(), pk)
 
 
 def _render_activity(
@@ -159,31 +160,35 @@ ACTIVITY_DESK = RowDesk(
 @staff_required
 @require_POST
 def add_shift(request: HttpRequest, pk: int) -> HttpResponse:
-    activity, now = _staff_activity(request, pk), timezone.now()
-    form = ShiftForm(request.POST)
-
-    def act() -> str:
-        organising.add_shift(activity=activity, **form.cleaned_data, **acting(request, now))
-        return _("The shift was added.")
-
-    return ACTIVITY_DESK.act(request, activity, act, form=form, form_key="shift_form")
+    activity = _staff_activity(request, pk)
+    return desk_step(
+        request,
+        ACTIVITY_DESK,
+        activity,
+        organising.add_shift,
+        _("The shift was added."),
+        form=ShiftForm(request.POST),
+        form_key="shift_form",
+        activity=activity,
+    )
 
 
 @staff_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    activity, now = _staff_activity(request, pk), timezone.now()
-
-    def act() -> str:
-        organising.close_activity(activity=activity, **acting(request, now))
-        return _("The activity no longer takes sign-ups.")
-
-    return ACTIVITY_DESK.act(request, activity, act)
+    activity = _staff_activity(request, pk)
+    return desk_step(
+        request,
+        ACTIVITY_DESK,
+        activity,
+        organising.close_activity,
+        _("The activity no longer takes sign-ups."),
+        activity=activity,
+    )
 
 
 def _proposal(request: HttpRequest, pk: int) -> WorkProposal:
-    rows = scope_of(request.user).rows(WorkProposal.objects.select_related("camp"))
-    return get_object_or_404(rows, pk=pk)
+    return in_scope(request, WorkProposal.objects.select_related("camp"), pk)
 
 
 @staff_required
@@ -204,17 +209,17 @@ def accept_proposal(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def decline_proposal(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal, now = _proposal(request, pk), timezone.now()
-    form = DeclineForm(request.POST)
-
-    def act() -> str:
-        organising.decline_proposal(
-            proposal=proposal, answer=form.cleaned_data["answer"], **acting(request, now)
-        )
-        return _("The proposal was declined with your answer.")
-
-    decision = can(request.user, Action.MANAGE_VOLUNTEERING, proposal, now=now)
-    return STAFF_DESK.act(request, act, decision=decision, form=form)
+    proposal = _proposal(request, pk)
+    return desk_step(
+        request,
+        STAFF_DESK,
+        proposal,
+        organising.decline_proposal,
+        _("The proposal was declined with your answer."),
+        action=Action.MANAGE_VOLUNTEERING,
+        form=DeclineForm(request.POST),
+        proposal=proposal,
+    )
 
 
 @staff_required

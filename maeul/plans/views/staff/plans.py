@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from maeul.core.desk import RowDesk, desk_action
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.accountability import AccountabilityFilter, project_rows, summarise
 from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm, ReviewForm
@@ -25,8 +26,8 @@ from maeul.plans.services.projects import add_project as add_project_service
 
 
 def _plan(request: HttpRequest, pk: int) -> AutonomyPlan:
-    plans = scope_of(request.user).rows(AutonomyPlan.objects.all())
-    return get_object_or_404(plans.select_related("council__district", "council__dong"), pk=pk)
+    plans = AutonomyPlan.objects.select_related("council__district", "council__dong")
+    return in_scope(request, plans, pk)
 
 
 # --- The list, and starting a plan -----------------------------------------------------

@@ -1,13 +1,14 @@
 """A project's progress updates: publishing one (with a described photo) and removing one."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.permissions import Action, scope_of, staff_required
+from maeul.core.desk_steps import desk_step
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
 from maeul.plans.services import progress
@@ -39,12 +40,13 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
-    updates = scope_of(request.user).rows(ProgressUpdate.objects.all())
-    update = get_object_or_404(updates.select_related("project__plan__council"), pk=pk)
-    project, now = update.project, timezone.now()
-
-    def act() -> str:
-        progress.delete_progress_update(update=update, **acting(request, now))
-        return _("The progress update was removed.")
-
-    return PROJECT_DESK.act(request, project, act, action=Action.RECORD_SPENDING)
+    update = in_scope(request, ProgressUpdate.objects.select_related("project__plan__council"), pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        update.project,
+        progress.delete_progress_update,
+        _("The progress update was removed."),
+        action=Action.RECORD_SPENDING,
+        update=update,
+    )

@@ -8,14 +8,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk_steps import desk_step
+from maeul.core.permissions import Action, can, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.plans.forms import (
     BudgetSplitForm,
     DeleteSpendingForm,
@@ -32,13 +34,10 @@ from maeul.plans.views.trail import money_trail
 
 def staff_project(request: HttpRequest, pk: int) -> Project:
     """A project the staff member serves, or 404."""
-    rows = scope_of(request.user).rows(Project.objects.all())
-    return get_object_or_404(
-        rows.select_related(
-            "plan__council", "district", "dong", "section", "origin_vote", "origin_option"
-        ),
-        pk=pk,
+    rows = Project.objects.select_related(
+        "plan__council", "district", "dong", "section", "origin_vote", "origin_option"
     )
+    return in_scope(request, rows, pk)
 
 
 def may_confirm(user: Any, project: Project, now: datetime) -> bool:
@@ -122,15 +121,14 @@ def change_status(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def write_outcome(request: HttpRequest, pk: int) -> HttpResponse:
-    project, now = staff_project(request, pk), timezone.now()
-    form = OutcomeForm(request.POST)
-
-    def act() -> str:
-        projects.write_outcome(
-            project=project,
-            outcome=form.cleaned_data["outcome"],
-            **acting(request, now),
-        )
-        return _("The outcome was saved; it is shown at the results sharing.")
-
-    return PROJECT_DESK.act(request, project, act, form=form, form_key="outcome_form")
+    project = staff_project(request, pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        project,
+        projects.write_outcome,
+        _("The outcome was saved; it is shown at the results sharing."),
+        form=OutcomeForm(request.POST),
+        form_key="outcome_form",
+        project=project,
+    )

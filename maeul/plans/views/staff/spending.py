@@ -6,17 +6,19 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import desk_action
+from maeul.core.desk_steps import desk_step
 from maeul.core.media import private_file
 from maeul.core.money import format_won
-from maeul.core.permissions import Action, Decision, can, require, scope_of, staff_required
+from maeul.core.permissions import Action, Decision, can, require, staff_required
 from maeul.core.requests import acting
+from maeul.core.served_rows import in_scope
 from maeul.plans.forms import DeleteSpendingForm, SpendingForm
 from maeul.plans.models import SpendingEntry
 from maeul.plans.services import spending
@@ -24,10 +26,12 @@ from maeul.plans.views.staff.projects import PROJECT_DESK, may_confirm, staff_pr
 
 
 def _entry(request: HttpRequest, pk: int) -> SpendingEntry:
-    rows = scope_of(request.user).rows(SpendingEntry.objects.all())
-    return get_object_or_404(
-        rows.select_related("project__plan__council", "project__district", "project__dong"),
-        pk=pk,
+    return in_scope(
+        request,
+        SpendingEntry.objects.select_related(
+            "project__plan__council", "project__district", "project__dong"
+        ),
+        pk,
     )
 
 
@@ -126,19 +130,17 @@ def correct_spending(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def delete_spending(request: HttpRequest, pk: int) -> HttpResponse:
-    entry, now = _entry(request, pk), timezone.now()
-    project = entry.project
-    form = DeleteSpendingForm(request.POST)
-
-    def act() -> str:
-        spending.delete_spending(
-            entry=entry,
-            reason=form.cleaned_data["reason"],
-            **acting(request, now),
-        )
-        return _("The entry was removed.")
-
-    return PROJECT_DESK.act(request, project, act, action=Action.RECORD_SPENDING, form=form)
+    entry = _entry(request, pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        entry.project,
+        spending.delete_spending,
+        _("The entry was removed."),
+        action=Action.RECORD_SPENDING,
+        form=DeleteSpendingForm(request.POST),
+        entry=entry,
+    )
 
 
 @login_required

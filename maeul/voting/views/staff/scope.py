@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, can, scope_of
+from maeul.core.served_rows import in_scope
 from maeul.core.subqueries import total_of_each
 from maeul.places.models import Dong
 from maeul.voting.forms import vote_dongs
@@ -19,8 +20,7 @@ from maeul.voting.models import Ballot, Option, PaperBatch, Participation, Vote
 
 def staff_vote(request: HttpRequest, pk: int) -> Vote:
     """The vote `pk` among those the staff member serves, else 404."""
-    votes = scope_of(request.user).rows(Vote.objects.select_related("district", "dong"))
-    return get_object_or_404(votes, pk=pk)
+    return in_scope(request, Vote.objects.select_related("district", "dong"), pk)
 
 
 def batches(user: Any) -> QuerySet[PaperBatch]:
