@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from maeul.api.common import Label, Page, PageQuery, matching, paginate
+from maeul.api.proposals import ProposalRef
 from maeul.core.dates import SEOUL
 from maeul.core.markup import render_markdown
 from maeul.core.query import one_of, whole_number
@@ -36,12 +37,6 @@ class CouncilRef(Schema):
     id: int
     name: str
     kind: Label
-
-
-class ProposalRef(Schema):
-    id: int
-    title: str
-    url: str
 
 
 class AgendaItemOut(Schema):
@@ -123,10 +118,6 @@ def get_agenda_item(request: HttpRequest, item_id: int) -> AgendaItemDetail:
     return AgendaItemDetail(
         **_fields(item),
         description_html=render_markdown(item.description),
-        proposal=(
-            ProposalRef(id=origin.pk, title=origin.title, url=origin.get_absolute_url())
-            if origin is not None
-            else None
-        ),
+        proposal=ProposalRef.of(origin),
         created_at=item.created_at.astimezone(SEOUL),
     )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from maeul.api.common import CodeName, Label, Page, PageQuery, paginate
-from maeul.api.projects import execution_rate
+from maeul.api.projects import rate_number
 from maeul.archive.dong_page import dong_overview, public_records
 from maeul.archive.models import ArchiveRecord, RecordKind
 from maeul.archive.models.records import ArchiveRecordQuerySet
@@ -152,7 +152,7 @@ def _item(record: ArchiveRecord) -> RecordItem:
         title=record.title,
         kind=Label.of_field(record, "kind"),
         year=record.year,
-        district=CodeName(code=record.district.code, name=record.district.name),
+        district=CodeName.of(record.district),
         dong=CodeName.of(record.dong),
         tags=[tag.name for tag in record.tags.all()],
         photos=[PhotoOut(url=p.url, alt=p.alt) for p in record.photos.all()],
@@ -232,7 +232,7 @@ def get_dong(request: HttpRequest, code: str) -> DongDetail:
     return DongDetail(
         code=dong.code,
         name=dong.name,
-        district=CodeName(code=dong.district.code, name=dong.district.name),
+        district=CodeName.of(dong.district),
         office_address=dong.office_address,
         year=o.year,
         council=council,
@@ -244,7 +244,7 @@ def get_dong(request: HttpRequest, code: str) -> DongDetail:
                 status=r.status,
                 budget=r.budget,
                 spent=r.spent,
-                execution_rate=execution_rate(r.spent, r.budget),
+                execution_rate=rate_number(r.rate),
             )
             for r in rows
         ],

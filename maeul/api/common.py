@@ -11,13 +11,17 @@ API (`maeul.api.root`) answers `{detail, code}` with the status `STATUS_OF_CODE`
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from math import ceil
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from django.db.models import Choices, Model, QuerySet
 from django.http import HttpRequest
 from ninja import Schema
 from pydantic import field_validator
+
+from maeul.core.dates import seoul_time
+from maeul.places.models import District, Dong
 
 PAGE_SIZE = 20
 PAGE_SIZE_MAX = 100
@@ -64,8 +68,18 @@ class CodeName(Schema):
     code: str
     name: str
 
+    @overload
     @classmethod
-    def of(cls, place: Any) -> "CodeName | None":
+    def of(cls, place: None) -> None: ...
+    @overload
+    @classmethod
+    def of(cls, place: District | Dong) -> "CodeName": ...
+    @overload
+    @classmethod
+    def of(cls, place: District | Dong | None) -> "CodeName | None": ...
+    @classmethod
+    def of(cls, place: District | Dong | None) -> "CodeName | None":
+        """The place's code and name; None for no place (a district-wide row's dong)."""
         return cls(code=place.code, name=place.name) if place is not None else None
 
 
@@ -84,6 +98,11 @@ class Label(Schema):
         """The label of a choice field of a row (`Label.of_field(proposal, "status")`)."""
         display = getattr(row, f"get_{field}_display")
         return cls(code=getattr(row, field), label=str(display()))
+
+
+def in_seoul(moment: datetime | None) -> datetime | None:
+    """The instant as Seoul's wall clock shows it (the API's times are Seoul's), or None."""
+    return seoul_time(moment) if moment is not None else None
 
 
 # --- Pages ------------------------------------------------------------------------------

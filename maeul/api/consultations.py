@@ -132,7 +132,7 @@ def _item(consultation: Consultation, now: datetime) -> ConsultationItem:
     return ConsultationItem(
         id=consultation.pk,
         title=consultation.title,
-        district=CodeName(code=consultation.district.code, name=consultation.district.name),
+        district=CodeName.of(consultation.district),
         dong=CodeName.of(consultation.dong),
         phase=Label.of(ConsultationPhase, consultation.phase(now)),
         opens_at=consultation.opens_at,
@@ -181,9 +181,7 @@ def get_consultation(request: HttpRequest, consultation_id: int) -> Consultation
         **_item(consultation, now).model_dump(),
         question=consultation.question,
         background=consultation.background,
-        audience_dongs=[
-            CodeName(code=d.code, name=d.name) for d in consultation.audience_dongs.all()
-        ],
+        audience_dongs=[CodeName.of(d) for d in consultation.audience_dongs.all()],
         audience_age_groups=list(consultation.audience_age_groups),
         proposal_id=consultation.proposal_id,
         questions=[

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from maeul.api.common import CodeName, Label, Page, PageQuery, errors, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, errors, in_seoul, paginate
 from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
 from maeul.courses.figures import Figures, course_figures
@@ -120,10 +120,6 @@ def _item(course: Course, figures: Figures) -> CourseItem:
     )
 
 
-def _local(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(SEOUL) if moment is not None else None
-
-
 @router.get(
     "/courses",
     response={200: CoursePage, **errors(400)},
@@ -156,8 +152,8 @@ def get_course(request: HttpRequest, course_id: int) -> CourseDetail:
         **_item(course, figures).model_dump(),
         description=course.description,
         place=course.place,
-        registration_opens_at=_local(course.registration_opens_at),
-        registration_closes_at=_local(course.registration_closes_at),
+        registration_opens_at=in_seoul(course.registration_opens_at),
+        registration_closes_at=in_seoul(course.registration_closes_at),
         session_list=[
             SessionOut(
                 number=s.number,

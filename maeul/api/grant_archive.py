@@ -69,7 +69,7 @@ def _item(row: Application) -> ArchivedApplication:
         id=row.pk,
         title=row.title,
         group=row.group.name,
-        dong=CodeName(code=row.dong.code, name=row.dong.name),
+        dong=CodeName.of(row.dong),
         programme=Label.of(Programme, row.call.programme),
         year=row.call.year,
         call_id=row.call_id,

@@ -102,7 +102,7 @@ def _item(call: GrantCall, now: datetime) -> GrantCallItem:
         title=call.title,
         programme=Label.of(Programme, call.programme),
         year=call.year,
-        district=CodeName(code=call.district.code, name=call.district.name),
+        district=CodeName.of(call.district),
         dong=CodeName.of(call.dong),
         total_budget=call.total_budget,
         min_amount=call.min_amount,
@@ -190,7 +190,7 @@ def list_selected(request: HttpRequest, call_id: int, query: Query[PageQuery]) -
                 id=row.pk,
                 title=row.title,
                 group=row.group.name,
-                dong=CodeName(code=row.dong.code, name=row.dong.name),
+                dong=CodeName.of(row.dong),
                 amount=row.granted_amount or 0,
             ),
         )

@@ -109,9 +109,10 @@ class ProjectDetail(ProjectItem):
 
 
 # --- Shaping ----------------------------------------------------------------------------
-def execution_rate(spent: int, budget: int) -> float | None:
-    """spent ÷ budget rounded to 4 decimals (0.617), or None without a budget."""
-    return float(round(Fraction(spent, budget), RATE_DECIMALS)) if budget else None
+def rate_number(rate: Fraction | None) -> float | None:
+    """A 집행률 of the plans app (spent ÷ budget, exact) as the API gives it: rounded to 4
+    decimals (0.617), or None without a budget."""
+    return float(round(rate, RATE_DECIMALS)) if rate is not None else None
 
 
 def _item(row: ProjectRow) -> ProjectItem:
@@ -132,7 +133,7 @@ def _item(row: ProjectRow) -> ProjectItem:
         status=Label.of(ProjectStatus, row.status),
         budget=row.budget,
         spent=row.spent,
-        execution_rate=execution_rate(row.spent, row.budget),
+        execution_rate=rate_number(row.rate),
         url=reverse("plans:project", args=[row.pk]),
     )
 
@@ -144,7 +145,7 @@ def _sources(rows: list[SourceFigures]) -> list[SourceOut]:
             budget=row.budget,
             committed=row.committed,
             spent=row.spent,
-            rate=execution_rate(row.spent, row.budget),
+            rate=rate_number(row.execution_rate),
         )
         for row in rows
     ]

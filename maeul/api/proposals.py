@@ -20,7 +20,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from maeul.api.auth import RESIDENT_AUTH
-from maeul.api.common import CodeName, Label, Page, PageQuery, errors, paginate
+from maeul.api.common import CodeName, Label, Page, PageQuery, errors, in_seoul, paginate
 from maeul.core.dates import SEOUL
 from maeul.proposals.listing import (
     LIST_RELATED,
@@ -89,10 +89,18 @@ class AnswerOut(Schema):
     answered_at: datetime
 
 
+# A proposal another row points at (what a proposal was merged into, what an agenda item was
+# taken up from). No docstring: it would become the schema's description in OpenAPI.
 class ProposalRef(Schema):
     id: int
     title: str
     url: str
+
+    @classmethod
+    def of(cls, proposal: Proposal | None) -> "ProposalRef | None":
+        if proposal is None:
+            return None
+        return cls(id=proposal.pk, title=proposal.title, url=proposal.get_absolute_url())
 
 
 class ProposalDetail(ProposalItem):
@@ -109,10 +117,6 @@ class SupportOut(Schema):
 
 
 # --- Shaping ----------------------------------------------------------------------------
-def _seoul(value: datetime | None) -> datetime | None:
-    return value.astimezone(SEOUL) if value is not None else None
-
-
 def _item_fields(p: Proposal) -> dict[str, Any]:
     return {
         "id": p.pk,
@@ -124,9 +128,9 @@ def _item_fields(p: Proposal) -> dict[str, Any]:
         "channel": Label.of_field(p, "channel"),
         "support_count": p.support_count,
         "comment_count": p.comment_count,
-        "published_at": _seoul(p.published_at),
-        "support_until": _seoul(p.support_until),
-        "answered_at": _seoul(p.answered_at),
+        "published_at": in_seoul(p.published_at),
+        "support_until": in_seoul(p.support_until),
+        "answered_at": in_seoul(p.answered_at),
         "proposer": p.proposer_label,
         "url": p.get_absolute_url(),
     }
@@ -156,11 +160,7 @@ def _detail(p: Proposal) -> ProposalDetail:
             for a in p.attachments.all()
         ],
         answer=_answer_of(p),
-        merged_into=(
-            ProposalRef(id=target.pk, title=target.title, url=target.get_absolute_url())
-            if target is not None
-            else None
-        ),
+        merged_into=ProposalRef.of(target),
     )
 
 

@@ -121,7 +121,7 @@ def _item(activity: VolunteerActivity) -> ActivityItem:
         min_age=activity.min_age,
         camp=_ref(activity.camp),
         club=_ref(activity.club),
-        district=CodeName(code=activity.district.code, name=activity.district.name),
+        district=CodeName.of(activity.district),
         dong=CodeName.of(activity.dong),
         required_training=_ref(activity.required_course, "title"),
         shifts=[_shift(shift) for shift in upcoming[:NEXT_SHIFTS]],

@@ -1,5 +1,6 @@
 """The counted result and the public ballot files: all 404 (code `not_counted`) before the count."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from maeul.api.voting.schemas import OptionResult, ResultOut, Turnout
 from maeul.api.voting.votes import viewable
 from maeul.core.dates import SEOUL
 from maeul.core.downloads import attachment
+from maeul.voting.models import Vote
 from maeul.voting.services.export import counted_result, export_pb, export_yes_no_csv
 
 router = Router(tags=["votes"])
@@ -52,34 +54,39 @@ def get_result(request: HttpRequest, vote_id: int) -> ResultOut:
     )
 
 
-def _file_response(content_type: str) -> dict[str, Any]:
-    """OpenAPI for a download: ninja would otherwise describe the file as a JSON string."""
+def _download(content_type: str) -> dict[str, Any]:
+    """What a ballot file endpoint answers: the file (ninja would otherwise describe it in
+    OpenAPI as a JSON string), or 404 before the count."""
     file = {"description": "OK", "content": {content_type: {"schema": {"type": "string"}}}}
-    return {"responses": {"200": file}}
+    return {"response": errors(404), "openapi_extra": {"responses": {"200": file}}}
+
+
+def _ballot_file(
+    vote_id: int, export: Callable[[Vote], str], content_type: str, extension: str
+) -> HttpResponse:
+    """The vote's counted ballots as `export` writes them, as `vote-<id>.<extension>`."""
+    vote = viewable(vote_id)
+    return attachment(export(vote), f"{content_type}; charset=utf-8", f"vote-{vote.pk}.{extension}")
 
 
 @router.get(
     "/votes/{int:vote_id}/export.pb",
-    response=errors(404),
-    openapi_extra=_file_response("text/plain"),
+    **_download("text/plain"),
     summary="Download the counted ballots (pabulib)",
 )
 def download_pb(request: HttpRequest, vote_id: int) -> HttpResponse:
     """Every counted ballot as a pabulib `.pb` file, in shuffled order and without receipt
     codes, to recount with any pabulib tool. 404 before the count, and for a yes/no vote
     (code `yes_no`: download `export.csv` instead)."""
-    vote = viewable(vote_id)
-    return attachment(export_pb(vote), "text/plain; charset=utf-8", f"vote-{vote.pk}.pb")
+    return _ballot_file(vote_id, export_pb, "text/plain", "pb")
 
 
 @router.get(
     "/votes/{int:vote_id}/export.csv",
-    response=errors(404),
-    openapi_extra=_file_response("text/csv"),
+    **_download("text/csv"),
     summary="Download the counted ballots of a yes/no vote (CSV)",
 )
 def download_csv(request: HttpRequest, vote_id: int) -> HttpResponse:
     """A column per item (기호), a row per ballot, cells 찬성, 반대 or 기권. 404 before the
     count, and for other votes (code `not_yes_no`: download `export.pb` instead)."""
-    vote = viewable(vote_id)
-    return attachment(export_yes_no_csv(vote), "text/csv; charset=utf-8", f"vote-{vote.pk}.csv")
+    return _ballot_file(vote_id, export_yes_no_csv, "text/csv", "csv")

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models import (
@@ -42,7 +41,7 @@ from maeul.core.permissions.base import (
     staff_serving,
     verified,
 )
-from maeul.core.permissions.roll import RollTies, roll_age, roll_ties
+from maeul.core.permissions.roll import RollTies, opening_time, roll_age, roll_ties
 from maeul.core.permissions.scope import register_rows, through
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
@@ -52,10 +51,6 @@ register_rows(Argument, row_scope=through("consultation"))
 
 NOT_OPEN = _("This consultation is not open for answers.")
 CLOSED = _("This consultation has closed.")
-
-
-def _opening(consultation: Consultation) -> str:
-    return timezone.localtime(consultation.opens_at).strftime("%Y-%m-%d %H:%M")
 
 
 def audience_dongs(consultation: Consultation) -> list[int]:
@@ -98,7 +93,7 @@ def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> st
                     "Your tie to %(place)s was added after this consultation opened "
                     "(%(time)s). Ties added after the opening do not count for it."
                 )
-                % {"place": place, "time": _opening(consultation)}
+                % {"place": place, "time": opening_time(consultation.opens_at)}
             )
         return str(
             _("Only people who live, work or study in the dongs asked may answer (%(place)s).")
@@ -115,7 +110,7 @@ def audience_refusal(user: Any, consultation: Consultation, now: datetime) -> st
                     "Your birth year changed after this consultation opened (%(time)s), so it "
                     "cannot be used for its age groups."
                 )
-                % {"time": _opening(consultation)}
+                % {"time": opening_time(consultation.opens_at)}
             )
         if age_group_of(age.age) not in groups:
             labels = ", ".join(str(AgeGroup(group).label) for group in groups)

@@ -6,13 +6,10 @@ Which plan rows staff serve: a plan by its council's district and dong, a projec
 district and dong copied onto it, its spending entries and progress updates by their project's.
 """
 
-from datetime import datetime
-from typing import Any
-
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.permissions.base import ALLOW, Action, Decision, Rule, deny, scope_of, staff_serving
+from maeul.core.permissions.base import Action, Rule, district_staff, staff_serving
 from maeul.core.permissions.scope import register_rows, through
 from maeul.councils.models import Council, CouncilKind
 from maeul.plans.models import AutonomyPlan, ProgressUpdate, Project, SpendingEntry
@@ -44,23 +41,14 @@ def _council_of(target: Model | None) -> Council | None:
 _council_staff_only = staff_serving(_council_of)
 
 
-def _district_only(refusal: Any) -> Rule:
-    """Staff of the council's district (or site admins), not the dong office that wrote it."""
-
-    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
-        council = _council_of(target)
-        if council is not None and scope_of(user).serves(council.district_id):
-            return ALLOW
-        return deny(refusal)
-
-    return rule
-
-
 RULES: dict[Action, Rule] = {
     Action.MANAGE_PLAN: _council_staff_only,
     Action.RECORD_SPENDING: _council_staff_only,
-    Action.CONFIRM_OVER_BUDGET: _district_only(
-        _("Only district staff may let a project go over its budget.")
+    # District staff of the council (or site admins), not the dong office that wrote it.
+    Action.CONFIRM_OVER_BUDGET: district_staff(
+        _council_of, _("Only district staff may let a project go over its budget.")
     ),
-    Action.APPROVE_PLAN: _district_only(_("Only district staff may approve or return a plan.")),
+    Action.APPROVE_PLAN: district_staff(
+        _council_of, _("Only district staff may approve or return a plan.")
+    ),
 }

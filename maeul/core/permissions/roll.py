@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
+
 from maeul.accounts.models import DongTie
 from maeul.core.dates import seoul_year
 from maeul.core.permissions.base import ties_of
@@ -45,3 +47,8 @@ class RollAge:
 def roll_age(user: Any, opened: datetime, now: datetime) -> RollAge:
     changed = user.birth_year_changed_at
     return RollAge(user.age_in(seoul_year(now)), changed is not None and changed > opened)
+
+
+def opening_time(opened: datetime) -> str:
+    """The opening, when the roll froze, as the refusals name it ("2026-03-02 09:00")."""
+    return timezone.localtime(opened).strftime("%Y-%m-%d %H:%M")

@@ -1,12 +1,12 @@
 """Who may vote (eligibility, with the reason), run a vote, enter and confirm paper ballots, count."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.permissions.base import (
@@ -23,7 +23,7 @@ from maeul.core.permissions.base import (
     scope_of,
     staff_serving,
 )
-from maeul.core.permissions.roll import roll_age, roll_ties
+from maeul.core.permissions.roll import opening_time, roll_age, roll_ties
 from maeul.core.permissions.scope import (
     IN_ITS_DONG,
     OWN_PLACE_AND_DISTRICT_WIDE,
@@ -39,7 +39,7 @@ VOTING_CLOSED = _("Voting has closed.")
 def _phase_refusal(vote: Vote, now: datetime) -> Decision | None:
     phase = vote.phase(now)
     if phase == Phase.UPCOMING:
-        return deny(NOT_OPEN_YET % {"time": _opening(vote)})
+        return deny(NOT_OPEN_YET % {"time": opening_time(vote.opens_at)})
     if phase != Phase.OPEN:
         return deny(VOTING_CLOSED)
     return None
@@ -61,10 +61,6 @@ BIRTH_YEAR_CHANGED = _(
     "Your birth year changed after this vote opened (%(time)s), so it cannot be used for "
     "this vote's age limit."
 )
-
-
-def _opening(vote: Vote) -> str:
-    return timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -120,7 +116,9 @@ def unmet_conditions(user: Any, vote: Vote, now: datetime) -> list[Unmet]:
                 )
             )
         elif roll.changed_since_opening:
-            unmet.append(Unmet("birth_year", str(BIRTH_YEAR_CHANGED % {"time": _opening(vote)})))
+            unmet.append(
+                Unmet("birth_year", str(BIRTH_YEAR_CHANGED % {"time": opening_time(vote.opens_at)}))
+            )
         elif age < vote.min_age:
             reason = _("Only people aged %(age)d or over may vote in this vote.")
             unmet.append(Unmet("age", reason % {"age": vote.min_age}))
@@ -156,7 +154,10 @@ def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
         ) % {"place": place}
         return Unmet("tie", reason, my_dongs, action)
     if not held:
-        reason = TIE_ADDED_AFTER_OPENING % {"place": accepted[0].dong.name, "time": _opening(vote)}
+        reason = TIE_ADDED_AFTER_OPENING % {
+            "place": accepted[0].dong.name,
+            "time": opening_time(vote.opens_at),
+        }
         return Unmet("tie", reason)
     if vote.confirmed_ties_only and not any(tie.is_confirmed for tie in held):
         return Unmet("tie", TIE_NOT_CONFIRMED % {"place": held[0].dong.name}, my_dongs, action)
@@ -166,19 +167,21 @@ def _tie_refusal(user: Any, vote: Vote) -> Unmet | None:
 _manage_vote = staff_serving(of_kind(Vote, District, Dong))
 
 
-def _served_batch(user: Any, target: Model | None) -> PaperBatch | Decision:
-    """The paper batch, if it is one of a dong the user serves; else the refusal."""
-    if not isinstance(target, PaperBatch):
-        return deny(STAFF_ONLY)
-    if scope_of(user).serves_row(target.dong):
-        return target
-    return refuse_outsider(user)
+def _on_served_batch(check: Callable[[Any, PaperBatch, datetime], Decision]) -> Rule:
+    """A rule for staff serving a paper batch's dong: `check` then decides on the batch."""
+
+    def rule(user: Any, target: Model | None, now: datetime) -> Decision:
+        if not isinstance(target, PaperBatch):
+            return deny(STAFF_ONLY)
+        if not scope_of(user).serves_row(target.dong):
+            return refuse_outsider(user)
+        return check(user, target, now)
+
+    return rule
 
 
-def _enter_paper_ballot(user: Any, target: Model | None, now: datetime) -> Decision:
-    batch = _served_batch(user, target)
-    if isinstance(batch, Decision):
-        return batch
+@_on_served_batch
+def _enter_paper_ballot(user: Any, batch: PaperBatch, now: datetime) -> Decision:
     if batch.is_confirmed:
         return deny(_("This batch is confirmed. Start a new batch for more ballots."))
     phase = batch.vote.phase(now)
@@ -189,10 +192,8 @@ def _enter_paper_ballot(user: Any, target: Model | None, now: datetime) -> Decis
     return ALLOW
 
 
-def _confirm_paper_batch(user: Any, target: Model | None, now: datetime) -> Decision:
-    batch = _served_batch(user, target)
-    if isinstance(batch, Decision):
-        return batch
+@_on_served_batch
+def _confirm_paper_batch(user: Any, batch: PaperBatch, now: datetime) -> Decision:
     if batch.is_confirmed:
         return deny(_("This batch is already confirmed."))
     if batch.created_by_id == user.pk:
