@@ -1,4 +1,5 @@
-"""One action on a staff desk, answered the same way on every desk:
+"""One action on a staff desk, answered the same way on every desk (whose row the view
+finds with `served_row`: 404 outside the staff member's scope):
 
 - the permission refuses it: the desk again, status 403, the reason in the messages;
 - the form is invalid: the desk again, status 400, the errors beside the fields;
@@ -20,19 +21,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, Decision, can
+from maeul.core.permissions import Action, Decision, can, scope_of
 
 # Renders the desk again: render(status=..., **forms_and_extras).
 Render = Callable[..., HttpResponse]
+
+M = TypeVar("M", bound=Model)
+
+
+def served_row(request: HttpRequest, queryset: QuerySet[M], pk: int | str) -> M:
+    """Row `pk` of `queryset` if the staff member serves it (`scope_of(user).rows`); 404
+    otherwise, since a row outside one's dongs and districts does not exist for them."""
+    return get_object_or_404(scope_of(request.user).rows(queryset), pk=pk)
 
 
 def first_error(form: Any) -> str:

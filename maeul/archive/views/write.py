@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from maeul.archive.forms import RecordForm
 from maeul.archive.models import ArchiveRecord
 from maeul.archive.services import records
-from maeul.core.desk import desk_action, form_page
+from maeul.core.desk import desk_action, form_page, served_row
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
 from maeul.places.models import District, Dong
@@ -84,8 +84,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 def _record_action(request: HttpRequest, pk: int, service: Any, notice: str) -> HttpResponse:
-    rows = scope_of(request.user).rows(ArchiveRecord.objects.all())
-    record, now = get_object_or_404(rows, pk=pk), timezone.now()
+    record, now = served_row(request, ArchiveRecord.objects.all(), pk), timezone.now()
 
     def act() -> str:
         service(record=record, **acting(request, now))

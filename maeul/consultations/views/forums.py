@@ -21,7 +21,7 @@ from maeul.consultations.models import (
     TargetGroup,
 )
 from maeul.consultations.services import forums
-from maeul.core.desk import button_action, desk_action
+from maeul.core.desk import button_action, desk_action, served_row
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
@@ -120,7 +120,7 @@ def staff_forums(request: HttpRequest) -> HttpResponse:
 
 
 def _served(request: HttpRequest, pk: int) -> Forum:
-    return get_object_or_404(scope_of(request.user).rows(Forum.objects.all()), pk=pk)
+    return served_row(request, Forum.objects.all(), pk)
 
 
 def _desk(

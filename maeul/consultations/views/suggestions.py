@@ -4,7 +4,7 @@ the staff desks to record one, route it, answer it or turn it into a proposal.""
 from functools import partial
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from maeul.consultations.forms import PublishedTextForm, RouteForm, SuggestionForm, ToProposalForm
 from maeul.consultations.models import FieldSuggestion
 from maeul.consultations.services import suggestions
-from maeul.core.desk import desk_action
+from maeul.core.desk import desk_action, served_row
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
@@ -65,8 +65,7 @@ def record(request: HttpRequest) -> HttpResponse:
 
 
 def _served(request: HttpRequest, pk: int) -> FieldSuggestion:
-    rows = scope_of(request.user).rows(FieldSuggestion.objects.select_related("district", "dong"))
-    return get_object_or_404(rows, pk=pk)
+    return served_row(request, FieldSuggestion.objects.select_related("district", "dong"), pk)
 
 
 def _desk(request: HttpRequest, suggestion: FieldSuggestion, *, status: int = 200,

@@ -2,34 +2,26 @@
 
 - a person who is not staff: 403 (`staff_required`; anonymous people go to log in);
 - a council (or a row of one) outside the staff member's dongs and districts: 404, since
-  its existence is private to its staff (`in_scope`, filtered by `scope_of(user).rows`);
+  its existence is private to its staff (`core.desk.served_row`);
 - a council in scope whose action the rules refuse: 403 with the reason (`require` on a
   page; a form is answered by the desk's `core.desk.RowDesk`, which asks `MANAGE_COUNCIL`
   of the council the page belongs to).
 """
 
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from maeul.core.permissions import Action, Decision, can, require, scope_of
+from maeul.core.desk import served_row
+from maeul.core.permissions import Action, Decision, can, require
 from maeul.councils.models import Council
-
-M = TypeVar("M", bound=Model)
-
-
-def in_scope(request: HttpRequest, queryset: QuerySet[M], pk: int) -> M:
-    """Row `pk` of `queryset` if the staff member serves it; 404 otherwise."""
-    return get_object_or_404(scope_of(request.user).rows(queryset), pk=pk)
 
 
 def staff_council(request: HttpRequest, pk: int) -> Council:
     """The council `pk` if the staff member serves it; 404 otherwise."""
-    return in_scope(request, Council.objects.select_related("district", "dong"), pk)
+    return served_row(request, Council.objects.select_related("district", "dong"), pk)
 
 
 def managed_council(request: HttpRequest, pk: int) -> Council:

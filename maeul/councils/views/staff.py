@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, scope_of, staff_required
@@ -40,7 +40,6 @@ from maeul.councils.models import Council, CycleStep, Term
 from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
-    in_scope,
     managed_council,
     require_manage,
     staff_council,
@@ -229,7 +228,7 @@ STEP_PAGE = RowDesk(
 @staff_required
 def step(request: HttpRequest, pk: int) -> HttpResponse:
     """Move one cycle step's dates (GET the form, POST the change)."""
-    row = in_scope(request, CycleStep.objects.select_related("council__district"), pk)
+    row = served_row(request, CycleStep.objects.select_related("council__district"), pk)
     now = timezone.now()
     if request.method != "POST":
         require_manage(request, row.council, now)

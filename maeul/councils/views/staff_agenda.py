@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms_agenda import (
@@ -24,7 +24,7 @@ from maeul.councils.forms_agenda import (
 from maeul.councils.models import AgendaItem, Council, CouncilMember
 from maeul.councils.services import agenda as agenda_services
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import in_scope, managed_council, staff_council
+from maeul.councils.views.access import managed_council, staff_council
 from maeul.councils.views.agenda import plan_year
 
 
@@ -92,7 +92,7 @@ def staff_promote(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def staff_agenda_status(request: HttpRequest, pk: int) -> HttpResponse:
-    item = in_scope(request, AgendaItem.objects.select_related("council"), pk)
+    item = served_row(request, AgendaItem.objects.select_related("council"), pk)
     now = timezone.now()
     form = StatusForm(request.POST, item=item, prefix=f"item{item.pk}")
 

@@ -10,18 +10,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms_agenda import AssemblyVoteForm, MinutesForm
 from maeul.councils.models import CouncilEvent
 from maeul.councils.services import assembly
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import in_scope, require_manage
+from maeul.councils.views.access import require_manage
 
 
 def _staff_event(request: HttpRequest, pk: int) -> CouncilEvent:
-    return in_scope(request, CouncilEvent.objects.select_related("council", "vote"), pk)
+    return served_row(request, CouncilEvent.objects.select_related("council", "vote"), pk)
 
 
 def _render_event_desk(

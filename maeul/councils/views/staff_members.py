@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms import (
@@ -19,14 +19,14 @@ from maeul.councils.forms import (
 from maeul.councils.models import Council, CouncilMember, Recruitment
 from maeul.councils.services import members
 from maeul.councils.services import recruitment as recruiting
-from maeul.councils.views.access import in_scope, require_manage, staff_council
+from maeul.councils.views.access import require_manage, staff_council
 from maeul.councils.views.staff import COUNCIL_DESK, desk_url, log_view
 
 
 # --- One member ----------------------------------------------------------------------------
 def _staff_member(request: HttpRequest, member_pk: int) -> CouncilMember:
     queryset = CouncilMember.objects.select_related("term__council__district", "section")
-    return in_scope(request, queryset, member_pk)
+    return served_row(request, queryset, member_pk)
 
 
 def _member_page(
@@ -93,7 +93,7 @@ def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
 
 # --- The call for members ------------------------------------------------------------------
 def _staff_recruitment(request: HttpRequest, pk: int) -> Recruitment:
-    return in_scope(request, Recruitment.objects.select_related("term__council__district"), pk)
+    return served_row(request, Recruitment.objects.select_related("term__council__district"), pk)
 
 
 @staff_required
