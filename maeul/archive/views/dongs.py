@@ -51,7 +51,8 @@ def dong_page(request: HttpRequest, code: str) -> HttpResponse:
     return _render(request, _dong(code))
 
 
-# Staff serving the dong add to its resource survey from its page, and come back to it.
+# Staff serving the dong add to its resource survey from its page, and come back to it (a
+# dong's page is found by its code, not its pk: hence `done_url`).
 DONG_PAGE = RowDesk(
     page=_render,
     url_name="archive:dong",
