@@ -1,4 +1,5 @@
-"""One action on a staff desk, answered the same way on every desk:
+"""One action on a staff desk, answered the same way on every desk (whose row the view
+finds with `served_row`: 404 outside the staff member's scope):
 
 - the permission refuses it: the desk again, status 403, the reason in the messages;
 - the form is invalid: the desk again, status 400, the errors beside the fields;
@@ -20,19 +21,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from maeul.core.errors import RuleViolation
-from maeul.core.permissions import Action, Decision, can
+from maeul.core.permissions import Action, Decision, can, scope_of
 
 # Renders the desk again: render(status=..., **forms_and_extras).
 Render = Callable[..., HttpResponse]
+
+M = TypeVar("M", bound=Model)
+
+
+def served_row(request: HttpRequest, queryset: QuerySet[M], pk: int | str) -> M:
+    """Row `pk` of `queryset` if the staff member serves it (`scope_of(user).rows`); 404
+    otherwise, since a row outside one's dongs and districts does not exist for them."""
+    return get_object_or_404(scope_of(request.user).rows(queryset), pk=pk)
 
 
 def first_error(form: Any) -> str:
@@ -93,15 +103,20 @@ class RowDesk:
     """The desk of one kind of row, so that its actions differ only in what they do.
 
     `page(request, row, status=..., **forms)` renders the desk; `url_name`, reversed with
-    the row's pk, is where a done action returns; `action` is the permission asked of the
-    row unless the action names another (the one its service checks), and of `target` when
-    the service checks another row than the page's (a shift of the activity page).
+    the row's pk, is where a done action returns, unless `done_url(row)` names another page
+    (a council member's page returns to the council's desk on the member's term); `action`
+    is the permission asked of the row unless the action names another (the one its
+    service checks), and of `target` when the service checks another row than the page's
+    (a shift of the activity page), or of `asked_of(row)` when every action of the desk
+    asks it of the row the page belongs to (a council event's desk asks it of the council).
     """
 
     page: Render
     url_name: str
     action: Action
     errors_on_form: bool = True
+    asked_of: Callable[[Any], Any] | None = None
+    done_url: Callable[[Any], str] | None = None
 
     def act(
         self,
@@ -116,22 +131,25 @@ class RowDesk:
         form_key: str = "",
     ) -> HttpResponse:
         """Run `act` on `row` through `desk_action`, if the user may do `action` to it (or to
-        `target`) now."""
+        `target`, or to `asked_of(row)`) now."""
+        if target is None:
+            target = row if self.asked_of is None else self.asked_of(row)
         return desk_action(
             request,
-            decision=can(
-                request.user,
-                action or self.action,
-                row if target is None else target,
-                now=now or timezone.now(),
-            ),
+            decision=can(request.user, action or self.action, target, now=now or timezone.now()),
             act=act,
             render=partial(self.page, request, row),
-            done_url=reverse(self.url_name, args=[row.pk]),
+            done_url=self.url(row),
             form=form,
             form_key=form_key,
             errors_on_form=self.errors_on_form,
         )
+
+    def url(self, row: Any) -> str:
+        """Where a done action on `row` returns."""
+        if self.done_url is not None:
+            return self.done_url(row)
+        return reverse(self.url_name, args=[row.pk])
 
 
 @dataclass(frozen=True)

@@ -219,7 +219,9 @@ def test_staff_add_to_the_resource_survey(client, doksan1, dong_staff, other_don
     assert url in client.get(reverse("archive:dong", args=[doksan1.code])).content.decode()
     assert client.post(url, data | {"description": "010-1234-5678"}).status_code == 400
     assert not Resource.objects.exists()
-    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert response.url == reverse("archive:dong", args=[doksan1.code]) + "#resources-heading"
     assert Resource.objects.get().name == "집수리 재능기부"
 
 

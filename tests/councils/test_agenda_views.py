@@ -566,6 +566,7 @@ def test_staff_publish_the_minutes_after_the_event(client, doksan1_council, dong
     )
 
     assert response.status_code == 302
+    assert response.url == reverse("councils:staff_event", kwargs={"pk": past.pk})
     client.logout()
     html = client.get(past.get_absolute_url()).content.decode()
     assert "<strong>회의록</strong>" in html and ">52<" in html and ">17<" in html

@@ -382,6 +382,9 @@ def test_staff_change_and_end_a_member(client, council_member, doksan1_sections,
         url, {"public_name": "김독산", "role": "vice_chair", "section": doksan1_sections[1].pk}
     )
     assert response.status_code == 302
+    term = council_member.term
+    desk = reverse("councils:staff_desk", kwargs={"pk": term.council_id})
+    assert response.url == f"{desk}?term={term.number}"  # back on the member's term
     council_member.refresh_from_db()
     assert council_member.role == MemberRole.VICE_CHAIR
     assert council_member.section == doksan1_sections[1]
@@ -452,6 +455,8 @@ def test_staff_close_then_select(client, recruitment, resident, dong_staff):
         reverse("councils:staff_select_members", kwargs={"pk": recruitment.pk}), {"seed": ""}
     )
     assert response.status_code == 302
+    desk = reverse("councils:staff_desk", kwargs={"pk": recruitment.term.council_id})
+    assert response.url == f"{desk}?term={recruitment.term.number}"  # the term filled
     assert CouncilMember.objects.get(term=recruitment.term).user == resident
 
 
@@ -467,6 +472,7 @@ def test_staff_plan_the_cycle_and_move_a_step(client, doksan1_council, dong_staf
     assert client.get(step_url).status_code == 200
     response = client.post(step_url, {"starts_on": "2031-05-10", "ends_on": "2031-06-20"})
     assert response.status_code == 302
+    assert response.url == reverse("councils:staff_desk", kwargs={"pk": doksan1_council.pk})
     step.refresh_from_db()
     assert step.ends_on.isoformat() == "2031-06-20"
     assert (

@@ -2,7 +2,6 @@
 and facilities, groups, records, upcoming events and the resource survey; its XLSX and its
 yearly booklet (PDF). A fixed number of queries however much the dong holds."""
 
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from maeul.archive.dong_page import dong_overview, groups_by_kind
 from maeul.archive.forms import ResourceForm
 from maeul.archive.services import survey
 from maeul.archive.spreadsheet import dong_xlsx
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can
 from maeul.core.query import whole_number
@@ -52,6 +51,16 @@ def dong_page(request: HttpRequest, code: str) -> HttpResponse:
     return _render(request, _dong(code))
 
 
+# Staff serving the dong add to its resource survey from its page, and come back to it (a
+# dong's page is found by its code, not its pk: hence `done_url`).
+DONG_PAGE = RowDesk(
+    page=_render,
+    url_name="archive:dong",
+    action=Action.SURVEY_RESOURCES,
+    done_url=lambda dong: reverse("archive:dong", args=[dong.code]) + "#resources-heading",
+)
+
+
 def resource_survey(request: HttpRequest, code: str) -> HttpResponse:
     """POST: add one finding of the dong's resource survey (staff serving the dong)."""
     dong = _dong(code)
@@ -67,16 +76,7 @@ def resource_survey(request: HttpRequest, code: str) -> HttpResponse:
                                **acting(request, now))  # fmt: skip
         return _("The resource was added to the survey.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.SURVEY_RESOURCES, dong, now=now),
-        act=act,
-        render=partial(_render, request, dong),
-        done_url=reverse("archive:dong", args=[dong.code]) + "#resources-heading",
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return DONG_PAGE.act(request, dong, act, now=now, form=form, form_key="form")
 
 
 # The files are Korean whatever the reader's language: officials pass them on as they are.

@@ -1,13 +1,11 @@
 """Writing records: staff publish for the places they serve, community recorders
 (마을기록가) submit for their district; the staff desk approves or withdraws."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_POST
 from maeul.archive.forms import RecordForm
 from maeul.archive.models import ArchiveRecord
 from maeul.archive.services import records
-from maeul.core.desk import desk_action, form_page
+from maeul.core.desk import PageDesk, form_page, served_row
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
 from maeul.places.models import District, Dong
@@ -83,21 +81,18 @@ def desk(request: HttpRequest) -> HttpResponse:
     return _desk(request)
 
 
+RECORDS_DESK = PageDesk(page=_desk, url_name="archive:desk")
+
+
 def _record_action(request: HttpRequest, pk: int, service: Any, notice: str) -> HttpResponse:
-    rows = scope_of(request.user).rows(ArchiveRecord.objects.all())
-    record, now = get_object_or_404(rows, pk=pk), timezone.now()
+    record, now = served_row(request, ArchiveRecord.objects.all(), pk), timezone.now()
 
     def act() -> str:
         service(record=record, **acting(request, now))
         return notice
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.APPROVE_RECORD, record, now=now),
-        act=act,
-        render=partial(_desk, request),
-        done_url=reverse("archive:desk"),
-    )
+    decision = can(request.user, Action.APPROVE_RECORD, record, now=now)
+    return RECORDS_DESK.act(request, act, decision=decision)
 
 
 @staff_required

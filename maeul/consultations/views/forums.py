@@ -1,14 +1,12 @@
 """Forum pages: the public list and event page (register by group, cancel), and the staff
 desks (the yearly 협치론장 target; attendance, table notes and the outcome of one forum)."""
 
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +19,7 @@ from maeul.consultations.models import (
     TargetGroup,
 )
 from maeul.consultations.services import forums
-from maeul.core.desk import button_action, desk_action
+from maeul.core.desk import RowDesk, button_action, served_row
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
@@ -120,7 +118,7 @@ def staff_forums(request: HttpRequest) -> HttpResponse:
 
 
 def _served(request: HttpRequest, pk: int) -> Forum:
-    return get_object_or_404(scope_of(request.user).rows(Forum.objects.all()), pk=pk)
+    return served_row(request, Forum.objects.all(), pk)
 
 
 def _desk(
@@ -146,16 +144,14 @@ def forum_desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _desk(request, _served(request, pk))
 
 
-def _record(request: HttpRequest, forum: Forum, act: partial[str], **form: object) -> HttpResponse:
-    now = timezone.now()
-    return desk_action(
-        request,
-        decision=can(request.user, Action.RECORD_FORUM, forum, now=now),
-        act=act,
-        render=partial(_desk, request, forum),
-        done_url=reverse("consultations:staff_forum", args=[forum.pk]),
-        **form,  # type: ignore[arg-type]
-    )
+# Attendance, notes and the outcome of a forum, recorded from its desk (RECORD_FORUM); a
+# refused form shows the refusal in the messages only.
+FORUM_DESK = RowDesk(
+    page=_desk,
+    url_name="consultations:staff_forum",
+    action=Action.RECORD_FORUM,
+    errors_on_form=False,
+)
 
 
 @staff_required
@@ -170,7 +166,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("Attendance recorded: %(count)d came.") % {"count": came}
 
-    return _record(request, forum, partial(act))
+    return FORUM_DESK.act(request, forum, act)
 
 
 @staff_required
@@ -184,7 +180,7 @@ def table_note(request: HttpRequest, pk: int) -> HttpResponse:
                               **acting(request, timezone.now()))  # fmt: skip
         return _("The table's notes were added.")
 
-    return _record(request, forum, partial(act), form=form, form_key="note_form")
+    return FORUM_DESK.act(request, forum, act, form=form, form_key="note_form")
 
 
 def _linked(rows: QuerySet[Any], ids: list[int], field: str, missing: str) -> list[Any]:
@@ -215,4 +211,4 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
         )  # fmt: skip
         return _("The outcome is published.")
 
-    return _record(request, forum, partial(act), form=form, form_key="outcome_form")
+    return FORUM_DESK.act(request, forum, act, form=form, form_key="outcome_form")

@@ -1,8 +1,6 @@
 """Staged processes: the public list and one process with its ordered stages and decision;
 the staff who run it publish the decision from the same page."""
 
-from functools import partial
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -12,8 +10,8 @@ from django.views.decorators.http import require_POST
 from maeul.consultations.forms import PublishedTextForm
 from maeul.consultations.models import Process
 from maeul.consultations.services import processes
-from maeul.core.desk import desk_action
-from maeul.core.permissions import Action, can, staff_required
+from maeul.core.desk import RowDesk
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 
 
@@ -35,6 +33,12 @@ def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, get_object_or_404(Process.objects.select_related("district"), pk=pk))
 
 
+# The staff who run a process publish its decision from its public page.
+PROCESS_PAGE = RowDesk(
+    page=_page, url_name="consultations:process", action=Action.MANAGE_PROCESS, errors_on_form=False
+)
+
+
 @staff_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -47,8 +51,4 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The decision is published.")
 
-    return desk_action(
-        request, decision=can(request.user, Action.MANAGE_PROCESS, process, now=now), act=act,
-        render=partial(_page, request, process), done_url=process.get_absolute_url(), form=form,
-        form_key="decision_form",
-    )  # fmt: skip
+    return PROCESS_PAGE.act(request, process, act, now=now, form=form, form_key="decision_form")

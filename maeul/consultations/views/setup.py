@@ -2,7 +2,6 @@
 발굴 워크숍 from a popular proposal) and a staged process with its ordered stages."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +10,8 @@ from maeul.consultations.models import ForumKind, TargetGroup
 from maeul.consultations.services import forums, processes
 from maeul.consultations.services.forums import ForumSpec
 from maeul.consultations.setup_forms import STAGE_ROWS, ForumForm, ProcessForm
-from maeul.core.desk import form_page
-from maeul.core.permissions import Action, can, scope_of, staff_required
+from maeul.core.desk import form_page, served_row
+from maeul.core.permissions import Action, can, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.models import Proposal
 from maeul.proposals.views.common import current_district
@@ -21,10 +20,9 @@ from maeul.proposals.views.common import current_district
 def _workshop_proposal(request: HttpRequest) -> Proposal | None:
     """The proposal a workshop is opened on (`?proposal=`), among those the staff serve."""
     pk = request.POST.get("proposal") or request.GET.get("proposal") or ""
-    if not pk:
+    if not pk.isdigit():
         return None
-    rows = scope_of(request.user).rows(Proposal.objects.select_related("district"))
-    return get_object_or_404(rows, pk=pk) if pk.isdigit() else None
+    return served_row(request, Proposal.objects.select_related("district"), pk)
 
 
 def _workshop_initial(proposal: Proposal) -> dict[str, object]:

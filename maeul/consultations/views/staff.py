@@ -3,7 +3,7 @@
 summary). Reported arguments are moderated from the staff's moderation queue."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from maeul.consultations.models import Argument, Consultation
 from maeul.consultations.results import results_of
 from maeul.consultations.services import debate, running
 from maeul.consultations.services.running import ConsultationSpec, QuestionSpec
-from maeul.core.desk import RowDesk, form_page
+from maeul.core.desk import RowDesk, form_page, served_row
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
@@ -23,8 +23,7 @@ from maeul.proposals.views.staff import Moderation
 
 
 def _served(request: HttpRequest, pk: int) -> Consultation:
-    rows = scope_of(request.user).rows(Consultation.objects.select_related("district", "dong"))
-    return get_object_or_404(rows, pk=pk)
+    return served_row(request, Consultation.objects.select_related("district", "dong"), pk)
 
 
 @staff_required
@@ -159,6 +158,5 @@ ARGUMENT_MODERATION = Moderation(
 @require_POST
 def moderate_argument(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide a reported argument with a public reason, or keep it and close its reports."""
-    served = scope_of(request.user).rows(Argument.objects.select_related("consultation"))
-    argument = get_object_or_404(served, pk=pk)
+    argument = served_row(request, Argument.objects.select_related("consultation"), pk)
     return ARGUMENT_MODERATION.decide(request, argument, ReasonForm(request.POST))

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from maeul.consultations.spreadsheet import participation_csv, participation_workbook
 from maeul.consultations.statistics import consultation_figures, forum_figures
+from maeul.core.downloads import attachment
 from maeul.plans.exports import CSV_TYPE, XLSX_TYPE
 
 
@@ -17,15 +18,11 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 def statistics_xlsx(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         content = participation_workbook()
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="participation.xlsx"'
-    return response
+    return attachment(content, XLSX_TYPE, "participation.xlsx")
 
 
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     """Respondents by dong and age group per consultation (the XLSX's second sheet)."""
     with translation.override("ko"):
         content = participation_csv()
-    response = HttpResponse(content, content_type=CSV_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="participation.csv"'
-    return response
+    return attachment(content, CSV_TYPE, "participation.csv")

@@ -1,11 +1,8 @@
 """건의 pages: the public list (what, where, which department, the answer; never who), and
 the staff desks to record one, route it, answer it or turn it into a proposal."""
 
-from functools import partial
-
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +10,7 @@ from django.views.decorators.http import require_POST
 from maeul.consultations.forms import PublishedTextForm, RouteForm, SuggestionForm, ToProposalForm
 from maeul.consultations.models import FieldSuggestion
 from maeul.consultations.services import suggestions
-from maeul.core.desk import desk_action
+from maeul.core.desk import PageDesk, RowDesk, served_row
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
@@ -39,6 +36,9 @@ def staff_suggestions(request: HttpRequest) -> HttpResponse:
     return _staff_page(request)
 
 
+SUGGESTIONS_PAGE = PageDesk(page=_staff_page, url_name="consultations:staff_suggestions")
+
+
 @staff_required
 @require_POST
 def record(request: HttpRequest) -> HttpResponse:
@@ -56,17 +56,12 @@ def record(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
         return _("The suggestion was recorded.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.RECORD_SUGGESTION, place, now=now),
-        act=act, render=partial(_staff_page, request), done_url=reverse("consultations:staff_suggestions"),
-        form=form, form_key="form", errors_on_form=True,
-    )  # fmt: skip
+    decision = can(request.user, Action.RECORD_SUGGESTION, place, now=now)
+    return SUGGESTIONS_PAGE.act(request, act, decision=decision, form=form, form_key="form")
 
 
 def _served(request: HttpRequest, pk: int) -> FieldSuggestion:
-    rows = scope_of(request.user).rows(FieldSuggestion.objects.select_related("district", "dong"))
-    return get_object_or_404(rows, pk=pk)
+    return served_row(request, FieldSuggestion.objects.select_related("district", "dong"), pk)
 
 
 def _desk(request: HttpRequest, suggestion: FieldSuggestion, *, status: int = 200,
@@ -88,6 +83,15 @@ def _desk(request: HttpRequest, suggestion: FieldSuggestion, *, status: int = 20
 @staff_required
 def desk(request: HttpRequest, pk: int) -> HttpResponse:
     return _desk(request, _served(request, pk))
+
+
+# A refused step shows the refusal in the messages only.
+SUGGESTION_DESK = RowDesk(
+    page=_desk,
+    url_name="consultations:staff_suggestion",
+    action=Action.ANSWER_SUGGESTION,
+    errors_on_form=False,
+)
 
 
 @staff_required
@@ -122,9 +126,4 @@ def act_on(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                                            title=data["title"], **acting(request, now))  # fmt: skip
         return _("The suggestion is now a proposal.")
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.ANSWER_SUGGESTION, suggestion, now=now),
-        act=act, render=partial(_desk, request, suggestion),
-        done_url=reverse("consultations:staff_suggestion", args=[pk]), form=form, form_key=key,
-    )  # fmt: skip
+    return SUGGESTION_DESK.act(request, suggestion, act, now=now, form=form, form_key=key)

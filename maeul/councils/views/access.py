@@ -2,36 +2,26 @@
 
 - a person who is not staff: 403 (`staff_required`; anonymous people go to log in);
 - a council (or a row of one) outside the staff member's dongs and districts: 404, since
-  its existence is private to its staff (`in_scope`, filtered by `scope_of(user).rows`);
+  its existence is private to its staff (`core.desk.served_row`);
 - a council in scope whose action the rules refuse: 403 with the reason (`require` on a
-  page, the decision handed to `core.desk.desk_action` for a form).
+  page; a form is answered by the desk's `core.desk.RowDesk`, which asks `MANAGE_COUNCIL`
+  of the council the page belongs to).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from django.utils import timezone
 
-from maeul.core.desk import Render, desk_action
-from maeul.core.permissions import Action, Decision, can, require, scope_of
+from maeul.core.desk import served_row
+from maeul.core.permissions import Action, Decision, can, require
 from maeul.councils.models import Council
-
-M = TypeVar("M", bound=Model)
-
-
-def in_scope(request: HttpRequest, queryset: QuerySet[M], pk: int) -> M:
-    """Row `pk` of `queryset` if the staff member serves it; 404 otherwise."""
-    return get_object_or_404(scope_of(request.user).rows(queryset), pk=pk)
 
 
 def staff_council(request: HttpRequest, pk: int) -> Council:
     """The council `pk` if the staff member serves it; 404 otherwise."""
-    return in_scope(request, Council.objects.select_related("district", "dong"), pk)
+    return served_row(request, Council.objects.select_related("district", "dong"), pk)
 
 
 def managed_council(request: HttpRequest, pk: int) -> Council:
@@ -50,39 +40,3 @@ def may_manage(user: Any, council: Council, now: datetime) -> Decision:
 def require_manage(request: HttpRequest, council: Council, now: datetime) -> None:
     """403 with the reason unless the staff member may manage the council."""
     require(request.user, Action.MANAGE_COUNCIL, council, now=now)
-
-
-@dataclass(frozen=True)
-class Desk:
-    """A staff page of one council: how to show it again (`render(status=..., **forms)`)
-    and where to go when an action on it is done."""
-
-    council: Council
-    render: Render
-    url: str
-
-
-def council_action(
-    request: HttpRequest,
-    desk: Desk,
-    now: datetime,
-    act: Callable[[], str | tuple[str, str]],
-    *,
-    form: Any = None,
-    form_key: str = "",
-) -> HttpResponse:
-    """One staff action on a council's desk, answered by `core.desk.desk_action`.
-
-    The view checks what the council's services check first (`may_manage`); a refusal
-    shows beside the field it names, or at the top of the form it came from.
-    """
-    return desk_action(
-        request,
-        decision=may_manage(request.user, desk.council, now),
-        act=act,
-        render=desk.render,
-        done_url=desk.url,
-        form=form,
-        form_key=form_key,
-        errors_on_form=True,
-    )

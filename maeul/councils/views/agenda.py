@@ -6,7 +6,6 @@ write agenda items. The staff desks are in `staff_agenda` and `staff_events`.
 """
 
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -14,11 +13,11 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import RowDesk
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, can, require
 from maeul.core.requests import client_ip
@@ -143,6 +142,12 @@ def _agenda_form_page(
     return render(request, "councils/agenda_form.html", context, status=status)
 
 
+# The form of a new agenda item, asked of its council; a done one goes to the item's page.
+AGENDA_FORM = RowDesk(
+    page=_agenda_form_page, url_name="councils:agenda", action=Action.WRITE_AGENDA_ITEM
+)
+
+
 @login_required
 def agenda_write(request: HttpRequest, pk: int) -> HttpResponse:
     """Write an agenda item: members of the council (for their section) and its staff."""
@@ -164,13 +169,4 @@ def agenda_write(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The agenda item was written."), agenda_item_url(item)
 
-    return desk_action(
-        request,
-        decision=can(request.user, Action.WRITE_AGENDA_ITEM, council, now=now),
-        act=act,
-        render=partial(_agenda_form_page, request, council),
-        done_url=reverse("councils:agenda", kwargs={"pk": council.pk}),
-        form=form,
-        form_key="form",
-        errors_on_form=True,
-    )
+    return AGENDA_FORM.act(request, council, act, now=now, form=form, form_key="form")

@@ -9,7 +9,7 @@ is answered by `core.desk.desk_action`. A member's page and the call for members
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from django import forms
@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.forms import ExportReasonForm
 from maeul.core.models import AccessAction
-from maeul.core.permissions import scope_of, staff_required
+from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms import (
     CycleForm,
@@ -39,9 +40,6 @@ from maeul.councils.models import Council, CycleStep, Term
 from maeul.councils.services import cycle, members
 from maeul.councils.services import recruitment as recruiting
 from maeul.councils.views.access import (
-    Desk,
-    council_action,
-    in_scope,
     managed_council,
     require_manage,
     staff_council,
@@ -141,9 +139,10 @@ def desk_url(council: Council, term: Term | None = None) -> str:
     return f"{url}?term={term.number}" if term is not None else url
 
 
-def council_desk(request: HttpRequest, council: Council, term: Term | None = None) -> Desk:
-    """The council's desk, back on `term` when an action is done."""
-    return Desk(council, partial(render_desk, request, council), desk_url(council, term))
+# Each action of a council's desk; one that leaves it on a term returns its `desk_url`.
+COUNCIL_DESK = RowDesk(
+    page=render_desk, url_name="councils:staff_desk", action=Action.MANAGE_COUNCIL
+)
 
 
 # --- Terms, sections, members --------------------------------------------------------------
@@ -162,9 +161,7 @@ def start_term(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return notice, desk_url(council, term)
 
-    return council_action(
-        request, council_desk(request, council), now, act, form=form, form_key="term_form"
-    )
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="term_form")
 
 
 @staff_required
@@ -177,9 +174,7 @@ def add_section(request: HttpRequest, pk: int) -> HttpResponse:
         section = members.add_section(council=council, **form.cleaned_data, **acting(request, now))
         return _("The section %(name)s was added.") % {"name": section.name}
 
-    return council_action(
-        request, council_desk(request, council), now, act, form=form, form_key="section_form"
-    )
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="section_form")
 
 
 @staff_required
@@ -193,9 +188,7 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
         notice = _("%(name)s was added to the term.") % {"name": member.public_name}
         return notice, desk_url(council, member.term)
 
-    return council_action(
-        request, council_desk(request, council), now, act, form=form, form_key="member_form"
-    )
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="member_form")
 
 
 # --- The yearly cycle ----------------------------------------------------------------------
@@ -211,9 +204,7 @@ def plan_cycle(request: HttpRequest, pk: int) -> HttpResponse:
             "The cycle of %(year)d is planned. Staff will be reminded before each deadline."
         ) % {"year": form.cleaned_data["year"]}
 
-    return council_action(
-        request, council_desk(request, council), now, act, form=form, form_key="cycle_form"
-    )
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="cycle_form")
 
 
 def _step_page(
@@ -224,13 +215,23 @@ def _step_page(
     return render(request, "councils/staff_step.html", context, status=status)
 
 
+# A step's page asks of its council, and returns to the council's desk when done.
+STEP_PAGE = RowDesk(
+    page=_step_page,
+    url_name="councils:staff_step",
+    action=Action.MANAGE_COUNCIL,
+    asked_of=attrgetter("council"),
+    done_url=lambda step: desk_url(step.council),
+)
+
+
 @staff_required
 def step(request: HttpRequest, pk: int) -> HttpResponse:
     """Move one cycle step's dates (GET the form, POST the change)."""
-    row = in_scope(request, CycleStep.objects.select_related("council__district"), pk)
-    council, now = row.council, timezone.now()
+    row = served_row(request, CycleStep.objects.select_related("council__district"), pk)
+    now = timezone.now()
     if request.method != "POST":
-        require_manage(request, council, now)
+        require_manage(request, row.council, now)
         return _step_page(request, row)
     form = StepForm(request.POST)
 
@@ -238,5 +239,4 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
         cycle.change_step(step=row, **form.cleaned_data, **acting(request, now))
         return _("The dates were saved.")
 
-    desk = Desk(council, partial(_step_page, request, row), desk_url(council))
-    return council_action(request, desk, now, act, form=form, form_key="form")
+    return STEP_PAGE.act(request, row, act, now=now, form=form, form_key="form")

@@ -2,7 +2,6 @@
 meetings recorded and events scheduled (see `views.access` for who reaches it)."""
 
 from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.permissions import staff_required
+from maeul.core.desk import RowDesk, served_row
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms_agenda import (
     AgendaItemForm,
@@ -24,13 +24,7 @@ from maeul.councils.forms_agenda import (
 from maeul.councils.models import AgendaItem, Council, CouncilMember
 from maeul.councils.services import agenda as agenda_services
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import (
-    Desk,
-    council_action,
-    in_scope,
-    managed_council,
-    staff_council,
-)
+from maeul.councils.views.access import managed_council, staff_council
 from maeul.councils.views.agenda import plan_year
 
 
@@ -73,9 +67,9 @@ def staff_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_desk(request, managed_council(request, pk))
 
 
-def _agenda_desk(request: HttpRequest, council: Council) -> Desk:
-    url = reverse("councils:staff_agenda", kwargs={"pk": council.pk})
-    return Desk(council, partial(_render_desk, request, council), url)
+AGENDA_DESK = RowDesk(
+    page=_render_desk, url_name="councils:staff_agenda", action=Action.MANAGE_COUNCIL
+)
 
 
 @staff_required
@@ -92,14 +86,13 @@ def staff_promote(request: HttpRequest, pk: int) -> HttpResponse:
             "title": item.title
         }
 
-    desk = _agenda_desk(request, council)
-    return council_action(request, desk, now, act, form=form, form_key="promote_form")
+    return AGENDA_DESK.act(request, council, act, now=now, form=form, form_key="promote_form")
 
 
 @staff_required
 @require_POST
 def staff_agenda_status(request: HttpRequest, pk: int) -> HttpResponse:
-    item = in_scope(request, AgendaItem.objects.select_related("council"), pk)
+    item = served_row(request, AgendaItem.objects.select_related("council"), pk)
     now = timezone.now()
     form = StatusForm(request.POST, item=item, prefix=f"item{item.pk}")
 
@@ -110,7 +103,7 @@ def staff_agenda_status(request: HttpRequest, pk: int) -> HttpResponse:
             "status": item.get_status_display(),
         }
 
-    return council_action(request, _agenda_desk(request, item.council), now, act, form=form)
+    return AGENDA_DESK.act(request, item.council, act, now=now, form=form)
 
 
 @staff_required
@@ -125,8 +118,7 @@ def staff_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _("The meeting was recorded."), reverse("councils:meeting", kwargs={"pk": record.pk})
 
-    desk = _agenda_desk(request, council)
-    return council_action(request, desk, now, act, form=form, form_key="meeting_form")
+    return AGENDA_DESK.act(request, council, act, now=now, form=form, form_key="meeting_form")
 
 
 @staff_required
@@ -144,5 +136,4 @@ def staff_event_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return notice, reverse("councils:staff_event", kwargs={"pk": record.pk})
 
-    desk = _agenda_desk(request, council)
-    return council_action(request, desk, now, act, form=form, form_key="event_form")
+    return AGENDA_DESK.act(request, council, act, now=now, form=form, form_key="event_form")

@@ -1,27 +1,27 @@
 """Staff desk of one council event: the assembly's vote and its result, the minutes and
 the attendance (see `views.access` for who reaches it)."""
 
-from functools import partial
+from operator import attrgetter
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.permissions import staff_required
+from maeul.core.desk import RowDesk, served_row
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms_agenda import AssemblyVoteForm, MinutesForm
 from maeul.councils.models import CouncilEvent
 from maeul.councils.services import assembly
 from maeul.councils.services import events as event_services
-from maeul.councils.views.access import Desk, council_action, in_scope, require_manage
+from maeul.councils.views.access import require_manage
 
 
 def _staff_event(request: HttpRequest, pk: int) -> CouncilEvent:
-    return in_scope(request, CouncilEvent.objects.select_related("council", "vote"), pk)
+    return served_row(request, CouncilEvent.objects.select_related("council", "vote"), pk)
 
 
 def _render_event_desk(
@@ -55,9 +55,13 @@ def staff_event(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_event_desk(request, record)
 
 
-def _event_desk(request: HttpRequest, record: CouncilEvent) -> Desk:
-    url = reverse("councils:staff_event", kwargs={"pk": record.pk})
-    return Desk(record.council, partial(_render_event_desk, request, record), url)
+# An event's desk asks of the event's council.
+EVENT_DESK = RowDesk(
+    page=_render_event_desk,
+    url_name="councils:staff_event",
+    action=Action.MANAGE_COUNCIL,
+    asked_of=attrgetter("council"),
+)
 
 
 @staff_required
@@ -70,8 +74,7 @@ def staff_event_vote(request: HttpRequest, pk: int) -> HttpResponse:
         assembly.open_assembly_vote(event=record, **form.cleaned_data, **acting(request, now))
         return _("The assembly's vote was created and published.")
 
-    desk = _event_desk(request, record)
-    return council_action(request, desk, now, act, form=form, form_key="vote_form")
+    return EVENT_DESK.act(request, record, act, now=now, form=form, form_key="vote_form")
 
 
 @staff_required
@@ -87,7 +90,7 @@ def staff_event_result(request: HttpRequest, pk: int) -> HttpResponse:
             "total": len(outcome.rows),
         }
 
-    return council_action(request, _event_desk(request, record), now, act)
+    return EVENT_DESK.act(request, record, act, now=now)
 
 
 @staff_required
@@ -100,5 +103,4 @@ def staff_event_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         event_services.publish_minutes(event=record, **form.cleaned_data, **acting(request, now))
         return _("The minutes were published.")
 
-    desk = _event_desk(request, record)
-    return council_action(request, desk, now, act, form=form, form_key="minutes_form")
+    return EVENT_DESK.act(request, record, act, now=now, form=form, form_key="minutes_form")

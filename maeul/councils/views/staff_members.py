@@ -1,15 +1,14 @@
 """Staff desk of a council, continued: one member's page, and the call for members
 (open it, close it, select the members by the documented lottery)."""
 
-from functools import partial
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.permissions import staff_required
+from maeul.core.desk import RowDesk, served_row
+from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
 from maeul.councils.forms import (
     EndMembershipForm,
@@ -17,23 +16,17 @@ from maeul.councils.forms import (
     RecruitmentForm,
     SelectionForm,
 )
-from maeul.councils.models import CouncilMember, Recruitment
+from maeul.councils.models import Council, CouncilMember, Recruitment
 from maeul.councils.services import members
 from maeul.councils.services import recruitment as recruiting
-from maeul.councils.views.access import (
-    Desk,
-    council_action,
-    in_scope,
-    require_manage,
-    staff_council,
-)
-from maeul.councils.views.staff import council_desk, desk_url, log_view
+from maeul.councils.views.access import require_manage, staff_council
+from maeul.councils.views.staff import COUNCIL_DESK, desk_url, log_view
 
 
 # --- One member ----------------------------------------------------------------------------
 def _staff_member(request: HttpRequest, member_pk: int) -> CouncilMember:
     queryset = CouncilMember.objects.select_related("term__council__district", "section")
-    return in_scope(request, queryset, member_pk)
+    return served_row(request, queryset, member_pk)
 
 
 def _member_page(
@@ -53,10 +46,19 @@ def _member_page(
     return render(request, "councils/staff_member.html", context, status=status)
 
 
-def _member_desk(request: HttpRequest, row: CouncilMember) -> Desk:
-    """The member's page, back to the council's desk on the member's term when done."""
-    page = partial(_member_page, request, row)
-    return Desk(row.term.council, page, desk_url(row.term.council, row.term))
+def _council_of(member: CouncilMember) -> Council:
+    return member.term.council
+
+
+# A member's page asks of the member's council, and returns to the council's desk on the
+# member's term when done.
+MEMBER_PAGE = RowDesk(
+    page=_member_page,
+    url_name="councils:staff_member",
+    action=Action.MANAGE_COUNCIL,
+    asked_of=_council_of,
+    done_url=lambda member: desk_url(_council_of(member), member.term),
+)
 
 
 @staff_required
@@ -73,9 +75,7 @@ def member(request: HttpRequest, member_pk: int) -> HttpResponse:
         members.change_member(member=row, **form.cleaned_data, **acting(request, now))
         return _("The member's details were saved.")
 
-    return council_action(
-        request, _member_desk(request, row), now, act, form=form, form_key="change_form"
-    )
+    return MEMBER_PAGE.act(request, row, act, now=now, form=form, form_key="change_form")
 
 
 @staff_required
@@ -88,14 +88,12 @@ def end_member(request: HttpRequest, member_pk: int) -> HttpResponse:
         members.end_membership(member=row, **form.cleaned_data, **acting(request, now))
         return _("%(name)s has left the council.") % {"name": row.public_name}
 
-    return council_action(
-        request, _member_desk(request, row), now, act, form=form, form_key="end_form"
-    )
+    return MEMBER_PAGE.act(request, row, act, now=now, form=form, form_key="end_form")
 
 
 # --- The call for members ------------------------------------------------------------------
 def _staff_recruitment(request: HttpRequest, pk: int) -> Recruitment:
-    return in_scope(request, Recruitment.objects.select_related("term__council__district"), pk)
+    return served_row(request, Recruitment.objects.select_related("term__council__district"), pk)
 
 
 @staff_required
@@ -108,9 +106,7 @@ def open_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
         recruiting.open_recruitment(**form.cleaned_data, **acting(request, now))
         return _("The call for members is open.")
 
-    return council_action(
-        request, council_desk(request, council), now, act, form=form, form_key="recruitment_form"
-    )
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="recruitment_form")
 
 
 @staff_required
@@ -122,7 +118,7 @@ def close_recruitment(request: HttpRequest, pk: int) -> HttpResponse:
         recruiting.close_recruitment(recruitment=call, **acting(request, now))
         return _("The call for members is closed.")
 
-    return council_action(request, council_desk(request, call.term.council), now, act)
+    return COUNCIL_DESK.act(request, call.term.council, act, now=now)
 
 
 @staff_required
@@ -132,12 +128,12 @@ def select_members(request: HttpRequest, pk: int) -> HttpResponse:
     council = call.term.council
     form = SelectionForm(request.POST)
 
-    def act() -> str:
+    def act() -> tuple[str, str]:
         ranked = recruiting.select_members(
             recruitment=call, **form.cleaned_data, **acting(request, now)
         )
         chosen = sum(1 for application in ranked if application.is_selected)
-        return _("%(count)d members were selected. The result is published.") % {"count": chosen}
+        notice = _("%(count)d members were selected. The result is published.") % {"count": chosen}
+        return notice, desk_url(council, call.term)
 
-    desk = council_desk(request, council, call.term)
-    return council_action(request, desk, now, act, form=form, form_key="selection_form")
+    return COUNCIL_DESK.act(request, council, act, now=now, form=form, form_key="selection_form")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.downloads import attachment
 from maeul.core.errors import RuleViolation
 from maeul.core.pdf import PDF_TYPE
@@ -30,8 +30,7 @@ from maeul.courses.services import certificates, completion, courses, taking
 
 def staff_course(request: HttpRequest, pk: int) -> Course:
     """A course the staff member serves, or 404."""
-    rows = scope_of(request.user).rows(Course.objects.all())
-    return get_object_or_404(rows.select_related("programme", "dong", "district"), pk=pk)
+    return served_row(request, Course.objects.select_related("programme", "dong", "district"), pk)
 
 
 @staff_required
@@ -176,8 +175,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def accept_work(request: HttpRequest, pk: int) -> HttpResponse:
-    rows = scope_of(request.user).rows(Registration.objects.all())
-    registration = get_object_or_404(rows.select_related("course"), pk=pk)
+    registration = served_row(request, Registration.objects.select_related("course"), pk)
     course, now = registration.course, timezone.now()
 
     def act() -> str:
@@ -192,8 +190,7 @@ def accept_work(request: HttpRequest, pk: int) -> HttpResponse:
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     """A participant's 수료증 (PDF) from the desk; the desk again with the reason (403) when
     completion is not recorded."""
-    rows = scope_of(request.user).rows(Registration.objects.all())
-    registration = get_object_or_404(rows.select_related("course", "user"), pk=pk)
+    registration = served_row(request, Registration.objects.select_related("course", "user"), pk)
     now = timezone.now()
     try:
         issued = certificates.issue_course_certificate(
