@@ -5,12 +5,12 @@ import itertools
 from datetime import date, datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import SEOUL
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.grants.models import (
@@ -226,28 +226,25 @@ def add_category(
             code="cap",
             field="cap_percent",
         )
-    try:
-        with transaction.atomic():
-            category = ExpenseCategory.objects.create(
-                call=call,
-                kind=kind,
-                name=name.strip()[:60],
-                cap_percent=cap_percent,
-                cap_won=cap_won,
-                position=call.categories.count(),
-            )
-            audit.record(
-                actor=staff,
-                action="grants.category_add",
-                target=call,
-                changes={"category": [None, category.name]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The call already has a category of that name."), code="duplicate", field="name"
-        ) from None
+    with refuse_duplicate(
+        _("The call already has a category of that name."), code="duplicate", field="name"
+    ):
+        category = ExpenseCategory.objects.create(
+            call=call,
+            kind=kind,
+            name=name.strip()[:60],
+            cap_percent=cap_percent,
+            cap_won=cap_won,
+            position=call.categories.count(),
+        )
+        audit.record(
+            actor=staff,
+            action="grants.category_add",
+            target=call,
+            changes={"category": [None, category.name]},
+            ip=ip,
+            now=now,
+        )
     return category
 
 

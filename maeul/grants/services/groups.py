@@ -4,11 +4,10 @@ members listed by name with their tie to the area and when they agreed to be lis
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from maeul.accounts import phone
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.grants.models import CommunityGroup, GroupKind, GroupMember, MemberTie
@@ -29,24 +28,21 @@ def register_group(
         number = phone.normalize(contact)
     except RuleViolation as refusal:
         raise RuleViolation(refusal.message, code="contact", field="contact") from None
-    try:
-        with transaction.atomic():
-            return CommunityGroup.objects.create(
-                name=name.strip()[:100],
-                kind=kind,
-                district_id=dong.district_id,
-                dong=dong,
-                representative=representative,
-                contact_enc=phone.encrypt(number),
-                contact_hmac=phone.lookup_hash(number),
-                created_at=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("A group of that name is already registered in this dong."),
-            code="duplicate",
-            field="name",
-        ) from None
+    with refuse_duplicate(
+        _("A group of that name is already registered in this dong."),
+        code="duplicate",
+        field="name",
+    ):
+        return CommunityGroup.objects.create(
+            name=name.strip()[:100],
+            kind=kind,
+            district_id=dong.district_id,
+            dong=dong,
+            representative=representative,
+            contact_enc=phone.encrypt(number),
+            contact_hmac=phone.lookup_hash(number),
+            created_at=now,
+        )
 
 
 def add_member(

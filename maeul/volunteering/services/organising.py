@@ -140,13 +140,8 @@ def add_member(
         membership = Membership.objects.create(
             user=user, camp=camp, club=club, role=role, joined_at=now
         )
-        audit.record(
-            actor=staff,
-            action="volunteering.add_member",
-            target=membership,
-            changes={"role": [None, role]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            membership, ["role"], actor=staff, action="volunteering.add_member", ip=ip, now=now
         )
     return membership
 
