@@ -12,13 +12,14 @@ from maeul.grants.models import Application
 
 
 def tell_representative(
-    application: Application, message: str, *, kind: str, now: datetime
+    application: Application, message: str, *, kind: str, now: datetime, **values: object
 ) -> None:
-    """Notify the representative of the application's group, linking to the application."""
+    """Notify the representative of the application's group, linking to the application;
+    `message` names the application as %(title)s, beside any other `values`."""
     notify(
         recipients=[application.group.representative],
         kind=kind,
-        message=message,
+        message=message % {"title": application.title, **values},
         url=reverse("grants:application", args=[application.pk]),
         now=now,
     )

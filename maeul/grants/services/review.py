@@ -283,9 +283,7 @@ def decide(
             if selected
             else _("Your application %(title)s was not selected.")
         )
-        tell_representative(
-            application, message % {"title": application.title}, kind=NOTIFY_KIND, now=now
-        )
+        tell_representative(application, message, kind=NOTIFY_KIND, now=now)
     return application
 
 

@@ -29,12 +29,6 @@ REPORT_MAX = 8000
 NOTIFY_KIND = "grants.settlement"
 
 
-def _notify(application: Application, message: str, now: datetime) -> None:
-    tell_representative(
-        application, message % {"title": application.title}, kind=NOTIFY_KIND, now=now
-    )
-
-
 def submit_settlement(
     *, application: Application, report: str, user: Any, now: datetime
 ) -> Settlement:
@@ -75,7 +69,12 @@ def send_back_settlement(
             ip=ip,
             now=now,
         )
-        _notify(application, _("The settlement of %(title)s was sent back for corrections."), now)
+        tell_representative(
+            application,
+            _("The settlement of %(title)s was sent back for corrections."),
+            kind=NOTIFY_KIND,
+            now=now,
+        )
     return settlement
 
 
@@ -118,7 +117,7 @@ def approve_settlement(
             ) % {"amount": f"{table.to_return:,}"}
         else:
             message = _("The settlement of %(title)s was approved.")
-        _notify(application, message, now)
+        tell_representative(application, message, kind=NOTIFY_KIND, now=now)
     return settlement
 
 

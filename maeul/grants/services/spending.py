@@ -217,9 +217,9 @@ def record_interim_check(
         )
         tell_representative(
             application,
-            _("The interim check of %(title)s was recorded: %(outcome)s.")
-            % {"title": application.title, "outcome": CheckOutcome(outcome).label},
+            _("The interim check of %(title)s was recorded: %(outcome)s."),
             kind=NOTIFY_KIND,
             now=now,
+            outcome=CheckOutcome(outcome).label,
         )
     return check
