@@ -11,13 +11,14 @@ from datetime import datetime
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import delete_file_later, new_files
 from maeul.grants import duplicates
 from maeul.grants.attachments import check_document
 from maeul.grants.models import (
@@ -86,27 +87,24 @@ def start_application(
     enforce(user, Action.WRITE_APPLICATION, group, now=now)
     _require_before_deadline(call, now)
     _check_text(title=title, description=description, place=place, dong=dong, call=call)
-    try:
-        with transaction.atomic():
-            application = Application.objects.create(
-                call=call,
-                group=group,
-                title=title.strip()[:200],
-                description=description.strip(),
-                place=place.strip()[:200],
-                place_key=duplicates.place_key(place),
-                dong=dong,
-                amount=amount,
-                representative=user,
-                contact_hmac=group.contact_hmac,
-                created_at=now,
-                updated_at=now,
-            )
-            duplicates.index_application(application)
-    except IntegrityError:
-        raise RuleViolation(
-            _("The group already has an application for this call."), code="duplicate"
-        ) from None
+    with refuse_duplicate(
+        _("The group already has an application for this call."), code="duplicate"
+    ):
+        application = Application.objects.create(
+            call=call,
+            group=group,
+            title=title.strip()[:200],
+            description=description.strip(),
+            place=place.strip()[:200],
+            place_key=duplicates.place_key(place),
+            dong=dong,
+            amount=amount,
+            representative=user,
+            contact_hmac=group.contact_hmac,
+            created_at=now,
+            updated_at=now,
+        )
+        duplicates.index_application(application)
     return application
 
 
@@ -208,22 +206,18 @@ def attach_file(
         size=checked.size,
         uploaded_at=now,
     )
-    attachment.file.save(checked.content.name or "file", checked.content, save=False)
-    try:
+    with new_files() as written:
+        written.save(attachment.file, checked.content, default_name="file")
         attachment.save()
-    except BaseException:
-        attachment.file.delete(save=False)
-        raise
     return attachment
 
 
 def remove_attachment(*, attachment: ApplicationAttachment, user: Any, now: datetime) -> None:
     enforce(user, Action.WRITE_APPLICATION, attachment.application, now=now)
     _require_draft(attachment.application)
-    storage, name = attachment.file.storage, attachment.file.name
     with transaction.atomic():
+        delete_file_later(attachment.file)
         attachment.delete()
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _check_eligible(call: GrantCall, group: CommunityGroup) -> None:

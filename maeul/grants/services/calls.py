@@ -5,12 +5,12 @@ import itertools
 from datetime import date, datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import SEOUL
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.grants.models import (
@@ -197,6 +197,15 @@ def publish_call(*, call: GrantCall, staff: Any, now: datetime, ip: str | None) 
     return call
 
 
+def _require_categories_open(call: GrantCall, now: datetime) -> None:
+    """Refuse a change of the call's expense categories once applications have opened."""
+    if call.is_published and call.opens_at <= now:
+        raise RuleViolation(
+            _("Applications have opened: the expense categories can no longer change."),
+            code="frozen",
+        )
+
+
 def add_category(
     *,
     call: GrantCall,
@@ -211,11 +220,7 @@ def add_category(
     """An expense category of the call, with a cap as a share of the total, in won, or none."""
     enforce(staff, Action.MANAGE_GRANT_CALL, call, now=now)
     refuse_resident_number(name=name)
-    if call.is_published and call.opens_at <= now:
-        raise RuleViolation(
-            _("Applications have opened: the expense categories can no longer change."),
-            code="frozen",
-        )
+    _require_categories_open(call, now)
     if kind not in ExpenseKind.values:
         raise RuleViolation(_("Choose operating or project costs."), code="kind", field="kind")
     if not name.strip():
@@ -226,28 +231,25 @@ def add_category(
             code="cap",
             field="cap_percent",
         )
-    try:
-        with transaction.atomic():
-            category = ExpenseCategory.objects.create(
-                call=call,
-                kind=kind,
-                name=name.strip()[:60],
-                cap_percent=cap_percent,
-                cap_won=cap_won,
-                position=call.categories.count(),
-            )
-            audit.record(
-                actor=staff,
-                action="grants.category_add",
-                target=call,
-                changes={"category": [None, category.name]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("The call already has a category of that name."), code="duplicate", field="name"
-        ) from None
+    with refuse_duplicate(
+        _("The call already has a category of that name."), code="duplicate", field="name"
+    ):
+        category = ExpenseCategory.objects.create(
+            call=call,
+            kind=kind,
+            name=name.strip()[:60],
+            cap_percent=cap_percent,
+            cap_won=cap_won,
+            position=call.categories.count(),
+        )
+        audit.record(
+            actor=staff,
+            action="grants.category_add",
+            target=call,
+            changes={"category": [None, category.name]},
+            ip=ip,
+            now=now,
+        )
     return category
 
 
@@ -257,11 +259,7 @@ def remove_category(
     """Remove a category added by mistake, before applications open and while unused."""
     call = category.call
     enforce(staff, Action.MANAGE_GRANT_CALL, call, now=now)
-    if call.is_published and call.opens_at <= now:
-        raise RuleViolation(
-            _("Applications have opened: the expense categories can no longer change."),
-            code="frozen",
-        )
+    _require_categories_open(call, now)
     if BudgetLine.objects.filter(category=category).exists():
         raise RuleViolation(
             _("Budget rows use this category: it cannot be removed."), code="in_use"

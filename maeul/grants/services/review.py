@@ -38,6 +38,7 @@ from maeul.grants.models import (
     Reviewer,
     Score,
 )
+from maeul.grants.services import tell_representative
 
 NOTIFY_KIND = "grants.decision"
 REASONS_MAX = 2000
@@ -282,13 +283,7 @@ def decide(
             if selected
             else _("Your application %(title)s was not selected.")
         )
-        notify(
-            recipients=[application.group.representative],
-            kind=NOTIFY_KIND,
-            message=message % {"title": application.title},
-            url=reverse("grants:application", args=[application.pk]),
-            now=now,
-        )
+        tell_representative(application, message, kind=NOTIFY_KIND, now=now)
     return application
 
 

@@ -12,32 +12,21 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maeul.core import audit
 from maeul.core.dates import past_or_today
 from maeul.core.errors import RuleViolation
-from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.texts import required_text
 from maeul.grants.models import Application, Settlement, SettlementStatus
+from maeul.grants.services import tell_representative
 from maeul.grants.spending import spending_table
 
 REPORT_MAX = 8000
 NOTIFY_KIND = "grants.settlement"
-
-
-def _notify(application: Application, message: str, now: datetime) -> None:
-    notify(
-        recipients=[application.group.representative],
-        kind=NOTIFY_KIND,
-        message=message % {"title": application.title},
-        url=reverse("grants:application", args=[application.pk]),
-        now=now,
-    )
 
 
 def submit_settlement(
@@ -80,7 +69,12 @@ def send_back_settlement(
             ip=ip,
             now=now,
         )
-        _notify(application, _("The settlement of %(title)s was sent back for corrections."), now)
+        tell_representative(
+            application,
+            _("The settlement of %(title)s was sent back for corrections."),
+            kind=NOTIFY_KIND,
+            now=now,
+        )
     return settlement
 
 
@@ -123,7 +117,7 @@ def approve_settlement(
             ) % {"amount": f"{table.to_return:,}"}
         else:
             message = _("The settlement of %(title)s was approved.")
-        _notify(application, message, now)
+        tell_representative(application, message, kind=NOTIFY_KIND, now=now)
     return settlement
 
 

@@ -13,15 +13,14 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import past_or_today
 from maeul.core.errors import RuleViolation
-from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce, scope_of
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import delete_file_later, new_files
 from maeul.core.texts import required_text
 from maeul.grants.attachments import check_document
 from maeul.grants.models import (
@@ -33,6 +32,7 @@ from maeul.grants.models import (
     GrantExpense,
     InterimCheck,
 )
+from maeul.grants.services import tell_representative
 
 FINDINGS_MAX = 4000
 NOTE_MAX = 200
@@ -98,17 +98,11 @@ def record_expense(
             spent_on=spent_on,
             recorded_at=now,
         )
-        if checked is not None:
-            expense.receipt_name = checked.original_name
-            expense.receipt_type = checked.content_type
-            expense.receipt.save(checked.content.name or "receipt", checked.content, save=False)
-            storage, name = expense.receipt.storage, expense.receipt.name
-            try:
-                expense.save()
-            except BaseException:
-                storage.delete(name)
-                raise
-        else:
+        with new_files() as written:
+            if checked is not None:
+                expense.receipt_name = checked.original_name
+                expense.receipt_type = checked.content_type
+                written.save(expense.receipt, checked.content, default_name="receipt")
             expense.save()
     return expense
 
@@ -121,10 +115,8 @@ def remove_expense(*, expense: GrantExpense, user: Any, now: datetime) -> None:
         expense = GrantExpense.objects.select_for_update().get(pk=expense.pk)
         if expense.mark != CheckMark.UNCHECKED:
             raise RuleViolation(_("A checked entry cannot be removed."))
-        storage, name = expense.receipt.storage, expense.receipt.name
+        delete_file_later(expense.receipt)
         expense.delete()
-        if name:
-            transaction.on_commit(lambda: storage.delete(name))
 
 
 def checker_role(user: Any, application: Application) -> str:
@@ -223,12 +215,11 @@ def record_interim_check(
             ip=ip,
             now=now,
         )
-        notify(
-            recipients=[application.group.representative],
+        tell_representative(
+            application,
+            _("The interim check of %(title)s was recorded: %(outcome)s."),
             kind=NOTIFY_KIND,
-            message=_("The interim check of %(title)s was recorded: %(outcome)s.")
-            % {"title": application.title, "outcome": CheckOutcome(outcome).label},
-            url=reverse("grants:application", args=[application.pk]),
             now=now,
+            outcome=CheckOutcome(outcome).label,
         )
     return check

@@ -14,12 +14,12 @@ spent to the next fiscal year (이월), and the closing of its accounts (정산�
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.plans.funding import source_figures
 from maeul.plans.models import (
@@ -105,39 +105,35 @@ def carry_over(*, project: Project, staff: Any, now: datetime, ip: str | None) -
     if not unspent:
         raise RuleViolation(_("Nothing is left to carry over."), code="nothing")
     starts_on, ends_on = default_schedule(year)
-    try:
-        with transaction.atomic():
-            carried = Project.objects.create(
-                plan=plan,
-                district_id=project.district_id,
-                dong_id=project.dong_id,
-                year=year,
-                title=(_("%(title)s (carried over)") % {"title": project.title})[:200],
-                description=project.description,
-                programme=project.programme,
-                budget_source=max(unspent, key=lambda source: unspent[source]),
-                budget=sum(unspent.values()),
-                section=project.section,
-                starts_on=starts_on,
-                ends_on=ends_on,
-                carried_from=project,
-            )
-            BudgetLine.objects.bulk_create(
-                BudgetLine(project=carried, source=source, amount=amount, carried_from=project)
-                for source, amount in unspent.items()
-            )
-            audit.record(
-                actor=staff,
-                action="plans.carry_over",
-                target=project,
-                changes={"carried_to": [None, carried.pk], "budget_by_source": [None, unspent]},
-                ip=ip,
-                now=now,
-            )
-    except IntegrityError:  # carried over at the same moment by someone else
-        raise RuleViolation(
-            _("The project has already been carried over."), code="carried"
-        ) from None
+    # The database refuses a second carry-over made at the same moment by someone else.
+    with refuse_duplicate(_("The project has already been carried over."), code="carried"):
+        carried = Project.objects.create(
+            plan=plan,
+            district_id=project.district_id,
+            dong_id=project.dong_id,
+            year=year,
+            title=(_("%(title)s (carried over)") % {"title": project.title})[:200],
+            description=project.description,
+            programme=project.programme,
+            budget_source=max(unspent, key=lambda source: unspent[source]),
+            budget=sum(unspent.values()),
+            section=project.section,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            carried_from=project,
+        )
+        BudgetLine.objects.bulk_create(
+            BudgetLine(project=carried, source=source, amount=amount, carried_from=project)
+            for source, amount in unspent.items()
+        )
+        audit.record(
+            actor=staff,
+            action="plans.carry_over",
+            target=project,
+            changes={"carried_to": [None, carried.pk], "budget_by_source": [None, unspent]},
+            ip=ip,
+            now=now,
+        )
     return carried
 
 

@@ -47,13 +47,8 @@ def create_plan(
         field="year",
     ):
         plan = AutonomyPlan.objects.create(council=council, year=year)
-        audit.record(
-            actor=staff,
-            action="plans.plan_create",
-            target=plan,
-            changes={"year": [None, year]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            plan, ["year"], actor=staff, action="plans.plan_create", ip=ip, now=now
         )
     return plan
 

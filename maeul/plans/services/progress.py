@@ -12,8 +12,9 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import delete_file_later, new_files
 from maeul.plans.models import ProgressUpdate, Project
-from maeul.plans.services import checked_upload, delete_file_later, new_files
+from maeul.plans.services import checked_upload
 
 
 def add_progress_update(
@@ -55,8 +56,7 @@ def add_progress_update(
     )
     with new_files() as written, transaction.atomic():
         if checked is not None:
-            update.photo.save(checked.content.name or "photo", checked.content, save=False)
-            written.append(update.photo)
+            written.save(update.photo, checked.content, default_name="photo")
         update.save()
         audit.record(
             actor=staff,

@@ -19,17 +19,18 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
+from maeul.core.dates import past_or_today
 from maeul.core.errors import RuleViolation
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import NewFiles, delete_file_later, new_files
 from maeul.plans.funding import require_source
 from maeul.plans.models import EntryKind, Project, SpendingEntry
-from maeul.plans.services import checked_upload, delete_file_later, new_files
+from maeul.plans.services import checked_upload
 from maeul.plans.services.limits import (
     REASON_MAX,
     confirmed_reason,
@@ -106,8 +107,7 @@ def _checked_entry(
             code="date",
             field="spent_on",
         )
-    if spent_on > timezone.localdate(now):
-        raise RuleViolation(_("The date cannot be in the future."), code="date", field="spent_on")
+    past_or_today(spent_on, now, field="spent_on")
     payee, purpose = payee.strip(), purpose.strip()
     refuse_resident_number(payee=payee, purpose=purpose)
     if not payee:
@@ -125,10 +125,9 @@ def _locked(project: Project) -> Project:
     )
 
 
-def _store_receipt(entry: SpendingEntry, checked: CheckedFile, written: list[Any]) -> None:
-    entry.receipt.save(checked.content.name or "receipt", checked.content, save=False)
+def _store_receipt(entry: SpendingEntry, checked: CheckedFile, written: NewFiles) -> None:
+    written.save(entry.receipt, checked.content, default_name="receipt")
     entry.receipt_name = checked.original_name
-    written.append(entry.receipt)
 
 
 def _record_confirmation(
@@ -181,7 +180,7 @@ def record_spending(
     )
     source = require_source(source or project.budget_source)
     kind = _kind(kind or EntryKind.PAYMENT)
-    paid = won if kind == EntryKind.PAYMENT else 0
+    paid = _paid(kind, won)
     with new_files() as written, transaction.atomic():
         locked = _locked(project)
         require_open(locked)
@@ -294,7 +293,8 @@ def correct_spending(
         if new_reason:
             reason, confirmer = new_reason, confirmed_by
         old_name = stored.receipt.name
-        storage = stored.receipt.storage
+        if checked is not None:
+            delete_file_later(stored.receipt)
         stored.spent_on, stored.amount = spent_on, won
         stored.source, stored.kind = source, kind
         stored.payee, stored.purpose = payee, purpose
@@ -327,8 +327,6 @@ def correct_spending(
                 ip=ip,
                 now=now,
             )
-        if checked is not None and old_name:
-            transaction.on_commit(lambda: storage.delete(old_name))
     project.spent = locked.spent + difference
     return stored
 

@@ -32,6 +32,7 @@ from maeul.proposals.models import (
     Status,
     Support,
 )
+from maeul.proposals.services import tell_about
 from maeul.proposals.services.support import apply_thresholds
 from maeul.proposals.services.writing import policy_of
 
@@ -117,16 +118,13 @@ def answer_proposal(
             proposal.answered_at = proposal.answered_at or now
             proposal.save()
             changes["decision"] = [None if created else before_decision, decision]
-        message = _('Your proposal "%(title)s" has an answer: %(decision)s.') % {
-            "title": proposal.title[:40],
-            "decision": answer.get_decision_display(),
-        }
-        notify(
-            recipients=_people_who_care(proposal),
+        tell_about(
+            proposal,
+            _people_who_care(proposal),
+            _('Your proposal "%(title)s" has an answer: %(decision)s.'),
             kind="proposal_answered",
-            message=message,
-            url=proposal.get_absolute_url(),
             now=now,
+            decision=answer.get_decision_display(),
         )
     return answer
 
@@ -174,22 +172,22 @@ def change_status(
                 proposal.hidden_reason = reason.strip()
             proposal.save()
         if status in (Status.IN_PROGRESS, Status.DONE):
-            notify(
-                recipients=_people_who_care(proposal),
+            tell_about(
+                proposal,
+                _people_who_care(proposal),
+                _('The proposal "%(title)s" is now: %(status)s.'),
                 kind="proposal_status",
-                message=_('The proposal "%(title)s" is now: %(status)s.')
-                % {"title": proposal.title[:40], "status": proposal.get_status_display()},
-                url=proposal.get_absolute_url(),
                 now=now,
+                status=proposal.get_status_display(),
             )
         elif status == Status.HIDDEN and proposal.author is not None:
-            notify(
-                recipients=[proposal.author],
+            tell_about(
+                proposal,
+                [proposal.author],
+                _('Your proposal "%(title)s" was hidden: %(reason)s'),
                 kind="proposal_hidden",
-                message=_('Your proposal "%(title)s" was hidden: %(reason)s')
-                % {"title": proposal.title[:40], "reason": proposal.hidden_reason},
-                url=proposal.get_absolute_url(),
                 now=now,
+                reason=proposal.hidden_reason,
             )
     return proposal
 
@@ -227,12 +225,11 @@ def mark_excellent(*, staff: Any, proposal: Proposal, ip: str | None, now: datet
             proposal.excellent_from = today
             proposal.excellent_until = _one_year_after(today) - timedelta(days=1)
             proposal.save(update_fields=["excellent_from", "excellent_until"])
-        notify(
-            recipients=[proposal.author],
+        tell_about(
+            proposal,
+            [proposal.author],
+            _('Your proposal "%(title)s" was chosen as an excellent proposal.'),
             kind="proposal_rewarded",
-            message=_('Your proposal "%(title)s" was chosen as an excellent proposal.')
-            % {"title": proposal.title[:40]},
-            url=proposal.get_absolute_url(),
             now=now,
         )
     return proposal

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from maeul.accounts.models import Role, User
 from maeul.core.errors import RuleViolation, refuse_duplicate
-from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.proposals.models import AnswerLevel, Proposal, Status, Support
+from maeul.proposals.services import tell_about
 from maeul.proposals.services.writing import policy_of
 
 
@@ -85,19 +85,16 @@ def apply_thresholds(proposal: Proposal, now: datetime) -> None:
             answer_due=now + timedelta(days=policy.answer_days),
             status=Status.REVIEWING,
         )
-        message = _('The proposal "%(title)s" reached %(count)d supports and goes to review.') % {
-            "title": proposal.title[:40],
-            "count": count,
-        }
         recipients: list[Any] = [proposal.author]
         if department is not None:
             recipients += _staff_of_department(department.pk)
-        notify(
-            recipients=recipients,
+        tell_about(
+            proposal,
+            recipients,
+            _('The proposal "%(title)s" reached %(count)d supports and goes to review.'),
             kind="proposal_review",
-            message=message,
-            url=proposal.get_absolute_url(),
             now=now,
+            count=count,
         )
     if count >= policy.head_answer_threshold and proposal.answer_level != AnswerLevel.HEAD:
         Proposal.objects.filter(pk=proposal.pk).update(answer_level=AnswerLevel.HEAD)
@@ -107,13 +104,13 @@ def apply_thresholds(proposal: Proposal, now: datetime) -> None:
             roles__department__is_head_office=True,
             is_active=True,
         ).distinct()
-        message = _(
-            'The proposal "%(title)s" reached %(count)d supports: the district head will answer.'
-        ) % {"title": proposal.title[:40], "count": count}
-        notify(
-            recipients=[proposal.author, *head_staff],
+        tell_about(
+            proposal,
+            [proposal.author, *head_staff],
+            _(
+                'The proposal "%(title)s" reached %(count)d supports: the district head will answer.'
+            ),
             kind="proposal_head_answer",
-            message=message,
-            url=proposal.get_absolute_url(),
             now=now,
+            count=count,
         )

@@ -12,6 +12,7 @@ from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.ratelimit import hit
+from maeul.core.stored_files import new_files
 from maeul.places.models import District, Dong
 from maeul.proposals.attachments import MAX_FILES, CheckedFile
 from maeul.proposals.models import (
@@ -126,29 +127,21 @@ def submit_proposal(
             _("You can write up to 5 proposals an hour. Please try again later."),
             code="rate_limited",
         )
-    stored: list[Attachment] = []
-    try:
-        with transaction.atomic():
-            if publish:
-                _publish(proposal, now)
-            proposal.save()
-            for checked in files or []:
-                attachment = Attachment(
-                    proposal=proposal,
-                    kind=checked.kind,
-                    original_name=checked.original_name,
-                    size=checked.size,
-                    created_at=now,
-                )
-                attachment.file.save(checked.content.name or "file", checked.content, save=False)
-                stored.append(attachment)
-                attachment.save()
-            index_proposal(proposal)
-    except BaseException:
-        # The rows are rolled back; the files written beside them must go too.
-        for attachment in stored:
-            attachment.file.delete(save=False)
-        raise
+    with new_files() as written, transaction.atomic():
+        if publish:
+            _publish(proposal, now)
+        proposal.save()
+        for checked in files or []:
+            attachment = Attachment(
+                proposal=proposal,
+                kind=checked.kind,
+                original_name=checked.original_name,
+                size=checked.size,
+                created_at=now,
+            )
+            written.save(attachment.file, checked.content, default_name="file")
+            attachment.save()
+        index_proposal(proposal)
     return proposal
 
 
@@ -187,11 +180,11 @@ def enter_offline_proposal(
         _publish(proposal, now)
         proposal.save()
         index_proposal(proposal)
-        audit.record(
+        audit.record_created(
+            proposal,
+            ["channel", "title"],
             actor=staff,
             action="proposals.enter_offline",
-            target=proposal,
-            changes={"channel": [None, channel], "title": [None, proposal.title]},
             ip=ip,
             now=now,
         )

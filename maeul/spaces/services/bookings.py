@@ -14,14 +14,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import at_seoul, local_date, seoul_time
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce, scope_of
 from maeul.core.privacy import refuse_resident_number
@@ -190,36 +190,51 @@ def book_room(
     _check_time(room, starts_at, ends_at, now)
     _check_headcount(room, headcount)
     status = BookingStatus.CONFIRMED if room.auto_confirm else BookingStatus.REQUESTED
-    try:
-        with transaction.atomic():
-            # On PostgreSQL, bookings of one room, then of one booker, wait for each other:
-            # two overlapping inserts checked by the exclusion constraint at the same moment
-            # could otherwise end in a deadlock instead of a clean refusal. The constraints
-            # still decide who gets the slot. SQLite's writers are serialised already.
-            Room.objects.select_for_update().filter(pk=room.pk).first()
-            get_user_model().objects.select_for_update().filter(pk=booker.pk).first()
-            if group_name.strip():  # a group's bookings of several rooms wait for each other
-                Space.objects.select_for_update().filter(pk=room.space_id).first()
-            hours = (ends_at - starts_at) / timedelta(hours=1)
-            _check_weekly_hours(room, booker, group_name, starts_at, hours)
-            booking = claim_slots(
-                room=room,
-                booker=booker,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                headcount=headcount,
-                purpose=purpose,
-                group_name=group_name,
-                status=status,
-                now=now,
-            )
-    except IntegrityError:
-        raise RuleViolation(
-            _("This time has just been booked by someone else. Please choose another time."),
-            code="slot_taken",
-            field="starts_at",
-        ) from None
+    with refuse_duplicate(
+        _("This time has just been booked by someone else. Please choose another time."),
+        code="slot_taken",
+        field="starts_at",
+    ):
+        # On PostgreSQL, bookings of one room, then of one booker, wait for each other:
+        # two overlapping inserts checked by the exclusion constraint at the same moment
+        # could otherwise end in a deadlock instead of a clean refusal. The constraints
+        # still decide who gets the slot. SQLite's writers are serialised already.
+        Room.objects.select_for_update().filter(pk=room.pk).first()
+        get_user_model().objects.select_for_update().filter(pk=booker.pk).first()
+        if group_name.strip():  # a group's bookings of several rooms wait for each other
+            Space.objects.select_for_update().filter(pk=room.space_id).first()
+        hours = (ends_at - starts_at) / timedelta(hours=1)
+        _check_weekly_hours(room, booker, group_name, starts_at, hours)
+        booking = claim_slots(
+            room=room,
+            booker=booker,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            headcount=headcount,
+            purpose=purpose,
+            group_name=group_name,
+            status=status,
+            now=now,
+        )
     return booking
+
+
+def start_text(booking: Booking) -> str:
+    """When the booking starts, as its booker is told: Seoul time to the minute."""
+    return f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"
+
+
+def tell_booker(
+    booking: Booking, message: str, *, now: datetime, kind: str = "space_booking"
+) -> None:
+    """Notify the booker about their booking, linking to their bookings."""
+    notify(
+        recipients=[booking.booker],
+        kind=kind,
+        message=message,
+        url=reverse("spaces:my_bookings"),
+        now=now,
+    )
 
 
 def release(booking: Booking, status: str, *, now: datetime, note: str = "") -> None:
@@ -247,11 +262,9 @@ def cancel_booking(*, booking: Booking, user: Any, now: datetime, ip: str | None
                 ip=ip,
                 now=now,
             )
-            notify(
-                recipients=[booking.booker],
-                kind="space_booking",
-                message=_("Your booking of %(room)s on %(day)s was cancelled by staff.")
-                % {"room": booking.room, "day": f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"},
-                url=reverse("spaces:my_bookings"),
+            tell_booker(
+                booking,
+                _("Your booking of %(room)s on %(day)s was cancelled by staff.")
+                % {"room": booking.room, "day": start_text(booking)},
                 now=now,
             )

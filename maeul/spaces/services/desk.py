@@ -5,16 +5,14 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.dates import local_date, seoul_time
+from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
-from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.spaces.models import Booking, BookingStatus, Space
-from maeul.spaces.services.bookings import release
+from maeul.spaces.services.bookings import release, start_text, tell_booker
 
 
 def _change(
@@ -28,10 +26,6 @@ def _change(
         booking.save(update_fields=["status", "decided_at", "checked_in_at"])
 
 
-def _when(booking: Booking) -> str:
-    return f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"
-
-
 def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | None) -> None:
     enforce(staff, Action.MANAGE_SPACE, booking, now=now)
     if booking.status != BookingStatus.REQUESTED:
@@ -39,12 +33,10 @@ def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | No
     with transaction.atomic():
         _change(booking, BookingStatus.CONFIRMED, staff=staff, action="spaces.approve_booking",
                 now=now, ip=ip)  # fmt: skip
-        notify(
-            recipients=[booking.booker],
-            kind="space_booking",
-            message=_("Your booking of %(room)s on %(day)s is confirmed.")
-            % {"room": booking.room, "day": _when(booking)},
-            url=reverse("spaces:my_bookings"),
+        tell_booker(
+            booking,
+            _("Your booking of %(room)s on %(day)s is confirmed.")
+            % {"room": booking.room, "day": start_text(booking)},
             now=now,
         )
 
@@ -63,12 +55,10 @@ def refuse_booking(
         audit.record(actor=staff, action="spaces.refuse_booking", target=booking,
                      changes={"status": [BookingStatus.REQUESTED, BookingStatus.CANCELLED]},
                      ip=ip, now=now)  # fmt: skip
-        notify(
-            recipients=[booking.booker],
-            kind="space_booking",
-            message=_("Your booking of %(room)s on %(day)s was refused: %(reason)s")
-            % {"room": booking.room, "day": _when(booking), "reason": reason.strip()},
-            url=reverse("spaces:my_bookings"),
+        tell_booker(
+            booking,
+            _("Your booking of %(room)s on %(day)s was refused: %(reason)s")
+            % {"room": booking.room, "day": start_text(booking), "reason": reason.strip()},
             now=now,
         )
 

@@ -13,6 +13,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import delete_file_later, new_files
 from maeul.proposals.attachments import check_upload
 from maeul.spaces.models import MAX_PHOTOS, Space, SpacePhoto
 
@@ -49,9 +50,9 @@ def add_photo(
             code="bad_type",
             field="image",
         )
-    with transaction.atomic():
+    with new_files() as written, transaction.atomic():
         photo = SpacePhoto(space=space, alt=alt[:200], uploaded_by=staff, uploaded_at=now)
-        photo.image.save(checked.content.name or "photo", checked.content, save=False)
+        written.save(photo.image, checked.content, default_name="photo")
         photo.save()
         audit.record(actor=staff, action="spaces.add_photo", target=photo,
                      changes={"alt": ["", photo.alt]}, ip=ip, now=now)  # fmt: skip
@@ -63,6 +64,5 @@ def remove_photo(*, photo: SpacePhoto, staff: Any, now: datetime, ip: str | None
     with transaction.atomic():
         audit.record(actor=staff, action="spaces.remove_photo", target=photo.space,
                      changes={"alt": [photo.alt, ""]}, ip=ip, now=now)  # fmt: skip
-        name = photo.image.name
+        delete_file_later(photo.image)
         photo.delete()
-        transaction.on_commit(lambda: photo.image.storage.delete(name))

@@ -8,16 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.dates import seoul_time
-from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.places.models import District
 from maeul.spaces.models import Booking, BookingStatus, CapacityPolicy
-from maeul.spaces.services.bookings import release
+from maeul.spaces.services.bookings import release, start_text, tell_booker
 
 
 @dataclass(frozen=True)
@@ -48,10 +45,9 @@ def set_capacity_policy(
                 .filter(room__space__district=district, starts_at__gt=now)
                 .select_related("room__space", "booker")
             )
-            url = reverse("spaces:my_bookings")
             for booking in future:
                 cap = policy.cap(booking.room)
-                when = f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"
+                when = start_text(booking)
                 if cap == 0:
                     release(booking, BookingStatus.CANCELLED, now=now, note=str(policy))
                     cancelled += 1
@@ -74,8 +70,7 @@ def set_capacity_policy(
                     ) % {"room": booking.room, "day": when, "cap": cap, "policy": policy}
                 else:
                     continue
-                notify(recipients=[booking.booker], kind="space_capacity", message=message,
-                       url=url, now=now)  # fmt: skip
+                tell_booker(booking, message, now=now, kind="space_capacity")
         audit.record(
             actor=staff,
             action="spaces.set_capacity_policy",

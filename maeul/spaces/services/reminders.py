@@ -8,9 +8,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import local_date, seoul_time
+from maeul.core.dates import local_date
 from maeul.core.notifications import notify
 from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus
+from maeul.spaces.services.bookings import start_text, tell_booker
 
 AHEAD = timedelta(hours=24)
 
@@ -32,15 +33,12 @@ def send_space_reminders(*, now: datetime) -> tuple[int, int]:
                 reminded_at=now
             ):
                 continue  # another run took it
-            notify(
-                recipients=[booking.booker],
-                kind="space_reminder",
-                message=_(
-                    "Reminder: you booked %(room)s at %(day)s. Show your check-in code at the door."
-                )
-                % {"room": booking.room, "day": f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"},
-                url=url,
+            tell_booker(
+                booking,
+                _("Reminder: you booked %(room)s at %(day)s. Show your check-in code at the door.")
+                % {"room": booking.room, "day": start_text(booking)},
                 now=now,
+                kind="space_reminder",
             )
             bookings += 1
     overdue = ItemLoan.objects.filter(

@@ -27,7 +27,7 @@ from maeul.core.dates import at_seoul
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
-from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.councils.services.recruitment import checked_seed, default_seed, lottery_order
 from maeul.spaces.calendar import SpaceCalendar, active_policy, capacity_cap
 from maeul.spaces.models import (
@@ -85,9 +85,9 @@ def request_slot(
     """A group asks for a weekly slot; refused outside hours, once closed, twice, or beyond
     the space's hours a week per group (its requests in the round added up)."""
     enforce(representative, Action.REQUEST_ALLOCATION, round_, now=now)
-    refuse_resident_number(group_name=group_name)
-    if not group_name.strip():
-        raise RuleViolation(_("Enter the group's name."), code="group", field="group_name")
+    group_name = required_text(
+        group_name, field="group_name", code="group", missing=_("Enter the group's name.")
+    )
     if headcount < 1:
         raise RuleViolation(
             _("Enter how many people will come."), code="headcount", field="headcount"

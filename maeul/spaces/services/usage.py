@@ -3,12 +3,12 @@
 from datetime import date, datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
 from maeul.core.dates import local_date
-from maeul.core.errors import RuleViolation
+from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.spaces.models import Booking, Space, SurveyAnswer, VisitorCount
@@ -41,11 +41,9 @@ def answer_survey(
     refuse_resident_number(comment=comment)
     if not 1 <= rating <= 5:
         raise RuleViolation(_("Choose a rating from 1 to 5."), code="rating", field="rating")
-    try:
-        with transaction.atomic():
-            return SurveyAnswer.objects.create(
-                booking=booking, rating=rating, comment=comment.strip()[:300], answered_at=now
-            )
-    except IntegrityError:
-        raise RuleViolation(_("You have already answered the survey for this booking."),
-                            code="already_answered") from None  # fmt: skip
+    with refuse_duplicate(
+        _("You have already answered the survey for this booking."), code="already_answered"
+    ):
+        return SurveyAnswer.objects.create(
+            booking=booking, rating=rating, comment=comment.strip()[:300], answered_at=now
+        )

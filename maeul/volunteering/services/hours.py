@@ -68,13 +68,8 @@ def confirm_hours(
             confirmed_by=staff,
             confirmed_at=now,
         )
-        audit.record(
-            actor=staff,
-            action="volunteering.confirm_hours",
-            target=record,
-            changes={"minutes": [None, credited]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            record, ["minutes"], actor=staff, action="volunteering.confirm_hours", ip=ip, now=now
         )
     return record
 

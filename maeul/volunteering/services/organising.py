@@ -14,6 +14,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.texts import required_text
 from maeul.courses.models import Course
 from maeul.places.models import Dong
 from maeul.volunteering.models import (
@@ -31,12 +32,6 @@ from maeul.volunteering.models import (
 )
 
 Group = TypeVar("Group", VolunteerCamp, VolunteerClub)
-
-
-def _need(text: str, field: str, message: str) -> str:
-    if not text.strip():
-        raise RuleViolation(message, code=field, field=field)
-    return text.strip()
 
 
 @dataclass(frozen=True)
@@ -76,7 +71,7 @@ def _create_group(
     words = _GROUP_WORDS[model]
     enforce(staff, Action.MANAGE_VOLUNTEERING, dong, now=now)
     refuse_resident_number(name=name, **texts)
-    name = _need(name, "name", str(words.unnamed))
+    name = required_text(name, field="name", code="name", missing=words.unnamed)
     with refuse_duplicate(words.taken, code="duplicate", field="name"):
         group = model.objects.create(
             district_id=dong.district_id, dong=dong, name=name, created_at=now, **texts
@@ -140,13 +135,8 @@ def add_member(
         membership = Membership.objects.create(
             user=user, camp=camp, club=club, role=role, joined_at=now
         )
-        audit.record(
-            actor=staff,
-            action="volunteering.add_member",
-            target=membership,
-            changes={"role": [None, role]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            membership, ["role"], actor=staff, action="volunteering.add_member", ip=ip, now=now
         )
     return membership
 
@@ -172,7 +162,9 @@ def create_activity(
         raise RuleViolation(_("Choose the camp, club or dong of the activity."), code="place")
     enforce(staff, Action.MANAGE_VOLUNTEERING, place, now=now)
     refuse_resident_number(title=title, description=description)
-    title = _need(title, "title", _("Enter the activity's title."))
+    title = required_text(
+        title, field="title", code="title", missing=_("Enter the activity's title.")
+    )
     if field not in Field.values:
         raise RuleViolation(_("Choose the field of volunteering."), code="field", field="field")
     if not 0 <= min_age <= 100:
@@ -213,8 +205,7 @@ def add_shift(
     """A shift of `activity`: when, where, how many places, the minutes it credits (by
     default its length)."""
     enforce(staff, Action.MANAGE_VOLUNTEERING, activity, now=now)
-    refuse_resident_number(place=place)
-    place = _need(place, "place", _("Enter the place."))
+    place = required_text(place, field="place", code="place", missing=_("Enter the place."))
     if ends_at <= starts_at:
         raise RuleViolation(_("The end must be after the start."), code="time", field="ends_at")
     length = int((ends_at - starts_at).total_seconds() // 60)
@@ -265,7 +256,7 @@ def propose_work(
     """Record work (일감) the camp's meeting (간담회) proposes, for staff to decide on."""
     enforce(user, Action.PROPOSE_WORK, camp, now=now)
     refuse_resident_number(title=title, description=description)
-    title = _need(title, "title", _("Enter the work proposed."))
+    title = required_text(title, field="title", code="title", missing=_("Enter the work proposed."))
     return WorkProposal.objects.create(
         camp=camp,
         title=title,
@@ -307,8 +298,9 @@ def decline_proposal(
     """Decline proposed work, saying why (the camp reads the answer)."""
     enforce(staff, Action.MANAGE_VOLUNTEERING, proposal, now=now)
     _undecided(proposal)
-    refuse_resident_number(answer=answer)
-    answer = _need(answer, "answer", _("Say why the proposal is declined."))
+    answer = required_text(
+        answer, field="answer", code="answer", missing=_("Say why the proposal is declined.")
+    )
     with transaction.atomic():
         proposal.status, proposal.answer, proposal.decided_at = (
             ProposalStatus.DECLINED,

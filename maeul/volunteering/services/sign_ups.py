@@ -95,6 +95,14 @@ def sign_up_refusal(user: Any, shift: Shift, now: datetime) -> str:
     return ""
 
 
+def _require_eligible(user: Any, shift: Shift, now: datetime) -> None:
+    """Refuse `user` a place on `shift`, or its waiting list, when they may not sign up."""
+    enforce(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
+    refusal = sign_up_refusal(user, shift, now)
+    if refusal:
+        raise RuleViolation(refusal, code="not_eligible")
+
+
 def _lock(shift: Shift) -> Shift:
     return Shift.objects.select_for_update().select_related("activity").get(pk=shift.pk)
 
@@ -111,10 +119,7 @@ def sign_up(*, shift: Shift, user: Any, now: datetime) -> SignUp:
     are a minor without guardian consent, lack the required training, the shift is full,
     or they are already signed up.
     """
-    enforce(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
-    refusal = sign_up_refusal(user, shift, now)
-    if refusal:
-        raise RuleViolation(refusal, code="not_eligible")
+    _require_eligible(user, shift, now)
     with refuse_duplicate(
         _("You have already signed up for this shift."), code="already_signed_up"
     ):
@@ -132,10 +137,7 @@ def join_waiting_list(*, shift: Shift, user: Any, now: datetime) -> SignUp:
     is already signed up for it or waiting (`already_signed_up`, the database's constraint
     too).
     """
-    enforce(user, Action.SIGN_UP_VOLUNTEER, shift, now=now)
-    refusal = sign_up_refusal(user, shift, now)
-    if refusal:
-        raise RuleViolation(refusal, code="not_eligible")
+    _require_eligible(user, shift, now)
     already = _("You are already signed up for this shift or on its waiting list.")
     with refuse_duplicate(already, code="already_signed_up"):
         locked = _lock(shift)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import local_date
+from maeul.core.dates import past_or_today
 from maeul.core.errors import RuleViolation
 from maeul.core.privacy import refuse_resident_number
 from maeul.volunteering.models import ConsentChannel, GuardianConsent, Volunteer
@@ -44,10 +44,7 @@ def record_guardian_consent(
         raise RuleViolation(
             _("Enter the guardian's relation to you."), code="relation", field="relation"
         )
-    if consented_on > local_date(now):
-        raise RuleViolation(
-            _("The date cannot be in the future."), code="date", field="consented_on"
-        )
+    past_or_today(consented_on, now, field="consented_on")
     if channel not in ConsentChannel.values:
         raise RuleViolation(_("Choose how the guardian agreed."), code="channel", field="channel")
     consent, _created = GuardianConsent.objects.update_or_create(
