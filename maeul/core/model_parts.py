@@ -4,6 +4,7 @@ Each part builds exactly the field or query that its models wrote out by hand be
 using a part changes no column, constraint or migration (`makemigrations --check` agrees).
 """
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Final, Self, TypeVar
 
@@ -39,6 +40,34 @@ def actor_field(*, blank: bool = False) -> "models.ForeignKey[User | None, User 
         blank=blank,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+
+def optional_link(
+    to: "type[_Row] | str",
+    verbose_name: "str | _StrPromise | None" = None,
+    *,
+    related_name: str | None = None,
+    help_text: "str | _StrPromise" = "",
+    on_delete: Callable[..., None] = models.SET_NULL,
+    one_to_one: bool = False,
+) -> "models.ForeignKey[_Row | None, _Row | None]":
+    """A link a row may go without (`null`, and `blank` in forms), to one `to` row.
+
+    Deleting the target empties the link (`SET_NULL`) unless `on_delete` says otherwise.
+    `one_to_one`: the target has at most one such row (a `OneToOneField`, a kind of
+    `ForeignKey`). A model named by its label ("voting.Vote", "self") gives its type in
+    the field's annotation.
+    """
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name=related_name,
+        help_text=help_text,
     )
 
 
