@@ -4,8 +4,10 @@ Each part builds exactly the field or query that its models wrote out by hand be
 using a part changes no column, constraint or migration (`makemigrations --check` agrees).
 """
 
+import operator
 from collections.abc import Callable
 from datetime import datetime
+from functools import reduce
 from typing import TYPE_CHECKING, Final, Self, TypeVar
 
 from django.conf import settings
@@ -130,6 +132,20 @@ def ends_after(start: str, end: str, *, name: str, or_same: bool = False) -> mod
     """
     lookup = "gte" if or_same else "gt"
     return models.CheckConstraint(name=name, condition=Q(**{f"{end}__{lookup}": F(start)}))
+
+
+def links_exactly_one(*links: str, name: str) -> models.CheckConstraint:
+    """The row links to exactly one of `links`: that one is set and every other one is empty."""
+    return models.CheckConstraint(
+        name=name,
+        condition=reduce(
+            operator.or_,
+            (
+                Q(**{f"{link}__isnull": False}, **{other: None for other in links if other != link})
+                for link in links
+            ),
+        ),
+    )
 
 
 def period_phase(opens_at: datetime, closes_at: datetime, now: datetime) -> str:

@@ -19,6 +19,7 @@ from maeul.core.model_parts import (
     actor_field,
     dong_or_whole_district,
     ends_after,
+    links_exactly_one,
     optional_link,
 )
 from maeul.places.models import District
@@ -170,13 +171,8 @@ class ForumOutcome(models.Model):
         verbose_name = _("forum outcome")
         verbose_name_plural = _("forum outcomes")
         constraints = [
-            models.CheckConstraint(
-                name="forum_outcome_links_one_thing",
-                condition=(
-                    Q(proposal__isnull=False, agenda_item=None, project=None)
-                    | Q(proposal=None, agenda_item__isnull=False, project=None)
-                    | Q(proposal=None, agenda_item=None, project__isnull=False)
-                ),
+            links_exactly_one(
+                "proposal", "agenda_item", "project", name="forum_outcome_links_one_thing"
             )
         ]
 

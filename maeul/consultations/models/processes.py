@@ -4,13 +4,12 @@
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
 from maeul.consultations.models.forums import Forum
-from maeul.core.model_parts import actor_field, optional_link
+from maeul.core.model_parts import actor_field, links_exactly_one, optional_link
 from maeul.places.models import District, Dong
 
 if TYPE_CHECKING:
@@ -55,14 +54,7 @@ class Stage(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["process", "position"], name="stage_position_unique"),
-            models.CheckConstraint(
-                name="stage_points_to_one_step",
-                condition=(
-                    Q(forum__isnull=False, consultation=None, vote=None)
-                    | Q(forum=None, consultation__isnull=False, vote=None)
-                    | Q(forum=None, consultation=None, vote__isnull=False)
-                ),
-            ),
+            links_exactly_one("forum", "consultation", "vote", name="stage_points_to_one_step"),
         ]
 
     def __str__(self) -> str:
