@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.places.models import Department, District, Dong
 
 # A withdrawn account's e-mail, once erased, is `withdrawn-<random>@withdrawn.invalid`: the
@@ -170,14 +171,7 @@ class DongTie(models.Model):
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("checked in person at"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        User,
-        verbose_name=_("checked in person by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = optional_link(User, _("checked in person by"), related_name="+")
 
     objects = DongTieQuerySet.as_manager()
 
@@ -232,20 +226,14 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    district = models.ForeignKey(
-        District, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    department = models.ForeignKey(
+    dong = optional_link(Dong, related_name="+", on_delete=models.CASCADE)
+    district = optional_link(District, related_name="+", on_delete=models.CASCADE)
+    department = optional_link(
         Department,
-        verbose_name=_("department"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
+        _("department"),
         related_name="+",
         help_text=_("For district staff: the department they work in (it answers proposals)."),
+        on_delete=models.CASCADE,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

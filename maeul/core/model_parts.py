@@ -4,7 +4,10 @@ Each part builds exactly the field or query that its models wrote out by hand be
 using a part changes no column, constraint or migration (`makemigrations --check` agrees).
 """
 
+import operator
+from collections.abc import Callable
 from datetime import datetime
+from functools import reduce
 from typing import TYPE_CHECKING, Final, Self, TypeVar
 
 from django.conf import settings
@@ -39,6 +42,34 @@ def actor_field(*, blank: bool = False) -> "models.ForeignKey[User | None, User 
         blank=blank,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+
+def optional_link(
+    to: "type[_Row] | str",
+    verbose_name: "str | _StrPromise | None" = None,
+    *,
+    related_name: str | None = None,
+    help_text: "str | _StrPromise" = "",
+    on_delete: Callable[..., None] = models.SET_NULL,
+    one_to_one: bool = False,
+) -> "models.ForeignKey[_Row | None, _Row | None]":
+    """A link a row may go without (`null`, and `blank` in forms), to one `to` row.
+
+    Deleting the target empties the link (`SET_NULL`) unless `on_delete` says otherwise.
+    `one_to_one`: the target has at most one such row (a `OneToOneField`, a kind of
+    `ForeignKey`). A model named by its label ("voting.Vote", "self") gives its type in
+    the field's annotation.
+    """
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name=related_name,
+        help_text=help_text,
     )
 
 
@@ -101,6 +132,20 @@ def ends_after(start: str, end: str, *, name: str, or_same: bool = False) -> mod
     """
     lookup = "gte" if or_same else "gt"
     return models.CheckConstraint(name=name, condition=Q(**{f"{end}__{lookup}": F(start)}))
+
+
+def links_exactly_one(*links: str, name: str) -> models.CheckConstraint:
+    """The row links to exactly one of `links`: that one is set and every other one is empty."""
+    return models.CheckConstraint(
+        name=name,
+        condition=reduce(
+            operator.or_,
+            (
+                Q(**{f"{link}__isnull": False}, **{other: None for other in links if other != link})
+                for link in links
+            ),
+        ),
+    )
 
 
 def period_phase(opens_at: datetime, closes_at: datetime, now: datetime) -> str:

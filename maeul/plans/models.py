@@ -8,17 +8,20 @@ projects need no aggregation), and the execution rate (집행률) is always comp
 
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field, ends_after
+from maeul.core.model_parts import actor_field, ends_after, optional_link
 from maeul.core.storage import PrivateStorage
 from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
 from maeul.places.models import District, Dong
+
+if TYPE_CHECKING:
+    from maeul.voting.models import Option, Vote
 
 
 class PlanStatus(models.TextChoices):
@@ -118,9 +121,7 @@ class Project(models.Model):
     plan = models.ForeignKey(AutonomyPlan, on_delete=models.PROTECT, related_name="projects")
     # Copied from the plan's council so that tables filter without joins.
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    dong = optional_link(Dong, related_name="+", on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField(_("fiscal year"))
     title = models.CharField(_("project name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -130,21 +131,9 @@ class Project(models.Model):
     )
     budget = models.PositiveBigIntegerField(_("budget (won)"))
     spent = models.PositiveBigIntegerField(_("spent (won)"), default=0, editable=False)
-    section = models.ForeignKey(
-        Section,
-        verbose_name=_("responsible section"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="projects",
-    )
-    agenda_item = models.OneToOneField(
-        AgendaItem,
-        verbose_name=_("agenda item"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="project",
+    section = optional_link(Section, _("responsible section"), related_name="projects")
+    agenda_item = optional_link(
+        AgendaItem, _("agenda item"), related_name="project", one_to_one=True
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
@@ -154,29 +143,18 @@ class Project(models.Model):
     outcome = models.TextField(
         _("outcome"), blank=True, help_text=_("Shown at the results sharing.")
     )
-    origin_vote = models.ForeignKey(
-        "voting.Vote",
-        verbose_name=_("origin vote"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="projects",
+    origin_vote: "models.ForeignKey[Vote | None, Vote | None]" = optional_link(
+        "voting.Vote", _("origin vote"), related_name="projects"
     )
-    origin_option = models.OneToOneField(
-        "voting.Option",
-        verbose_name=_("origin option"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="project",
+    origin_option: "models.ForeignKey[Option | None, Option | None]" = optional_link(
+        "voting.Option", _("origin option"), related_name="project", one_to_one=True
     )
-    carried_from = models.OneToOneField(
+    carried_from: "models.ForeignKey[Project | None, Project | None]" = optional_link(
         "self",
-        verbose_name=_("carried over from"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        _("carried over from"),
         related_name="carried_to",
+        on_delete=models.PROTECT,
+        one_to_one=True,
     )
     closed_at = models.DateTimeField(_("accounts closed at"), null=True, blank=True)
 
@@ -264,13 +242,8 @@ class BudgetLine(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
     source = models.CharField(_("budget source"), max_length=20, choices=BudgetSource.choices)
     amount = models.PositiveBigIntegerField(_("amount (won)"))
-    carried_from = models.ForeignKey(
-        Project,
-        verbose_name=_("carried over from"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="carried_lines",
+    carried_from = optional_link(
+        Project, _("carried over from"), related_name="carried_lines", on_delete=models.PROTECT
     )
 
     class Meta:

@@ -11,6 +11,7 @@ finds them without reading the table.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.places.models import District, Dong
 
 
@@ -21,12 +22,8 @@ class Document(models.Model):
     body = models.TextField(_("body"), blank=True)
     terms = models.TextField(editable=False)
     title_terms = models.TextField(editable=False)
-    district = models.ForeignKey(
-        District, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
+    district = optional_link(District, related_name="+", on_delete=models.CASCADE)
+    dong = optional_link(Dong, related_name="+", on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     url = models.CharField(max_length=300)
     updated = models.DateTimeField(_("updated"), null=True, blank=True)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from maeul.core.model_parts import PublishedQuerySet, actor_field
+from maeul.core.model_parts import PublishedQuerySet, actor_field, optional_link
 from maeul.core.narrowing import narrowed
 from maeul.core.storage import PrivateStorage
 from maeul.councils.models import CouncilEvent
@@ -76,34 +76,11 @@ class ArchiveRecord(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=RecordKind.choices)
     status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="archive_records"
-    )
+    dong = optional_link(Dong, related_name="archive_records", on_delete=models.PROTECT)
     year = models.PositiveSmallIntegerField(_("year"))
-    group = models.ForeignKey(
-        CommunityGroup,
-        verbose_name=_("community group"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="archive_records",
-    )
-    project = models.ForeignKey(
-        Project,
-        verbose_name=_("project"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="archive_records",
-    )
-    event = models.ForeignKey(
-        CouncilEvent,
-        verbose_name=_("event"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="archive_records",
-    )
+    group = optional_link(CommunityGroup, _("community group"), related_name="archive_records")
+    project = optional_link(Project, _("project"), related_name="archive_records")
+    event = optional_link(CouncilEvent, _("event"), related_name="archive_records")
     video_url = models.URLField(_("video link"), blank=True)
     author = actor_field()
     by_recorder = models.BooleanField(_("written by a community recorder"), default=False)
@@ -215,9 +192,7 @@ class Exhibition(models.Model):
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"))
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="exhibitions"
-    )
+    dong = optional_link(Dong, related_name="exhibitions", on_delete=models.PROTECT)
     curated_by = actor_field()
     created_at = models.DateTimeField()
     published_at = models.DateTimeField(null=True, blank=True)

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import AgeGroup, Consultation, Option, Question
+from maeul.core.model_parts import optional_link
 from maeul.places.models import Dong
 
 
@@ -61,9 +62,7 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    option = models.ForeignKey(
-        Option, null=True, blank=True, on_delete=models.CASCADE, related_name="answers"
-    )
+    option = optional_link(Option, related_name="answers", on_delete=models.CASCADE)
     rank = models.PositiveSmallIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)

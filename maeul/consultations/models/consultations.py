@@ -2,13 +2,23 @@
 the official response published at the close."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field, dong_or_whole_district, ends_after, period_phase
+from maeul.core.model_parts import (
+    actor_field,
+    dong_or_whole_district,
+    ends_after,
+    optional_link,
+    period_phase,
+)
 from maeul.places.models import District, Dong
+
+if TYPE_CHECKING:
+    from maeul.proposals.models import Proposal
 
 
 class AgeGroup(models.TextChoices):
@@ -84,13 +94,8 @@ class Consultation(models.Model):
         choices=ConsultationStatus.choices,
         default=ConsultationStatus.DRAFT,
     )
-    proposal = models.ForeignKey(
-        "proposals.Proposal",
-        verbose_name=_("proposal it started from"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="consultations",
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", _("proposal it started from"), related_name="consultations"
     )
     results_published_at = models.DateTimeField(null=True, blank=True)
     response = models.TextField(_("official response"), blank=True)
@@ -167,13 +172,11 @@ class Question(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
     text = models.CharField(_("question"), max_length=300)
     required = models.BooleanField(_("required"), default=True)
-    show_if = models.ForeignKey(
+    show_if: "models.ForeignKey[Option | None, Option | None]" = optional_link(
         "Option",
-        verbose_name=_("asked only when this earlier answer was chosen"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        _("asked only when this earlier answer was chosen"),
         related_name="+",
+        on_delete=models.PROTECT,
     )
 
     class Meta:

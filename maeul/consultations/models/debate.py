@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
-from maeul.core.model_parts import Report, ReportedQuerySet, actor_field
+from maeul.core.model_parts import Report, ReportedQuerySet, actor_field, optional_link
 
 
 class Stance(models.TextChoices):
@@ -24,8 +24,8 @@ class Argument(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="arguments"
     )
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    parent: "models.ForeignKey[Argument | None, Argument | None]" = optional_link(
+        "self", related_name="replies", on_delete=models.CASCADE
     )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices, blank=True)
     author = actor_field()

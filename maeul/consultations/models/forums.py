@@ -6,6 +6,8 @@ up when someone cancels; staff mark attendance, type in the tables' notes afterw
 publish the outcome, linked to the proposals, agenda items or projects it produced.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,8 +19,16 @@ from maeul.core.model_parts import (
     actor_field,
     dong_or_whole_district,
     ends_after,
+    links_exactly_one,
+    optional_link,
 )
 from maeul.places.models import District
+
+if TYPE_CHECKING:
+    from maeul.councils.models import AgendaItem
+    from maeul.plans.models import Project
+    from maeul.proposals.models import Proposal
+
 
 # 협치론장: the seeds' yearly target is six or more (서울시 협치 평가 지표).
 GOVERNANCE_FORUMS_A_YEAR = 6
@@ -59,10 +69,9 @@ class Forum(models.Model):
     target_groups = models.JSONField(_("groups invited"), default=list)
     panels = models.TextField(_("panels"), blank=True, help_text=_("One panel member a line."))
     materials = models.TextField(_("materials"), blank=True, help_text=_("One link a line."))
-    proposal = models.ForeignKey(
-        "proposals.Proposal", verbose_name=_("proposal it came from"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="forums",
-    )  # fmt: skip
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", _("proposal it came from"), related_name="forums"
+    )
     outcome = models.TextField(_("outcome"), blank=True)
     outcome_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -148,28 +157,22 @@ class ForumOutcome(models.Model):
     """A proposal, agenda item or project the forum produced (exactly one of them)."""
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="outcomes")
-    proposal = models.ForeignKey(
-        "proposals.Proposal", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="forum_outcomes",
-    )  # fmt: skip
-    agenda_item = models.ForeignKey(
-        "councils.AgendaItem", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", related_name="forum_outcomes", on_delete=models.CASCADE
     )
-    project = models.ForeignKey(
-        "plans.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    agenda_item: "models.ForeignKey[AgendaItem | None, AgendaItem | None]" = optional_link(
+        "councils.AgendaItem", related_name="+", on_delete=models.CASCADE
+    )
+    project: "models.ForeignKey[Project | None, Project | None]" = optional_link(
+        "plans.Project", related_name="+", on_delete=models.CASCADE
     )
 
     class Meta:
         verbose_name = _("forum outcome")
         verbose_name_plural = _("forum outcomes")
         constraints = [
-            models.CheckConstraint(
-                name="forum_outcome_links_one_thing",
-                condition=(
-                    Q(proposal__isnull=False, agenda_item=None, project=None)
-                    | Q(proposal=None, agenda_item__isnull=False, project=None)
-                    | Q(proposal=None, agenda_item=None, project__isnull=False)
-                ),
+            links_exactly_one(
+                "proposal", "agenda_item", "project", name="forum_outcome_links_one_thing"
             )
         ]
 

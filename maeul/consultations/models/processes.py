@@ -1,22 +1,24 @@
 """Staged processes (로컬랩, 대 공론장): ordered stages, each a forum, a consultation or a vote
 (ranking ballots run on the voting engine), ending in a decision that is published."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models.consultations import Consultation
 from maeul.consultations.models.forums import Forum
-from maeul.core.model_parts import actor_field
+from maeul.core.model_parts import actor_field, links_exactly_one, optional_link
 from maeul.places.models import District, Dong
+
+if TYPE_CHECKING:
+    from maeul.voting.models import Vote
 
 
 class Process(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        Dong, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    dong = optional_link(Dong, related_name="+", on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     decision = models.TextField(_("decision"), blank=True)
@@ -40,14 +42,10 @@ class Stage(models.Model):
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="stages")
     position = models.PositiveSmallIntegerField()
     title = models.CharField(_("title"), max_length=200)
-    forum = models.ForeignKey(
-        Forum, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    consultation = models.ForeignKey(
-        Consultation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    vote = models.ForeignKey(
-        "voting.Vote", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    forum = optional_link(Forum, related_name="+", on_delete=models.PROTECT)
+    consultation = optional_link(Consultation, related_name="+", on_delete=models.PROTECT)
+    vote: "models.ForeignKey[Vote | None, Vote | None]" = optional_link(
+        "voting.Vote", related_name="+", on_delete=models.PROTECT
     )
 
     class Meta:
@@ -56,14 +54,7 @@ class Stage(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["process", "position"], name="stage_position_unique"),
-            models.CheckConstraint(
-                name="stage_points_to_one_step",
-                condition=(
-                    Q(forum__isnull=False, consultation=None, vote=None)
-                    | Q(forum=None, consultation__isnull=False, vote=None)
-                    | Q(forum=None, consultation=None, vote__isnull=False)
-                ),
-            ),
+            links_exactly_one("forum", "consultation", "vote", name="stage_points_to_one_step"),
         ]
 
     def __str__(self) -> str:

@@ -2,11 +2,16 @@
 at 목요일 골목구청장, recorded by staff, routed to a department and answered in public;
 one may become a proposal."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.core.model_parts import actor_field, dong_or_whole_district, optional_link
 from maeul.places.models import Department, District
+
+if TYPE_CHECKING:
+    from maeul.proposals.models import Proposal
 
 
 class Occasion(models.TextChoices):
@@ -26,15 +31,12 @@ class FieldSuggestion(models.Model):
         help_text=_("A name or a description such as 'a shop owner'; shown to staff only."),
     )  # fmt: skip
     body = models.TextField(_("what was suggested"))
-    department = models.ForeignKey(
-        Department, verbose_name=_("department"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+    department = optional_link(Department, _("department"), related_name="+", on_delete=models.PROTECT)  # fmt: skip
     routed_at = models.DateTimeField(null=True, blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
-    proposal = models.ForeignKey(
-        "proposals.Proposal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", related_name="+"
     )
     recorded_by = actor_field()
     created_at = models.DateTimeField()

@@ -1,10 +1,15 @@
 """Agenda items (의제) and the meetings (연석회의, 분과회의, 정기회의) where they are shaped."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
+from maeul.core.model_parts import actor_field, optional_link
 from maeul.councils.models.councils import Council, CouncilMember, Section
+
+if TYPE_CHECKING:
+    from maeul.proposals.models import Proposal
 
 
 class AgendaStatus(models.TextChoices):
@@ -20,14 +25,7 @@ class AgendaItem(models.Model):
     """의제: an issue a council takes up, written by a section or promoted from a proposal."""
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="agenda_items")
-    section = models.ForeignKey(
-        Section,
-        verbose_name=_("section"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
-    )
+    section = optional_link(Section, _("section"), related_name="agenda_items")
     year = models.PositiveSmallIntegerField(_("for the year"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -35,13 +33,8 @@ class AgendaItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.DISCOVERED
     )
-    proposal = models.ForeignKey(
-        "proposals.Proposal",
-        verbose_name=_("origin proposal"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", _("origin proposal"), related_name="agenda_items"
     )
     created_by = actor_field()
     created_at = models.DateTimeField(_("created at"))
@@ -72,9 +65,7 @@ class Meeting(models.Model):
 
     council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="meetings")
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
-    section = models.ForeignKey(
-        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    section = optional_link(Section, _("section"))
     held_at = models.DateTimeField(_("held at"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     attendees = models.ManyToManyField(

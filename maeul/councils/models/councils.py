@@ -1,6 +1,7 @@
 """Councils, their sections (분과), terms (기수) and members (위원)."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -8,8 +9,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import ends_after
+from maeul.core.model_parts import ends_after, optional_link
 from maeul.places.models import District, Dong
+
+if TYPE_CHECKING:
+    from maeul.accounts.models import User
 
 
 class CouncilKind(models.TextChoices):
@@ -22,13 +26,8 @@ class Council(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=CouncilKind.choices)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="councils")
-    dong = models.OneToOneField(
-        Dong,
-        verbose_name=_("dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="council",
+    dong = optional_link(
+        Dong, _("dong"), related_name="council", on_delete=models.PROTECT, one_to_one=True
     )
     name = models.CharField(_("name"), max_length=100)
     max_members = models.PositiveSmallIntegerField(_("most members"), default=50)
@@ -152,25 +151,14 @@ class CouncilMember(models.Model):
     """
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="council_memberships",
+    user: "models.ForeignKey[User | None, User | None]" = optional_link(
+        settings.AUTH_USER_MODEL, related_name="council_memberships"
     )
     public_name = models.CharField(_("name shown"), max_length=30)
     role = models.CharField(
         _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
-    section = models.ForeignKey(
-        Section,
-        verbose_name=_("section"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="members",
-    )
+    section = optional_link(Section, _("section"), related_name="members")
     route = models.CharField(
         _("selected by"),
         max_length=20,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.councils.models.agenda import AgendaItem, AgendaStatus
 from maeul.councils.models.councils import Council
 from maeul.voting.models import Vote, VoteStatus
@@ -49,14 +50,7 @@ class CouncilEvent(models.Model):
     agenda_items = models.ManyToManyField(
         AgendaItem, verbose_name=_("agenda"), blank=True, related_name="events"
     )
-    vote = models.OneToOneField(
-        Vote,
-        verbose_name=_("vote"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assembly",
-    )
+    vote = optional_link(Vote, _("vote"), related_name="assembly", one_to_one=True)
     attendance_on_site = models.PositiveIntegerField(_("people present"), default=0)
     attendance_online = models.PositiveIntegerField(_("people online"), default=0)
     minutes = models.TextField(_("minutes"), blank=True)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.councils.models.councils import Section, SelectionRoute, Term
 
 
@@ -78,9 +79,7 @@ class MembershipApplication(models.Model):
     )
     recommended_by = models.CharField(_("recommended by"), max_length=100, blank=True)
     motivation = models.TextField(_("why I apply"), max_length=2000)
-    wanted_section = models.ForeignKey(
-        Section, verbose_name=_("section wanted"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    wanted_section = optional_link(Section, _("section wanted"))
     status = models.CharField(
         _("status"),
         max_length=20,

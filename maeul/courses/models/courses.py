@@ -21,6 +21,7 @@ from maeul.core.model_parts import (
     actor_field,
     dong_or_whole_district,
     ends_after,
+    optional_link,
 )
 from maeul.places.models import District
 
@@ -55,10 +56,7 @@ class Programme(models.Model):
     """A district's programme of one year (e.g. 마을력강화 마을교육 2020) and its targets; a
     programme without a district is the city's (서울시 마을공동체종합지원센터)."""
 
-    district = models.ForeignKey(
-        District, verbose_name=_("district"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+",
-    )  # fmt: skip
+    district = optional_link(District, _("district"), related_name="+", on_delete=models.PROTECT)  # fmt: skip
     title = models.CharField(_("title"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     description = models.TextField(_("description"), blank=True)
@@ -98,9 +96,7 @@ class Course(models.Model):
         related_name="courses",
     )
     # The programme's district (None: a city-wide course), kept here for the row scope.
-    district = models.ForeignKey(
-        District, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    district = optional_link(District, related_name="+", on_delete=models.PROTECT)
     dong = dong_or_whole_district()
     kind = models.CharField(_("kind"), max_length=30, choices=CourseKind.choices)
     title = models.CharField(_("title"), max_length=200)

@@ -5,6 +5,7 @@ paper)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.courses.models.courses import Course
 from maeul.places.models import District
 
@@ -12,9 +13,7 @@ from maeul.places.models import District
 class Track(models.Model):
     """A track of a district (None: of the city)."""
 
-    district = models.ForeignKey(
-        District, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    district = optional_link(District, related_name="+", on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import Report, ReportedQuerySet, actor_field
+from maeul.core.model_parts import Report, ReportedQuerySet, actor_field, optional_link
 from maeul.proposals.models.proposal import Proposal
 
 
@@ -21,8 +21,8 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="comments"
     )
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    parent: "models.ForeignKey[Comment | None, Comment | None]" = optional_link(
+        "self", related_name="replies", on_delete=models.CASCADE
     )
     body = models.TextField(_("comment"), max_length=2000)
     body_html = models.TextField(editable=False, default="")

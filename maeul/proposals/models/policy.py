@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.model_parts import optional_link
 from maeul.places.models import Department, District
 
 
@@ -22,13 +23,8 @@ class ProposalPolicy(models.Model):
         _("supports for the district head's answer"), default=500
     )
     answer_days = models.PositiveSmallIntegerField(_("days to answer"), default=30)
-    default_department = models.ForeignKey(
-        Department,
-        verbose_name=_("department for uncategorised proposals"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    default_department = optional_link(
+        Department, _("department for uncategorised proposals"), related_name="+"
     )
 
     class Meta:
@@ -49,14 +45,7 @@ class Category(models.Model):
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=30)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    department = models.ForeignKey(
-        Department,
-        verbose_name=_("reviewing department"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="categories",
-    )
+    department = optional_link(Department, _("reviewing department"), related_name="categories")
 
     class Meta:
         verbose_name = _("category")

@@ -1,6 +1,7 @@
 """A proposal (제안), its attachments, supports (공감) and official answer."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.dates import local_date
-from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.core.model_parts import actor_field, dong_or_whole_district, optional_link
 from maeul.places.models import Department, District
 from maeul.proposals.models.choices import (
     PUBLIC_STATUSES,
@@ -19,6 +20,9 @@ from maeul.proposals.models.choices import (
     Status,
 )
 from maeul.proposals.models.policy import Category
+
+if TYPE_CHECKING:
+    from maeul.accounts.models import User
 
 
 def _overdue(now: datetime) -> Q:
@@ -65,12 +69,8 @@ class Proposal(models.Model):
     body = models.TextField(_("body"))
     body_html = models.TextField(editable=False, default="")
     place = models.CharField(_("place"), max_length=200, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="proposals",
+    author: "models.ForeignKey[User | None, User | None]" = optional_link(
+        settings.AUTH_USER_MODEL, related_name="proposals"
     )
     author_name = models.CharField(_("proposer's name"), max_length=30, blank=True)
     channel = models.CharField(
@@ -86,27 +86,15 @@ class Proposal(models.Model):
     support_until = models.DateTimeField(_("supports close"), null=True, blank=True)
     support_count = models.PositiveIntegerField(_("supports"), default=0)
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
-    department = models.ForeignKey(
-        Department,
-        verbose_name=_("assigned department"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="proposals",
-    )
+    department = optional_link(Department, _("assigned department"), related_name="proposals")
     assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
     answer_level = models.CharField(
         _("answered by"), max_length=20, choices=AnswerLevel.choices, blank=True
     )
     answer_due = models.DateTimeField(_("answer due"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="merged_duplicates",
+    merged_into: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "self", _("merged into"), related_name="merged_duplicates", on_delete=models.PROTECT
     )
     excellent_from = models.DateField(_("excellent proposal from"), null=True, blank=True)
     excellent_until = models.DateField(_("excellent proposal until"), null=True, blank=True)

@@ -3,14 +3,21 @@ group), the hours staff or a leader confirmed (봉사실적), work proposed by a
 (일감제안) and the certificates issued (봉사활동 확인서)."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import ends_after
+from maeul.core.model_parts import ends_after, optional_link
 from maeul.volunteering.models.groups import VolunteerCamp, VolunteerClub
+
+if TYPE_CHECKING:
+    from maeul.accounts.models import User
+    from maeul.courses.models import Course
+    from maeul.places.models import Dong
+
 
 # Without a staff decision, an activity takes people of 14 and over (중학생 이상): younger
 # children volunteer only in activities staff open to them (with a guardian, as family
@@ -53,15 +60,11 @@ class VolunteerActivity(models.Model):
     """A piece of volunteer work run by a camp or a club (or the district), in shifts."""
 
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        "places.Dong", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    dong: "models.ForeignKey[Dong | None, Dong | None]" = optional_link(
+        "places.Dong", related_name="+", on_delete=models.PROTECT
     )
-    camp = models.ForeignKey(
-        VolunteerCamp, null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
-    )
-    club = models.ForeignKey(
-        VolunteerClub, null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
-    )
+    camp = optional_link(VolunteerCamp, related_name="activities", on_delete=models.PROTECT)
+    club = optional_link(VolunteerClub, related_name="activities", on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     field = models.CharField(_("field"), max_length=20, choices=Field.choices, default=Field.OTHER)
@@ -71,13 +74,11 @@ class VolunteerActivity(models.Model):
     )
     # The training (전문교육) a volunteer must have completed to sign up: specialised
     # training leads to matched activities.
-    required_course = models.ForeignKey(
+    required_course: "models.ForeignKey[Course | None, Course | None]" = optional_link(
         "courses.Course",
-        verbose_name=_("required training"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        _("required training"),
         related_name="volunteer_activities",
+        on_delete=models.PROTECT,
     )
     created_at = models.DateTimeField()
 
@@ -176,8 +177,8 @@ class GroupSignUp(models.Model):
         max_length=10, choices=SignUpStatus.choices, default=SignUpStatus.ACTIVE
     )
     attended = models.PositiveSmallIntegerField(null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    confirmed_by: "models.ForeignKey[User | None, User | None]" = optional_link(
+        settings.AUTH_USER_MODEL, related_name="+", on_delete=models.PROTECT
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     signed_up_at = models.DateTimeField()
@@ -237,9 +238,7 @@ class WorkProposal(models.Model):
     status = models.CharField(
         max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
     )
-    activity = models.OneToOneField(
-        VolunteerActivity, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposal"
-    )
+    activity = optional_link(VolunteerActivity, related_name="proposal", one_to_one=True)
     answer = models.TextField(_("answer"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
@@ -259,9 +258,7 @@ class Certificate(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer_certificates"
     )
-    activity = models.ForeignKey(
-        VolunteerActivity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    activity = optional_link(VolunteerActivity, related_name="+")
     starts_on = models.DateField()
     ends_on = models.DateField()
     minutes = models.PositiveIntegerField()

@@ -1,10 +1,17 @@
 """Who volunteers together: dong camps (자원봉사캠프), clubs (동아리), their leaders and
 members, a volunteer's profile (1365 ID) and a minor's guardian consent (보호자 동의)."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from maeul.core.model_parts import optional_link
+
+if TYPE_CHECKING:
+    from maeul.places.models import Dong
 
 
 class VolunteerCamp(models.Model):
@@ -37,8 +44,8 @@ class VolunteerClub(models.Model):
     """A volunteer club (동아리): a group of volunteers with a field, in a dong or district-wide."""
 
     district = models.ForeignKey("places.District", on_delete=models.PROTECT, related_name="+")
-    dong = models.ForeignKey(
-        "places.Dong", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    dong: "models.ForeignKey[Dong | None, Dong | None]" = optional_link(
+        "places.Dong", related_name="+", on_delete=models.PROTECT
     )
     name = models.CharField(_("name"), max_length=80)
     field = models.CharField(_("field"), max_length=60, blank=True)
@@ -68,12 +75,8 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer_memberships"
     )
-    camp = models.ForeignKey(
-        VolunteerCamp, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
-    )
-    club = models.ForeignKey(
-        VolunteerClub, null=True, blank=True, on_delete=models.CASCADE, related_name="members"
-    )
+    camp = optional_link(VolunteerCamp, related_name="members", on_delete=models.CASCADE)
+    club = optional_link(VolunteerClub, related_name="members", on_delete=models.CASCADE)
     role = models.CharField(_("role"), max_length=10, choices=MemberRole.choices)
     joined_at = models.DateTimeField()
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field
+from maeul.core.model_parts import actor_field, optional_link
 from maeul.places.models import Dong
 from maeul.voting.models.choices import Channel
 from maeul.voting.models.votes import Vote
@@ -77,17 +77,8 @@ class Participation(models.Model):
     person_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     user = actor_field(blank=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    dong = models.ForeignKey(
-        Dong,
-        verbose_name=_("voter's dong"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    batch = models.ForeignKey(
-        PaperBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="participations"
-    )
+    dong = optional_link(Dong, _("voter's dong"), related_name="+", on_delete=models.PROTECT)
+    batch = optional_link(PaperBatch, related_name="participations", on_delete=models.PROTECT)
     entered_by = actor_field(blank=True)
     # To the microsecond while the vote is open; the day only once it is counted.
     created_at = models.DateTimeField(_("voted at"))
@@ -170,9 +161,7 @@ class Ballot(models.Model):
     # The channel and batch serve the count (unconfirmed batches wait) and are blanked by
     # it: a channel or batch of few voters would otherwise point at their ballots.
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
-    batch = models.ForeignKey(
-        PaperBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="ballots"
-    )
+    batch = optional_link(PaperBatch, related_name="ballots", on_delete=models.PROTECT)
 
     class Meta:
         verbose_name = _("ballot")

@@ -10,11 +10,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
-from maeul.core.model_parts import actor_field, dong_or_whole_district, ends_after, period_phase
+from maeul.core.model_parts import (
+    actor_field,
+    dong_or_whole_district,
+    ends_after,
+    optional_link,
+    period_phase,
+)
 from maeul.places.models import District, Dong
 from maeul.voting.models.choices import BallotType, Channel, CountingRule, Phase, VoteStatus
 
 if TYPE_CHECKING:
+    from maeul.councils.models import AgendaItem
+    from maeul.proposals.models import Proposal
     from maeul.voting.models.ballots import Participation
 
 # The fields of the settings' check constraints (see `Vote.validate_constraints`).
@@ -222,20 +230,12 @@ class Option(models.Model):
     category = models.CharField(_("category"), max_length=30, blank=True)
     proposer = models.CharField(_("proposer"), max_length=100, blank=True)
     image = models.ImageField(_("image"), upload_to="votes/options/", blank=True)
-    proposal = models.ForeignKey(
-        "proposals.Proposal",
-        verbose_name=_("origin proposal"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="vote_options",
+    proposal: "models.ForeignKey[Proposal | None, Proposal | None]" = optional_link(
+        "proposals.Proposal", _("origin proposal"), related_name="vote_options"
     )
-    agenda_item = models.ForeignKey(
+    agenda_item: "models.ForeignKey[AgendaItem | None, AgendaItem | None]" = optional_link(
         "councils.AgendaItem",
-        verbose_name=_("agenda item"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("agenda item"),
         related_name="vote_options",
         help_text=_("On an assembly's vote: the agenda item this option decides."),
     )
