@@ -12,11 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import PageDesk, RowDesk
+from maeul.core.desk import PageDesk, RowDesk, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.grants.forms import (
     AgreementForm,
     CallForm,
@@ -56,7 +55,7 @@ def _dongs(district: District | None) -> Any:
 
 
 def staff_call(request: HttpRequest, pk: int) -> GrantCall:
-    return in_scope(request, GrantCall.objects.select_related("district", "dong"), pk)
+    return served_row(request, GrantCall.objects.select_related("district", "dong"), pk)
 
 
 def _render_list(request: HttpRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
@@ -250,7 +249,7 @@ def set_criteria(request: HttpRequest, pk: int) -> HttpResponse:
 
 def staff_application(request: HttpRequest, pk: int) -> Application:
     rows = Application.objects.filter(status__in=HANDED_IN)
-    return in_scope(
+    return served_row(
         request, rows.select_related("call__district", "group", "dong", "representative"), pk
     )
 

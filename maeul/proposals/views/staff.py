@@ -24,12 +24,11 @@ from django.views.decorators.http import require_POST
 
 from maeul.consultations.models import Argument
 from maeul.consultations.on_proposal import workshops_of
-from maeul.core.desk import RowDesk, desk_action, form_page
+from maeul.core.desk import RowDesk, desk_action, form_page, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.proposals.forms import (
     AnswerForm,
     AssignForm,
@@ -337,5 +336,5 @@ COMMENT_MODERATION = Moderation(
 @require_POST
 def moderate_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     """Hide a reported comment with a public reason, or keep it and close its reports."""
-    comment = in_scope(request, Comment.objects.select_related("proposal"), comment_id)
+    comment = served_row(request, Comment.objects.select_related("proposal"), comment_id)
     return COMMENT_MODERATION.decide(request, comment, ReasonForm(request.POST))

@@ -8,11 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.spaces.forms import PhotoForm
 from maeul.spaces.models import Space, SpacePhoto
 from maeul.spaces.services import photos
@@ -54,7 +53,7 @@ def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def remove(request: HttpRequest, pk: int) -> HttpResponse:
-    photo = in_scope(request, SpacePhoto.objects.select_related("space"), pk)
+    photo = served_row(request, SpacePhoto.objects.select_related("space"), pk)
     return desk_step(
         request,
         PHOTO_DESK,

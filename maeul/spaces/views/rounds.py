@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.permissions import Action, can, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.spaces.forms import CloseRoundForm, RoundForm, SlotRequestForm
 from maeul.spaces.models import AllocationRound, Space
 from maeul.spaces.services import rounds
@@ -113,7 +112,7 @@ def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = in_scope(request, AllocationRound.objects.select_related("room__space"), pk)
+    round_ = served_row(request, AllocationRound.objects.select_related("room__space"), pk)
     now = timezone.now()
     space = round_.room.space
     form = CloseRoundForm(request.POST)

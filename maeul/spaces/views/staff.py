@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.dates import at_seoul, local_date
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.spaces.calendar import conflicts
 from maeul.spaces.forms import CheckInForm, RefuseForm, ReturnForm, VisitorForm
 from maeul.spaces.models import Booking, BookingStatus, ItemLoan, LoanStatus, Space
@@ -88,7 +87,7 @@ SPACE_DESK = RowDesk(
 
 
 def _booking(request: HttpRequest, pk: int) -> Booking:
-    return in_scope(request, Booking.objects.select_related("room__space", "booker"), pk)
+    return served_row(request, Booking.objects.select_related("room__space", "booker"), pk)
 
 
 @staff_required
@@ -170,7 +169,7 @@ def count_visitors(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _loan(request: HttpRequest, pk: int) -> ItemLoan:
-    return in_scope(request, ItemLoan.objects.select_related("item__space"), pk)
+    return served_row(request, ItemLoan.objects.select_related("item__space"), pk)
 
 
 @staff_required

@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
-from maeul.core.desk import PageDesk, RowDesk, first_error
+from maeul.core.desk import PageDesk, RowDesk, first_error, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
 from maeul.core.models import AccessAction
 from maeul.core.permissions import Action, can, require, scope_of, staff_required
 from maeul.core.requests import acting, client_ip
-from maeul.core.served_rows import in_scope
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.courses.models import Course
 from maeul.places.models import District, Dong
@@ -105,7 +104,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 def _organiser(request: HttpRequest, value: str) -> dict[str, Any]:
     kind, _sep, pk = value.partition(":")
     model = VolunteerCamp if kind == "camp" else VolunteerClub
-    row = in_scope(request, model.objects.all(), int(pk))
+    row = served_row(request, model.objects.all(), int(pk))
     return {kind: row}
 
 
@@ -128,7 +127,7 @@ def create_activity(request: HttpRequest) -> HttpResponse:
 
 
 def _staff_activity(request: HttpRequest, pk: int) -> VolunteerActivity:
-    return in_scope(request, VolunteerActivity.objects.public(), pk)
+    return served_row(request, VolunteerActivity.objects.public(), pk)
 
 
 def _render_activity(
@@ -188,7 +187,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _proposal(request: HttpRequest, pk: int) -> WorkProposal:
-    return in_scope(request, WorkProposal.objects.select_related("camp"), pk)
+    return served_row(request, WorkProposal.objects.select_related("camp"), pk)
 
 
 @staff_required

@@ -13,10 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk, desk_action
+from maeul.core.desk import RowDesk, desk_action, served_row
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.councils.models import AgendaItem, AgendaStatus, Council
 from maeul.plans.accountability import AccountabilityFilter, project_rows, summarise
 from maeul.plans.forms import FromAgendaForm, PlanForm, ProjectForm, ReviewForm
@@ -27,7 +26,7 @@ from maeul.plans.services.projects import add_project as add_project_service
 
 def _plan(request: HttpRequest, pk: int) -> AutonomyPlan:
     plans = AutonomyPlan.objects.select_related("council__district", "council__dong")
-    return in_scope(request, plans, pk)
+    return served_row(request, plans, pk)
 
 
 # --- The list, and starting a plan -----------------------------------------------------

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maeul.core.desk import served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
 from maeul.plans.services import progress
@@ -40,7 +40,9 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def delete_update(request: HttpRequest, pk: int) -> HttpResponse:
-    update = in_scope(request, ProgressUpdate.objects.select_related("project__plan__council"), pk)
+    update = served_row(
+        request, ProgressUpdate.objects.select_related("project__plan__council"), pk
+    )
     return desk_step(
         request,
         PROJECT_DESK,

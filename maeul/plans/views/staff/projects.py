@@ -13,11 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import RowDesk
+from maeul.core.desk import RowDesk, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.plans.forms import (
     BudgetSplitForm,
     DeleteSpendingForm,
@@ -37,7 +36,7 @@ def staff_project(request: HttpRequest, pk: int) -> Project:
     rows = Project.objects.select_related(
         "plan__council", "district", "dong", "section", "origin_vote", "origin_option"
     )
-    return in_scope(request, rows, pk)
+    return served_row(request, rows, pk)
 
 
 def may_confirm(user: Any, project: Project, now: datetime) -> bool:

@@ -12,13 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maeul.core.desk import desk_action
+from maeul.core.desk import desk_action, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.media import private_file
 from maeul.core.money import format_won
 from maeul.core.permissions import Action, Decision, can, require, staff_required
 from maeul.core.requests import acting
-from maeul.core.served_rows import in_scope
 from maeul.plans.forms import DeleteSpendingForm, SpendingForm
 from maeul.plans.models import SpendingEntry
 from maeul.plans.services import spending
@@ -26,7 +25,7 @@ from maeul.plans.views.staff.projects import PROJECT_DESK, may_confirm, staff_pr
 
 
 def _entry(request: HttpRequest, pk: int) -> SpendingEntry:
-    return in_scope(
+    return served_row(
         request,
         SpendingEntry.objects.select_related(
             "project__plan__council", "project__district", "project__dong"

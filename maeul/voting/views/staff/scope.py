@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from maeul.core.desk import served_row
 from maeul.core.permissions import OUTSIDE_SCOPE, Action, can, scope_of
-from maeul.core.served_rows import in_scope
 from maeul.core.subqueries import total_of_each
 from maeul.places.models import Dong
 from maeul.voting.forms import vote_dongs
@@ -20,7 +20,7 @@ from maeul.voting.models import Ballot, Option, PaperBatch, Participation, Vote
 
 def staff_vote(request: HttpRequest, pk: int) -> Vote:
     """The vote `pk` among those the staff member serves, else 404."""
-    return in_scope(request, Vote.objects.select_related("district", "dong"), pk)
+    return served_row(request, Vote.objects.select_related("district", "dong"), pk)
 
 
 def batches(user: Any) -> QuerySet[PaperBatch]:
