@@ -12,11 +12,10 @@ as a formula (`as_text`).
 from datetime import date
 from typing import Final
 
-import openpyxl
 from django.db.models import QuerySet
 
 from maeul.core.dates import at_seoul, seoul_time
-from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
+from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.volunteering.models import HoursRecord
 
 COLUMNS: Final = (
@@ -86,9 +85,6 @@ def hours_xlsx(records: QuerySet[HoursRecord]) -> bytes:
                 seoul_time(record.confirmed_at).strftime("%Y-%m-%d"),
             ]
         )
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 -- a new workbook has one sheet
-    sheet.title = "봉사실적"
+    workbook, sheet = new_workbook("봉사실적")
     fill_sheet(sheet, COLUMNS, rows)
     return workbook_bytes(workbook)
