@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.archive.models import RecordKind, ResourceKind
+from maeul.core.forms import DateInput
 from maeul.places.models import District, Dong
 
 
@@ -75,6 +76,4 @@ class ResourceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    surveyed_on = forms.DateField(
-        label=_("Surveyed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    surveyed_on = forms.DateField(label=_("Surveyed on"), widget=DateInput())

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import DateInput
 from maeul.councils.models import Council, Section
 from maeul.plans.models import BudgetSource, EntryKind, Programme, ProjectStatus
 
@@ -65,13 +66,6 @@ class WonField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class SpendingForm(forms.Form):
