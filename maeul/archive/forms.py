@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.archive.models import RecordKind, ResourceKind
-from maeul.core.forms import DateInput
+from maeul.core.forms import DateInput, PhotoInput
 from maeul.places.models import District, Dong
 
 
@@ -38,9 +38,7 @@ class RecordForm(forms.Form):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location and camera data are removed."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
-        ),
+        widget=PhotoInput(),
     )
     photo_alt = forms.CharField(
         label=_("Description of the photo"),

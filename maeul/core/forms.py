@@ -1,4 +1,4 @@
-"""Forms shared by several apps: the date and time inputs, and the reason for a download."""
+"""Forms shared by several apps: the date, time and photo inputs, and the reason for a download."""
 
 from datetime import datetime
 from typing import Any
@@ -27,6 +27,13 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class PhotoInput(forms.ClearableFileInput):
+    """A file input that offers the photo types every upload of a photo takes."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"})
 
 
 class SeoulDateTimeField(forms.DateTimeField):

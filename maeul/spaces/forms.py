@@ -8,7 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.forms import DateInput
+from maeul.core.forms import DateInput, PhotoInput
 from maeul.spaces.models import Condition, Weekday
 
 TIMES = [(f"{h:02d}:{m:02d}", f"{h:02d}:{m:02d}") for h in range(6, 23) for m in (0, 30)]
@@ -121,9 +121,7 @@ class PhotoForm(forms.Form):
     image = forms.FileField(
         label=_("Photo"),
         help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location and camera data are removed."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
-        ),
+        widget=PhotoInput(),
     )
     alt = forms.CharField(
         label=_("Description of the photo"),
