@@ -24,6 +24,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from maeul.core.narrowing import narrowed
+from maeul.core.query import as_params
 from maeul.grants.duplicates import term_counts
 from maeul.grants.models import (
     HANDED_IN,
@@ -53,14 +54,15 @@ class ArchiveFilter:
 
     def as_query(self) -> dict[str, str]:
         """The understood filters as query parameters (for pages and links)."""
-        values = {
-            "programme": self.programme,
-            "dong": self.dong,
-            "year": str(self.year) if self.year is not None else "",
-            "status": self.status,
-            "q": self.q,
-        }
-        return {key: value for key, value in values.items() if value}
+        return as_params(
+            {
+                "programme": self.programme,
+                "dong": self.dong,
+                "year": self.year,
+                "status": self.status,
+                "q": self.q,
+            }
+        )
 
 
 def parse_filter(params: Mapping[str, Any]) -> ArchiveFilter:
