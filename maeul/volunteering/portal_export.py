@@ -14,8 +14,9 @@ from typing import Final
 
 from django.db.models import QuerySet
 
-from maeul.core.dates import at_seoul, seoul_time
+from maeul.core.dates import seoul_time
 from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
+from maeul.volunteering.figures import started_within
 from maeul.volunteering.models import HoursRecord
 
 COLUMNS: Final = (
@@ -41,9 +42,8 @@ def export_rows(
     records: QuerySet[HoursRecord], starts_on: date, ends_on: date
 ) -> QuerySet[HoursRecord]:
     """The records of shifts that started from `starts_on` to `ends_on` (Seoul days)."""
-    end = at_seoul(date.fromordinal(ends_on.toordinal() + 1))
     return (
-        records.filter(shift__starts_at__gte=at_seoul(starts_on), shift__starts_at__lt=end)
+        started_within(records, starts_on, ends_on)
         .select_related(
             "user__volunteer",
             "confirmed_by",
