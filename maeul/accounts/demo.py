@@ -143,6 +143,17 @@ def demo_resident(
     return user
 
 
+def demo_residents(key: str, name: str, born: int, dongs: list[Dong], now: datetime) -> list[User]:
+    """Demo residents `{key}1@demo.maeul.kr`, ... named `{name} 1`, ..., one for each of
+    `dongs` in turn, the n-th born in `born + 3n`, verified 200 days before `now` and living
+    in their dong for `DEMO_HISTORY` (`demo_resident`)."""
+    return [
+        demo_resident(f"{key}{n}@demo.maeul.kr", f"{name} {n}", born + 3 * n, dong,
+                      verified_at=now - timedelta(days=200), lives_since=now - DEMO_HISTORY)
+        for n, dong in enumerate(dongs, start=1)
+    ]  # fmt: skip
+
+
 def district_staff(district: District, *, else_admin: bool = False) -> User | None:
     """The district's first district staff, who acts in the services the loaders call (the
     site admin stands in when `else_admin` and there is none); None before `load_accounts`."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.archive.models import RecordKind, ResourceKind
+from maeul.core.forms import DateInput, PhotoInput
 from maeul.places.models import District, Dong
 
 
@@ -37,9 +38,7 @@ class RecordForm(forms.Form):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location and camera data are removed."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
-        ),
+        widget=PhotoInput(),
     )
     photo_alt = forms.CharField(
         label=_("Description of the photo"),
@@ -75,6 +74,4 @@ class ResourceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    surveyed_on = forms.DateField(
-        label=_("Surveyed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    surveyed_on = forms.DateField(label=_("Surveyed on"), widget=DateInput())

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models import AgeGroup, Occasion, Stance
+from maeul.core.forms import DateInput, SeoulDateTimeField
 from maeul.places.models import Department, District, Dong
 from maeul.proposals.models import Category
 
@@ -71,7 +72,7 @@ class OutcomeForm(forms.Form):
 class SuggestionForm(forms.Form):
     occasion = forms.ChoiceField(label=_("Where it was heard"), choices=Occasion.choices)
     dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False)
-    heard_on = forms.DateField(label=_("Heard on"), widget=forms.DateInput(attrs={"type": "date"}))
+    heard_on = forms.DateField(label=_("Heard on"), widget=DateInput())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     raised_by = forms.CharField(label=_("Who raised it"), max_length=100, required=False,
                                 help_text=_("Shown to staff only. Never a resident registration number."))  # fmt: skip
@@ -115,12 +116,8 @@ class NewConsultationForm(forms.Form):
     background = forms.CharField(
         label=_("Background"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    opens_at = forms.DateTimeField(
-        label=_("Opens at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-    closes_at = forms.DateTimeField(
-        label=_("Closes at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    opens_at = SeoulDateTimeField(label=_("Opens at"))
+    closes_at = SeoulDateTimeField(label=_("Closes at"))
     dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
                                   help_text=_("Leave empty for a consultation of the whole district."))  # fmt: skip
     age_groups = forms.MultipleChoiceField(

@@ -25,6 +25,7 @@ from maeul.consultations.models import (
     Response,
 )
 from maeul.core.disclosure import suppress_small
+from maeul.core.subqueries import count_of_each
 from maeul.places.models import Dong
 
 Breakdown = list[tuple[str, int | None]]
@@ -136,7 +137,7 @@ def _answered(answers: QuerySet[Answer], questions: list[Question]) -> dict[int,
     One row per respondent for single choice, scale and text; one per option for a
     ranking (every option is ranked); a distinct count only for multiple choice.
     """
-    rows = dict(answers.values_list("question_id").annotate(n=Count("id")))
+    rows = count_of_each(answers, "question_id")
     multiple = [q.pk for q in questions if q.kind == QuestionKind.MULTIPLE]
     if multiple:
         rows.update(

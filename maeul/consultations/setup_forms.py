@@ -8,11 +8,11 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from maeul.consultations.models import Consultation, Forum, ForumKind, TargetGroup
+from maeul.core.forms import SeoulDateTimeField
 from maeul.places.models import District, Dong
 from maeul.voting.models import Vote
 
 STAGE_ROWS = 6
-WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class ForumForm(forms.Form):
@@ -20,8 +20,8 @@ class ForumForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
                                   help_text=_("Leave empty for a forum of the whole district."))  # fmt: skip
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=WHEN)
-    ends_at = forms.DateTimeField(label=_("Ends at"), widget=WHEN)
+    starts_at = SeoulDateTimeField(label=_("Starts at"))
+    ends_at = SeoulDateTimeField(label=_("Ends at"))
     place = forms.CharField(label=_("Place"), max_length=200)
     capacity = forms.IntegerField(label=_("Capacity"))
     target_groups = forms.MultipleChoiceField(

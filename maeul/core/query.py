@@ -4,7 +4,7 @@ Each reader answers None for a value it does not understand, so that a hand-edit
 narrows less instead of failing: a filter is a convenience, never a refusal.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 CODE_MAX = 10  # an administrative code (행정구역 코드) of a district or dong
@@ -29,6 +29,12 @@ def whole_number(value: str | None, *, low: int = 1, high: int = 10**DIGITS_MAX)
 def one_of(value: str | None, allowed: Iterable[str]) -> str | None:
     """One of the `allowed` values (a choice's value, not its label)."""
     return value if value in set(allowed) else None
+
+
+def as_params(values: Mapping[str, object]) -> dict[str, str]:
+    """A filter's `values` that narrow it (neither None nor empty) as query parameters,
+    for the links of a page and its exports: what the readers above read back."""
+    return {key: str(value) for key, value in values.items() if value not in (None, "")}
 
 
 def iso_date(value: str | None) -> date | None:

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import User
+from maeul.core.forms import DateInput, SeoulDateTimeField
 from maeul.councils.models import (
     Council,
     CouncilMember,
@@ -19,9 +20,6 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.voting.forms import SeoulDateTimeField
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SectionChoiceField(forms.ModelChoiceField[Section]):
@@ -85,7 +83,7 @@ class ApplicationForm(forms.Form):
 # --- Staff ---------------------------------------------------------------------------------
 class TermForm(forms.Form):
     number = forms.IntegerField(label=_("Term number"), max_value=999)
-    starts_on = forms.DateField(label=_("Starts on"), widget=DATE_INPUT)
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
 
 
 class SectionForm(forms.Form):
@@ -100,7 +98,7 @@ class MemberForm(forms.Form):
         label=_("Section"), queryset=Section.objects.none(), required=False, empty_label="-"
     )
     route = forms.ChoiceField(label=_("Selected by"), choices=SelectionRoute.choices)
-    joined_on = forms.DateField(label=_("Joined on"), widget=DATE_INPUT)
+    joined_on = forms.DateField(label=_("Joined on"), widget=DateInput())
     user = forms.EmailField(
         label=_("Account e-mail (optional)"),
         required=False,
@@ -140,7 +138,7 @@ class MemberChangeForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    left_on = forms.DateField(label=_("Left on"), widget=DATE_INPUT)
+    left_on = forms.DateField(label=_("Left on"), widget=DateInput())
 
 
 class RecruitmentForm(forms.Form):
@@ -175,5 +173,5 @@ class CycleForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    starts_on = forms.DateField(label=_("Starts on"), widget=DATE_INPUT)
-    ends_on = forms.DateField(label=_("Ends on"), widget=DATE_INPUT)
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput())

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import SeoulDateTimeField
 from maeul.councils.models import (
     AgendaItem,
     AgendaStatus,
@@ -18,7 +19,6 @@ from maeul.councils.models import (
 )
 from maeul.councils.services.agenda import STAFF_TRANSITIONS
 from maeul.proposals.models import Proposal
-from maeul.voting.forms import SeoulDateTimeField
 from maeul.voting.models import Channel
 
 

@@ -9,10 +9,9 @@ the file is handed on as it is.
 
 from typing import Final
 
-import openpyxl
 from django.utils import timezone
 
-from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
+from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.councils.models import Council, Recruitment, Term
 
 MEMBER_COLUMNS: Final = ("기수", "이름", "직위", "분과", "선정 방식", "위촉일", "해촉일")
@@ -67,11 +66,7 @@ def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment
         ]
         for application in applications
     ]
-    workbook = openpyxl.Workbook()
-    members_sheet = workbook.active
-    assert members_sheet is not None  # noqa: S101 -- a new workbook has one sheet
-    members_sheet.title = "위원"
+    workbook, members_sheet = new_workbook("위원")
     fill_sheet(members_sheet, MEMBER_COLUMNS, member_rows)
     fill_sheet(workbook.create_sheet("신청자"), APPLICATION_COLUMNS, application_rows)
-    workbook.properties.title = council.name
-    return workbook_bytes(workbook)
+    return workbook_bytes(workbook, title=council.name)

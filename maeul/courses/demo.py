@@ -16,7 +16,7 @@ open for registration (the demo resident can register); a 갈등해결 과정 th
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from maeul.accounts.demo import demo_resident
+from maeul.accounts.demo import demo_residents
 from maeul.accounts.models import User
 from maeul.core.dates import SEOUL
 from maeul.courses.models import (
@@ -169,11 +169,8 @@ def _geumcheon_2020(district: District, now: datetime) -> None:
 
 
 def _people(dongs: dict[str, Dong], now: datetime) -> list[User]:
-    return [
-        demo_resident(f"learner{n}@demo.maeul.kr", f"교육 참여 주민 {n}", 1958 + 3 * n, dongs[dong],
-                      verified_at=now - timedelta(days=200), lives_since=now - timedelta(days=400))
-        for n, dong in enumerate(["독산1동", "가산동", "시흥1동", "독산3동"] * 3, start=1)
-    ]  # fmt: skip
+    places = ["독산1동", "가산동", "시흥1동", "독산3동"] * 3
+    return demo_residents("learner", "교육 참여 주민", 1958, [dongs[d] for d in places], now)
 
 
 def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:

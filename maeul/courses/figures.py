@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Sum
 
+from maeul.core.subqueries import figures_of_each
 from maeul.courses.models import Attendance, Course, Programme, SatisfactionAnswer, Session
 
 ZERO = Decimal(0)
@@ -71,24 +72,21 @@ def course_figures(courses: Iterable[Course]) -> dict[int, Figures]:
     live = [c.pk for c in courses if not c.has_recorded_figures]
     if not live:
         return result
-    sessions = {
-        row["course_id"]: row
-        for row in Session.objects.filter(course_id__in=live)
-        .values("course_id")
-        .annotate(n=Count("pk"), hours=Sum("hours"))
-    }
-    attendances = {
-        row["session__course_id"]: row
-        for row in Attendance.objects.filter(session__course_id__in=live)
-        .values("session__course_id")
-        .annotate(n=Count("pk"), people=Count("user_id", distinct=True))
-    }
-    answers = {
-        row["session__course_id"]: row
-        for row in SatisfactionAnswer.objects.filter(session__course_id__in=live)
-        .values("session__course_id")
-        .annotate(n=Count("pk"), total=Sum("score"))
-    }
+    sessions = figures_of_each(
+        Session.objects.filter(course_id__in=live), "course_id", n=Count("pk"), hours=Sum("hours")
+    )
+    attendances = figures_of_each(
+        Attendance.objects.filter(session__course_id__in=live),
+        "session__course_id",
+        n=Count("pk"),
+        people=Count("user_id", distinct=True),
+    )
+    answers = figures_of_each(
+        SatisfactionAnswer.objects.filter(session__course_id__in=live),
+        "session__course_id",
+        n=Count("pk"),
+        total=Sum("score"),
+    )
     for pk in live:
         s, a, v = sessions.get(pk, {}), attendances.get(pk, {}), answers.get(pk, {})
         total, weight = Decimal(v.get("total") or 0), v.get("n", 0)

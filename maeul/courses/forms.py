@@ -5,6 +5,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import SeoulDateTimeField
+
 SCORES = [(str(n), str(n)) for n in range(5, 0, -1)]
 
 
@@ -19,12 +21,8 @@ class RatingForm(forms.Form):
 
 class SessionForm(forms.Form):
     topic = forms.CharField(label=_("Topic"), max_length=200, required=False)
-    starts_at = forms.DateTimeField(
-        label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-    ends_at = forms.DateTimeField(
-        label=_("Ends at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    starts_at = SeoulDateTimeField(label=_("Starts at"))
+    ends_at = SeoulDateTimeField(label=_("Ends at"))
     hours = forms.CharField(
         label=_("Hours"), max_length=10, help_text=_("In half hours, e.g. 2.5.")
     )

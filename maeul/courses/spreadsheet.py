@@ -6,10 +6,8 @@ person."""
 
 from typing import Any, Final
 
-import openpyxl
-
 from maeul.core.dates import seoul_time
-from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
+from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.courses.figures import Figures, ProgrammeFigures
 from maeul.courses.models import Course, Session
 
@@ -74,10 +72,7 @@ def programme_xlsx(table: ProgrammeFigures) -> bytes:
             ]
         )
     rows.append(["계", "", "", "", "", *figure_cells(table.total)])
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 -- a new workbook has one sheet
-    sheet.title = "교육 실적"
+    workbook, sheet = new_workbook("교육 실적")
     fill_sheet(sheet, COLUMNS, rows)
     targets = workbook.create_sheet("목표 대비 실적")
     fill_sheet(
@@ -93,6 +88,4 @@ def programme_xlsx(table: ProgrammeFigures) -> bytes:
             for t in table.targets
         ),
     )
-    workbook.properties.title = as_text(str(table.programme))[:200]
-    workbook.properties.creator = "Maeul"
-    return workbook_bytes(workbook)
+    return workbook_bytes(workbook, title=str(table.programme))

@@ -24,6 +24,8 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from maeul.core.narrowing import narrowed
+from maeul.core.query import as_params
+from maeul.core.subqueries import count_of_each
 from maeul.grants.duplicates import term_counts
 from maeul.grants.models import (
     HANDED_IN,
@@ -53,14 +55,15 @@ class ArchiveFilter:
 
     def as_query(self) -> dict[str, str]:
         """The understood filters as query parameters (for pages and links)."""
-        values = {
-            "programme": self.programme,
-            "dong": self.dong,
-            "year": str(self.year) if self.year is not None else "",
-            "status": self.status,
-            "q": self.q,
-        }
-        return {key: value for key, value in values.items() if value}
+        return as_params(
+            {
+                "programme": self.programme,
+                "dong": self.dong,
+                "year": self.year,
+                "status": self.status,
+                "q": self.q,
+            }
+        )
 
 
 def parse_filter(params: Mapping[str, Any]) -> ArchiveFilter:
@@ -210,21 +213,9 @@ def statistics(call: GrantCall | None = None) -> Statistics:
     if call is not None:
         published = published.filter(pk=call.pk)
         applications = applications.filter(call=call)
-    by_programme_calls = {
-        line["programme"]: line["n"]
-        for line in published.values("programme").annotate(n=Count("pk")).order_by()
-    }
-    by_year_calls = {
-        str(line["year"]): line["n"]
-        for line in published.values("year").annotate(n=Count("pk")).order_by()
-    }
-    by_dong_calls = {
-        line["dong__code"]: line["n"]
-        for line in published.filter(dong__isnull=False)
-        .values("dong__code")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    by_programme_calls = count_of_each(published, "programme")
+    by_year_calls = {str(year): n for year, n in count_of_each(published, "year").items()}
+    by_dong_calls = count_of_each(published.filter(dong__isnull=False), "dong__code")
     programmes = {
         value: str(label) for value, label in Programme.choices if value in by_programme_calls
     }

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import DateInput, DateTimeInput
 from maeul.grants.models import (
     AttachmentKind,
     CheckOutcome,
@@ -24,17 +25,6 @@ from maeul.places.models import Dong
 from maeul.plans.forms import WonField
 
 DOCUMENT_ACCEPT = ".pdf,.hwp,.hwpx,.xlsx,.png,.jpg,.jpeg"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class CallForm(forms.ModelForm[GrantCall]):

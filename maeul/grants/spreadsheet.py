@@ -10,18 +10,13 @@ page and the API. Headers are Korean whatever the reader's language, as in
 
 from typing import Any, Final
 
-import openpyxl
 from django.db.models import Count, QuerySet
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from maeul.core.dates import SEOUL
 from maeul.core.money import in_thousands
-from maeul.core.spreadsheets import as_text, workbook_bytes
+from maeul.core.spreadsheets import NUMBER, as_text, bold_header, new_workbook, workbook_bytes
 from maeul.grants.archive import StatRow, statistics
 from maeul.grants.models import Application, GrantCall
-from maeul.plans.exports import NUMBER
 
 APPLICATION_COLUMNS: Final = (
     "번호",
@@ -76,20 +71,9 @@ def _figure_line(heading: str, row: StatRow) -> list[Any]:
     ]
 
 
-def _bold_header(sheet: Worksheet, wide: str) -> None:
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, title in enumerate(next(sheet.iter_rows(max_row=1, values_only=True)), start=1):
-        width = 40 if title == wide else max(10, len(str(title)) * 2 + 2)
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-
-
 def call_applications(call: GrantCall, rows: QuerySet[Application]) -> bytes:
     """The workbook of `call`: 신청 현황 (one line per application) and 통계."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "신청 현황"
+    workbook, sheet = new_workbook("신청 현황")
     sheet.append(list(APPLICATION_COLUMNS))
     listed = (
         rows.select_related("call", "group", "dong")
@@ -101,14 +85,12 @@ def call_applications(call: GrantCall, rows: QuerySet[Application]) -> bytes:
     for line in sheet.iter_rows(min_row=2, min_col=7, max_col=8):
         for cell in line:
             cell.number_format = NUMBER
-    _bold_header(sheet, "사업명")
+    bold_header(sheet, wide="사업명")
     figures = statistics(call)
     totals = workbook.create_sheet("통계")
     totals.append(list(FIGURE_COLUMNS))
     for figure in figures.by_dong:
         totals.append(_figure_line("", figure))
     totals.append(_figure_line("", figures.total))
-    _bold_header(totals, "구분")
-    workbook.properties.title = as_text(call.title)[:200]
-    workbook.properties.creator = "Maeul"
-    return workbook_bytes(workbook)
+    bold_header(totals, wide="구분")
+    return workbook_bytes(workbook, title=call.title)

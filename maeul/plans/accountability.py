@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.core.money import rate_in_percent
 from maeul.core.narrowing import narrowed
-from maeul.core.query import one_of, place_code, whole_number
+from maeul.core.query import as_params, one_of, place_code, whole_number
 from maeul.plans.funding import trail_by_project
 from maeul.plans.models import (
     BudgetSource,
@@ -66,14 +66,15 @@ class AccountabilityFilter:
 
     def as_params(self) -> dict[str, str]:
         """The query string of this filter (for export links and pages)."""
-        values = {
-            "district": self.district,
-            "dong": self.dong,
-            "council": self.council,
-            "year": self.year,
-            "programme": self.programme,
-        }
-        return {key: str(value) for key, value in values.items() if value not in (None, "")}
+        return as_params(
+            {
+                "district": self.district,
+                "dong": self.dong,
+                "council": self.council,
+                "year": self.year,
+                "programme": self.programme,
+            }
+        )
 
 
 def parse_filter(params: Mapping[str, Any]) -> AccountabilityFilter:

@@ -6,28 +6,29 @@ headers are Korean whatever the reader's language, as the files are handed on as
 are; the totals are the page's (`accountability.summarise`), never a spreadsheet formula.
 """
 
-import csv
-import io
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Final
 
-import openpyxl
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from maeul.core.money import in_thousands
-from maeul.core.spreadsheets import XLSX_TYPE as XLSX_TYPE  # read here by grants
-from maeul.core.spreadsheets import as_text, workbook_bytes
+from maeul.core.spreadsheets import BOM as BOM  # read here by the tests
+from maeul.core.spreadsheets import CSV_TYPE as CSV_TYPE  # read here by consultations
+from maeul.core.spreadsheets import (
+    NUMBER,
+    as_text,
+    bold_header,
+    csv_text,
+    new_workbook,
+    workbook_bytes,
+)
+from maeul.core.spreadsheets import XLSX_TYPE as XLSX_TYPE  # read here by consultations
 from maeul.plans.accountability import Accountability, Amounts, Group, ProjectRow
 
-CSV_TYPE: Final = "text/csv; charset=utf-8"
-BOM: Final = "\ufeff"
 TOTAL: Final = "합계"
-NUMBER: Final = "#,##0"
 PERCENT: Final = "0.0"
-_text = as_text  # read here by grants (spreadsheet.py); core.spreadsheets holds it
 
 PROJECT_COLUMNS: Final = (
     "연도",
@@ -99,29 +100,21 @@ def _group_lines(heading: str, groups: list[Group], total: Amounts) -> Iterator[
 
 
 def _fill(sheet: Worksheet, lines: Iterator[list[Any]], first_amount: int) -> None:
-    """Append `lines`; bold header and totals; `#,##0` on amounts, `0.0` on rates."""
+    """Append `lines`; totals in bold, `#,##0` on amounts, `0.0` on rates; the header's style."""
     for line in lines:
         sheet.append(line)
-    last = sheet.max_row
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for cell in sheet[last]:
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     rate_column = first_amount + 2
     for row in sheet.iter_rows(min_row=2, min_col=first_amount + 1):
         for offset, cell in enumerate(row):
             cell.number_format = PERCENT if offset == rate_column - first_amount else NUMBER
-    for index, title in enumerate(next(sheet.iter_rows(max_row=1, values_only=True)), start=1):
-        width = 40 if title == "사업명" else max(10, len(str(title)) * 2 + 2)
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+    bold_header(sheet, wide="사업명")
 
 
 def export_xlsx(table: Accountability, *, title: str) -> bytes:
     """A workbook: 사업별 (every project and the total), 동별 and 사업유형별 subtotals."""
-    workbook = openpyxl.Workbook()
-    projects = workbook.active
-    projects.title = "사업별"
+    workbook, projects = new_workbook("사업별")
     _fill(projects, project_lines(table), _AMOUNT_START)
     by_dong = workbook.create_sheet("동별")
     _fill(by_dong, _group_lines("동", table.by_dong, table.total), 2)
@@ -130,15 +123,9 @@ def export_xlsx(table: Accountability, *, title: str) -> bytes:
     if len(table.by_year) > 1:
         by_year = workbook.create_sheet("연도별")
         _fill(by_year, _group_lines("연도", table.by_year, table.total), 2)
-    workbook.properties.title = title[:200]
-    workbook.properties.creator = "Maeul"
-    return workbook_bytes(workbook)
+    return workbook_bytes(workbook, title=title)
 
 
 def export_csv(table: Accountability) -> str:
-    """The 사업별 table as CSV, with a byte-order mark so that Excel reads it as UTF-8."""
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows(project_lines(table))
-    return out.getvalue()
+    """The 사업별 table as CSV that Excel reads as UTF-8."""
+    return csv_text(project_lines(table))

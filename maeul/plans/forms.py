@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import DateInput, PhotoInput
 from maeul.councils.models import Council, Section
 from maeul.plans.models import BudgetSource, EntryKind, Programme, ProjectStatus
 
@@ -20,7 +21,6 @@ _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _FRACTION = re.compile(r"^-?[\d,]*[.]\d*$")
 UPLOAD_ACCEPT = "image/jpeg,image/png,image/gif,image/webp,application/pdf,.pdf"
-PHOTO_ACCEPT = "image/jpeg,image/png,image/gif,image/webp"
 
 
 class WonField(forms.CharField):
@@ -65,13 +65,6 @@ class WonField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class SpendingForm(forms.Form):
@@ -137,7 +130,7 @@ class ProgressUpdateForm(forms.Form):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location data is removed."),
-        widget=forms.ClearableFileInput(attrs={"accept": PHOTO_ACCEPT}),
+        widget=PhotoInput(),
     )
     photo_alt = forms.CharField(
         label=_("Photo description"),

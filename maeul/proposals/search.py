@@ -11,10 +11,11 @@ analyser is shared (`maeul.core.korean`). At the end, proposals' entry in the si
 from collections import Counter
 
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.korean import query_terms, terms
+from maeul.core.subqueries import count_of_each
 from maeul.proposals.models import Proposal, SearchTerm
 from maeul.search.sources import Entry, Source, register
 
@@ -51,11 +52,9 @@ def similar_to(title: str, queryset: QuerySet[Proposal], limit: int = 5) -> list
     if not wanted:
         return []
     shared = Counter(
-        dict(
-            SearchTerm.objects.filter(term__in=wanted, in_title=True, proposal__in=queryset)
-            .values_list("proposal_id")
-            .annotate(n=Count("id"))
-            .values_list("proposal_id", "n")
+        count_of_each(
+            SearchTerm.objects.filter(term__in=wanted, in_title=True, proposal__in=queryset),
+            "proposal_id",
         )
     )
     # At least half of the title's terms must be shared, or single common words dominate.

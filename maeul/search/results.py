@@ -17,7 +17,6 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     F,
     IntegerField,
     Q,
@@ -27,6 +26,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
+from maeul.core.subqueries import count_of_each
 from maeul.search.models import Document
 from maeul.search.query import Search, Term
 from maeul.search.snippets import Part, snippet
@@ -161,13 +161,7 @@ def total_of(search: Search, by_kind: list[KindCount]) -> int:
 
 def counts(search: Search) -> list[KindCount]:
     """How many documents of each kind match (every kind, zero too), before the kind filter."""
-    found = dict(
-        matches(search)
-        .order_by()
-        .values_list("kind")
-        .annotate(n=Count("pk"))
-        .values_list("kind", "n")
-    )
+    found = count_of_each(matches(search), "kind")
     return [KindCount(s.kind, str(s.label), found.get(s.kind, 0)) for s in sources()]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from maeul.accounts.demo import demo_resident, district_to_fill
+from maeul.accounts.demo import demo_residents, district_to_fill
 from maeul.accounts.models import User
 from maeul.core.dates import at_seoul, local_date
 from maeul.core.errors import RuleViolation
@@ -113,11 +113,8 @@ def _space(spec: SpaceSpec, dong: Dong) -> Space:
 
 
 def _bookers(dongs: dict[str, Dong], now: datetime) -> list[User]:
-    return [
-        demo_resident(f"booker{n}@demo.maeul.kr", f"대관 주민 {n}", 1960 + 3 * n, dongs[dong],
-                      verified_at=now - timedelta(days=200), lives_since=now - timedelta(days=400))
-        for n, dong in enumerate(["독산1동", "독산4동", "시흥4동", "시흥3동"] * 3, start=1)
-    ]  # fmt: skip
+    places = ["독산1동", "독산4동", "시흥4동", "시흥3동"] * 3
+    return demo_residents("booker", "대관 주민", 1960, [dongs[d] for d in places], now)
 
 
 def _season(rooms: list[Room], people: list[User], staff: User, now: datetime) -> int:

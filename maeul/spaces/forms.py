@@ -8,6 +8,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.forms import DateInput, PhotoInput
 from maeul.spaces.models import Condition, Weekday
 
 TIMES = [(f"{h:02d}:{m:02d}", f"{h:02d}:{m:02d}") for h in range(6, 23) for m in (0, 30)]
@@ -73,7 +74,7 @@ class RefuseForm(forms.Form):
 
 
 class VisitorForm(forms.Form):
-    on = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Day"), widget=DateInput())
     visitors = forms.IntegerField(label=_("Walk-in visitors"), min_value=0, max_value=100_000)
 
 
@@ -91,8 +92,8 @@ class RoundForm(forms.Form):
 
     room = forms.TypedChoiceField(label=_("Room"), coerce=int)
     name = forms.CharField(label=_("Season"), max_length=100, help_text=_("e.g. 2027 first half"))
-    starts_on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput())
 
     def __init__(self, *args: Any, rooms: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -120,9 +121,7 @@ class PhotoForm(forms.Form):
     image = forms.FileField(
         label=_("Photo"),
         help_text=_("JPEG, PNG, GIF or WebP, up to 10 MB. Location and camera data are removed."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/gif,image/webp"}
-        ),
+        widget=PhotoInput(),
     )
     alt = forms.CharField(
         label=_("Description of the photo"),

@@ -4,9 +4,7 @@ reader's language; a cell starting like a formula is quoted (`core.spreadsheets`
 
 from typing import Any, Final
 
-import openpyxl
-
-from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
+from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.spaces.statistics import Usage, totals
 
 COLUMNS: Final = (
@@ -42,11 +40,7 @@ def usage_workbook(title: str, rows: list[Usage]) -> bytes:
         "합계", "", "", "", sums["bookings"], round(sums["hours"], 1), sums["booked_visitors"],
         sums["walk_ins"], sums["visitors"], sums["loans"], sums["answers"], "",
     ]  # fmt: skip
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "이용 현황"
+    workbook, sheet = new_workbook("이용 현황")
     fill_sheet(sheet, COLUMNS, [*(_line(row) for row in rows), total])
     sheet.freeze_panes = "A2"
-    workbook.properties.title = as_text(title)[:200]
-    workbook.properties.creator = "Maeul"
-    return workbook_bytes(workbook)
+    return workbook_bytes(workbook, title=title)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from maeul.core.dates import at_seoul
+from maeul.core.subqueries import count_of_each, figures_of_each
 from maeul.spaces.models import (
     Booking,
     BookingStatus,
@@ -51,39 +52,36 @@ def usage(spaces: QuerySet[Space], first: date, following: date) -> list[Usage]:
     held = Booking.objects.filter(
         room__space__in=spaces, starts_at__gte=start, starts_at__lt=end
     ).exclude(status=BookingStatus.CANCELLED)
-    booked = {
-        row["room__space"]: row
-        for row in held.values("room__space").annotate(
-            n=Count("pk"),
-            length=Sum(F("ends_at") - F("starts_at")),
-            people=Sum("headcount", filter=Q(status=BookingStatus.USED)),
-        )
-    }
+    booked = figures_of_each(
+        held,
+        "room__space",
+        n=Count("pk"),
+        length=Sum(F("ends_at") - F("starts_at")),
+        people=Sum("headcount", filter=Q(status=BookingStatus.USED)),
+    )
     walk_ins = dict(
         VisitorCount.objects.filter(space__in=spaces, on__gte=first, on__lt=following)
         .values("space")
         .annotate(n=Sum("visitors"))
         .values_list("space", "n")
     )
-    loans = dict(
+    loans = count_of_each(
         ItemLoan.objects.filter(
             item__space__in=spaces,
             picked_up_at__gte=start,
             picked_up_at__lt=end,
             status__in=(LoanStatus.OUT, LoanStatus.RETURNED),
-        )
-        .values("item__space")
-        .annotate(n=Count("pk"))
-        .values_list("item__space", "n")
+        ),
+        "item__space",
     )
-    answers = {
-        row["booking__room__space"]: row
-        for row in SurveyAnswer.objects.filter(
+    answers = figures_of_each(
+        SurveyAnswer.objects.filter(
             booking__room__space__in=spaces, answered_at__gte=start, answered_at__lt=end
-        )
-        .values("booking__room__space")
-        .annotate(n=Count("pk"), happy=Count("pk", filter=Q(rating__gte=4)))
-    }
+        ),
+        "booking__room__space",
+        n=Count("pk"),
+        happy=Count("pk", filter=Q(rating__gte=4)),
+    )
     out = []
     for space in spaces:
         row = booked.get(space.pk, {})

@@ -25,16 +25,24 @@ def hours_text(minutes: int) -> str:
     return f"{hours:.1f}".removesuffix(".0")
 
 
+def started_within(
+    records: QuerySet[HoursRecord], starts_on: date | None, ends_on: date | None
+) -> QuerySet[HoursRecord]:
+    """The `records` of shifts that started from `starts_on` to `ends_on`, Seoul days (a
+    missing end does not narrow)."""
+    if starts_on is not None:
+        records = records.filter(shift__starts_at__gte=at_seoul(starts_on))
+    if ends_on is not None:
+        day_after = date.fromordinal(ends_on.toordinal() + 1)
+        records = records.filter(shift__starts_at__lt=at_seoul(day_after))
+    return records
+
+
 def records_of(
     user: Any, starts_on: date | None = None, ends_on: date | None = None
 ) -> QuerySet[HoursRecord]:
     """`user`'s confirmed hours on shifts that started within the Seoul days given."""
-    rows = HoursRecord.objects.filter(user_id=user.pk)
-    if starts_on is not None:
-        rows = rows.filter(shift__starts_at__gte=at_seoul(starts_on))
-    if ends_on is not None:
-        rows = rows.filter(shift__starts_at__lt=at_seoul(date.fromordinal(ends_on.toordinal() + 1)))
-    return rows
+    return started_within(HoursRecord.objects.filter(user_id=user.pk), starts_on, ends_on)
 
 
 def total_minutes(user: Any, starts_on: date | None = None, ends_on: date | None = None) -> int:

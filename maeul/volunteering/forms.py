@@ -1,23 +1,13 @@
 """The shapes of volunteering input; the services check the rules."""
 
-from datetime import datetime
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.dates import SEOUL
-from maeul.core.forms import ExportReasonForm
+from maeul.core.forms import DateInput, ExportReasonForm, SeoulDateTimeField
 from maeul.courses.models import Course
 from maeul.volunteering.models import DEFAULT_MIN_AGE, ConsentChannel, Field
-
-DATE = forms.DateInput(attrs={"type": "date"})
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def _seoul(value: datetime) -> datetime:
-    """A wall-clock time typed on the page, read as Seoul time."""
-    return value.replace(tzinfo=SEOUL) if value.tzinfo is None else value
 
 
 class GroupSignUpForm(forms.Form):
@@ -36,7 +26,7 @@ class GuardianConsentForm(forms.Form):
     relation = forms.CharField(
         label=_("Relation to you"), max_length=20, help_text=_("e.g. mother, father, grandmother")
     )
-    consented_on = forms.DateField(label=_("Date of consent"), widget=DATE)
+    consented_on = forms.DateField(label=_("Date of consent"), widget=DateInput())
     channel = forms.ChoiceField(label=_("How the guardian agreed"), choices=ConsentChannel.choices)
 
 
@@ -50,8 +40,8 @@ class PortalIdForm(forms.Form):
 
 
 class CertificateForm(forms.Form):
-    starts_on = forms.DateField(label=_("From"), widget=DATE, required=False)
-    ends_on = forms.DateField(label=_("Until"), widget=DATE, required=False)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput(), required=False)
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput(), required=False)
     activity = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -69,7 +59,7 @@ class WorkProposalForm(forms.Form):
     description = forms.CharField(
         label=_("What and for whom"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    meeting_on = forms.DateField(label=_("Date of the camp meeting"), widget=DATE)
+    meeting_on = forms.DateField(label=_("Date of the camp meeting"), widget=DateInput())
 
 
 class DeclineForm(forms.Form):
@@ -114,8 +104,8 @@ class ActivityForm(forms.Form):
 
 
 class ShiftForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME)
-    ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME)
+    starts_at = SeoulDateTimeField(label=_("Starts"))
+    ends_at = SeoulDateTimeField(label=_("Ends"))
     place = forms.CharField(label=_("Place"), max_length=100)
     places = forms.IntegerField(label=_("Places available"), min_value=1, max_value=1000)
     minutes = forms.IntegerField(
@@ -126,17 +116,11 @@ class ShiftForm(forms.Form):
         help_text=_("Leave empty to credit the whole shift."),
     )
 
-    def clean_starts_at(self) -> datetime:
-        return _seoul(self.cleaned_data["starts_at"])
-
-    def clean_ends_at(self) -> datetime:
-        return _seoul(self.cleaned_data["ends_at"])
-
 
 class ExportForm(ExportReasonForm):
     place = forms.ChoiceField(label=_("District or dong"))
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("Until"), widget=DATE)
+    starts_on = forms.DateField(label=_("From"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Until"), widget=DateInput())
 
     def __init__(self, *args: Any, places: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,11 +12,11 @@ as a formula (`as_text`).
 from datetime import date
 from typing import Final
 
-import openpyxl
 from django.db.models import QuerySet
 
-from maeul.core.dates import at_seoul, seoul_time
-from maeul.core.spreadsheets import as_text, fill_sheet, workbook_bytes
+from maeul.core.dates import seoul_time
+from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
+from maeul.volunteering.figures import started_within
 from maeul.volunteering.models import HoursRecord
 
 COLUMNS: Final = (
@@ -42,9 +42,8 @@ def export_rows(
     records: QuerySet[HoursRecord], starts_on: date, ends_on: date
 ) -> QuerySet[HoursRecord]:
     """The records of shifts that started from `starts_on` to `ends_on` (Seoul days)."""
-    end = at_seoul(date.fromordinal(ends_on.toordinal() + 1))
     return (
-        records.filter(shift__starts_at__gte=at_seoul(starts_on), shift__starts_at__lt=end)
+        started_within(records, starts_on, ends_on)
         .select_related(
             "user__volunteer",
             "confirmed_by",
@@ -86,9 +85,6 @@ def hours_xlsx(records: QuerySet[HoursRecord]) -> bytes:
                 seoul_time(record.confirmed_at).strftime("%Y-%m-%d"),
             ]
         )
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 -- a new workbook has one sheet
-    sheet.title = "봉사실적"
+    workbook, sheet = new_workbook("봉사실적")
     fill_sheet(sheet, COLUMNS, rows)
     return workbook_bytes(workbook)

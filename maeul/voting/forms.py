@@ -6,19 +6,18 @@ person may vote, and name the field they refuse (`RuleViolation.field`), which t
 shows beside it.
 """
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
 from maeul.accounts.person import parse_birth_date
-from maeul.core.dates import SEOUL
 from maeul.core.errors import RuleViolation
+from maeul.core.forms import SeoulDateTimeField
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
 from maeul.voting.models import PAPER_CHANNELS, Vote
@@ -32,26 +31,6 @@ class DongField(forms.ModelChoiceField[Dong]):
 
     def label_from_instance(self, obj: Dong) -> str:
         return f"{obj.district.name} {obj.name}" if self.with_district else obj.name
-
-
-class SeoulDateTimeField(forms.DateTimeField):
-    """A `datetime-local` input read and shown in Korean time, whatever the active zone."""
-
-    input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs["widget"] = forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value: Any) -> datetime | None:
-        with timezone.override(SEOUL):
-            return super().to_python(value)
-
-    def prepare_value(self, value: Any) -> Any:
-        with timezone.override(SEOUL):
-            return super().prepare_value(value)
 
 
 class VoteForm(forms.ModelForm[Vote]):
