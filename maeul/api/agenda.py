@@ -33,7 +33,7 @@ class AgendaQuery(PageQuery):
 
 
 # --- Output -----------------------------------------------------------------------------
-class CouncilRef(Schema):
+class CouncilWithKind(Schema):
     id: int
     name: str
     kind: Label
@@ -42,7 +42,7 @@ class CouncilRef(Schema):
 class AgendaItemOut(Schema):
     id: int
     title: str
-    council: CouncilRef
+    council: CouncilWithKind
     section: str | None
     year: int
     status: Label
@@ -79,7 +79,7 @@ def _fields(item: AgendaItem) -> dict[str, Any]:
     return {
         "id": item.pk,
         "title": item.title,
-        "council": CouncilRef(
+        "council": CouncilWithKind(
             id=council.pk,
             name=council.name,
             kind=Label.of_field(council, "kind"),

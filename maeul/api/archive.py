@@ -78,7 +78,7 @@ class RecordPage(Page[RecordItem]):
     pass
 
 
-class MemberOut(Schema):
+class DongCouncilMember(Schema):
     name: str
     role: Label
     section: str | None
@@ -89,7 +89,7 @@ class CouncilOut(Schema):
     name: str
     term: int | None
     sections: list[str]
-    members: list[MemberOut]
+    members: list[DongCouncilMember]
     agenda: list[dict[str, str | int]]
 
 
@@ -219,7 +219,7 @@ def get_dong(request: HttpRequest, code: str) -> DongDetail:
             term=o.term.number if o.term else None,
             sections=[section.name for section in o.sections],
             members=[
-                MemberOut(
+                DongCouncilMember(
                     name=m.public_name,
                     role=Label.of_field(m, "role"),
                     section=m.section.name if m.section else None,

@@ -62,7 +62,7 @@ class ConsultationPage(Page[ConsultationItem]):
     pass
 
 
-class OptionOut(Schema):
+class QuestionOptionOut(Schema):
     id: int
     label: str
 
@@ -72,7 +72,7 @@ class QuestionOut(Schema):
     kind: Label
     text: str
     required: bool
-    options: list[OptionOut]
+    options: list[QuestionOptionOut]
     shown_if_option: int | None
 
 
@@ -190,7 +190,7 @@ def get_consultation(request: HttpRequest, consultation_id: int) -> Consultation
                 kind=Label.of(QuestionKind, q.kind),
                 text=q.text,
                 required=q.required,
-                options=[OptionOut(id=o.pk, label=o.label) for o in q.options.all()],
+                options=[QuestionOptionOut(id=o.pk, label=o.label) for o in q.options.all()],
                 shown_if_option=q.show_if_id,
             )
             for q in consultation.questions.prefetch_related("options")

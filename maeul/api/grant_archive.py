@@ -57,7 +57,7 @@ class Figures(Schema):
     amount_granted: int
 
 
-class StatisticsOut(Schema):
+class GrantStatisticsOut(Schema):
     by_programme: list[Figures]
     by_dong: list[Figures]
     by_year: list[Figures]
@@ -108,12 +108,12 @@ def list_grant_applications(request: HttpRequest, query: Query[ArchiveQuery]) ->
     )
 
 
-@router.get("/grant-statistics", response=StatisticsOut, summary="Grant statistics")
-def grant_statistics(request: HttpRequest) -> StatisticsOut:
+@router.get("/grant-statistics", response=GrantStatisticsOut, summary="Grant statistics")
+def grant_statistics(request: HttpRequest) -> GrantStatisticsOut:
     """Calls, applications, selected applications, amount asked and granted (won) per
     programme, dong (of the applying group) and year, and in total: the statistics page."""
     figures = statistics()
-    return StatisticsOut(
+    return GrantStatisticsOut(
         by_programme=[_figures(row) for row in figures.by_programme],
         by_dong=[_figures(row) for row in figures.by_dong],
         by_year=[_figures(row) for row in figures.by_year],

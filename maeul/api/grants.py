@@ -65,7 +65,7 @@ class Step(Schema):
     on: date
 
 
-class CategoryOut(Schema):
+class GrantCategoryOut(Schema):
     kind: Label
     name: str
     cap_percent: int | None
@@ -81,7 +81,7 @@ class GrantCallDetail(GrantCallItem):
     trade_groups_allowed: bool
     required_attachments: list[Label]
     timeline: list[Step]
-    categories: list[CategoryOut]
+    categories: list[GrantCategoryOut]
 
 
 class SelectedApplication(Schema):
@@ -114,8 +114,8 @@ def _item(call: GrantCall, now: datetime) -> GrantCallItem:
     )
 
 
-def _category(category: ExpenseCategory) -> CategoryOut:
-    return CategoryOut(
+def _category(category: ExpenseCategory) -> GrantCategoryOut:
+    return GrantCategoryOut(
         kind=Label.of(ExpenseKind, category.kind),
         name=category.name,
         cap_percent=category.cap_percent,

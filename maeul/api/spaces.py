@@ -123,7 +123,7 @@ class UsageOut(Schema):
     satisfied_percent: int | None
 
 
-class StatisticsOut(Schema):
+class SpaceStatisticsOut(Schema):
     month: str
     spaces: list[UsageOut]
 
@@ -246,9 +246,9 @@ def availability(
     }
 
 
-@router.get("/spaces/statistics", response={200: StatisticsOut, **errors(400)},
+@router.get("/spaces/statistics", response={200: SpaceStatisticsOut, **errors(400)},
             summary="Usage of the spaces in a month")  # fmt: skip
-def statistics(request: HttpRequest, month: str | None = None) -> StatisticsOut:
+def statistics(request: HttpRequest, month: str | None = None) -> SpaceStatisticsOut:
     """`?month=YYYY-MM` (this month by default): bookings, hours, visitors, loans, survey."""
     today = local_date(timezone.now())
     try:
@@ -259,7 +259,7 @@ def statistics(request: HttpRequest, month: str | None = None) -> StatisticsOut:
     except ValueError:
         raise RuleViolation(_("Give the month as YYYY-MM."), code="bad_month") from None
     rows = usage(public_spaces(), *bounds)
-    return StatisticsOut(
+    return SpaceStatisticsOut(
         month=f"{year:04d}-{number:02d}",
         spaces=[
             UsageOut(
