@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from maeul.core.errors import RuleViolation
+from maeul.core.models import AuditEntry
 from maeul.spaces.models import Condition, ItemLoan, LoanStatus
 from maeul.spaces.services import lending
 from tests.spaces.conftest import NOW
@@ -68,3 +69,34 @@ def test_a_loan_past_its_due_day_is_overdue(item, resident, dong_staff):
     loans = ItemLoan.objects.all()
     assert not lending.overdue(loans, NOW + timedelta(days=7)).exists()
     assert list(lending.overdue(loans, NOW + timedelta(days=8))) == [loan]
+
+
+def test_a_loan_cancelled_meanwhile_is_not_handed_out(item, resident, dong_staff):
+    """Staff act on the loan as their page loaded it; the borrower cancelled since."""
+    loan = lending.request_loan(item=item, borrower=resident, quantity=1, now=NOW)
+    as_staff_saw_it = ItemLoan.objects.get(pk=loan.pk)
+    lending.cancel_loan(loan=loan, user=resident, now=NOW)
+    with pytest.raises(RuleViolation) as refusal:
+        lending.hand_out(loan=as_staff_saw_it, staff=dong_staff, now=NOW, ip=None)
+    assert refusal.value.code == "status"
+    loan.refresh_from_db()
+    assert (loan.status, loan.picked_up_at, loan.deposit) == (LoanStatus.CANCELLED, None, 0)
+
+
+def test_a_loan_handed_out_meanwhile_is_not_cancelled(item, resident, dong_staff):
+    loan = lending.request_loan(item=item, borrower=resident, quantity=1, now=NOW)
+    as_borrower_saw_it = ItemLoan.objects.get(pk=loan.pk)
+    lending.hand_out(loan=loan, staff=dong_staff, now=NOW, ip=None)
+    with pytest.raises(RuleViolation):
+        lending.cancel_loan(loan=as_borrower_saw_it, user=resident, now=NOW)
+    loan.refresh_from_db()
+    assert loan.status == LoanStatus.OUT
+
+
+def test_a_loan_is_handed_out_once(item, resident, dong_staff):
+    loan = lending.request_loan(item=item, borrower=resident, quantity=1, now=NOW)
+    twice = ItemLoan.objects.get(pk=loan.pk)
+    lending.hand_out(loan=loan, staff=dong_staff, now=NOW, ip=None)
+    with pytest.raises(RuleViolation):
+        lending.hand_out(loan=twice, staff=dong_staff, now=NOW + timedelta(hours=1), ip=None)
+    assert AuditEntry.objects.filter(action="spaces.hand_out").count() == 1

@@ -44,19 +44,34 @@ def request_loan(*, item: Item, borrower: Any, quantity: int, now: datetime) -> 
         )
 
 
+def _locked_request(loan: ItemLoan, refusal: str) -> ItemLoan:
+    """The loan, locked, if it is still a request: read under the lock, so that a hand-out and a
+    cancellation at the same moment cannot both succeed."""
+    locked = ItemLoan.objects.select_for_update().select_related("item").get(pk=loan.pk)
+    if locked.status != LoanStatus.REQUESTED:
+        raise RuleViolation(refusal, code="status")
+    return locked
+
+
 def hand_out(*, loan: ItemLoan, staff: Any, now: datetime, ip: str | None) -> None:
     """Staff hand a requested item over; the deposit is taken and the due day set."""
     enforce(staff, Action.MANAGE_SPACE, loan, now=now)
-    if loan.status != LoanStatus.REQUESTED:
-        raise RuleViolation(_("Only a requested loan can be handed out."), code="status")
     with transaction.atomic():
-        loan.status = LoanStatus.OUT
-        loan.picked_up_at = now
-        loan.due_on = local_date(now) + timedelta(days=loan.item.loan_days)
-        loan.deposit = loan.item.deposit * loan.quantity
-        loan.save(update_fields=["status", "picked_up_at", "due_on", "deposit"])
-        audit.record(actor=staff, action="spaces.hand_out", target=loan,
-                     changes={"status": [LoanStatus.REQUESTED, LoanStatus.OUT]}, ip=ip, now=now)  # fmt: skip
+        locked = _locked_request(loan, _("Only a requested loan can be handed out."))
+        locked.status = LoanStatus.OUT
+        locked.picked_up_at = now
+        locked.due_on = local_date(now) + timedelta(days=locked.item.loan_days)
+        locked.deposit = locked.item.deposit * locked.quantity
+        locked.save(update_fields=["status", "picked_up_at", "due_on", "deposit"])
+        audit.record(
+            actor=staff,
+            action="spaces.hand_out",
+            target=locked,
+            changes={"status": [LoanStatus.REQUESTED, LoanStatus.OUT]},
+            ip=ip,
+            now=now,
+        )
+    loan.refresh_from_db()
 
 
 def take_back(*, loan: ItemLoan, condition: str, staff: Any, now: datetime, ip: str | None) -> None:
@@ -83,10 +98,11 @@ def cancel_loan(*, loan: ItemLoan, user: Any, now: datetime) -> None:
     """The borrower withdraws a request before pick-up."""
     if loan.borrower_id != user.pk:
         enforce(user, Action.MANAGE_SPACE, loan, now=now)
-    if loan.status != LoanStatus.REQUESTED:
-        raise RuleViolation(_("Only a request not yet picked up can be cancelled."), code="status")
-    loan.status = LoanStatus.CANCELLED
-    loan.save(update_fields=["status"])
+    with transaction.atomic():
+        locked = _locked_request(loan, _("Only a request not yet picked up can be cancelled."))
+        locked.status = LoanStatus.CANCELLED
+        locked.save(update_fields=["status"])
+    loan.refresh_from_db()
 
 
 def overdue(loans: Any, now: datetime) -> Any:
