@@ -301,21 +301,16 @@ def change_member(
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
     _check_section(term.council, section)
     try:
-        with (
-            transaction.atomic(),
-            audit.changing(
+        with transaction.atomic():
+            audit.save_changed(
                 member,
-                MEMBER_FIELDS,
+                {"public_name": public_name[:30], "role": role, "section": section},
+                audited=MEMBER_FIELDS,
                 actor=staff,
                 action="councils.member.change",
                 ip=ip,
                 now=now,
-            ),
-        ):
-            member.public_name = public_name[:30]
-            member.role = role
-            member.section = section
-            member.save(update_fields=["public_name", "role", "section"])
+            )
     except IntegrityError:
         member.refresh_from_db()
         raise _explain_integrity(term, role, None, member.pk) from None

@@ -126,17 +126,14 @@ def close_recruitment(
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.may_close:
             raise RuleViolation(_("The call is not open."), code="not_open")
-        with audit.changing(
+        audit.save_changed(
             locked,
-            ["status", "closes_at"],
+            {"status": RecruitmentStatus.CLOSED, "closes_at": min(locked.closes_at, now)},
             actor=staff,
             action="councils.recruitment.close",
             ip=ip,
             now=now,
-        ):
-            locked.status = RecruitmentStatus.CLOSED
-            locked.closes_at = min(locked.closes_at, now)
-            locked.save(update_fields=["status", "closes_at"])
+        )
     return locked
 
 
