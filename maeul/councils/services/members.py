@@ -160,12 +160,13 @@ def add_section(
 
 
 # --- Members -------------------------------------------------------------------------------
-def _check_section(council: Council, section: Section | None) -> None:
+def check_section(council: Council, section: Section | None, *, field: str = "section") -> None:
+    """A section chosen for a member (or wanted by an applicant) must be one of the council's."""
     if section is not None and section.council_id != council.pk:
         raise RuleViolation(
             _("The section belongs to another council."),
             code="section_of_other_council",
-            field="section",
+            field=field,
         )
 
 
@@ -218,7 +219,7 @@ def add_member(
         )
     if role not in MemberRole.values or route not in SelectionRoute.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
-    _check_section(council, section)
+    check_section(council, section)
     if not term.starts_on <= joined_on <= term.ends_on:
         raise RuleViolation(
             _("The joining date must be within the term (%(starts)s to %(ends)s).")
@@ -299,7 +300,7 @@ def change_member(
         )
     if role not in MemberRole.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
-    _check_section(term.council, section)
+    check_section(term.council, section)
     try:
         with transaction.atomic():
             audit.save_changed(

@@ -48,7 +48,7 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.members import _insert_member
+from maeul.councils.services.members import _insert_member, check_section
 from maeul.courses.completion import school_refusal
 
 SEED_MAX = 64  # Recruitment.lottery_seed
@@ -177,12 +177,7 @@ def apply(
             code="application",
             field="recommended_by",
         )
-    if wanted_section is not None and wanted_section.council_id != recruitment.term.council_id:
-        raise RuleViolation(
-            _("The section belongs to another council."),
-            code="section_of_other_council",
-            field="wanted_section",
-        )
+    check_section(recruitment.term.council, wanted_section, field="wanted_section")
     with refuse_duplicate(_("You have already applied to this call."), code="already_applied"):
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.is_open(now):
