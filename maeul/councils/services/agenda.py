@@ -225,11 +225,11 @@ def promote_proposal(
             relation="origin",
             created_at=now,
         )
-        audit.record(
+        audit.record_created(
+            item,
+            ["proposal", "year"],
             actor=staff,
             action="councils.agenda_promote",
-            target=item,
-            changes={"proposal": [None, proposal.pk], "year": [None, year]},
             ip=ip,
             now=now,
         )
@@ -284,20 +284,14 @@ def change_agenda_status(
                 code="transition",
                 field="status",
             )
-        changes: audit.Changes = {"status": [locked.status, status]}
         refuse_resident_number(reason)
-        if reason.strip():
-            changes["reason"] = [None, reason.strip()[:300]]
-        locked.status = status
-        locked.save(update_fields=["status"])
-        audit.record(
-            actor=staff,
-            action="councils.agenda_status",
-            target=locked,
-            changes=changes,
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            locked, ["status"], actor=staff, action="councils.agenda_status", ip=ip, now=now
+        ) as changes:
+            locked.status = status
+            locked.save(update_fields=["status"])
+            if reason.strip():
+                changes["reason"] = [None, reason.strip()[:300]]
     item.status = status
     return item
 

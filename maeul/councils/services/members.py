@@ -33,6 +33,7 @@ from maeul.places.models import District, Dong
 RESIDENT_COUNCIL_NAME = "{dong} 주민자치회"
 GOVERNANCE_COUNCIL_NAME = "{district} 협치회의"
 
+TERM_FIELDS = ["number", "starts_on", "ends_on"]
 MEMBER_FIELDS = ["public_name", "role", "section", "route", "user", "joined_on", "left_on"]
 
 
@@ -108,17 +109,8 @@ def start_term(
         term = Term.objects.create(
             council=council, number=number, starts_on=starts_on, ends_on=ends_on
         )
-        audit.record(
-            actor=staff,
-            action="councils.term.start",
-            target=term,
-            changes={
-                "number": [None, number],
-                "starts_on": [None, starts_on],
-                "ends_on": [None, ends_on],
-            },
-            ip=ip,
-            now=now,
+        audit.record_created(
+            term, TERM_FIELDS, actor=staff, action="councils.term.start", ip=ip, now=now
         )
     return term
 
@@ -148,13 +140,8 @@ def add_section(
             last = council.sections.order_by("-order").values_list("order", flat=True).first()
             order = (last or 0) + 1
         section = Section.objects.create(council=council, name=name[:50], order=order)
-        audit.record(
-            actor=staff,
-            action="councils.section.add",
-            target=section,
-            changes={"name": [None, section.name], "order": [None, order]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            section, ["name", "order"], actor=staff, action="councils.section.add", ip=ip, now=now
         )
     return section
 
@@ -230,13 +217,15 @@ def add_member(
     try:
         with transaction.atomic():
             member = _insert_member(
-                term=term,
-                public_name=public_name[:30],
-                role=role,
-                section=section,
-                route=route,
-                joined_on=joined_on,
-                user=user,
+                CouncilMember(
+                    term=term,
+                    public_name=public_name[:30],
+                    role=role,
+                    section=section,
+                    route=route,
+                    joined_on=joined_on,
+                    user=user,
+                )
             )
             audit.record_created(
                 member, MEMBER_FIELDS, actor=staff, action="councils.member.add", ip=ip, now=now
@@ -246,17 +235,10 @@ def add_member(
     return member
 
 
-def _insert_member(
-    *,
-    term: Term,
-    public_name: str,
-    role: str,
-    section: Section | None,
-    route: str,
-    joined_on: date,
-    user: Any,
-) -> CouncilMember:
-    """Create the member row under the term's lock; call inside a transaction."""
+def _insert_member(member: CouncilMember) -> CouncilMember:
+    """Save the new `member` under the lock of its term, while the term has a free place;
+    call inside a transaction."""
+    term = member.term
     Term.objects.select_for_update().get(pk=term.pk)
     current = CouncilMember.objects.filter(term=term).current().count()
     most = term.council.max_members
@@ -266,15 +248,8 @@ def _insert_member(
             % {"most": most},
             code="council_full",
         )
-    return CouncilMember.objects.create(
-        term=term,
-        user=user,
-        public_name=public_name,
-        role=role,
-        section=section,
-        route=route,
-        joined_on=joined_on,
-    )
+    member.save(force_insert=True)
+    return member
 
 
 def change_member(

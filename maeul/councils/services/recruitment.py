@@ -53,6 +53,7 @@ from maeul.courses.completion import school_refusal
 
 SEED_MAX = 64  # Recruitment.lottery_seed
 NOTIFY_KIND = "council_selection"
+OPENING_FIELDS = ["seats", "opens_at", "closes_at"]
 
 
 def recruitment_of(council: Council) -> Recruitment | None:
@@ -102,15 +103,11 @@ def open_recruitment(
         recruitment = Recruitment.objects.create(
             term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
         )
-        audit.record(
+        audit.record_created(
+            recruitment,
+            OPENING_FIELDS,
             actor=staff,
             action="councils.recruitment.open",
-            target=recruitment,
-            changes={
-                "seats": [None, seats],
-                "opens_at": [None, opens_at],
-                "closes_at": [None, closes_at],
-            },
             ip=ip,
             now=now,
         )
@@ -302,13 +299,15 @@ def select_members(
             if CouncilMember.objects.filter(term=term, user=application.user).exists():
                 continue  # already a member (added by hand before the selection)
             _insert_member(
-                term=term,
-                public_name=application.public_name,
-                role=MemberRole.MEMBER,
-                section=application.wanted_section,
-                route=route,
-                joined_on=term.starts_on,
-                user=application.user,
+                CouncilMember(
+                    term=term,
+                    public_name=application.public_name,
+                    role=MemberRole.MEMBER,
+                    section=application.wanted_section,
+                    route=route,
+                    joined_on=term.starts_on,
+                    user=application.user,
+                )
             )
         locked.status = RecruitmentStatus.SELECTED
         locked.selected_at = now
