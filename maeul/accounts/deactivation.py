@@ -19,6 +19,14 @@ from maeul.core import audit
 from maeul.core.sessions import end_sessions
 
 
+def end_access(user: User, *, now: datetime) -> int:
+    """Revoke every API token of `user` for good and delete every session of theirs from the
+    session store; returns how many sessions there were. Deactivation and withdrawal both
+    end an account's access this way."""
+    revoke_api_tokens(user=user, now=now)
+    return end_sessions(user)
+
+
 def deactivate_account(*, user: User, by: Any, now: datetime, ip: str | None) -> User:
     """Deactivate `user`, end all their sessions and revoke all their API tokens.
 
@@ -30,8 +38,7 @@ def deactivate_account(*, user: User, by: Any, now: datetime, ip: str | None) ->
         if was_active:
             locked.is_active = False
             locked.save(update_fields=["is_active"])
-        revoke_api_tokens(user=locked, now=now)
-        ended = end_sessions(locked)
+        ended = end_access(locked, now=now)
         audit.record(
             actor=by,
             action="accounts.deactivate",
@@ -50,6 +57,5 @@ def finish_deactivation(*, user_id: int, now: datetime) -> bool:
     if user is None:
         return False
     with transaction.atomic():
-        revoke_api_tokens(user=user, now=now)
-        end_sessions(user)
+        end_access(user, now=now)
     return True

@@ -108,3 +108,25 @@ def changing(
         ip=ip,
         now=now,
     )
+
+
+def save_changed(
+    row: models.Model,
+    values: Mapping[str, Any],
+    *,
+    audited: Iterable[str] | None = None,
+    actor: Any,
+    action: str,
+    ip: str | None,
+    now: datetime,
+) -> None:
+    """Set `values` on `row`, save just those fields and record the change of the `audited`
+    fields (all of `values` unless named) as one audit entry (see `changing`); use it inside
+    the transaction of the change.
+    """
+    with changing(
+        row, values if audited is None else audited, actor=actor, action=action, ip=ip, now=now
+    ):
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save(update_fields=list(values))

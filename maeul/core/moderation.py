@@ -51,18 +51,16 @@ def hide(
     """Hide `target` with a reason shown publicly in its place; its open reports are resolved."""
     reason = _reason(reason, _("Please give the reason for hiding. It is shown publicly."))
     with transaction.atomic():
-        before = {"hidden_reason": target.hidden_reason}
-        target.hidden_at, target.hidden_reason, target.hidden_by = now, reason, staff
-        target.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        target.reports.filter(resolved_at=None).update(resolved_at=now)
-        audit.record(
+        audit.save_changed(
+            target,
+            {"hidden_at": now, "hidden_reason": reason, "hidden_by": staff},
+            audited=["hidden_reason"],
             actor=staff,
             action=audit_action,
-            target=target,
-            changes=audit.diff(before, {"hidden_reason": reason}),
             ip=ip,
             now=now,
         )
+        target.reports.filter(resolved_at=None).update(resolved_at=now)
 
 
 def keep(*, staff: Any, target: Any, audit_action: str, ip: str | None, now: datetime) -> int:

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maeul.accounts.deactivation import end_access
 from maeul.accounts.models import (
     WITHDRAWN_EMAIL_DOMAIN,
     DongTie,
@@ -26,12 +27,10 @@ from maeul.accounts.models import (
     User,
 )
 from maeul.accounts.services import EARLIEST_BIRTH_YEAR
-from maeul.api.auth import revoke_api_tokens
 from maeul.core import audit
 from maeul.core.dates import seoul_year
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.models import Notification
-from maeul.core.sessions import end_sessions as end_sessions_of
 from maeul.privacy.models import (
     OPTIONAL_KINDS,
     REQUIRED_KINDS,
@@ -150,9 +149,7 @@ def withdraw_account(*, user: User, now: datetime) -> Withdrawal:
 def end_sessions(*, user_id: int, now: datetime) -> int:
     """Delete every session of the account from the session store and revoke its API tokens
     for good (`core.sessions`, `api.auth`: the same as a deactivation by staff)."""
-    user = User.objects.get(pk=user_id)
-    revoke_api_tokens(user=user, now=now)
-    return end_sessions_of(user)
+    return end_access(User.objects.get(pk=user_id), now=now)
 
 
 def schedule_erasure(withdrawal: Withdrawal, *, now: datetime) -> None:

@@ -94,6 +94,26 @@ def test_changing_records_nothing_when_the_block_raises(dong_staff, unverified_r
     assert not AuditEntry.objects.filter(action="x").exists()
 
 
+def test_save_changed_saves_the_values_and_records_the_audited_ones(
+    dong_staff, unverified_resident
+):
+    born = unverified_resident.birth_year
+    audit.save_changed(
+        unverified_resident,
+        {"birth_year": 1961, "display_name": "가산 주민"},
+        audited=["birth_year"],
+        actor=dong_staff,
+        action="accounts.correct",
+        ip=None,
+        now=NOW,
+    )
+
+    unverified_resident.refresh_from_db()
+    assert (unverified_resident.birth_year, unverified_resident.display_name) == (1961, "가산 주민")
+    entry = AuditEntry.objects.get(action="accounts.correct")
+    assert entry.changes == {"birth_year": [born, 1961]}
+
+
 def test_record_writes_who_what_when_and_where(dong_staff, unverified_resident):
     entry = audit.record(
         actor=dong_staff,

@@ -47,24 +47,18 @@ def verify_in_person(
         resident = User.objects.select_for_update().get(pk=resident.pk)
         if resident.is_verified and resident.person_hmac:
             raise RuleViolation(_("This account is already verified."), code="already_verified")
-        before = audit.snapshot(resident, AUDITED)
-        resident.mark_verified(method=VerificationMethod.IN_PERSON, at=now, by=staff)
-        resident.person_hmac = person
-        birth_fields = resident.set_birth_year(birth_date.year, at=now)
-        resident.save(
-            update_fields=[
-                "verified_at", "verification_method", "verified_by", "person_hmac", *birth_fields,
-            ]
-        )  # fmt: skip
-        changes = audit.diff(before, audit.snapshot(resident, AUDITED))
-        if "person_hmac" in changes:
-            changes["person_hmac"] = ["", "recorded"]  # the hash itself stays out of the log
-        audit.record(
-            actor=staff,
-            action="accounts.verify_in_person",
-            target=resident,
-            changes=changes,
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            resident, AUDITED, actor=staff, action="accounts.verify_in_person", ip=ip, now=now
+        ) as changes:
+            recorded = resident.person_hmac
+            resident.mark_verified(method=VerificationMethod.IN_PERSON, at=now, by=staff)
+            resident.person_hmac = person
+            birth_fields = resident.set_birth_year(birth_date.year, at=now)
+            resident.save(
+                update_fields=[
+                    "verified_at", "verification_method", "verified_by", "person_hmac", *birth_fields,
+                ]
+            )  # fmt: skip
+            if person != recorded:
+                changes["person_hmac"] = ["", "recorded"]  # the hash itself stays out of the log
     return resident

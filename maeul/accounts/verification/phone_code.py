@@ -32,18 +32,18 @@ IP_SEND_LIMIT = (3600, 30)
 
 
 def _check_send_rate(*, user: User, phone_hmac: str, ip: str | None) -> None:
+    """Count one send against each limit in turn (the person's and the phone's, by the minute
+    then by the hour, then the address's); refused at the first limit reached."""
     buckets = [f"phone-send:user:{user.pk}", f"phone-send:phone:{phone_hmac}"]
-    for window, allowed in SEND_LIMITS:
-        for bucket in buckets:
-            if not hit(bucket, window=window, allowed=allowed):
-                raise RuleViolation(
-                    _("Too many codes were requested. Please try again in a while."),
-                    code="rate_limited",
-                )
-    if ip and not hit(f"phone-send:ip:{ip}", window=IP_SEND_LIMIT[0], allowed=IP_SEND_LIMIT[1]):
-        raise RuleViolation(
-            _("Too many codes were requested. Please try again in a while."), code="rate_limited"
-        )
+    limits = [(bucket, window, allowed) for window, allowed in SEND_LIMITS for bucket in buckets]
+    if ip:
+        limits.append((f"phone-send:ip:{ip}", *IP_SEND_LIMIT))
+    for bucket, window, allowed in limits:
+        if not hit(bucket, window=window, allowed=allowed):
+            raise RuleViolation(
+                _("Too many codes were requested. Please try again in a while."),
+                code="rate_limited",
+            )
 
 
 def send_phone_code(

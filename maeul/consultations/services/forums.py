@@ -27,13 +27,20 @@ from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
 from maeul.core.texts import required_text
-from maeul.core.waiting_list import move_up_first_waiting
+from maeul.core.waiting_list import WaitingList
 from maeul.councils.models import AgendaItem
 from maeul.places.models import District, Dong
 from maeul.plans.models import Project
 from maeul.proposals.models import Proposal
 from maeul.spaces.calendar import active_policy
 from maeul.spaces.models import CapacityPolicy, capped_capacity
+
+# A forum's seats: registered, on the waiting list, cancelled.
+SEATS = WaitingList(
+    placed=RegistrationStatus.REGISTERED,
+    waiting=RegistrationStatus.WAITING,
+    cancelled=RegistrationStatus.CANCELLED,
+)
 
 
 @dataclass
@@ -134,9 +141,9 @@ def register_for_forum(
         _("You have already registered for this forum."), code="already_registered"
     ):
         locked = Forum.objects.select_for_update().get(pk=forum.pk)
-        taken = locked.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-        capacity = seats_of(locked).capacity
-        status = RegistrationStatus.REGISTERED if taken < capacity else RegistrationStatus.WAITING
+        status = SEATS.status_on_joining(
+            locked.registrations.all(), capacity=seats_of(locked).capacity
+        )
         return Registration.objects.create(
             forum=forum, user=user, target_group=target_group, status=status, created_at=now
         )
@@ -146,25 +153,14 @@ def cancel_registration(
     *, user: Any, registration: Registration, now: datetime
 ) -> Registration | None:
     """Cancel one's registration before the start; returns whoever moved up from the list."""
-    if (
-        registration.user_id != getattr(user, "pk", None)
-        or registration.status == RegistrationStatus.CANCELLED
-    ):
-        raise RuleViolation(_("You can cancel only your own registration."), code="forbidden")
+    SEATS.refuse_unless_own(user, registration)
     if now >= registration.forum.starts_at:
         raise RuleViolation(_("The forum has started: the registration can no longer be cancelled."),
                             code="started")  # fmt: skip
     with transaction.atomic():
         forum = Forum.objects.select_for_update().get(pk=registration.forum_id)
-        had_seat = registration.status == RegistrationStatus.REGISTERED
-        registration.status = RegistrationStatus.CANCELLED
-        registration.save(update_fields=["status"])
-        first: Registration | None = move_up_first_waiting(
-            forum.registrations.all(),
-            freed=had_seat,
-            capacity=seats_of(forum).capacity,
-            placed=RegistrationStatus.REGISTERED,
-            waiting=RegistrationStatus.WAITING,
+        first: Registration | None = SEATS.cancel(
+            registration, forum.registrations.all(), capacity=seats_of(forum).capacity
         )
         return first
 

@@ -170,20 +170,16 @@ def _published_text(
     text = required_text(
         text, field="text", code="text", missing=_("Please write the text to publish.")
     )
-    with (
-        transaction.atomic(),
-        audit.changing(
+    with transaction.atomic():
+        audit.save_changed(
             consultation,
-            [field_name],
+            {field_name: text, f"{field_name}_published_at": now},
+            audited=[field_name],
             actor=staff,
             action=f"consultations.{field_name}",
             ip=ip,
             now=now,
-        ),
-    ):
-        setattr(consultation, field_name, text)
-        setattr(consultation, f"{field_name}_published_at", now)
-        consultation.save(update_fields=[field_name, f"{field_name}_published_at"])
+        )
     return consultation
 
 

@@ -66,19 +66,16 @@ def answer_suggestion(
     text = required_text(text, field="text", code="text", missing=_("Please write the answer."))
     if suggestion.department_id is None:
         raise RuleViolation(_("Route the suggestion to a department first."), code="not_routed")
-    with (
-        transaction.atomic(),
-        audit.changing(
+    with transaction.atomic():
+        audit.save_changed(
             suggestion,
-            ["answer"],
+            {"answer": text, "answered_at": now},
+            audited=["answer"],
             actor=staff,
             action="consultations.suggestion.answer",
             ip=ip,
             now=now,
-        ),
-    ):
-        suggestion.answer, suggestion.answered_at = text, now
-        suggestion.save(update_fields=["answer", "answered_at"])
+        )
     return suggestion
 
 

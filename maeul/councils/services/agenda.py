@@ -57,6 +57,11 @@ def agenda_item_url(item: AgendaItem) -> str:
     return reverse("councils:agenda_item", kwargs={"pk": item.pk})
 
 
+def is_whole_number(value: Any) -> bool:
+    """A whole number, zero or more (not a bool, not a fraction): a cost, a count of people."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def check_title(title: str) -> None:
     if len(title) > TITLE_MAX:
         raise RuleViolation(
@@ -68,7 +73,7 @@ def check_title(title: str) -> None:
 
 def check_year(year: int, now: datetime) -> None:
     latest = timezone.localdate(now).year + YEARS_AHEAD
-    if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= latest:
+    if not is_whole_number(year) or not FIRST_YEAR <= year <= latest:
         raise RuleViolation(
             _("The year must be between %(first)d and %(last)d.")
             % {"first": FIRST_YEAR, "last": latest},
@@ -85,7 +90,7 @@ def _check_section(council: Council, section: Section | None) -> None:
 
 
 def _check_cost(cost: int) -> None:
-    if isinstance(cost, bool) or not isinstance(cost, int) or cost < 0:
+    if not is_whole_number(cost):
         raise RuleViolation(
             _("The estimated cost must be a whole number of won, zero or more."),
             code="cost",
@@ -220,11 +225,11 @@ def promote_proposal(
             relation="origin",
             created_at=now,
         )
-        audit.record(
+        audit.record_created(
+            item,
+            ["proposal", "year"],
             actor=staff,
             action="councils.agenda_promote",
-            target=item,
-            changes={"proposal": [None, proposal.pk], "year": [None, year]},
             ip=ip,
             now=now,
         )
@@ -279,20 +284,14 @@ def change_agenda_status(
                 code="transition",
                 field="status",
             )
-        changes: audit.Changes = {"status": [locked.status, status]}
         refuse_resident_number(reason)
-        if reason.strip():
-            changes["reason"] = [None, reason.strip()[:300]]
-        locked.status = status
-        locked.save(update_fields=["status"])
-        audit.record(
-            actor=staff,
-            action="councils.agenda_status",
-            target=locked,
-            changes=changes,
-            ip=ip,
-            now=now,
-        )
+        with audit.changing(
+            locked, ["status"], actor=staff, action="councils.agenda_status", ip=ip, now=now
+        ) as changes:
+            locked.status = status
+            locked.save(update_fields=["status"])
+            if reason.strip():
+                changes["reason"] = [None, reason.strip()[:300]]
     item.status = status
     return item
 
@@ -330,7 +329,7 @@ def record_meeting(
             _("Choose the section whose meeting it was."), code="section", field="section"
         )
     _check_section(council, section)
-    if isinstance(guests, bool) or not isinstance(guests, int) or guests < 0:
+    if not is_whole_number(guests):
         raise RuleViolation(
             _("The number of other people present must be zero or more."),
             code="guests",

@@ -112,13 +112,11 @@ def open_assembly_vote(
             option.agenda_item = item
             option.save(update_fields=["agenda_item"])
         setup.publish_vote(vote=vote, staff=staff, now=now, ip=ip)
-        locked.vote = vote
-        locked.save(update_fields=["vote"])
-        audit.record(
+        audit.save_changed(
+            locked,
+            {"vote": vote},
             actor=staff,
             action="councils.assembly_vote_open",
-            target=locked,
-            changes={"vote": [None, vote.pk]},
             ip=ip,
             now=now,
         )

@@ -25,15 +25,11 @@ from maeul.councils.models import (
     CouncilEvent,
     EventKind,
 )
-from maeul.councils.services.agenda import check_title, check_year
+from maeul.councils.services.agenda import check_title, check_year, is_whole_number
 
 ANNOUNCE_DAYS_MAX = 365
 EVENT_FIELDS = ["kind", "year", "title", "starts_at", "place", "online_link", "announce_days"]
 MINUTES_FIELDS = ["minutes", "attendance_on_site", "attendance_online"]
-
-
-def _whole_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _check_event_fields(
@@ -56,7 +52,7 @@ def _check_event_fields(
                 code="online_link",
                 field="online_link",
             ) from None
-    if not _whole_number(announce_days) or not 1 <= announce_days <= ANNOUNCE_DAYS_MAX:
+    if not is_whole_number(announce_days) or not 1 <= announce_days <= ANNOUNCE_DAYS_MAX:
         raise RuleViolation(
             _("The announcement must come between 1 and %(most)d days before the event.")
             % {"most": ANNOUNCE_DAYS_MAX},
@@ -208,7 +204,7 @@ def publish_minutes(
         ("attendance_on_site", attendance_on_site),
         ("attendance_online", attendance_online),
     ):
-        if not _whole_number(value):
+        if not is_whole_number(value):
             raise RuleViolation(
                 _("The numbers of people present must be whole numbers, zero or more."),
                 code="attendance",

@@ -33,6 +33,7 @@ from maeul.places.models import District, Dong
 RESIDENT_COUNCIL_NAME = "{dong} 주민자치회"
 GOVERNANCE_COUNCIL_NAME = "{district} 협치회의"
 
+TERM_FIELDS = ["number", "starts_on", "ends_on"]
 MEMBER_FIELDS = ["public_name", "role", "section", "route", "user", "joined_on", "left_on"]
 
 
@@ -108,17 +109,8 @@ def start_term(
         term = Term.objects.create(
             council=council, number=number, starts_on=starts_on, ends_on=ends_on
         )
-        audit.record(
-            actor=staff,
-            action="councils.term.start",
-            target=term,
-            changes={
-                "number": [None, number],
-                "starts_on": [None, starts_on],
-                "ends_on": [None, ends_on],
-            },
-            ip=ip,
-            now=now,
+        audit.record_created(
+            term, TERM_FIELDS, actor=staff, action="councils.term.start", ip=ip, now=now
         )
     return term
 
@@ -148,24 +140,20 @@ def add_section(
             last = council.sections.order_by("-order").values_list("order", flat=True).first()
             order = (last or 0) + 1
         section = Section.objects.create(council=council, name=name[:50], order=order)
-        audit.record(
-            actor=staff,
-            action="councils.section.add",
-            target=section,
-            changes={"name": [None, section.name], "order": [None, order]},
-            ip=ip,
-            now=now,
+        audit.record_created(
+            section, ["name", "order"], actor=staff, action="councils.section.add", ip=ip, now=now
         )
     return section
 
 
 # --- Members -------------------------------------------------------------------------------
-def _check_section(council: Council, section: Section | None) -> None:
+def check_section(council: Council, section: Section | None, *, field: str = "section") -> None:
+    """A section chosen for a member (or wanted by an applicant) must be one of the council's."""
     if section is not None and section.council_id != council.pk:
         raise RuleViolation(
             _("The section belongs to another council."),
             code="section_of_other_council",
-            field="section",
+            field=field,
         )
 
 
@@ -218,7 +206,7 @@ def add_member(
         )
     if role not in MemberRole.values or route not in SelectionRoute.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
-    _check_section(council, section)
+    check_section(council, section)
     if not term.starts_on <= joined_on <= term.ends_on:
         raise RuleViolation(
             _("The joining date must be within the term (%(starts)s to %(ends)s).")
@@ -229,13 +217,15 @@ def add_member(
     try:
         with transaction.atomic():
             member = _insert_member(
-                term=term,
-                public_name=public_name[:30],
-                role=role,
-                section=section,
-                route=route,
-                joined_on=joined_on,
-                user=user,
+                CouncilMember(
+                    term=term,
+                    public_name=public_name[:30],
+                    role=role,
+                    section=section,
+                    route=route,
+                    joined_on=joined_on,
+                    user=user,
+                )
             )
             audit.record_created(
                 member, MEMBER_FIELDS, actor=staff, action="councils.member.add", ip=ip, now=now
@@ -245,17 +235,10 @@ def add_member(
     return member
 
 
-def _insert_member(
-    *,
-    term: Term,
-    public_name: str,
-    role: str,
-    section: Section | None,
-    route: str,
-    joined_on: date,
-    user: Any,
-) -> CouncilMember:
-    """Create the member row under the term's lock; call inside a transaction."""
+def _insert_member(member: CouncilMember) -> CouncilMember:
+    """Save the new `member` under the lock of its term, while the term has a free place;
+    call inside a transaction."""
+    term = member.term
     Term.objects.select_for_update().get(pk=term.pk)
     current = CouncilMember.objects.filter(term=term).current().count()
     most = term.council.max_members
@@ -265,15 +248,8 @@ def _insert_member(
             % {"most": most},
             code="council_full",
         )
-    return CouncilMember.objects.create(
-        term=term,
-        user=user,
-        public_name=public_name,
-        role=role,
-        section=section,
-        route=route,
-        joined_on=joined_on,
-    )
+    member.save(force_insert=True)
+    return member
 
 
 def change_member(
@@ -299,23 +275,18 @@ def change_member(
         )
     if role not in MemberRole.values:
         raise RuleViolation(_("Choose a role and a route from the list."), code="member")
-    _check_section(term.council, section)
+    check_section(term.council, section)
     try:
-        with (
-            transaction.atomic(),
-            audit.changing(
+        with transaction.atomic():
+            audit.save_changed(
                 member,
-                MEMBER_FIELDS,
+                {"public_name": public_name[:30], "role": role, "section": section},
+                audited=MEMBER_FIELDS,
                 actor=staff,
                 action="councils.member.change",
                 ip=ip,
                 now=now,
-            ),
-        ):
-            member.public_name = public_name[:30]
-            member.role = role
-            member.section = section
-            member.save(update_fields=["public_name", "role", "section"])
+            )
     except IntegrityError:
         member.refresh_from_db()
         raise _explain_integrity(term, role, None, member.pk) from None

@@ -48,11 +48,12 @@ from maeul.councils.models import (
     SelectionRoute,
     Term,
 )
-from maeul.councils.services.members import _insert_member
+from maeul.councils.services.members import _insert_member, check_section
 from maeul.courses.completion import school_refusal
 
 SEED_MAX = 64  # Recruitment.lottery_seed
 NOTIFY_KIND = "council_selection"
+OPENING_FIELDS = ["seats", "opens_at", "closes_at"]
 
 
 def recruitment_of(council: Council) -> Recruitment | None:
@@ -102,15 +103,11 @@ def open_recruitment(
         recruitment = Recruitment.objects.create(
             term=term, seats=seats, opens_at=opens_at, closes_at=closes_at
         )
-        audit.record(
+        audit.record_created(
+            recruitment,
+            OPENING_FIELDS,
             actor=staff,
             action="councils.recruitment.open",
-            target=recruitment,
-            changes={
-                "seats": [None, seats],
-                "opens_at": [None, opens_at],
-                "closes_at": [None, closes_at],
-            },
             ip=ip,
             now=now,
         )
@@ -126,17 +123,14 @@ def close_recruitment(
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.may_close:
             raise RuleViolation(_("The call is not open."), code="not_open")
-        with audit.changing(
+        audit.save_changed(
             locked,
-            ["status", "closes_at"],
+            {"status": RecruitmentStatus.CLOSED, "closes_at": min(locked.closes_at, now)},
             actor=staff,
             action="councils.recruitment.close",
             ip=ip,
             now=now,
-        ):
-            locked.status = RecruitmentStatus.CLOSED
-            locked.closes_at = min(locked.closes_at, now)
-            locked.save(update_fields=["status", "closes_at"])
+        )
     return locked
 
 
@@ -180,12 +174,7 @@ def apply(
             code="application",
             field="recommended_by",
         )
-    if wanted_section is not None and wanted_section.council_id != recruitment.term.council_id:
-        raise RuleViolation(
-            _("The section belongs to another council."),
-            code="section_of_other_council",
-            field="wanted_section",
-        )
+    check_section(recruitment.term.council, wanted_section, field="wanted_section")
     with refuse_duplicate(_("You have already applied to this call."), code="already_applied"):
         locked = Recruitment.objects.select_for_update().get(pk=recruitment.pk)
         if not locked.is_open(now):
@@ -310,13 +299,15 @@ def select_members(
             if CouncilMember.objects.filter(term=term, user=application.user).exists():
                 continue  # already a member (added by hand before the selection)
             _insert_member(
-                term=term,
-                public_name=application.public_name,
-                role=MemberRole.MEMBER,
-                section=application.wanted_section,
-                route=route,
-                joined_on=term.starts_on,
-                user=application.user,
+                CouncilMember(
+                    term=term,
+                    public_name=application.public_name,
+                    role=MemberRole.MEMBER,
+                    section=application.wanted_section,
+                    route=route,
+                    joined_on=term.starts_on,
+                    user=application.user,
+                )
             )
         locked.status = RecruitmentStatus.SELECTED
         locked.selected_at = now

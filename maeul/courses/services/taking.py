@@ -13,7 +13,7 @@ from maeul.core import audit
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.core.waiting_list import move_up_first_waiting
+from maeul.core.waiting_list import WaitingList
 from maeul.courses.completion import has_completed
 from maeul.courses.models import (
     Attendance,
@@ -22,6 +22,13 @@ from maeul.courses.models import (
     RegistrationStatus,
     SatisfactionAnswer,
     Session,
+)
+
+# A course's places: registered, on the waiting list, cancelled.
+PLACES = WaitingList(
+    placed=RegistrationStatus.REGISTERED,
+    waiting=RegistrationStatus.WAITING,
+    cancelled=RegistrationStatus.CANCELLED,
 )
 
 
@@ -52,14 +59,10 @@ def register_for_course(*, user: Any, course: Course, now: datetime) -> Registra
         _("You have already registered for this course."), code="already_registered"
     ):
         locked = Course.objects.select_for_update().get(pk=course.pk)
-        live = locked.registrations.exclude(status=RegistrationStatus.CANCELLED)
-        taken = live.filter(status=RegistrationStatus.REGISTERED).count()
-        waiting = live.filter(status=RegistrationStatus.WAITING).count()
-        if taken < locked.capacity:
-            status = RegistrationStatus.REGISTERED
-        elif waiting < locked.waiting_list_size:
-            status = RegistrationStatus.WAITING
-        else:
+        status = PLACES.status_on_joining(
+            locked.registrations.all(), capacity=locked.capacity, room=locked.waiting_list_size
+        )
+        if status is None:
             raise RuleViolation(_("The course and its waiting list are full."), code="full")
         return Registration.objects.create(course=locked, user=user, status=status, created_at=now)
 
@@ -73,11 +76,7 @@ def cancel_course_registration(
     *, user: Any, registration: Registration, now: datetime
 ) -> Registration | None:
     """Cancel one's registration before the course begins; returns whoever moved up."""
-    if (
-        registration.user_id != getattr(user, "pk", None)
-        or registration.status == RegistrationStatus.CANCELLED
-    ):
-        raise RuleViolation(_("You can cancel only your own registration."), code="forbidden")
+    PLACES.refuse_unless_own(user, registration)
     if has_begun(registration.course, now):
         raise RuleViolation(
             _("The course has begun: the registration can no longer be cancelled."),
@@ -85,16 +84,11 @@ def cancel_course_registration(
         )
     with transaction.atomic():
         course = Course.objects.select_for_update().get(pk=registration.course_id)
-        had_place = registration.status == RegistrationStatus.REGISTERED
-        registration.status = RegistrationStatus.CANCELLED
-        registration.cancelled_at = now
-        registration.save(update_fields=["status", "cancelled_at"])
-        first: Registration | None = move_up_first_waiting(
+        first: Registration | None = PLACES.cancel(
+            registration,
             course.registrations.all(),
-            freed=had_place,
             capacity=course.capacity,
-            placed=RegistrationStatus.REGISTERED,
-            waiting=RegistrationStatus.WAITING,
+            also={"cancelled_at": now},
         )
         return first
 
