@@ -125,32 +125,78 @@ class Generator:
                 scale = budget * self.rng.uniform(0.4, 1.0) / sum(amounts)
                 paid = [max(1, int(a * scale)) for a in amounts]
                 projects.append(
-                    (next_id, plan.pk, council.district_id, council.dong_id, YEAR,
-                     f"{council.name} 사업 {index + 1}", "",
-                     self.rng.choice([Programme.RESIDENT_ACTIVITY, Programme.DONG_PARTICIPATORY_BUDGET]),
-                     BudgetSource.DISTRICT, budget, sum(paid), date(YEAR, 3, 1), date(YEAR, 11, 30),
-                     ProjectStatus.IN_PROGRESS, "")
-                )  # fmt: skip
+                    (
+                        next_id,
+                        plan.pk,
+                        council.district_id,
+                        council.dong_id,
+                        YEAR,
+                        f"{council.name} 사업 {index + 1}",
+                        "",
+                        self.rng.choice(
+                            [Programme.RESIDENT_ACTIVITY, Programme.DONG_PARTICIPATORY_BUDGET]
+                        ),
+                        BudgetSource.DISTRICT,
+                        budget,
+                        sum(paid),
+                        date(YEAR, 3, 1),
+                        date(YEAR, 11, 30),
+                        ProjectStatus.IN_PROGRESS,
+                        "",
+                    )
+                )
                 for number, amount in enumerate(paid):
                     spending.append(
-                        (next_id, date(YEAR, 3 + number % 9, 1 + number % 28), amount,
-                         self.rng.choice(PAYEES), self.rng.choice(PURPOSES), "", "", "", now)
-                    )  # fmt: skip
+                        (
+                            next_id,
+                            date(YEAR, 3 + number % 9, 1 + number % 28),
+                            amount,
+                            self.rng.choice(PAYEES),
+                            self.rng.choice(PURPOSES),
+                            "",
+                            "",
+                            "",
+                            now,
+                        )
+                    )
                 next_id += 1
             self.made[plan.pk] = per_plan
         _insert(
             Project,
-            ["id", "plan_id", "district_id", "dong_id", "year", "title", "description",
-             "programme", "budget_source", "budget", "spent", "starts_on", "ends_on", "status",
-             "outcome"],
+            [
+                "id",
+                "plan_id",
+                "district_id",
+                "dong_id",
+                "year",
+                "title",
+                "description",
+                "programme",
+                "budget_source",
+                "budget",
+                "spent",
+                "starts_on",
+                "ends_on",
+                "status",
+                "outcome",
+            ],
             projects,
-        )  # fmt: skip
+        )
         _insert(
             SpendingEntry,
-            ["project_id", "spent_on", "amount", "payee", "purpose", "receipt", "receipt_name",
-             "over_budget_reason", "created_at"],
+            [
+                "project_id",
+                "spent_on",
+                "amount",
+                "payee",
+                "purpose",
+                "receipt",
+                "receipt_name",
+                "over_budget_reason",
+                "created_at",
+            ],
             spending,
-        )  # fmt: skip
+        )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(
@@ -221,8 +267,11 @@ def main() -> None:
         with transaction.atomic():
             generator.add(per_plan, entries)
         results["generation_s"][step] = round(time.perf_counter() - started, 1)
-        print(f"== {step}: {per_plan} projects per dong, generated in "
-              f"{results['generation_s'][step]} s", flush=True)  # fmt: skip
+        print(
+            f"== {step}: {per_plan} projects per dong, generated in "
+            f"{results['generation_s'][step]} s",
+            flush=True,
+        )
         results["steps"][step] = _measure_step(step)
     small, big = results["steps"]["small"], results["steps"]["full"]
     for name in ("district_page", "district_xlsx", "district_csv", "dong_page"):

@@ -64,55 +64,93 @@ def prepare(scale: float) -> Dong:
     district, now = dong.district, timezone.now()
     today = timezone.localdate(now)
     n = lambda count: max(3, int(count * scale))  # noqa: E731
-    council = Council.objects.create(kind="resident", district=district, dong=dong,
-                                     name="독산1동 주민자치회")  # fmt: skip
+    council = Council.objects.create(
+        kind="resident", district=district, dong=dong, name="독산1동 주민자치회"
+    )
     sections = [
         Section.objects.create(council=council, name=f"분과 {i}", order=i) for i in range(5)
     ]
-    term = Term.objects.create(council=council, number=1, starts_on=today - timedelta(days=100),
-                               ends_on=today + timedelta(days=600))  # fmt: skip
+    term = Term.objects.create(
+        council=council,
+        number=1,
+        starts_on=today - timedelta(days=100),
+        ends_on=today + timedelta(days=600),
+    )
     CouncilMember.objects.bulk_create(
-        CouncilMember(term=term, public_name=f"위원 {i}", section=sections[i % 5],
-                      joined_on=term.starts_on)
+        CouncilMember(
+            term=term, public_name=f"위원 {i}", section=sections[i % 5], joined_on=term.starts_on
+        )
         for i in range(n(50))
-    )  # fmt: skip
+    )
     AgendaItem.objects.bulk_create(
         AgendaItem(council=council, year=today.year, title=f"의제 {i}", created_at=now)
         for i in range(n(200))
     )
     plan = AutonomyPlan.objects.create(council=council, year=today.year, status=PlanStatus.APPROVED)
     Project.objects.bulk_create(
-        Project(plan=plan, district=district, dong=dong, year=today.year, title=f"사업 {i}",
-                programme="resident_activity", budget_source="district", budget=1_000_000 + i,
-                spent=500_000, starts_on=date(today.year, 3, 1), ends_on=date(today.year, 11, 30),
-                status="in_progress")
+        Project(
+            plan=plan,
+            district=district,
+            dong=dong,
+            year=today.year,
+            title=f"사업 {i}",
+            programme="resident_activity",
+            budget_source="district",
+            budget=1_000_000 + i,
+            spent=500_000,
+            starts_on=date(today.year, 3, 1),
+            ends_on=date(today.year, 11, 30),
+            status="in_progress",
+        )
         for i in range(n(100))
-    )  # fmt: skip
+    )
     Space.objects.bulk_create(
         Space(name=f"공간 {i}", district=district, dong=dong, operator="주민센터", address="주소")
         for i in range(n(30))
     )
     owner = User.objects.create_user("bench@example.kr", None, display_name="대표")
     CommunityGroup.objects.bulk_create(
-        CommunityGroup(name=f"동아리 {i}", kind="resident_circle", district=district, dong=dong,
-                       representative=owner, created_at=now)
+        CommunityGroup(
+            name=f"동아리 {i}",
+            kind="resident_circle",
+            district=district,
+            dong=dong,
+            representative=owner,
+            created_at=now,
+        )
         for i in range(n(100))
-    )  # fmt: skip
+    )
     Facility.objects.bulk_create(
-        Facility(district=district, dong=dong, kind="dong_office", name=f"시설 {i}", address="주소",
-                 land_m2=Decimal("500"), building_m2=Decimal("900"), floors_above=4)
+        Facility(
+            district=district,
+            dong=dong,
+            kind="dong_office",
+            name=f"시설 {i}",
+            address="주소",
+            land_m2=Decimal("500"),
+            building_m2=Decimal("900"),
+            floors_above=4,
+        )
         for i in range(3)
-    )  # fmt: skip
+    )
     Resource.objects.bulk_create(
         Resource(district=district, dong=dong, kind="skill", name=f"재능 {i}", surveyed_on=today)
         for i in range(n(50))
     )
     records = ArchiveRecord.objects.bulk_create(
-        ArchiveRecord(title=f"기록 {i}", body="마을 이야기 " * 20, kind="text",
-                      status=RecordStatus.PUBLISHED, district=district, dong=dong,
-                      year=today.year - i % 5, created_at=now, published_at=now)
+        ArchiveRecord(
+            title=f"기록 {i}",
+            body="마을 이야기 " * 20,
+            kind="text",
+            status=RecordStatus.PUBLISHED,
+            district=district,
+            dong=dong,
+            year=today.year - i % 5,
+            created_at=now,
+            published_at=now,
+        )
         for i in range(n(1000))
-    )  # fmt: skip
+    )
     RecordTag.objects.bulk_create(
         RecordTag(record=record, name=tag) for record in records for tag in ("마을축제", "기록")
     )

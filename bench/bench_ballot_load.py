@@ -248,8 +248,11 @@ def main() -> None:
             rounds["ballot"].append(
                 run_ballot_round(server.port, vote_id, options, tokens, n * CLIENTS, ledger)
             )
-            print(f"  round {n}: bare {rounds['bare'][-1].seconds:.2f} s, "
-                  f"ballot {rounds['ballot'][-1].seconds:.2f} s", flush=True)  # fmt: skip
+            print(
+                f"  round {n}: bare {rounds['bare'][-1].seconds:.2f} s, "
+                f"ballot {rounds['ballot'][-1].seconds:.2f} s",
+                flush=True,
+            )
     load_after = os.getloadavg()
 
     bare, ballot = summarise(rounds["bare"]), summarise(rounds["ballot"])

@@ -84,16 +84,25 @@ class Generator:
         self.district = District.objects.get(name="금천구")
         self.dongs = list(Dong.objects.filter(district=self.district))
         self.staff = User.objects.create_user("bench-staff@example.kr", None, display_name="구청")
-        RoleAssignment.objects.create(user=self.staff, role=Role.DISTRICT_STAFF,
-                                      district=self.district)  # fmt: skip
+        RoleAssignment.objects.create(
+            user=self.staff, role=Role.DISTRICT_STAFF, district=self.district
+        )
         self.consultation = running.create_consultation(
-            spec=ConsultationSpec(title="벤치 여론수렴", question="어떻게 할까요?",
-                                  opens_at=NOW - timedelta(days=5),
-                                  closes_at=NOW + timedelta(days=5), questions=QUESTIONS),
-            district=self.district, staff=self.staff, ip=None, now=NOW,
-        )  # fmt: skip
-        running.publish_consultation(consultation=self.consultation, staff=self.staff, ip=None,
-                                     now=NOW)  # fmt: skip
+            spec=ConsultationSpec(
+                title="벤치 여론수렴",
+                question="어떻게 할까요?",
+                opens_at=NOW - timedelta(days=5),
+                closes_at=NOW + timedelta(days=5),
+                questions=QUESTIONS,
+            ),
+            district=self.district,
+            staff=self.staff,
+            ip=None,
+            now=NOW,
+        )
+        running.publish_consultation(
+            consultation=self.consultation, staff=self.staff, ip=None, now=NOW
+        )
         self.questions = list(self.consultation.questions.prefetch_related("options"))
         self.options = [list(q.options.all()) for q in self.questions]
 
@@ -102,10 +111,13 @@ class Generator:
         ages = list(AgeGroup.values)
         with transaction.atomic():
             responses = [
-                Response(consultation=self.consultation, dong=rng.choice(self.dongs),
-                         age_group=rng.choice(ages))
+                Response(
+                    consultation=self.consultation,
+                    dong=rng.choice(self.dongs),
+                    age_group=rng.choice(ages),
+                )
                 for _n in range(count)
-            ]  # fmt: skip
+            ]
             Response.objects.bulk_create(responses, batch_size=2000)
             rows: list[Row] = []
             for response in responses:
@@ -115,11 +127,15 @@ class Generator:
                 if choice == self.options[0][1]:
                     rows.append(Answer(response=response, question=reason, text="시끄러워요"))
                 rows.append(Answer(response=response, question=scale, number=rng.randint(1, 5)))
-                rows += [Answer(response=response, question=multiple, option=o)
-                         for o in rng.sample(self.options[3], rng.randint(1, 3))]  # fmt: skip
+                rows += [
+                    Answer(response=response, question=multiple, option=o)
+                    for o in rng.sample(self.options[3], rng.randint(1, 3))
+                ]
                 order = rng.sample(self.options[4], 3)
-                rows += [Answer(response=response, question=ranking, option=o, rank=n)
-                         for n, o in enumerate(order, start=1)]  # fmt: skip
+                rows += [
+                    Answer(response=response, question=ranking, option=o, rank=n)
+                    for n, o in enumerate(order, start=1)
+                ]
                 if rng.random() < 0.3:
                     rows.append(Answer(response=response, question=short, text="좋아요"))
             Row.objects.bulk_create(rows, batch_size=5000)
@@ -127,21 +143,30 @@ class Generator:
 
     def new_resident(self) -> User:
         self.people += 1
-        user = User.objects.create_user(f"bench{self.people}@example.kr", None,
-                                        display_name=f"주민{self.people}", birth_year=1980)  # fmt: skip
+        user = User.objects.create_user(
+            f"bench{self.people}@example.kr",
+            None,
+            display_name=f"주민{self.people}",
+            birth_year=1980,
+        )
         user.mark_verified(method=VerificationMethod.IN_PERSON, at=NOW - timedelta(days=400))
         user.save()
-        DongTie.objects.create(user=user, dong=self.rng.choice(self.dongs), kind=TieKind.LIVES,
-                               started_at=NOW - timedelta(days=400))  # fmt: skip
+        DongTie.objects.create(
+            user=user,
+            dong=self.rng.choice(self.dongs),
+            kind=TieKind.LIVES,
+            started_at=NOW - timedelta(days=400),
+        )
         return user
 
     def answers(self) -> dict[str, list[str]]:
         q, o = self.questions, self.options
         return {
-            q[0].field: [str(o[0][0].pk)], q[2].field: ["4"],
+            q[0].field: [str(o[0][0].pk)],
+            q[2].field: ["4"],
             q[3].field: [str(o[3][0].pk), str(o[3][2].pk)],
             **{f"{q[4].field}_{opt.pk}": [str(n)] for n, opt in enumerate(o[4], start=1)},
-        }  # fmt: skip
+        }
 
 
 def measure_step(generator: Generator) -> dict[str, Any]:
@@ -149,8 +174,9 @@ def measure_step(generator: Generator) -> dict[str, Any]:
     residents = iter([generator.new_resident() for _n in range(REPEAT + 3)])
 
     def answer_once() -> None:
-        answer_consultation(consultation=consultation, resident=next(residents),
-                            data=generator.answers(), now=NOW)  # fmt: skip
+        answer_consultation(
+            consultation=consultation, resident=next(residents), data=generator.answers(), now=NOW
+        )
 
     answered = measure(answer_once, repeat=REPEAT)
     generator.made += REPEAT + 3

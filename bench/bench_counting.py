@@ -92,8 +92,10 @@ def median_of(fn: Callable[[], T], runs: int = RUNS) -> tuple[dict[str, Any], T]
         result = fn()
         samples.append(time.perf_counter() - started)
     assert result is not None
-    return {"median_s": round(statistics.median(samples), 3),
-            "runs_s": [round(s, 3) for s in samples]}, result  # fmt: skip
+    return {
+        "median_s": round(statistics.median(samples), 3),
+        "runs_s": [round(s, 3) for s in samples],
+    }, result
 
 
 class Generated:
@@ -179,9 +181,13 @@ def insert_ballots(vote: Vote, contents: list[str], data: Generated) -> None:
     columns = ["id", "vote_id", "content", "receipt", "channel"]
     table = Ballot._meta.db_table
     rows = zip(
-        data.uuids(), [vote.pk] * len(contents), contents, data.receipts(),
-        [Channel.ONLINE.value] * len(contents), strict=True,
-    )  # fmt: skip
+        data.uuids(),
+        [vote.pk] * len(contents),
+        contents,
+        data.receipts(),
+        [Channel.ONLINE.value] * len(contents),
+        strict=True,
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -225,9 +231,11 @@ def expected(vote: Vote, options: list[Option], data: Generated) -> dict[str, An
         projects={project_of[o.pk]: PbProject(project_of[o.pk], Fraction(o.cost)) for o in options},
         budget=Fraction(vote.budget or 0),
         vote_type="approval",
-        ballots={tuple(project_of[pks[i]] for i in chosen): n for chosen, n in
-                 Counter(tuple(chosen) for chosen in data.chosen).items()},
-    )  # fmt: skip
+        ballots={
+            tuple(project_of[pks[i]] for i in chosen): n
+            for chosen, n in Counter(tuple(chosen) for chosen in data.chosen).items()
+        },
+    )
     return {
         "votes": {str(pks[i]): approvals[i] for i in range(len(pks))},
         "ballot_count": len(data.chosen),
@@ -295,9 +303,11 @@ def main() -> None:
             "selected_cost": sum(o.cost for o in options if o.pk in result.selected),
         }
         checks[rule] = check(result, truth, selected)
-        print(f"  {rule}: tally {whole['median_s']} s, after the GROUP BY "
-              f"{after['median_s']} s, outcome {alone['median_s']} s, {checks[rule]}",
-              flush=True)  # fmt: skip
+        print(
+            f"  {rule}: tally {whole['median_s']} s, after the GROUP BY "
+            f"{after['median_s']} s, outcome {alone['median_s']} s, {checks[rule]}",
+            flush=True,
+        )
 
     # What the count adds to the tally for secrecy: every ballot rewritten in random order,
     # then the old rows removed from the files (services/secrecy.py). Timed once each.

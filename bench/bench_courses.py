@@ -112,8 +112,11 @@ def prepare(courses: int, people: int) -> list[Programme]:
             user_id = user_ids[(start + k) % len(user_ids)]
             attendances.append(Attendance(session_id=session_id, user_id=user_id, recorded_at=now))
             if number == SESSIONS:
-                answers.append(SatisfactionAnswer(session_id=session_id, user_id=user_id,
-                                                  score=1 + (k % 5), created_at=now))  # fmt: skip
+                answers.append(
+                    SatisfactionAnswer(
+                        session_id=session_id, user_id=user_id, score=1 + (k % 5), created_at=now
+                    )
+                )
     Attendance.objects.bulk_create(attendances, batch_size=5000)
     SatisfactionAnswer.objects.bulk_create(answers, batch_size=5000)
     return programmes

@@ -115,8 +115,18 @@ ACTIVITIES = [
     "정기 모임",
     "캠페인",
 ]
-AUDIENCES = ["어르신", "아이들", "청소년", "이웃", "1인 가구", "다문화 가정", "장애인",
-             "직장인", "주부", "청년"]  # fmt: skip
+AUDIENCES = [
+    "어르신",
+    "아이들",
+    "청소년",
+    "이웃",
+    "1인 가구",
+    "다문화 가정",
+    "장애인",
+    "직장인",
+    "주부",
+    "청년",
+]
 
 
 def text_of(rng: random.Random) -> tuple[str, str, str]:
@@ -162,11 +172,18 @@ class Generator:
         for year in range(2016, 2027):
             opens = datetime(year, 3, 1, 9, tzinfo=SEOUL)
             self.calls[year] = GrantCall.objects.create(
-                programme=Programme.NEIGHBOURS, year=year, title=f"{year} 이웃만들기",
-                district=self.district, total_budget=50_000_000, min_amount=1_000_000,
-                max_amount=5_000_000, announced_on=opens.date(), opens_at=opens,
-                closes_at=opens + timedelta(days=21), published_at=opens,
-            )  # fmt: skip
+                programme=Programme.NEIGHBOURS,
+                year=year,
+                title=f"{year} 이웃만들기",
+                district=self.district,
+                total_budget=50_000_000,
+                min_amount=1_000_000,
+                max_amount=5_000_000,
+                announced_on=opens.date(),
+                opens_at=opens,
+                closes_at=opens + timedelta(days=21),
+                published_at=opens,
+            )
 
     def add(self, count: int) -> None:
         """`count` handed-in applications with their stored terms."""
@@ -182,14 +199,23 @@ class Generator:
             at = self.calls[year].opens_at + timedelta(days=1)
             rows.append(
                 Application(
-                    call=self.calls[year], group=group, title=title, description=description,
-                    place=place, place_key=duplicates.place_key(f"{group.dong_id}{place}"),
-                    dong_id=group.dong_id, amount=1_000_000,
+                    call=self.calls[year],
+                    group=group,
+                    title=title,
+                    description=description,
+                    place=place,
+                    place_key=duplicates.place_key(f"{group.dong_id}{place}"),
+                    dong_id=group.dong_id,
+                    amount=1_000_000,
                     status=ApplicationStatus.SELECTED if n % 3 else ApplicationStatus.NOT_SELECTED,
-                    representative_id=group.representative_id, contact_hmac=group.contact_hmac,
-                    term_total=sum(counts.values()), created_at=at, updated_at=at, submitted_at=at,
+                    representative_id=group.representative_id,
+                    contact_hmac=group.contact_hmac,
+                    term_total=sum(counts.values()),
+                    created_at=at,
+                    updated_at=at,
+                    submitted_at=at,
                 )
-            )  # fmt: skip
+            )
             terms.append(counts)
             self.made += 1
         with transaction.atomic():
@@ -209,12 +235,21 @@ class Generator:
         group = self.groups[group_index]
         at = self.calls[2026].opens_at + timedelta(days=2)
         application = Application.objects.create(
-            call=self.calls[2026], group=group, title=title, description=description,
-            place=place, place_key=duplicates.place_key(place), dong_id=group.dong_id,
-            amount=1_000_000, status=ApplicationStatus.SUBMITTED,
-            representative_id=group.representative_id, contact_hmac=group.contact_hmac,
-            created_at=at, updated_at=at, submitted_at=at,
-        )  # fmt: skip
+            call=self.calls[2026],
+            group=group,
+            title=title,
+            description=description,
+            place=place,
+            place_key=duplicates.place_key(place),
+            dong_id=group.dong_id,
+            amount=1_000_000,
+            status=ApplicationStatus.SUBMITTED,
+            representative_id=group.representative_id,
+            contact_hmac=group.contact_hmac,
+            created_at=at,
+            updated_at=at,
+            submitted_at=at,
+        )
         duplicates.index_application(application)
         return application
 

@@ -207,18 +207,36 @@ class Generator:
             at = received[pk] + timedelta(seconds=rng.randrange(60, 60 * 86400))
             body = rng.choice(["좋은 제안입니다. 공감합니다.", "우리 동네도 같은 문제가 있어요."])
             comment_rows.append(
-                (self.next_comment, pk, rng.choice(self.user_ids), parent, body, f"<p>{body}</p>",
-                 at, "", 0)
-            )  # fmt: skip
+                (
+                    self.next_comment,
+                    pk,
+                    rng.choice(self.user_ids),
+                    parent,
+                    body,
+                    f"<p>{body}</p>",
+                    at,
+                    "",
+                    0,
+                )
+            )
             if parent is None:
                 tops.setdefault(pk, self.next_comment)
             self.next_comment += 1
         _insert(
             Comment,
-            ["id", "proposal_id", "author_id", "parent_id", "body", "body_html", "created_at",
-             "hidden_reason", "report_count"],
+            [
+                "id",
+                "proposal_id",
+                "author_id",
+                "parent_id",
+                "body",
+                "body_html",
+                "created_at",
+                "hidden_reason",
+                "report_count",
+            ],
             comment_rows,
-        )  # fmt: skip
+        )
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), [Support, Comment]):
                 cursor.execute(sql)
@@ -284,15 +302,19 @@ def _measure_step(label: str) -> dict[str, Any]:
     counts = list(shaped.values_list("pk", "comment_count"))
     typical, median_comments = counts[len(counts) // 2]
     busiest = counts[-1][0]
-    figures: dict[str, Any] = {"data": {
-        "proposals": Proposal.objects.count(),
-        "supports": Support.objects.count(),
-        "comments": Comment.objects.count(),
-        "busiest_proposal": {"supports": public.get(pk=busiest).support_count,
-                             "comments": public.get(pk=busiest).comment_count},
-        "max_supports": max(public.values_list("support_count", flat=True)),
-        "typical_proposal_comments": median_comments,
-    }}  # fmt: skip
+    figures: dict[str, Any] = {
+        "data": {
+            "proposals": Proposal.objects.count(),
+            "supports": Support.objects.count(),
+            "comments": Comment.objects.count(),
+            "busiest_proposal": {
+                "supports": public.get(pk=busiest).support_count,
+                "comments": public.get(pk=busiest).comment_count,
+            },
+            "max_supports": max(public.values_list("support_count", flat=True)),
+            "typical_proposal_comments": median_comments,
+        }
+    }
     if _pages_wired():
         client = Client(HTTP_HOST="127.0.0.1")
         pages = {
@@ -307,8 +329,11 @@ def _measure_step(label: str) -> dict[str, Any]:
             assert status == 200, (url, status)
             with CaptureQueriesContext(connection) as queries:
                 client.get(url)
-            http[name] = {"url": url, "queries": len(queries),
-                          **measure(partial(client.get, url), repeat=REPEAT)}  # fmt: skip
+            http[name] = {
+                "url": url,
+                "queries": len(queries),
+                **measure(partial(client.get, url), repeat=REPEAT),
+            }
             print(f"  {label} {name}: {http[name]}", flush=True)
         figures["http"] = http
     else:
@@ -328,8 +353,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full data")
     args = parser.parse_args()
-    total = {k: math.ceil(v * args.scale) for k, v in
-             {"p": PROPOSALS, "s": SUPPORTS, "c": COMMENTS}.items()}  # fmt: skip
+    total = {
+        k: math.ceil(v * args.scale)
+        for k, v in {"p": PROPOSALS, "s": SUPPORTS, "c": COMMENTS}.items()
+    }
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     generator = Generator()

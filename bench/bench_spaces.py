@@ -69,10 +69,15 @@ def prepare(days: int) -> tuple[Space, Room, User]:
     load_places()
     dong = Dong.objects.get(name="독산1동")
     space = Space.objects.create(
-        name="벤치 마을활력소", district_id=dong.district_id, dong=dong, operator="벤치",
-        size_m2="100.00", address="서울특별시 금천구", max_hours_per_week=100,
+        name="벤치 마을활력소",
+        district_id=dong.district_id,
+        dong=dong,
+        operator="벤치",
+        size_m2="100.00",
+        address="서울특별시 금천구",
+        max_hours_per_week=100,
         max_days_ahead=DAYS,
-    )  # fmt: skip
+    )
     for weekday in range(7):
         closes = time(21) if weekday < 5 else time(18)
         OpeningHours.objects.create(space=space, weekday=weekday, opens=time(9), closes=closes)
@@ -80,17 +85,30 @@ def prepare(days: int) -> tuple[Space, Room, User]:
     owner = User.objects.create_user("owner@bench.maeul.kr", None, display_name="벤치 주민")
     now = timezone.now()
     today = local_date(now)
-    Closure.objects.create(space=space, starts_on=today + timedelta(days=20),
-                           ends_on=today + timedelta(days=21), reason="시설 점검")  # fmt: skip
+    Closure.objects.create(
+        space=space,
+        starts_on=today + timedelta(days=20),
+        ends_on=today + timedelta(days=21),
+        reason="시설 점검",
+    )
     ReservedDay.objects.create(space=space, on=today + timedelta(days=30), audience="복지대상자")
     rows, slots = [], []
     for offset in range(1, days + 1):
         for hour in (10, 14, 18):
             start = at_seoul(today + timedelta(days=offset), time(hour))
-            rows.append(Booking(room=room, booker=owner, purpose="모임", headcount=4,
-                                starts_at=start, ends_at=start + timedelta(hours=2),
-                                status=BookingStatus.CONFIRMED, check_in_code="000000",
-                                created_at=now))  # fmt: skip
+            rows.append(
+                Booking(
+                    room=room,
+                    booker=owner,
+                    purpose="모임",
+                    headcount=4,
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=2),
+                    status=BookingStatus.CONFIRMED,
+                    check_in_code="000000",
+                    created_at=now,
+                )
+            )
     Booking.objects.bulk_create(rows)
     for booking in Booking.objects.filter(room=room):  # with their keys on every backend
         slots += [
@@ -146,9 +164,15 @@ def race(room: Room, attempts: int) -> dict[str, Any]:
 
     def _book(person: User) -> None:
         try:
-            bookings.book_room(room=room, booker=person, starts_at=start,
-                               ends_at=start + timedelta(minutes=30), headcount=2,
-                               purpose="동시 예약", now=now)  # fmt: skip
+            bookings.book_room(
+                room=room,
+                booker=person,
+                starts_at=start,
+                ends_at=start + timedelta(minutes=30),
+                headcount=2,
+                purpose="동시 예약",
+                now=now,
+            )
         finally:
             connections.close_all()
 

@@ -254,8 +254,11 @@ def main() -> None:
         for _ in range(ROUNDS):
             for kind in ("bare", "support"):
                 rounds[kind].append(run_round(kind, server.port, proposals, tokens, state))
-                print(f"  {kind}: {rounds[kind][-1]['requests']} requests "
-                      f"in {rounds[kind][-1]['seconds']} s", flush=True)  # fmt: skip
+                print(
+                    f"  {kind}: {rounds[kind][-1]['requests']} requests "
+                    f"in {rounds[kind][-1]['seconds']} s",
+                    flush=True,
+                )
         # Every client leaves one support, so the final counts are not all zero.
         final: Counter[int] = Counter()
         for index, token in enumerate(tokens):

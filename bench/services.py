@@ -58,9 +58,16 @@ class ThrowawayPostgres:
         if self.as_postgres:
             shutil.chown(self.root, "postgres")
         self._run(
-            str(_binary("initdb")), "-D", str(self.data), "-U", ROLE, "--auth=trust",
-            "-E", "UTF8", "--locale=C.UTF-8",
-        )  # fmt: skip
+            str(_binary("initdb")),
+            "-D",
+            str(self.data),
+            "-U",
+            ROLE,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         with (self.data / "postgresql.conf").open("a") as conf:
             conf.write(
                 f"port = {self.port}\nlisten_addresses = '{HOST}'\n"
@@ -71,8 +78,17 @@ class ThrowawayPostgres:
         return self
 
     def start(self) -> None:
-        self._run(str(_binary("pg_ctl")), "-D", str(self.data), "-l", str(self.log), "-w",
-                  "-t", "120", "start")  # fmt: skip
+        self._run(
+            str(_binary("pg_ctl")),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-w",
+            "-t",
+            "120",
+            "start",
+        )
 
     def postmaster(self) -> int | None:
         try:
@@ -122,10 +138,19 @@ class ThrowawayRedis:
 
     def __enter__(self) -> "ThrowawayRedis":
         self.process = subprocess.Popen(
-            [str(shutil.which("redis-server")), "--port", str(self.port), "--bind", HOST,
-             "--save", "", "--appendonly", "no"],
+            [
+                str(shutil.which("redis-server")),
+                "--port",
+                str(self.port),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         import socket
 
         deadline = time.monotonic() + 20

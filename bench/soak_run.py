@@ -110,11 +110,13 @@ class Faults:
                     killed_at = clock.now()
                     time.sleep(2)
                     target.start()
-                    self.events.append({
-                        "at_s": round(killed_at, 1),
-                        "killed": f"postgres ({processes} processes)",
-                        "back_after_s": round(clock.now() - killed_at, 1),
-                    })  # fmt: skip
+                    self.events.append(
+                        {
+                            "at_s": round(killed_at, 1),
+                            "killed": f"postgres ({processes} processes)",
+                            "back_after_s": round(clock.now() - killed_at, 1),
+                        }
+                    )
 
         thread = threading.Thread(target=go, daemon=True)
         thread.start()
@@ -152,9 +154,13 @@ class DiskFull:
                         break
                     time.sleep(1 + attempt)
                 self.answers.append(
-                    {"at_s": round(started, 1), "attempts": attempt + 1, "status": status,
-                     "korean_message": plain}
-                )  # fmt: skip
+                    {
+                        "at_s": round(started, 1),
+                        "attempts": attempt + 1,
+                        "status": status,
+                        "korean_message": plain,
+                    }
+                )
 
         thread = threading.Thread(target=go, daemon=True)
         thread.start()
@@ -214,8 +220,13 @@ def run(
         signup_path=reverse("account_signup"),
         otp_path=reverse("accounts:verify_phone"),
     )
-    paths = ["/votes/", f"/votes/{vote_id}/", f"/votes/{vote_id}/receipts/", "/",
-             f"/api/votes/{vote_id}"]  # fmt: skip
+    paths = [
+        "/votes/",
+        f"/votes/{vote_id}/",
+        f"/votes/{vote_id}/receipts/",
+        "/",
+        f"/api/votes/{vote_id}",
+    ]
     clock = Clock()
     ballots = Stream("ballots", BALLOTS_PER_S * scale, 8, lambda k: voters.cast(clock, ports))
     reads = Stream("reads", READS_PER_S * scale, 16, reader(clock, ports, paths))

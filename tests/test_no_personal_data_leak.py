@@ -141,9 +141,13 @@ def _through_the_real_paths(stdout: io.StringIO) -> None:
     create_vote_key(vote)
     option = vote.options.create(number=1, title="골목 화단", cost=1000)
     batch = PaperBatch.objects.create(
-        vote=vote, dong=doksan1, channel=Channel.ON_SITE, label="투표함 1", created_by=staff,
+        vote=vote,
+        dong=doksan1,
+        channel=Channel.ON_SITE,
+        label="투표함 1",
+        created_by=staff,
         created_at=now,
-    )  # fmt: skip
+    )
     client = Client()
     client.force_login(staff)
     entered = client.post(

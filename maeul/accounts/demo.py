@@ -32,24 +32,49 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount(
-        "admin@demo.maeul.kr", "사이트 관리자", date(1980, 4, 2), Role.SITE_ADMIN, None, True,
+        "admin@demo.maeul.kr",
+        "사이트 관리자",
+        date(1980, 4, 2),
+        Role.SITE_ADMIN,
+        None,
+        True,
         "한관리",
     ),
     DemoAccount(
-        "district@demo.maeul.kr", "금천구 마을자치과", date(1985, 9, 17), Role.DISTRICT_STAFF,
-        None, True, "오구청",
+        "district@demo.maeul.kr",
+        "금천구 마을자치과",
+        date(1985, 9, 17),
+        Role.DISTRICT_STAFF,
+        None,
+        True,
+        "오구청",
     ),
     DemoAccount(
-        "dong@demo.maeul.kr", "독산1동 주민센터", date(1990, 1, 23), Role.DONG_STAFF, "독산1동",
-        True, "문동사",
+        "dong@demo.maeul.kr",
+        "독산1동 주민센터",
+        date(1990, 1, 23),
+        Role.DONG_STAFF,
+        "독산1동",
+        True,
+        "문동사",
     ),
     DemoAccount(
-        "centre@demo.maeul.kr", "마을자치센터", date(1988, 6, 5), Role.SUPPORT_CENTRE_STAFF, None,
-        True, "송지원",
+        "centre@demo.maeul.kr",
+        "마을자치센터",
+        date(1988, 6, 5),
+        Role.SUPPORT_CENTRE_STAFF,
+        None,
+        True,
+        "송지원",
     ),
     DemoAccount(
-        "committee@demo.maeul.kr", "심의위원", date(1970, 11, 30), Role.COMMITTEE_MEMBER, None,
-        True, "천심의",
+        "committee@demo.maeul.kr",
+        "심의위원",
+        date(1970, 11, 30),
+        Role.COMMITTEE_MEMBER,
+        None,
+        True,
+        "천심의",
     ),
     DemoAccount(
         "resident@demo.maeul.kr", "독산동 주민", date(1975, 3, 14), None, "독산1동", True, "윤하늘"
@@ -57,14 +82,25 @@ DEMO_ACCOUNTS = [
     DemoAccount("newcomer@demo.maeul.kr", "가산동 새내기", date(2001, 8, 8), None, "가산동", False),
     # Staff of a second dong and of another district, so that scope can be tried.
     DemoAccount(
-        "dong2@demo.maeul.kr", "가산동 주민센터", date(1987, 5, 11), Role.DONG_STAFF, "가산동",
-        True, "강가산",
+        "dong2@demo.maeul.kr",
+        "가산동 주민센터",
+        date(1987, 5, 11),
+        Role.DONG_STAFF,
+        "가산동",
+        True,
+        "강가산",
     ),
     DemoAccount(
-        "ydp@demo.maeul.kr", "영등포구 자치행정과", date(1983, 10, 9), Role.DISTRICT_STAFF, None,
-        True, "여영등", "영등포구",
+        "ydp@demo.maeul.kr",
+        "영등포구 자치행정과",
+        date(1983, 10, 9),
+        Role.DISTRICT_STAFF,
+        None,
+        True,
+        "여영등",
+        "영등포구",
     ),
-]  # fmt: skip
+]
 
 # Demo residents have lived in their dong for a while before any demo vote opened: the
 # voter roll is frozen at a vote's opening.
@@ -148,10 +184,16 @@ def demo_residents(key: str, name: str, born: int, dongs: list[Dong], now: datet
     `dongs` in turn, the n-th born in `born + 3n`, verified 200 days before `now` and living
     in their dong for `DEMO_HISTORY` (`demo_resident`)."""
     return [
-        demo_resident(f"{key}{n}@demo.maeul.kr", f"{name} {n}", born + 3 * n, dong,
-                      verified_at=now - timedelta(days=200), lives_since=now - DEMO_HISTORY)
+        demo_resident(
+            f"{key}{n}@demo.maeul.kr",
+            f"{name} {n}",
+            born + 3 * n,
+            dong,
+            verified_at=now - timedelta(days=200),
+            lives_since=now - DEMO_HISTORY,
+        )
         for n, dong in enumerate(dongs, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def district_staff(district: District, *, else_admin: bool = False) -> User | None:

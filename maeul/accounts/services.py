@@ -128,9 +128,14 @@ def add_dong_tie(
         with refuse_duplicate(_("You have already added this tie."), code="duplicate_tie"):
             tie = DongTie.objects.create(user=user, dong=dong, kind=kind, started_at=now)
         _record_tie_change(
-            user=user, action="accounts.add_tie", kind=kind, before=None,
-            after=_tie_label(tie), ip=ip, now=now,
-        )  # fmt: skip
+            user=user,
+            action="accounts.add_tie",
+            kind=kind,
+            before=None,
+            after=_tie_label(tie),
+            ip=ip,
+            now=now,
+        )
     forget_ties(user)
     return tie
 
@@ -157,9 +162,14 @@ def remove_dong_tie(*, user: User, tie_id: int, now: datetime, ip: str | None = 
         tie.ended_at = now
         tie.save(update_fields=["ended_at"])
         _record_tie_change(
-            user=user, action="accounts.end_tie", kind=tie.kind, before=_tie_label(tie),
-            after=None, ip=ip, now=now,
-        )  # fmt: skip
+            user=user,
+            action="accounts.end_tie",
+            kind=tie.kind,
+            before=_tie_label(tie),
+            after=None,
+            ip=ip,
+            now=now,
+        )
     forget_ties(user)
     return tie
 
@@ -181,9 +191,14 @@ def move_dong_tie(
         tie.save(update_fields=["ended_at"])
         moved = DongTie.objects.create(user=user, dong=dong, kind=tie.kind, started_at=now)
         _record_tie_change(
-            user=user, action="accounts.move_tie", kind=tie.kind, before=_tie_label(tie),
-            after=_tie_label(moved), ip=ip, now=now,
-        )  # fmt: skip
+            user=user,
+            action="accounts.move_tie",
+            kind=tie.kind,
+            before=_tie_label(tie),
+            after=_tie_label(moved),
+            ip=ip,
+            now=now,
+        )
     forget_ties(user)
     return moved
 

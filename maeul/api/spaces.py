@@ -146,8 +146,11 @@ def list_spaces(request: HttpRequest, query: Query[PageQuery]) -> SpacePage:
     return SpacePage(**paginate(request, public_spaces(), query, lambda s: SpaceItem(**_item(s))))
 
 
-@router.get("/spaces/{int:space_id}", response={200: SpaceDetail, **errors(404)},
-            summary="Read a community space")  # fmt: skip
+@router.get(
+    "/spaces/{int:space_id}",
+    response={200: SpaceDetail, **errors(404)},
+    summary="Read a community space",
+)
 def get_space(request: HttpRequest, space_id: int) -> SpaceDetail:
     space = get_object_or_404(public_spaces(), pk=space_id)
     policy = active_policy(space.district_id)
@@ -246,8 +249,11 @@ def availability(
     }
 
 
-@router.get("/spaces/statistics", response={200: SpaceStatisticsOut, **errors(400)},
-            summary="Usage of the spaces in a month")  # fmt: skip
+@router.get(
+    "/spaces/statistics",
+    response={200: SpaceStatisticsOut, **errors(400)},
+    summary="Usage of the spaces in a month",
+)
 def statistics(request: HttpRequest, month: str | None = None) -> SpaceStatisticsOut:
     """`?month=YYYY-MM` (this month by default): bookings, hours, visitors, loans, survey."""
     today = local_date(timezone.now())

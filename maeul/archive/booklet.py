@@ -81,15 +81,23 @@ def booklet_pdf(dong: Dong, *, year: int, now: datetime) -> bytes:
     document.heading("예산 집행 (단위: 천원)", level=2)
     if rows and table is not None:
         body = [
-            [row.title, format_thousands(row.budget), format_thousands(row.spent),
-             format_rate(row.rate)]
+            [
+                row.title,
+                format_thousands(row.budget),
+                format_thousands(row.spent),
+                format_rate(row.rate),
+            ]
             for row in rows
-        ]  # fmt: skip
+        ]
         total = table.total
         body.append(
-            ["합계", format_thousands(total.budget), format_thousands(total.spent),
-             format_rate(total.rate)]
-        )  # fmt: skip
+            [
+                "합계",
+                format_thousands(total.budget),
+                format_thousands(total.spent),
+                format_rate(total.rate),
+            ]
+        )
         document.table(
             ["사업명", "예산액", "집행액", "집행률"], body, widths=(85, 30, 30, 25), align="LRRR"
         )

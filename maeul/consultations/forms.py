@@ -74,8 +74,12 @@ class SuggestionForm(forms.Form):
     dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False)
     heard_on = forms.DateField(label=_("Heard on"), widget=DateInput())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    raised_by = forms.CharField(label=_("Who raised it"), max_length=100, required=False,
-                                help_text=_("Shown to staff only. Never a resident registration number."))  # fmt: skip
+    raised_by = forms.CharField(
+        label=_("Who raised it"),
+        max_length=100,
+        required=False,
+        help_text=_("Shown to staff only. Never a resident registration number."),
+    )
     body = forms.CharField(
         label=_("What was suggested"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -104,10 +108,19 @@ class ToProposalForm(forms.Form):
 
 
 KIND_WORDS = {
-    "single": "single", "하나": "single", "multiple": "multiple", "여럿": "multiple",
-    "scale": "scale", "척도": "scale", "short": "short_text", "짧은글": "short_text",
-    "long": "long_text", "긴글": "long_text", "ranking": "ranking", "순위": "ranking",
-}  # fmt: skip
+    "single": "single",
+    "하나": "single",
+    "multiple": "multiple",
+    "여럿": "multiple",
+    "scale": "scale",
+    "척도": "scale",
+    "short": "short_text",
+    "짧은글": "short_text",
+    "long": "long_text",
+    "긴글": "long_text",
+    "ranking": "ranking",
+    "순위": "ranking",
+}
 
 
 class NewConsultationForm(forms.Form):
@@ -118,12 +131,19 @@ class NewConsultationForm(forms.Form):
     )
     opens_at = SeoulDateTimeField(label=_("Opens at"))
     closes_at = SeoulDateTimeField(label=_("Closes at"))
-    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
-                                  help_text=_("Leave empty for a consultation of the whole district."))  # fmt: skip
+    dong = forms.ModelChoiceField(
+        label=_("Dong"),
+        queryset=Dong.objects.none(),
+        required=False,
+        help_text=_("Leave empty for a consultation of the whole district."),
+    )
     age_groups = forms.MultipleChoiceField(
-        label=_("Age groups asked"), choices=AgeGroup.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: every age."),
-    )  # fmt: skip
+        label=_("Age groups asked"),
+        choices=AgeGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every age."),
+    )
     results_live = forms.BooleanField(label=_("Show results while open"), required=False)
     questions = forms.CharField(
         label=_("Survey questions"),
@@ -150,6 +170,11 @@ class NewConsultationForm(forms.Form):
                 raise forms.ValidationError(
                     _("Line %(number)d does not read as a question.") % {"number": number}
                 )
-            parsed.append((KIND_WORDS[kind.strip().lower()], text.strip(),
-                           [o.strip() for o in options.split("/") if o.strip()]))  # fmt: skip
+            parsed.append(
+                (
+                    KIND_WORDS[kind.strip().lower()],
+                    text.strip(),
+                    [o.strip() for o in options.split("/") if o.strip()],
+                )
+            )
         return parsed

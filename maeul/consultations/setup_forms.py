@@ -18,23 +18,37 @@ STAGE_ROWS = 6
 class ForumForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ForumKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
-                                  help_text=_("Leave empty for a forum of the whole district."))  # fmt: skip
+    dong = forms.ModelChoiceField(
+        label=_("Dong"),
+        queryset=Dong.objects.none(),
+        required=False,
+        help_text=_("Leave empty for a forum of the whole district."),
+    )
     starts_at = SeoulDateTimeField(label=_("Starts at"))
     ends_at = SeoulDateTimeField(label=_("Ends at"))
     place = forms.CharField(label=_("Place"), max_length=200)
     capacity = forms.IntegerField(label=_("Capacity"))
     target_groups = forms.MultipleChoiceField(
-        label=_("Groups invited"), choices=TargetGroup.choices, required=False,
+        label=_("Groups invited"),
+        choices=TargetGroup.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    panels = forms.CharField(label=_("Panels"), required=False, help_text=_("One panel member a line."),
-                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    materials = forms.CharField(label=_("Materials"), required=False, help_text=_("One link a line."),
-                                widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    panels = forms.CharField(
+        label=_("Panels"),
+        required=False,
+        help_text=_("One panel member a line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    materials = forms.CharField(
+        label=_("Materials"),
+        required=False,
+        help_text=_("One link a line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     proposal = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
@@ -59,8 +73,12 @@ class ProcessForm(forms.Form):
     """A staged process: its title, and up to six stages in order (empty rows are skipped)."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    dong = forms.ModelChoiceField(label=_("Dong"), queryset=Dong.objects.none(), required=False,
-                                  help_text=_("Leave empty for a process of the whole district."))  # fmt: skip
+    dong = forms.ModelChoiceField(
+        label=_("Dong"),
+        queryset=Dong.objects.none(),
+        required=False,
+        help_text=_("Leave empty for a process of the whole district."),
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -80,8 +98,9 @@ class ProcessForm(forms.Form):
             )
             self.fields[f"stage_{n}"] = forms.ChoiceField(
                 label=_("Stage %(n)d: forum, consultation or vote") % {"n": n},
-                choices=choices, required=False,
-            )  # fmt: skip
+                choices=choices,
+                required=False,
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

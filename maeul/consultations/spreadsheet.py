@@ -24,10 +24,13 @@ def group_lines() -> list[list[Any]]:
     lines: list[list[Any]] = []
     for row in consultation_figures():
         title = as_text(row.consultation.title)
-        for kind, breakdown in (("동", row.participation.by_dong),
-                                ("연령대", row.participation.by_age_group)):  # fmt: skip
-            lines += [[title, kind, as_text(group), HIDDEN if n is None else n]
-                      for group, n in breakdown]  # fmt: skip
+        for kind, breakdown in (
+            ("동", row.participation.by_dong),
+            ("연령대", row.participation.by_age_group),
+        ):
+            lines += [
+                [title, kind, as_text(group), HIDDEN if n is None else n] for group, n in breakdown
+            ]
     return lines
 
 
@@ -41,9 +44,15 @@ def participation_workbook() -> bytes:
     workbook, sheet = new_workbook("여론수렴 참여")
     sheet.append(list(CONSULTATION_COLUMNS))
     for row in consultation_figures():
-        sheet.append([as_text(row.consultation.title), _day(row.consultation.opens_at),
-                      _day(row.consultation.closes_at), row.participation.respondents,
-                      row.arguments])  # fmt: skip
+        sheet.append(
+            [
+                as_text(row.consultation.title),
+                _day(row.consultation.opens_at),
+                _day(row.consultation.closes_at),
+                row.participation.respondents,
+                row.arguments,
+            ]
+        )
     groups = workbook.create_sheet("동·연령대별")
     groups.append(list(GROUP_COLUMNS))
     for line in group_lines():
@@ -52,8 +61,13 @@ def participation_workbook() -> bytes:
     forums.append(list(FORUM_COLUMNS))
     for figure in forum_figures():
         forum = figure.forum
-        head = [as_text(forum.title), forum.get_kind_display(), _day(forum.starts_at),
-                figure.registered, figure.attended]  # fmt: skip
+        head = [
+            as_text(forum.title),
+            forum.get_kind_display(),
+            _day(forum.starts_at),
+            figure.registered,
+            figure.attended,
+        ]
         for group, n in figure.by_group or [("", 0)]:
             forums.append([*head, as_text(group), HIDDEN if n is None else n])
     for each, wide in ((sheet, "여론수렴"), (groups, "여론수렴"), (forums, "공론장")):

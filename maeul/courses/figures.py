@@ -91,10 +91,14 @@ def course_figures(courses: Iterable[Course]) -> dict[int, Figures]:
         s, a, v = sessions.get(pk, {}), attendances.get(pk, {}), answers.get(pk, {})
         total, weight = Decimal(v.get("total") or 0), v.get("n", 0)
         result[pk] = Figures(
-            sessions=s.get("n", 0), hours=Decimal(s.get("hours") or 0),
-            participants=a.get("people", 0), attendances=a.get("n", 0),
-            satisfaction=mean(total, weight), score_total=total, score_weight=weight,
-        )  # fmt: skip
+            sessions=s.get("n", 0),
+            hours=Decimal(s.get("hours") or 0),
+            participants=a.get("people", 0),
+            attendances=a.get("n", 0),
+            satisfaction=mean(total, weight),
+            score_total=total,
+            score_weight=weight,
+        )
     return result
 
 
@@ -147,9 +151,9 @@ class ProgrammeFigures:
         ]
 
 
-def programme_figures(programme: Programme, courses: Iterable[Course] | None = None) -> (
-    ProgrammeFigures
-):  # fmt: skip
+def programme_figures(
+    programme: Programme, courses: Iterable[Course] | None = None
+) -> ProgrammeFigures:
     """A programme's figures: each course's, and the programme's total (see the module)."""
     rows = list(courses if courses is not None else programme.courses.order_by("pk"))
     by_course = course_figures(rows)

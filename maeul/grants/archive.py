@@ -225,9 +225,10 @@ def statistics(call: GrantCall | None = None) -> Statistics:
     )
     dongs = {
         dong.code: f"{dong.district.name} {dong.name}"
-        for dong in Dong.objects.filter(code__in=used_dongs).select_related("district")
+        for dong in Dong.objects.filter(code__in=used_dongs)
+        .select_related("district")
         .order_by("code")
-    }  # fmt: skip
+    }
     by_programme = _rows(applications, "call__programme", programmes, by_programme_calls)
     for row in by_programme:
         if row.key in Programme.values:

@@ -60,19 +60,61 @@ class CallSpec:
 
 
 PAST = [
-    CallSpec(Programme.NONPROFIT_SUBSIDY, 2018, "2018년 비영리민간단체 보조금 지원사업",
-             287_000_000, 41, 20_000_000, date(2018, 1, 8)),
-    CallSpec(Programme.NONPROFIT_SUBSIDY, 2019, "2019년 비영리민간단체 보조금 지원사업",
-             287_000_000, 43, 20_000_000, date(2019, 1, 7)),
-    CallSpec(Programme.NONPROFIT_SUBSIDY, 2020, "2020년 비영리민간단체 보조금 지원사업",
-             337_000_000, 41, 20_000_000, date(2020, 1, 6)),
-    CallSpec(Programme.NEIGHBOURS, 2020, "2020 마을공동체 통합공모 이웃만들기",
-             20_000_000, 21, 1_000_000, date(2020, 3, 2)),
-    CallSpec(Programme.COMMUNITY_GROWTH, 2020, "2020 마을공동체 통합공모 공동체성장",
-             25_000_000, 10, 3_000_000, date(2020, 3, 2)),
-    CallSpec(Programme.ALLEYS, 2020, "2020 마을공동체 통합공모 골목만들기",
-             5_000_000, 2, 2_500_000, date(2020, 3, 2)),
-]  # fmt: skip
+    CallSpec(
+        Programme.NONPROFIT_SUBSIDY,
+        2018,
+        "2018년 비영리민간단체 보조금 지원사업",
+        287_000_000,
+        41,
+        20_000_000,
+        date(2018, 1, 8),
+    ),
+    CallSpec(
+        Programme.NONPROFIT_SUBSIDY,
+        2019,
+        "2019년 비영리민간단체 보조금 지원사업",
+        287_000_000,
+        43,
+        20_000_000,
+        date(2019, 1, 7),
+    ),
+    CallSpec(
+        Programme.NONPROFIT_SUBSIDY,
+        2020,
+        "2020년 비영리민간단체 보조금 지원사업",
+        337_000_000,
+        41,
+        20_000_000,
+        date(2020, 1, 6),
+    ),
+    CallSpec(
+        Programme.NEIGHBOURS,
+        2020,
+        "2020 마을공동체 통합공모 이웃만들기",
+        20_000_000,
+        21,
+        1_000_000,
+        date(2020, 3, 2),
+    ),
+    CallSpec(
+        Programme.COMMUNITY_GROWTH,
+        2020,
+        "2020 마을공동체 통합공모 공동체성장",
+        25_000_000,
+        10,
+        3_000_000,
+        date(2020, 3, 2),
+    ),
+    CallSpec(
+        Programme.ALLEYS,
+        2020,
+        "2020 마을공동체 통합공모 골목만들기",
+        5_000_000,
+        2,
+        2_500_000,
+        date(2020, 3, 2),
+    ),
+]
 
 
 def _at(day: date, hour: int = 10) -> datetime:
@@ -134,21 +176,35 @@ def _representative(email: str, name: str, dong: Dong, now: datetime) -> User:
 
 def _apply(call: GrantCall, group, user, text: tuple[str, str], amount: int, now: datetime):  # type: ignore[no-untyped-def]
     draft = applications.start_application(
-        call=call, group=group, title=text[0], description=text[1], place="",
-        dong=group.dong, amount=amount, user=user, now=now,
-    )  # fmt: skip
+        call=call,
+        group=group,
+        title=text[0],
+        description=text[1],
+        place="",
+        dong=group.dong,
+        amount=amount,
+        user=user,
+        now=now,
+    )
     categories = {category.name: category for category in call.categories.all()}
     food = amount // 10
     for name, item, value in (("식비", "간식", food), ("재료비", "재료", amount - food)):
         applications.add_budget_line(
-            application=draft, category=categories[name], item=item, amount=value, user=user,
+            application=draft,
+            category=categories[name],
+            item=item,
+            amount=value,
+            user=user,
             now=now,
-        )  # fmt: skip
+        )
     for kind in call.required_attachments:
         applications.attach_file(
-            application=draft, kind=kind,
-            upload=SimpleUploadedFile("계획서.pdf", PDF, "application/pdf"), user=user, now=now,
-        )  # fmt: skip
+            application=draft,
+            kind=kind,
+            upload=SimpleUploadedFile("계획서.pdf", PDF, "application/pdf"),
+            user=user,
+            now=now,
+        )
     applications.submit_application(application=draft, user=user, now=now)
     return draft
 
@@ -163,18 +219,27 @@ def _review(call: GrantCall, selected: Application, other: Application) -> None:
         for application, points in ((selected, (27, 25, 17, 18)), (other, (20, 18, 14, 12))):
             sheet = dict(zip([c.pk for c in call.criteria.all()], points, strict=True))
             review.score_application(
-                application=application, user=member, points=sheet,
-                comment="주민이 함께 가꾸는 계획이 구체적입니다." if application == selected else "",
+                application=application,
+                user=member,
+                points=sheet,
+                comment="주민이 함께 가꾸는 계획이 구체적입니다."
+                if application == selected
+                else "",
                 now=after + timedelta(days=1),
-            )  # fmt: skip
+            )
     for application, chosen, reasons in (
         (selected, True, "이웃이 함께 가꾸고 나누는 계획이 구체적이고 예산이 알맞습니다."),
         (other, False, "공연 장소와 관객 모집 계획이 아직 정해지지 않았습니다."),
     ):
         review.decide(
-            application=application, selected=chosen, amount=application.amount if chosen else None,
-            reasons=reasons, staff=staff, now=after + timedelta(days=3), ip=None,
-        )  # fmt: skip
+            application=application,
+            selected=chosen,
+            amount=application.amount if chosen else None,
+            reasons=reasons,
+            staff=staff,
+            now=after + timedelta(days=3),
+            ip=None,
+        )
 
 
 def _settle(garden: Application) -> None:
@@ -184,29 +249,46 @@ def _settle(garden: Application) -> None:
     centre = User.objects.filter(email="centre@demo.maeul.kr").first() or staff
     representative = garden.group.representative
     agreements.create_agreement(
-        application=garden, amount=1_000_000, conditions="사업이 끝나고 30일 안에 정산합니다.",
-        signed_at=date(2020, 4, 20), bank="농협", account="301-0000-0000-01", staff=staff,
-        now=_at(date(2020, 4, 20)), ip=None,
-    )  # fmt: skip
+        application=garden,
+        amount=1_000_000,
+        conditions="사업이 끝나고 30일 안에 정산합니다.",
+        signed_at=date(2020, 4, 20),
+        bank="농협",
+        account="301-0000-0000-01",
+        staff=staff,
+        now=_at(date(2020, 4, 20)),
+        ip=None,
+    )
     agreements.record_disbursement(
-        application=garden, amount=1_000_000, paid_at=date(2020, 4, 27), note="일시 교부",
-        staff=staff, now=_at(date(2020, 4, 27)), ip=None,
-    )  # fmt: skip
+        application=garden,
+        amount=1_000_000,
+        paid_at=date(2020, 4, 27),
+        note="일시 교부",
+        staff=staff,
+        now=_at(date(2020, 4, 27)),
+        ip=None,
+    )
     categories = {category.name: category for category in garden.call.categories.all()}
     entries = [
         spending.record_expense(
-            application=garden, category=categories[name], item=item, amount=amount,
-            spent_on=day, receipt=SimpleUploadedFile("영수증.pdf", PDF, "application/pdf"),
-            user=representative, now=_at(day, 18),
+            application=garden,
+            category=categories[name],
+            item=item,
+            amount=amount,
+            spent_on=day,
+            receipt=SimpleUploadedFile("영수증.pdf", PDF, "application/pdf"),
+            user=representative,
+            now=_at(day, 18),
         )
         for name, item, amount, day in (
             ("재료비", "상자 텃밭 12개와 흙", 620_000, date(2020, 5, 4)),
             ("재료비", "모종과 씨앗", 300_000, date(2020, 5, 11)),
             ("식비", "주민 모임 다과", 80_000, date(2020, 6, 13)),
         )
-    ]  # fmt: skip
+    ]
     spending.record_interim_check(
-        application=garden, visited_on=date(2020, 7, 15),
+        application=garden,
+        visited_on=date(2020, 7, 15),
         findings="상자 텃밭 12개가 설치되어 주민 9명이 당번을 정해 가꾸고 있습니다. "
         "다과비는 사업 참여자가 아닌 모임의 다과로 확인되어 인정하지 않습니다.",
         outcome=CheckOutcome.NEEDS_CORRECTION,
@@ -215,25 +297,35 @@ def _settle(garden: Application) -> None:
             entries[1].pk: (CheckMark.CONFIRMED, ""),
             entries[2].pk: (CheckMark.DISALLOWED, "사업과 관계없는 다과비입니다."),
         },
-        staff=centre, now=_at(date(2020, 7, 15), 16), ip=None,
-    )  # fmt: skip
+        staff=centre,
+        now=_at(date(2020, 7, 15), 16),
+        ip=None,
+    )
     settlement.submit_settlement(
         application=garden,
         report="상자 텃밭 12개에서 상추와 고추를 길러 경로당 두 곳에 나누었습니다. "
         "10월에 골목 나눔 장터를 열어 주민 60여 명이 다녀갔습니다.",
-        user=representative, now=_at(date(2020, 11, 30)),
-    )  # fmt: skip
+        user=representative,
+        now=_at(date(2020, 11, 30)),
+    )
     settlement.approve_settlement(
         application=garden, staff=staff, now=_at(date(2020, 12, 10)), ip=None
     )
     settlement.record_return(
-        application=garden, returned_on=date(2020, 12, 18), staff=staff,
-        now=_at(date(2020, 12, 18)), ip=None,
-    )  # fmt: skip
+        application=garden,
+        returned_on=date(2020, 12, 18),
+        staff=staff,
+        now=_at(date(2020, 12, 18)),
+        ip=None,
+    )
     settlement.evaluate(
-        application=garden, score=85, comment="주민 참여가 꾸준했고 나눔이 이웃으로 넓어졌습니다.",
-        staff=staff, now=_at(date(2020, 12, 20)), ip=None,
-    )  # fmt: skip
+        application=garden,
+        score=85,
+        comment="주민 참여가 꾸준했고 나눔이 이웃으로 넓어졌습니다.",
+        staff=staff,
+        now=_at(date(2020, 12, 20)),
+        ip=None,
+    )
 
 
 def load_grants(*, now: datetime) -> int:
@@ -263,19 +355,39 @@ def load_grants(*, now: datetime) -> int:
     made = []
     for name, rep, dong, phone in (
         ("독산 텃밭모임", resident, "독산1동", "010-0000-1001"),
-        ("시흥 골목지기", _representative("group-siheung@demo.maeul.kr", "시흥 골목지기 대표",
-                                          dongs["시흥1동"], now), "시흥1동", "010-0000-1002"),
-        ("금빛노을 인형극단", _representative("group-puppet@demo.maeul.kr", "인형극단 대표",
-                                             dongs["가산동"], now), "가산동", "010-0000-1003"),
-    ):  # fmt: skip
+        (
+            "시흥 골목지기",
+            _representative(
+                "group-siheung@demo.maeul.kr", "시흥 골목지기 대표", dongs["시흥1동"], now
+            ),
+            "시흥1동",
+            "010-0000-1002",
+        ),
+        (
+            "금빛노을 인형극단",
+            _representative("group-puppet@demo.maeul.kr", "인형극단 대표", dongs["가산동"], now),
+            "가산동",
+            "010-0000-1003",
+        ),
+    ):
         opened = _at(date(2020, 2, 1))
         group = groups.register_group(
-            name=name, kind=GroupKind.RESIDENT_CIRCLE, dong=dongs[dong], contact=phone,
-            representative=rep, now=opened,
-        )  # fmt: skip
+            name=name,
+            kind=GroupKind.RESIDENT_CIRCLE,
+            dong=dongs[dong],
+            contact=phone,
+            representative=rep,
+            now=opened,
+        )
         for member in ("김하나", "이두리", "박세나", "최네별"):
-            groups.add_member(group=group, name=f"{member}({name[:2]})", tie=MemberTie.RESIDENT,
-                              consent=True, user=rep, now=opened)  # fmt: skip
+            groups.add_member(
+                group=group,
+                name=f"{member}({name[:2]})",
+                tie=MemberTie.RESIDENT,
+                consent=True,
+                user=rep,
+                now=opened,
+            )
         made.append((group, rep))
     (doksan, doksan_rep), (siheung, siheung_rep), (puppets, puppets_rep) = made
     neighbours = past["2020 마을공동체 통합공모 이웃만들기"]

@@ -46,9 +46,17 @@ SEED = 2021
 
 # Seed 000, "'21년 주민자치활동 지원 사업 선정 : 총 33건 / 동단위계획형 시민참여예산 : 총 28건".
 PROJECT_COUNTS = {
-    "가산동": (4, 3), "독산1동": (6, 1), "독산2동": (2, 4), "독산3동": (5, 2), "독산4동": (3, 2),
-    "시흥1동": (5, 2), "시흥2동": (2, 3), "시흥3동": (2, 6), "시흥4동": (2, 2), "시흥5동": (2, 3),
-}  # fmt: skip
+    "가산동": (4, 3),
+    "독산1동": (6, 1),
+    "독산2동": (2, 4),
+    "독산3동": (5, 2),
+    "독산4동": (3, 2),
+    "시흥1동": (5, 2),
+    "시흥2동": (2, 3),
+    "시흥3동": (2, 6),
+    "시흥4동": (2, 2),
+    "시흥5동": (2, 3),
+}
 SECTIONS = ["자치행정분과", "마을복지분과", "문화교육분과", "환경안전분과"]
 GOVERNANCE_SECTIONS = [
     "교육·문화",
@@ -58,28 +66,44 @@ GOVERNANCE_SECTIONS = [
     "청년·경제일자리",
 ]
 ACTIVITY_PROJECTS = [
-    ("마을 축제 한마당", "문화교육분과"), ("경로당 건강 체조 교실", "마을복지분과"),
-    ("골목 환경 정비의 날", "환경안전분과"), ("청소년 진로 멘토링", "문화교육분과"),
-    ("마을 소식지 발행", "자치행정분과"), ("이웃과 함께하는 반찬 나눔", "마을복지분과"),
-    ("주민 공유 텃밭 가꾸기", "환경안전분과"), ("어르신 스마트폰 배움터", "문화교육분과"),
-    ("주민자치학교 운영", "자치행정분과"), ("야간 안심 순찰대", "환경안전분과"),
-]  # fmt: skip
+    ("마을 축제 한마당", "문화교육분과"),
+    ("경로당 건강 체조 교실", "마을복지분과"),
+    ("골목 환경 정비의 날", "환경안전분과"),
+    ("청소년 진로 멘토링", "문화교육분과"),
+    ("마을 소식지 발행", "자치행정분과"),
+    ("이웃과 함께하는 반찬 나눔", "마을복지분과"),
+    ("주민 공유 텃밭 가꾸기", "환경안전분과"),
+    ("어르신 스마트폰 배움터", "문화교육분과"),
+    ("주민자치학교 운영", "자치행정분과"),
+    ("야간 안심 순찰대", "환경안전분과"),
+]
 BUDGET_PROJECTS = [
-    ("통학로 안전 펜스 설치", "환경안전분과"), ("골목 LED 보안등 교체", "환경안전분과"),
-    ("어린이공원 그늘막 설치", "마을복지분과"), ("마을 쉼터 벤치 놓기", "마을복지분과"),
-    ("쓰레기 무단투기 방지 안내판", "환경안전분과"), ("경로당 안전 손잡이 설치", "마을복지분과"),
-]  # fmt: skip
+    ("통학로 안전 펜스 설치", "환경안전분과"),
+    ("골목 LED 보안등 교체", "환경안전분과"),
+    ("어린이공원 그늘막 설치", "마을복지분과"),
+    ("마을 쉼터 벤치 놓기", "마을복지분과"),
+    ("쓰레기 무단투기 방지 안내판", "환경안전분과"),
+    ("경로당 안전 손잡이 설치", "마을복지분과"),
+]
 INNOVATION_PROJECTS = [
-    ("금천형 마을돌봄 모델 마련 연구용역", "복지·건강"), ("일회용 비닐봉투 없는 우리마을", "도시환경·안전"),
-    ("독산로 보행환경 개선", "도시환경·안전"), ("청년 마을살이 지원", "청년·경제일자리"),
-    ("마을학교 네트워크 운영", "교육·문화"), ("주민자치 역량 강화 교육", "주민자치·기획"),
-    ("1인 가구 이웃 만들기", "복지·건강"), ("G밸리 직장인 마을 참여", "청년·경제일자리"),
-    ("안양천 생태 교육", "교육·문화"), ("마을 안전 지도 만들기", "도시환경·안전"),
-    ("협치 의제 발굴 워크숍", "주민자치·기획"), ("어르신 건강 동아리", "복지·건강"),
-    ("청소년 문화 공간 운영", "교육·문화"), ("골목상권 공동 브랜드", "청년·경제일자리"),
-    ("기후위기 대응 주민 실천단", "도시환경·안전"), ("민관 협치 아카데미", "주민자치·기획"),
+    ("금천형 마을돌봄 모델 마련 연구용역", "복지·건강"),
+    ("일회용 비닐봉투 없는 우리마을", "도시환경·안전"),
+    ("독산로 보행환경 개선", "도시환경·안전"),
+    ("청년 마을살이 지원", "청년·경제일자리"),
+    ("마을학교 네트워크 운영", "교육·문화"),
+    ("주민자치 역량 강화 교육", "주민자치·기획"),
+    ("1인 가구 이웃 만들기", "복지·건강"),
+    ("G밸리 직장인 마을 참여", "청년·경제일자리"),
+    ("안양천 생태 교육", "교육·문화"),
+    ("마을 안전 지도 만들기", "도시환경·안전"),
+    ("협치 의제 발굴 워크숍", "주민자치·기획"),
+    ("어르신 건강 동아리", "복지·건강"),
+    ("청소년 문화 공간 운영", "교육·문화"),
+    ("골목상권 공동 브랜드", "청년·경제일자리"),
+    ("기후위기 대응 주민 실천단", "도시환경·안전"),
+    ("민관 협치 아카데미", "주민자치·기획"),
     ("다문화 가족 소통 모임", "복지·건강"),
-]  # fmt: skip
+]
 AGENDA_2022 = [
     ("마을 공유 창고 만들기", "주민이 함께 쓰는 공구와 행사 물품을 한곳에 모읍니다.", 4_000_000),
     ("어린이 등굣길 안전 지킴이", "아침 등굣길에 주민 지킴이가 함께합니다.", 3_000_000),
@@ -87,9 +111,25 @@ AGENDA_2022 = [
     ("골목 벽화 그리기", "낡은 담장을 주민과 학생이 함께 꾸밉니다.", 5_000_000),
 ]
 NICKNAMES = [
-    "햇살", "느티나무", "민들레", "산책길", "징검다리", "골목대장", "텃밭지기", "책방지기",
-    "마을기자", "풍물패", "도토리", "별빛", "바람개비", "새싹", "온기", "두레", "마중물", "벽돌",
-]  # fmt: skip
+    "햇살",
+    "느티나무",
+    "민들레",
+    "산책길",
+    "징검다리",
+    "골목대장",
+    "텃밭지기",
+    "책방지기",
+    "마을기자",
+    "풍물패",
+    "도토리",
+    "별빛",
+    "바람개비",
+    "새싹",
+    "온기",
+    "두레",
+    "마중물",
+    "벽돌",
+]
 
 
 def _council(dong: Dong, staff: User, rng: random.Random, today: date) -> Council:
@@ -148,17 +188,31 @@ def _plan_2021(council: Council, staff: DemoStaff, rng: random.Random) -> None:
     sections = {section.name: section for section in council.sections.all()}
     activities, budgets = PROJECT_COUNTS[council.dong.name] if council.dong else (0, 0)
     rows = [
-        (title, Programme.RESIDENT_ACTIVITY, BudgetSource.DISTRICT, rng.randrange(30, 100) * 100_000, section)
+        (
+            title,
+            Programme.RESIDENT_ACTIVITY,
+            BudgetSource.DISTRICT,
+            rng.randrange(30, 100) * 100_000,
+            section,
+        )
         for title, section in rng.sample(ACTIVITY_PROJECTS, activities)
     ] + [
-        (title, Programme.DONG_PARTICIPATORY_BUDGET, BudgetSource.CITY, rng.randrange(10, 30) * 1_000_000, section)
+        (
+            title,
+            Programme.DONG_PARTICIPATORY_BUDGET,
+            BudgetSource.CITY,
+            rng.randrange(10, 30) * 1_000_000,
+            section,
+        )
         for title, section in rng.sample(BUDGET_PROJECTS, budgets)
-    ]  # fmt: skip
+    ]
     if council.dong is None:
         rows = [
             (title, Programme.COMMUNITY_INNOVATION, BudgetSource.CITY, budget, section)
-            for (title, section), budget in zip(INNOVATION_PROJECTS, _split(900_000_000, 17, rng), strict=True)
-        ]  # fmt: skip
+            for (title, section), budget in zip(
+                INNOVATION_PROJECTS, _split(900_000_000, 17, rng), strict=True
+            )
+        ]
     made = [
         projects.add_project(
             plan=plan,
@@ -233,9 +287,14 @@ def _assembly_2021(council: Council, staff: DemoStaff, rng: random.Random, voter
     # (kind, name, starts, announced, streamed at): the policy sharing session, the assembly.
     gatherings = [
         (EventKind.POLICY_SHARING, "정책공유회", at(date(YEAR, 5, 12), 19), date(YEAR, 4, 20), ""),
-        (EventKind.ASSEMBLY, "주민총회", at(date(YEAR, 6, 19), 14), date(YEAR, 5, 20),
-            "https://www.youtube.com/@geumcheon-maeul"),
-    ]  # fmt: skip
+        (
+            EventKind.ASSEMBLY,
+            "주민총회",
+            at(date(YEAR, 6, 19), 14),
+            date(YEAR, 5, 20),
+            "https://www.youtube.com/@geumcheon-maeul",
+        ),
+    ]
     scheduled = {
         kind: events.schedule_event(
             council=council,
@@ -271,9 +330,14 @@ def _assembly_2021(council: Council, staff: DemoStaff, rng: random.Random, voter
         (Channel.ON_SITE, "주민총회 현장 투표함"),
     ):
         batches[channel] = open_batch(
-            vote=vote, dong=council.dong, channel=channel, label=label,
-            staff=dong_staff, now=at(date(YEAR, 6, 19), 14), ip=IP,
-        )  # fmt: skip
+            vote=vote,
+            dong=council.dong,
+            channel=channel,
+            label=label,
+            staff=dong_staff,
+            now=at(date(YEAR, 6, 19), 14),
+            ip=IP,
+        )
     for index in range(voters):
         answers = tuple(
             (

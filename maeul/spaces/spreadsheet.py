@@ -26,20 +26,38 @@ COLUMNS: Final = (
 def _line(row: Usage) -> list[Any]:
     space = row.space
     return [
-        as_text(space.name), space.dong.name, as_text(space.operator),
-        float(space.size_m2) if space.size_m2 else "", row.bookings, round(row.hours, 1),
-        row.booked_visitors, row.walk_ins, row.visitors, row.loans, row.answers,
+        as_text(space.name),
+        space.dong.name,
+        as_text(space.operator),
+        float(space.size_m2) if space.size_m2 else "",
+        row.bookings,
+        round(row.hours, 1),
+        row.booked_visitors,
+        row.walk_ins,
+        row.visitors,
+        row.loans,
+        row.answers,
         row.satisfied_percent if row.satisfied_percent is not None else "",
-    ]  # fmt: skip
+    ]
 
 
 def usage_workbook(title: str, rows: list[Usage]) -> bytes:
     """One sheet, 이용 현황: a line per space and a total line."""
     sums = totals(rows)
     total = [
-        "합계", "", "", "", sums["bookings"], round(sums["hours"], 1), sums["booked_visitors"],
-        sums["walk_ins"], sums["visitors"], sums["loans"], sums["answers"], "",
-    ]  # fmt: skip
+        "합계",
+        "",
+        "",
+        "",
+        sums["bookings"],
+        round(sums["hours"], 1),
+        sums["booked_visitors"],
+        sums["walk_ins"],
+        sums["visitors"],
+        sums["loans"],
+        sums["answers"],
+        "",
+    ]
     workbook, sheet = new_workbook("이용 현황")
     fill_sheet(sheet, COLUMNS, [*(_line(row) for row in rows), total])
     sheet.freeze_panes = "A2"

@@ -83,9 +83,13 @@ def test_an_impossible_birth_date_is_refused_and_nothing_is_sent(
 ):
     with pytest.raises(RuleViolation) as refused:
         send_phone_code(
-            user=unverified_resident, raw_phone="010-4821-3957", name=NAME,
-            birth_date=birth_date, ip=None, now=timezone.now(),
-        )  # fmt: skip
+            user=unverified_resident,
+            raw_phone="010-4821-3957",
+            name=NAME,
+            birth_date=birth_date,
+            ip=None,
+            now=timezone.now(),
+        )
 
     assert refused.value.message == korean(msgid)
     assert OutboxSMSBackend.outbox == []
@@ -95,9 +99,13 @@ def test_an_impossible_birth_date_is_refused_and_nothing_is_sent(
 def test_a_blank_name_is_refused(unverified_resident):
     with pytest.raises(RuleViolation) as refused:
         send_phone_code(
-            user=unverified_resident, raw_phone="010-4821-3957", name="  ",
-            birth_date=BIRTH_DATE, ip=None, now=timezone.now(),
-        )  # fmt: skip
+            user=unverified_resident,
+            raw_phone="010-4821-3957",
+            name="  ",
+            birth_date=BIRTH_DATE,
+            ip=None,
+            now=timezone.now(),
+        )
 
     assert refused.value.message == korean("Enter the name as on the identity card.")
     assert not PhoneCode.objects.exists()
@@ -137,9 +145,13 @@ def test_in_person_verification_records_the_identity_card(dong_staff, unverified
     now = timezone.now()
 
     verify_in_person(
-        staff=dong_staff, resident=unverified_resident, name="김 독산", birth_date=BIRTH_DATE,
-        ip=None, now=now,
-    )  # fmt: skip
+        staff=dong_staff,
+        resident=unverified_resident,
+        name="김 독산",
+        birth_date=BIRTH_DATE,
+        ip=None,
+        now=now,
+    )
 
     user = User.objects.get(pk=unverified_resident.pk)
     assert user.person_hmac == person_hash(NAME, BIRTH_DATE)  # spaces do not matter
@@ -153,9 +165,13 @@ def test_in_person_verification_records_the_identity_card(dong_staff, unverified
 def test_in_person_with_a_future_birth_date_changes_nothing(dong_staff, unverified_resident):
     with pytest.raises(RuleViolation) as refused:
         verify_in_person(
-            staff=dong_staff, resident=unverified_resident, name=NAME,
-            birth_date=timezone.localdate() + timedelta(days=1), ip=None, now=timezone.now(),
-        )  # fmt: skip
+            staff=dong_staff,
+            resident=unverified_resident,
+            name=NAME,
+            birth_date=timezone.localdate() + timedelta(days=1),
+            ip=None,
+            now=timezone.now(),
+        )
 
     assert refused.value.message == korean("A birth date cannot be in the future.")
     user = User.objects.get(pk=unverified_resident.pk)
@@ -169,9 +185,13 @@ def test_an_account_verified_without_a_person_on_record_can_be_checked_again(don
     assert not resident.has_ballot_identity
 
     verify_in_person(
-        staff=dong_staff, resident=resident, name=NAME, birth_date=BIRTH_DATE, ip=None,
+        staff=dong_staff,
+        resident=resident,
+        name=NAME,
+        birth_date=BIRTH_DATE,
+        ip=None,
         now=timezone.now(),
-    )  # fmt: skip
+    )
 
     assert User.objects.get(pk=resident.pk).has_ballot_identity
 
@@ -236,9 +256,13 @@ def test_staff_correct_a_birth_year_with_a_reason(dong_staff, resident):
     now = timezone.now()
 
     correct_birth_year(
-        staff=dong_staff, resident=resident, birth_year=1979, reason="신분증 확인 결과 오기",
-        now=now, ip="203.0.113.5",
-    )  # fmt: skip
+        staff=dong_staff,
+        resident=resident,
+        birth_year=1979,
+        reason="신분증 확인 결과 오기",
+        now=now,
+        ip="203.0.113.5",
+    )
 
     user = User.objects.get(pk=resident.pk)
     assert (user.birth_year, user.birth_year_changed_at) == (1979, now)
@@ -251,9 +275,13 @@ def test_staff_correct_a_birth_year_with_a_reason(dong_staff, resident):
 def test_a_correction_needs_a_reason(dong_staff, resident, reason):
     with pytest.raises(RuleViolation) as refused:
         correct_birth_year(
-            staff=dong_staff, resident=resident, birth_year=1979, reason=reason,
-            now=timezone.now(), ip=None,
-        )  # fmt: skip
+            staff=dong_staff,
+            resident=resident,
+            birth_year=1979,
+            reason=reason,
+            now=timezone.now(),
+            ip=None,
+        )
 
     assert refused.value.message == korean("Give the reason for the correction.")
     assert User.objects.get(pk=resident.pk).birth_year == 1980
@@ -264,9 +292,13 @@ def test_a_correction_needs_a_reason(dong_staff, resident, reason):
 def test_a_correction_outside_ones_dongs_is_refused(request, resident, persona):
     with pytest.raises(RuleViolation) as refused:
         correct_birth_year(
-            staff=request.getfixturevalue(persona), resident=resident, birth_year=1979,
-            reason="신분증 확인", now=timezone.now(), ip=None,
-        )  # fmt: skip
+            staff=request.getfixturevalue(persona),
+            resident=resident,
+            birth_year=1979,
+            reason="신분증 확인",
+            now=timezone.now(),
+            ip=None,
+        )
 
     assert refused.value.code == "forbidden"
     assert User.objects.get(pk=resident.pk).birth_year == 1980

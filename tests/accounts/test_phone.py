@@ -19,9 +19,16 @@ NUMBER = "01048213957"
 
 @pytest.mark.parametrize(
     "raw",
-    ["010-4821-3957", "01048213957", "010 4821 3957", "(010) 4821-3957", "+82 10-4821-3957",
-     "+821048213957", " 010.4821.3957 "],
-)  # fmt: skip
+    [
+        "010-4821-3957",
+        "01048213957",
+        "010 4821 3957",
+        "(010) 4821-3957",
+        "+82 10-4821-3957",
+        "+821048213957",
+        " 010.4821.3957 ",
+    ],
+)
 def test_normalize_keeps_digits_with_a_leading_zero(raw):
     assert phone.normalize(raw) == NUMBER
 
@@ -81,9 +88,13 @@ def _text_cells(table: str) -> list[str]:
 def test_database_holds_no_plain_phone_number_of_a_verified_user(unverified_resident):
     now = timezone.now()
     send_phone_code(
-        user=unverified_resident, raw_phone="010-4821-3957", name="김독산",
-        birth_date=date(1984, 6, 2), ip=None, now=now,
-    )  # fmt: skip
+        user=unverified_resident,
+        raw_phone="010-4821-3957",
+        name="김독산",
+        birth_date=date(1984, 6, 2),
+        ip=None,
+        now=now,
+    )
     code = re.search(r"\d{6}", OutboxSMSBackend.outbox[-1][1]).group()
     confirm_phone_code(user=unverified_resident, code=code, now=now)
 

@@ -41,15 +41,15 @@ TARGETS = ["독산1동", "가산동", "영등포구", "no tie", "unknown"]
 # F = found (→ the resident's page), n = not found (404, as if unknown), 4 = 403.
 #                          독산1 가산 영등포 no-tie unknown
 MATRIX = {
-    "dong_staff":           "F n n n n",
-    "other_dong_staff":     "n F n n n",
-    "district_staff":       "F F n n n",
+    "dong_staff": "F n n n n",
+    "other_dong_staff": "n F n n n",
+    "district_staff": "F F n n n",
     "other_district_staff": "n n F n n",
     "support_centre_staff": "4 4 4 4 4",
-    "committee_member":     "4 4 4 4 4",
-    "resident":             "4 4 4 4 4",
-    "site_admin":           "F F F F n",
-}  # fmt: skip
+    "committee_member": "4 4 4 4 4",
+    "resident": "4 4 4 4 4",
+    "site_admin": "F F F F n",
+}
 
 CELLS = [
     (persona, target, expected)

@@ -26,9 +26,13 @@ BIRTH_DATE = date(1984, 6, 2)
 
 def _send(user, *, now=None, raw_phone=RAW_PHONE, ip="198.51.100.4"):
     send_phone_code(
-        user=user, raw_phone=raw_phone, name=NAME, birth_date=BIRTH_DATE, ip=ip,
+        user=user,
+        raw_phone=raw_phone,
+        name=NAME,
+        birth_date=BIRTH_DATE,
+        ip=ip,
         now=now or timezone.now(),
-    )  # fmt: skip
+    )
     _to, text = OutboxSMSBackend.outbox[-1]
     return re.search(r"(?<!\d)(\d{6})(?!\d)", text).group(1)
 
@@ -283,9 +287,13 @@ def test_dong_staff_verifies_a_resident_of_their_dong(dong_staff, unverified_res
     now = timezone.now()
 
     verify_in_person(
-        staff=dong_staff, resident=unverified_resident, name=NAME, birth_date=BIRTH_DATE,
-        ip="203.0.113.5", now=now,
-    )  # fmt: skip
+        staff=dong_staff,
+        resident=unverified_resident,
+        name=NAME,
+        birth_date=BIRTH_DATE,
+        ip="203.0.113.5",
+        now=now,
+    )
 
     user = User.objects.get(pk=unverified_resident.pk)
     assert user.verified_at == now
@@ -306,9 +314,13 @@ def test_district_staff_verifies_a_resident_of_any_dong_of_the_district(district
     DongTieFactory(user=person, dong=geumcheon.dongs.get(name="시흥5동"))
 
     verify_in_person(
-        staff=district_staff, resident=person, name=NAME, birth_date=BIRTH_DATE, ip=None,
+        staff=district_staff,
+        resident=person,
+        name=NAME,
+        birth_date=BIRTH_DATE,
+        ip=None,
         now=timezone.now(),
-    )  # fmt: skip
+    )
 
     assert User.objects.get(pk=person.pk).verified_by == district_staff
 
@@ -316,9 +328,13 @@ def test_district_staff_verifies_a_resident_of_any_dong_of_the_district(district
 def test_other_dong_staff_cannot_verify_and_nothing_changes(other_dong_staff, unverified_resident):
     with pytest.raises(RuleViolation) as refused:
         verify_in_person(
-            staff=other_dong_staff, resident=unverified_resident, name=NAME,
-            birth_date=BIRTH_DATE, ip="203.0.113.5", now=timezone.now(),
-        )  # fmt: skip
+            staff=other_dong_staff,
+            resident=unverified_resident,
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip="203.0.113.5",
+            now=timezone.now(),
+        )
 
     assert refused.value.code == "forbidden"
     assert refused.value.message == korean(
@@ -335,9 +351,13 @@ def test_verified_account_is_not_verified_twice(dong_staff, resident):
 
     with pytest.raises(RuleViolation) as refused:
         verify_in_person(
-            staff=dong_staff, resident=resident, name=NAME, birth_date=BIRTH_DATE, ip=None,
+            staff=dong_staff,
+            resident=resident,
+            name=NAME,
+            birth_date=BIRTH_DATE,
+            ip=None,
             now=timezone.now(),
-        )  # fmt: skip
+        )
 
     assert refused.value.code == "already_verified"
     assert User.objects.get(pk=resident.pk).verified_at == first

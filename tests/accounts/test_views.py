@@ -96,11 +96,16 @@ def test_profile_ignores_fields_it_does_not_offer(client, unverified_resident):
     response = client.post(
         PROFILE,
         {
-            "display_name": "새 이름", "birth_year": "1990", "is_staff": "1", "is_superuser": "1",
-            "verified_at": "2026-01-01T00:00:00+09:00", "verification_method": "in_person",
-            "email": "taken-over@example.kr", "is_active": "0",
+            "display_name": "새 이름",
+            "birth_year": "1990",
+            "is_staff": "1",
+            "is_superuser": "1",
+            "verified_at": "2026-01-01T00:00:00+09:00",
+            "verification_method": "in_person",
+            "email": "taken-over@example.kr",
+            "is_active": "0",
         },
-    )  # fmt: skip
+    )
 
     assert response.status_code == 302
     user = User.objects.get(pk=unverified_resident.pk)
@@ -400,9 +405,13 @@ STRONG_PASSWORD = "maeul-test-pass-2026"
 def test_sign_up_confirm_email_and_be_logged_in(client, db):
     response = client.post(
         SIGNUP,
-        {"email": "newcomer@example.kr", "password1": STRONG_PASSWORD,
-         "password2": STRONG_PASSWORD, **SIGNUP_CONSENTS},
-    )  # fmt: skip
+        {
+            "email": "newcomer@example.kr",
+            "password1": STRONG_PASSWORD,
+            "password2": STRONG_PASSWORD,
+            **SIGNUP_CONSENTS,
+        },
+    )
 
     assert response.status_code == 302
     user = User.objects.get(email="newcomer@example.kr")
@@ -425,9 +434,13 @@ def test_sign_up_confirm_email_and_be_logged_in(client, db):
 def test_sign_up_with_a_used_address_is_refused_plainly(client, resident):
     response = client.post(
         SIGNUP,
-        {"email": "Resident@Example.kr", "password1": STRONG_PASSWORD,
-         "password2": STRONG_PASSWORD, **SIGNUP_CONSENTS},
-    )  # fmt: skip
+        {
+            "email": "Resident@Example.kr",
+            "password1": STRONG_PASSWORD,
+            "password2": STRONG_PASSWORD,
+            **SIGNUP_CONSENTS,
+        },
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
@@ -439,9 +452,13 @@ def test_sign_up_with_a_used_address_is_refused_plainly(client, resident):
 def test_sign_up_with_mismatched_passwords_is_refused(client, db):
     response = client.post(
         SIGNUP,
-        {"email": "newcomer@example.kr", "password1": STRONG_PASSWORD, "password2": "other-pass",
-         **SIGNUP_CONSENTS},
-    )  # fmt: skip
+        {
+            "email": "newcomer@example.kr",
+            "password1": STRONG_PASSWORD,
+            "password2": "other-pass",
+            **SIGNUP_CONSENTS,
+        },
+    )
 
     assert response.status_code == 200
     assert response.context["form"].errors

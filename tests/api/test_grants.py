@@ -80,9 +80,14 @@ def test_selected_lists_only_selected_public_parts(client, calls, resident, doks
     draft.save()
     body = client.get(url).json()
     assert body["items"] == [
-        {"id": draft.pk, "title": "골목 텃밭", "group": "독산 텃밭모임",
-         "dong": {"code": doksan1.code, "name": "독산1동"}, "amount": 2_500_000},
-    ]  # fmt: skip
+        {
+            "id": draft.pk,
+            "title": "골목 텃밭",
+            "group": "독산 텃밭모임",
+            "dong": {"code": doksan1.code, "name": "독산1동"},
+            "amount": 2_500_000,
+        },
+    ]
     assert "비밀" not in str(body) and "010" not in str(body)
 
 

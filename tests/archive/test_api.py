@@ -19,8 +19,14 @@ def test_a_dong_has_its_council_projects_spaces_groups_and_records(
     client, geumcheon, doksan1, doksan1_council, district_staff, now, project
 ):
     make_space(doksan1, "독산1동 마을활력소")
-    CommunityGroup.objects.create(name="뜨개질 동아리", kind="resident_circle", district=geumcheon,
-                                  dong=doksan1, representative=district_staff, created_at=now)  # fmt: skip
+    CommunityGroup.objects.create(
+        name="뜨개질 동아리",
+        kind="resident_circle",
+        district=geumcheon,
+        dong=doksan1,
+        representative=district_staff,
+        created_at=now,
+    )
     write(doksan1, district_staff, now, title="주민총회 기록")
     make_camp(doksan1, "독산1동 자원봉사캠프")
     answer = client.get(f"/api/dongs/{doksan1.code}")

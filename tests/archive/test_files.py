@@ -19,8 +19,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def waiting(doksan1, recorder, now):
     """A recorder's photo record with a document, awaiting approval."""
-    return write(doksan1, recorder, now, kind="photo", photo=png("우리 골목.png"),
-                 photo_alt="골목 화분", document=upload("회의록.pdf", PDF, "application/pdf"))  # fmt: skip
+    return write(
+        doksan1,
+        recorder,
+        now,
+        kind="photo",
+        photo=png("우리 골목.png"),
+        photo_alt="골목 화분",
+        document=upload("회의록.pdf", PDF, "application/pdf"),
+    )
 
 
 def _urls(record):
@@ -46,12 +53,26 @@ def test_the_files_are_stored_privately_and_the_media_path_finds_nothing(client,
 
 
 def test_a_waiting_record_files_are_hidden_from_everyone_but_its_author_and_staff(
-    client, waiting, recorder, resident, neighbour, other_dong_staff, other_district_staff,
-    support_centre_staff, dong_staff, district_staff,
-):  # fmt: skip
+    client,
+    waiting,
+    recorder,
+    resident,
+    neighbour,
+    other_dong_staff,
+    other_district_staff,
+    support_centre_staff,
+    dong_staff,
+    district_staff,
+):
     for url in _urls(waiting):
-        for user in (None, resident, neighbour, other_dong_staff, other_district_staff,
-                     support_centre_staff):  # fmt: skip
+        for user in (
+            None,
+            resident,
+            neighbour,
+            other_dong_staff,
+            other_district_staff,
+            support_centre_staff,
+        ):
             assert _status(client, user, url) == 404, (user, url)
         for user in (recorder, dong_staff, district_staff):
             assert _status(client, user, url) == 200, (user, url)
@@ -101,8 +122,15 @@ def test_only_reading_is_allowed(client, waiting, recorder):
 
 
 def test_pages_and_the_api_give_the_file_view_addresses(client, doksan1, dong_staff, now):
-    record = write(doksan1, dong_staff, now, kind="photo", photo=png(), photo_alt="사진",
-                   document=upload("결과.pdf", PDF, "application/pdf"))  # fmt: skip
+    record = write(
+        doksan1,
+        dong_staff,
+        now,
+        kind="photo",
+        photo=png(),
+        photo_alt="사진",
+        document=upload("결과.pdf", PDF, "application/pdf"),
+    )
     photo, document = record.photos.get(), record.documents.get()
     html = client.get(record.get_absolute_url()).content.decode()
     assert photo.url in html and document.url in html and settings.MEDIA_URL not in html

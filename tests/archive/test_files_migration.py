@@ -29,22 +29,37 @@ def test_existing_record_files_move_to_private_storage_and_back(places):
     old = executor.loader.project_state(BEFORE).apps
     Dong = old.get_model("places", "Dong")
     record = old.get_model("archive", "ArchiveRecord").objects.create(
-        title="기록", kind="photo", status="submitted", district_id=Dong.objects.get(
-            name="독산1동").district_id, year=2025, created_at=AT,
-    )  # fmt: skip
+        title="기록",
+        kind="photo",
+        status="submitted",
+        district_id=Dong.objects.get(name="독산1동").district_id,
+        year=2025,
+        created_at=AT,
+    )
     photo_rows = old.get_model("archive", "RecordPhoto").objects
     document_rows = old.get_model("archive", "RecordDocument").objects
-    photo = photo_rows.create(record=record, image="archive/photos/a.jpg", alt="골목",
-                              uploaded_at=AT)  # fmt: skip
-    taken = photo_rows.create(record=record, image="archive/photos/b.jpg", alt="화분",
-                              uploaded_at=AT)  # fmt: skip
-    missing = photo_rows.create(record=record, image="archive/photos/gone.jpg", alt="없음",
-                                uploaded_at=AT)  # fmt: skip
-    document = document_rows.create(record=record, file="archive/documents/d.pdf",
-                                    original_name="회의록.pdf", extension="pdf", size=3,
-                                    uploaded_at=AT)  # fmt: skip
-    for name, data in [("archive/photos/a.jpg", b"A"), ("archive/photos/b.jpg", b"B"),
-                       ("archive/documents/d.pdf", b"PDF")]:  # fmt: skip
+    photo = photo_rows.create(
+        record=record, image="archive/photos/a.jpg", alt="골목", uploaded_at=AT
+    )
+    taken = photo_rows.create(
+        record=record, image="archive/photos/b.jpg", alt="화분", uploaded_at=AT
+    )
+    missing = photo_rows.create(
+        record=record, image="archive/photos/gone.jpg", alt="없음", uploaded_at=AT
+    )
+    document = document_rows.create(
+        record=record,
+        file="archive/documents/d.pdf",
+        original_name="회의록.pdf",
+        extension="pdf",
+        size=3,
+        uploaded_at=AT,
+    )
+    for name, data in [
+        ("archive/photos/a.jpg", b"A"),
+        ("archive/photos/b.jpg", b"B"),
+        ("archive/documents/d.pdf", b"PDF"),
+    ]:
         _put(settings.MEDIA_ROOT, name, data)
     _put(settings.PRIVATE_ROOT, "archive/photos/b.jpg", b"someone else's")
 

@@ -63,8 +63,14 @@ def test_staff_of_another_dong_may_not_publish_here(doksan1, other_dong_staff, n
 
 
 def test_a_photo_is_reencoded_with_its_description(doksan1, dong_staff, now):
-    record = write(doksan1, dong_staff, now, kind="photo", photo=png("내 사진.png"),
-                   photo_alt="강당에서 투표하는 주민들")  # fmt: skip
+    record = write(
+        doksan1,
+        dong_staff,
+        now,
+        kind="photo",
+        photo=png("내 사진.png"),
+        photo_alt="강당에서 투표하는 주민들",
+    )
     photo = record.photos.get()
     assert photo.alt == "강당에서 투표하는 주민들"
     assert photo.image.name.startswith("archive/photos/") and "내 사진" not in photo.image.name
@@ -78,8 +84,13 @@ def test_a_photo_needs_a_description(doksan1, dong_staff, now):
 
 
 def test_a_document_is_judged_by_its_content(doksan1, dong_staff, now):
-    record = write(doksan1, dong_staff, now, kind="document",
-                   document=upload("결과보고서.pdf", PDF, "application/pdf"))  # fmt: skip
+    record = write(
+        doksan1,
+        dong_staff,
+        now,
+        kind="document",
+        document=upload("결과보고서.pdf", PDF, "application/pdf"),
+    )
     document = record.documents.get()
     assert (document.original_name, document.extension) == ("결과보고서.pdf", "pdf")
 
@@ -120,8 +131,14 @@ def test_a_file_lying_about_its_type_is_refused(doksan1, dong_staff, now, name, 
 
 def test_a_pdf_sent_as_a_photo_is_refused(doksan1, dong_staff, now):
     with pytest.raises(RuleViolation) as refused:
-        write(doksan1, dong_staff, now, kind="photo", photo=upload("a.png", PDF, "image/png"),
-              photo_alt="사진")  # fmt: skip
+        write(
+            doksan1,
+            dong_staff,
+            now,
+            kind="photo",
+            photo=upload("a.png", PDF, "image/png"),
+            photo_alt="사진",
+        )
     assert refused.value.code == "bad_type"
     assert _nothing_stored()
 
@@ -184,9 +201,14 @@ def test_an_exhibition_keeps_its_order(geumcheon, doksan1, gasan, district_staff
     first = write(doksan1, district_staff, now, title="첫째")
     second = write(gasan, district_staff, now, title="둘째")
     exhibition = exhibitions.create_exhibition(
-        place=geumcheon, title="소소한 마을공동체 전시", introduction="작은 공동체들의 이야기",
-        records=[second, first], captions=["가산동", "독산1동"], staff=district_staff, now=now,
-    )  # fmt: skip
+        place=geumcheon,
+        title="소소한 마을공동체 전시",
+        introduction="작은 공동체들의 이야기",
+        records=[second, first],
+        captions=["가산동", "독산1동"],
+        staff=district_staff,
+        now=now,
+    )
     items = list(exhibition.items.order_by("order"))
     assert [i.record for i in items] == [second, first]
     assert [i.caption for i in items] == ["가산동", "독산1동"]
@@ -197,8 +219,14 @@ def test_an_exhibition_shows_only_published_records(
 ):
     waiting = write(doksan1, recorder, now)
     with pytest.raises(RuleViolation) as refused:
-        exhibitions.create_exhibition(place=geumcheon, title="전시", introduction="소개",
-                                      records=[waiting], staff=district_staff, now=now)  # fmt: skip
+        exhibitions.create_exhibition(
+            place=geumcheon,
+            title="전시",
+            introduction="소개",
+            records=[waiting],
+            staff=district_staff,
+            now=now,
+        )
     assert refused.value.field == "records"
     assert not Exhibition.objects.exists()
 
@@ -206,15 +234,27 @@ def test_an_exhibition_shows_only_published_records(
 def test_dong_staff_may_not_curate_for_the_district(geumcheon, doksan1, dong_staff, now):
     record = write(doksan1, dong_staff, now)
     with pytest.raises(RuleViolation):
-        exhibitions.create_exhibition(place=geumcheon, title="전시", introduction="소개",
-                                      records=[record], staff=dong_staff, now=now)  # fmt: skip
+        exhibitions.create_exhibition(
+            place=geumcheon,
+            title="전시",
+            introduction="소개",
+            records=[record],
+            staff=dong_staff,
+            now=now,
+        )
 
 
 # --- Resource survey ---------------------------------------------------------------------
 def test_staff_record_a_resource(doksan1, dong_staff, now, today):
-    resource = survey.record_resource(dong=doksan1, kind="skill", name="집수리 재능기부",
-                                      description="주민 4명", surveyed_on=today,
-                                      staff=dong_staff, now=now)  # fmt: skip
+    resource = survey.record_resource(
+        dong=doksan1,
+        kind="skill",
+        name="집수리 재능기부",
+        description="주민 4명",
+        surveyed_on=today,
+        staff=dong_staff,
+        now=now,
+    )
     assert resource.district_id == doksan1.district_id
 
 
@@ -237,8 +277,9 @@ def test_bad_survey_input_is_refused(doksan1, dong_staff, now, today, fields, co
 
 def test_a_resident_may_not_survey(doksan1, resident, now, today):
     with pytest.raises(RuleViolation):
-        survey.record_resource(dong=doksan1, kind="person", name="목수", surveyed_on=today,
-                               staff=resident, now=now)  # fmt: skip
+        survey.record_resource(
+            dong=doksan1, kind="person", name="목수", surveyed_on=today, staff=resident, now=now
+        )
 
 
 def test_png_bytes_helper_is_a_png():

@@ -27,8 +27,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _form(**fields):
-    values = {"title": "독산1동 주민총회", "kind": "text", "year": "2026",
-              "body": "마을의제를 정했습니다.", "tags": "주민총회", "photo_alt": "", "video_url": ""}  # fmt: skip
+    values = {
+        "title": "독산1동 주민총회",
+        "kind": "text",
+        "year": "2026",
+        "body": "마을의제를 정했습니다.",
+        "tags": "주민총회",
+        "photo_alt": "",
+        "video_url": "",
+    }
     values.update(fields)
     return values
 
@@ -77,8 +84,10 @@ def test_a_waiting_record_is_seen_only_by_its_author_and_staff(
 def test_staff_publish_a_record_with_a_photo(client, doksan1, dong_staff):
     client.force_login(dong_staff)
     assert client.get(reverse("archive:new")).status_code == 200
-    response = client.post(reverse("archive:new"), _form(dong=doksan1.pk, kind="photo",
-                           photo=png(), photo_alt="강당의 주민들"))  # fmt: skip
+    response = client.post(
+        reverse("archive:new"),
+        _form(dong=doksan1.pk, kind="photo", photo=png(), photo_alt="강당의 주민들"),
+    )
     record = ArchiveRecord.objects.get()
     assert response.status_code == 302 and response["Location"] == record.get_absolute_url()
     assert record.is_public and record.dong == doksan1 and record.photos.count() == 1
@@ -137,9 +146,14 @@ def test_the_desk_is_for_staff_and_in_scope(
 def test_an_exhibition_lists_its_records_in_order(client, geumcheon, doksan1, district_staff, now):
     first = write(doksan1, district_staff, now, title="첫 기록")
     second = write(doksan1, district_staff, now, title="둘째 기록")
-    exhibition = exhibitions.create_exhibition(place=geumcheon, title="소소한 전시",
-                                               introduction="소개 글", records=[second, first],
-                                               staff=district_staff, now=now)  # fmt: skip
+    exhibition = exhibitions.create_exhibition(
+        place=geumcheon,
+        title="소소한 전시",
+        introduction="소개 글",
+        records=[second, first],
+        staff=district_staff,
+        now=now,
+    )
     assert "소소한 전시" in client.get(reverse("archive:exhibitions")).content.decode()
     html = client.get(exhibition.get_absolute_url()).content.decode()
     assert html.index("둘째 기록") < html.index("첫 기록")
@@ -149,16 +163,42 @@ def test_an_exhibition_lists_its_records_in_order(client, geumcheon, doksan1, di
 def _fill_dong(doksan1, geumcheon, district_staff, now, project, n, start=0):
     """More of everything the dong page lists."""
     for i in range(start, start + n):
-        write(doksan1, district_staff, now, title=f"기록 {i}", kind="photo", photo=png(),
-              photo_alt="사진", documents=Documents(project=project))  # fmt: skip
+        write(
+            doksan1,
+            district_staff,
+            now,
+            title=f"기록 {i}",
+            kind="photo",
+            photo=png(),
+            photo_alt="사진",
+            documents=Documents(project=project),
+        )
         make_space(doksan1, f"공간 {i}")
-        CommunityGroup.objects.create(name=f"동아리 {i}", kind="resident_circle", district=geumcheon,
-                                      dong=doksan1, representative=district_staff, created_at=now)  # fmt: skip
-        Facility.objects.create(district=geumcheon, dong=doksan1, kind="dong_office", name=f"시설 {i}",
-                                address="주소", land_m2=Decimal("1.0"), building_m2=Decimal("2.0"),
-                                floors_above=3)  # fmt: skip
-        Resource.objects.create(district=geumcheon, dong=doksan1, kind="place", name=f"자원 {i}",
-                                surveyed_on=date(2026, 1, 1))  # fmt: skip
+        CommunityGroup.objects.create(
+            name=f"동아리 {i}",
+            kind="resident_circle",
+            district=geumcheon,
+            dong=doksan1,
+            representative=district_staff,
+            created_at=now,
+        )
+        Facility.objects.create(
+            district=geumcheon,
+            dong=doksan1,
+            kind="dong_office",
+            name=f"시설 {i}",
+            address="주소",
+            land_m2=Decimal("1.0"),
+            building_m2=Decimal("2.0"),
+            floors_above=3,
+        )
+        Resource.objects.create(
+            district=geumcheon,
+            dong=doksan1,
+            kind="place",
+            name=f"자원 {i}",
+            surveyed_on=date(2026, 1, 1),
+        )
         make_activity(make_camp(doksan1, f"캠프 {i}"), title=f"봉사 {i}")
 
 
@@ -247,10 +287,25 @@ def test_the_dong_xlsx_holds_its_sheets(
 def test_the_booklet_is_a_korean_pdf_with_the_years_records(
     client, geumcheon, doksan1, doksan1_council, district_staff, now, project
 ):
-    write(doksan1, district_staff, now, title="독산1동 성과공유회 기록", kind="photo", photo=png(),
-          photo_alt="성과공유회 사진", year=project.year)  # fmt: skip
-    write(doksan1, district_staff, now, kind="document", title="결과보고서", document=upload("r.pdf", PDF),
-          year=project.year)  # fmt: skip
+    write(
+        doksan1,
+        district_staff,
+        now,
+        title="독산1동 성과공유회 기록",
+        kind="photo",
+        photo=png(),
+        photo_alt="성과공유회 사진",
+        year=project.year,
+    )
+    write(
+        doksan1,
+        district_staff,
+        now,
+        kind="document",
+        title="결과보고서",
+        document=upload("r.pdf", PDF),
+        year=project.year,
+    )
     response = client.get(reverse("archive:booklet", args=[doksan1.code, project.year]))
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(BytesIO(response.content))

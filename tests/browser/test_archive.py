@@ -38,14 +38,32 @@ def _loaded(page: Page, alt: str) -> bool:
 @pytest.fixture
 def shown(geumcheon, doksan1, district_staff, now, project):
     make_space(doksan1, "독산1동 마을활력소")
-    first = write(doksan1, district_staff, now, title="독산1동 성과공유회",
-                  body="<script>alert('x')</script> 한 해를 나눴습니다.", year=project.year)  # fmt: skip
-    second = write(doksan1, district_staff, now, title="마을영화관 상영회", kind="photo",
-                   photo=archive.png(), photo_alt="스크린 앞의 의자들", year=project.year)  # fmt: skip
+    first = write(
+        doksan1,
+        district_staff,
+        now,
+        title="독산1동 성과공유회",
+        body="<script>alert('x')</script> 한 해를 나눴습니다.",
+        year=project.year,
+    )
+    second = write(
+        doksan1,
+        district_staff,
+        now,
+        title="마을영화관 상영회",
+        kind="photo",
+        photo=archive.png(),
+        photo_alt="스크린 앞의 의자들",
+        year=project.year,
+    )
     return exhibitions.create_exhibition(
-        place=geumcheon, title="소소한 마을공동체 전시", introduction="작은 공동체들의 이야기입니다.",
-        records=[second, first], staff=district_staff, now=now,
-    )  # fmt: skip
+        place=geumcheon,
+        title="소소한 마을공동체 전시",
+        introduction="작은 공동체들의 이야기입니다.",
+        records=[second, first],
+        staff=district_staff,
+        now=now,
+    )
 
 
 def test_a_resident_opens_an_exhibition_a_record_and_a_dong_page(
@@ -103,8 +121,15 @@ def test_staff_publish_a_record_and_download_the_booklet(
 def test_a_waiting_photo_is_seen_by_its_author_and_by_everyone_once_published(
     page: Page, live_server, doksan1, recorder, dong_staff, now
 ):
-    record = write(doksan1, recorder, now, title="골목 화분", kind="photo",
-                   photo=archive.png(), photo_alt="골목에 놓인 화분들")  # fmt: skip
+    record = write(
+        doksan1,
+        recorder,
+        now,
+        title="골목 화분",
+        kind="photo",
+        photo=archive.png(),
+        photo_alt="골목에 놓인 화분들",
+    )
     photo_url = f"{live_server.url}{record.photos.get().url}"
     assert page.request.get(photo_url).status == 404
 

@@ -28,8 +28,14 @@ def test_a_resident_answers_argues_and_registers_and_staff_publish(
 ):
     consultation = open_consultation(geumcheon, district_staff)
     proposal = ProposalFactory(district=geumcheon, author=resident, title="놀이터에 그늘막을")
-    forum = make_forum(geumcheon, district_staff, now=timezone.now(), kind=ForumKind.WORKSHOP,
-                       title="구민제안 발굴 워크숍: 놀이터 그늘막", proposal=proposal)  # fmt: skip
+    forum = make_forum(
+        geumcheon,
+        district_staff,
+        now=timezone.now(),
+        kind=ForumKind.WORKSHOP,
+        title="구민제안 발굴 워크숍: 놀이터 그늘막",
+        proposal=proposal,
+    )
     questions = list(consultation.questions.prefetch_related("options"))
     opts = [list(q.options.all()) for q in questions]
 

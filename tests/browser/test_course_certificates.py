@@ -28,16 +28,21 @@ def completed(geumcheon, doksan1, resident):
     completion is recorded."""
     now = timezone.now()
     course = new_course(
-        make_programme(geumcheon), doksan1, title="금천 마을기록가 학교",
+        make_programme(geumcheon),
+        doksan1,
+        title="금천 마을기록가 학교",
         registration_opens_at=now - timedelta(days=60),
         registration_closes_at=now - timedelta(days=40),
-    )  # fmt: skip
+    )
     for session in add_sessions(course, 2, now - timedelta(days=30), hours="2"):
         Attendance.objects.create(session=session, user=resident, recorded_at=session.starts_at)
     return Registration.objects.create(
-        course=course, user=resident, status="registered", created_at=now - timedelta(days=50),
+        course=course,
+        user=resident,
+        status="registered",
+        created_at=now - timedelta(days=50),
         completed_at=now - timedelta(days=20),
-    )  # fmt: skip
+    )
 
 
 def test_download_the_certificate_and_check_its_number(

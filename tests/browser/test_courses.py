@@ -26,10 +26,12 @@ def course(geumcheon, doksan1):
     """Registration open; its one session began an hour ago (attendance and the survey)."""
     now = timezone.now()
     course = new_course(
-        make_programme(geumcheon), doksan1, title="금천 마을기록가 학교",
+        make_programme(geumcheon),
+        doksan1,
+        title="금천 마을기록가 학교",
         registration_opens_at=now - timedelta(days=1),
         registration_closes_at=now + timedelta(days=5),
-    )  # fmt: skip
+    )
     add_sessions(course, 1, now - timedelta(hours=1), hours="2")
     return course
 

@@ -95,9 +95,17 @@ def test_a_near_copy_is_submitted_and_flagged(
 
 
 def test_the_committee_scores_the_group_is_selected_spends_and_settles(
-    page: Page, live_server, geumcheon, resident, doksan1, neighbour, gasan, district_staff,
-    committee_member, support_centre_staff,
-):  # fmt: skip
+    page: Page,
+    live_server,
+    geumcheon,
+    resident,
+    doksan1,
+    neighbour,
+    gasan,
+    district_staff,
+    committee_member,
+    support_centre_staff,
+):
     now = timezone.now()
     call = open_call(
         geumcheon, opens_at=now - timedelta(days=10), closes_at=now - timedelta(days=1)

@@ -17,13 +17,19 @@ pytestmark = pytest.mark.browser
 def handed_in(geumcheon, neighbour, gasan, resident, doksan1):
     call = open_call(geumcheon)
     garden = write_draft(
-        call, make_group(neighbour, gasan, "가산 골목친구들", contact="010-3456-7890"), neighbour,
-        title=GARDEN_TITLE, description=GARDEN_TEXT,
-    )  # fmt: skip
+        call,
+        make_group(neighbour, gasan, "가산 골목친구들", contact="010-3456-7890"),
+        neighbour,
+        title=GARDEN_TITLE,
+        description=GARDEN_TEXT,
+    )
     puppet = write_draft(
-        call, make_group(resident, doksan1, "금빛노을 인형극단"), resident,
-        title="어르신과 아이가 함께 만드는 인형극", description="인형을 만들고 경로당에서 공연합니다.",
-    )  # fmt: skip
+        call,
+        make_group(resident, doksan1, "금빛노을 인형극단"),
+        resident,
+        title="어르신과 아이가 함께 만드는 인형극",
+        description="인형을 만들고 경로당에서 공연합니다.",
+    )
     for application, user in ((garden, neighbour), (puppet, resident)):
         applications.submit_application(application=application, user=user, now=timezone.now())
     return call

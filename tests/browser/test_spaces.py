@@ -35,8 +35,9 @@ def space(doksan1):
 
 @pytest.fixture
 def room(space):
-    return Room.objects.create(space=space, name="공유회의실", capacity=10,
-                               room_type=RoomType.MEETING)  # fmt: skip
+    return Room.objects.create(
+        space=space, name="공유회의실", capacity=10, room_type=RoomType.MEETING
+    )
 
 
 @pytest.fixture
@@ -52,8 +53,9 @@ def _check(page: Page, where: str) -> None:
 def test_a_resident_books_by_keyboard_and_the_level_caps_it(
     page: Page, new_context, live_server, room, resident, district_staff, geumcheon
 ):
-    level = CapacityPolicy.objects.create(district=geumcheon, name="사회적 거리두기 2단계",
-                                          percent=30)  # fmt: skip
+    level = CapacityPolicy.objects.create(
+        district=geumcheon, name="사회적 거리두기 2단계", percent=30
+    )
     force_login(page.context, resident, live_server.url)
     page.goto(f"{live_server.url}/spaces/")
     _check(page, "space list")
@@ -131,11 +133,25 @@ def test_an_allocation_round_and_the_photo_pages_pass_axe(
     settings.MEDIA_ROOT = tmp_path
     now = timezone.now()
     first = local_date(now) + timedelta(days=30)
-    season = rounds.open_round(room=room, name="2027년 상반기", starts_on=first,
-                               ends_on=first + timedelta(days=27), staff=dong_staff, now=now)  # fmt: skip
+    season = rounds.open_round(
+        room=room,
+        name="2027년 상반기",
+        starts_on=first,
+        ends_on=first + timedelta(days=27),
+        staff=dong_staff,
+        now=now,
+    )
     for user, group in ((resident, "독서회"), (neighbour, "합창단")):
-        rounds.request_slot(round_=season, representative=user, group_name=group, weekday=1,
-                            starts=time(19), ends=time(21), headcount=6, now=now)  # fmt: skip
+        rounds.request_slot(
+            round_=season,
+            representative=user,
+            group_name=group,
+            weekday=1,
+            starts=time(19),
+            ends=time(21),
+            headcount=6,
+            now=now,
+        )
     force_login(page.context, resident, live_server.url)
     page.goto(f"{live_server.url}/spaces/rounds/{season.pk}/")
     _check(page, "open allocation round")

@@ -21,13 +21,17 @@ from maeul.core.dates import SEOUL
 NOW = datetime(2021, 6, 10, 10, 0, tzinfo=SEOUL)
 
 QUESTIONS = [
-    QuestionSpec(QuestionKind.SINGLE, "공원 리모델링에 찬성하십니까?", ["찬성", "반대", "잘 모르겠음"]),
+    QuestionSpec(
+        QuestionKind.SINGLE, "공원 리모델링에 찬성하십니까?", ["찬성", "반대", "잘 모르겠음"]
+    ),
     QuestionSpec(QuestionKind.LONG_TEXT, "반대하는 이유를 적어 주세요.", show_if=(0, 1)),
     QuestionSpec(QuestionKind.SCALE, "지금 공원에 얼마나 만족하십니까?"),
-    QuestionSpec(QuestionKind.MULTIPLE, "필요한 시설을 모두 골라 주세요.", ["쉼터", "화장실", "운동기구"]),
+    QuestionSpec(
+        QuestionKind.MULTIPLE, "필요한 시설을 모두 골라 주세요.", ["쉼터", "화장실", "운동기구"]
+    ),
     QuestionSpec(QuestionKind.RANKING, "우선순위를 정해 주세요.", ["공원", "도서관", "주차장"]),
     QuestionSpec(QuestionKind.SHORT_TEXT, "한마디", required=False),
-]  # fmt: skip
+]
 
 
 def make_consultation(district, staff, *, now=NOW, publish=True, **overrides) -> Consultation:

@@ -48,8 +48,11 @@ def test_nothing_links_a_response_to_who_answered():
     names = {f.name for f in Response._meta.get_fields()}
     assert names == {"id", "consultation", "dong", "age_group", "answers"}
     assert {f.name for f in Participation._meta.get_fields()} == {
-        "id", "consultation", "user", "answered_on",
-    }  # fmt: skip
+        "id",
+        "consultation",
+        "user",
+        "answered_on",
+    }
     assert Response._meta.pk.get_internal_type() == "UUIDField"
 
 

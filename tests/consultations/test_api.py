@@ -83,8 +83,12 @@ def test_results_after_the_close_need_publishing(client, geumcheon, district_sta
     )
 
     hidden = client.get(f"/api/consultations/{consultation.pk}/results")
-    running.publish_results(consultation=Consultation.objects.get(pk=consultation.pk),
-                            staff=district_staff, ip=None, now=timezone.now())  # fmt: skip
+    running.publish_results(
+        consultation=Consultation.objects.get(pk=consultation.pk),
+        staff=district_staff,
+        ip=None,
+        now=timezone.now(),
+    )
     shown = client.get(f"/api/consultations/{consultation.pk}/results")
 
     assert (hidden.status_code, hidden.json()["code"]) == (404, "results_not_public")

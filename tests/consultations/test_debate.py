@@ -14,8 +14,9 @@ from tests.korean import korean
 
 
 def _argue(consultation, who, body="공원에 그늘이 필요합니다.", stance="for", now=NOW, parent=None):
-    return debate.add_argument(author=who, consultation=consultation, body=body, stance=stance,
-                               parent=parent, now=now)  # fmt: skip
+    return debate.add_argument(
+        author=who, consultation=consultation, body=body, stance=stance, parent=parent, now=now
+    )
 
 
 def _refused(call) -> RuleViolation:
@@ -86,8 +87,9 @@ def test_a_reported_argument_waits_in_the_queue_until_hidden(
     debate.report_argument(reporter=neighbour, argument=argument, reason="욕설", now=NOW)
     assert list(Argument.objects.reported()) == [argument]
 
-    debate.hide_argument(staff=district_staff, argument=argument, reason="욕설이 있습니다.",
-                         ip=None, now=NOW)  # fmt: skip
+    debate.hide_argument(
+        staff=district_staff, argument=argument, reason="욕설이 있습니다.", ip=None, now=NOW
+    )
 
     assert list(Argument.objects.reported()) == []
     argument.refresh_from_db()
@@ -97,8 +99,13 @@ def test_a_reported_argument_waits_in_the_queue_until_hidden(
 def test_staff_summary_after_the_close(consultation, district_staff):
     later = consultation.closes_at + timedelta(hours=1)
 
-    running.summarise_debate(consultation=consultation, text="찬성 의견이 많았습니다.",
-                             staff=district_staff, ip=None, now=later)  # fmt: skip
+    running.summarise_debate(
+        consultation=consultation,
+        text="찬성 의견이 많았습니다.",
+        staff=district_staff,
+        ip=None,
+        now=later,
+    )
 
     consultation.refresh_from_db()
     assert consultation.summary_published_at == later

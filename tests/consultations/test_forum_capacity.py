@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _level(district, name="사회적 거리두기 2단계", percent=30, active=True):
-    return CapacityPolicy.objects.create(district=district, name=name, percent=percent,
-                                         is_active=active)  # fmt: skip
+    return CapacityPolicy.objects.create(
+        district=district, name=name, percent=percent, is_active=active
+    )
 
 
 def test_the_cap_is_the_spaces_rule():
@@ -60,16 +61,19 @@ def test_a_level_in_force_elsewhere_or_not_in_force_changes_nothing(
 def test_a_closed_level_puts_everyone_on_the_waiting_list(geumcheon, district_staff, resident):
     forum = make_forum(geumcheon, district_staff, capacity=10)
     _level(geumcheon, name="사회적 거리두기 3단계", percent=0)
-    registration = forums.register_for_forum(user=resident, forum=forum,
-                                             target_group=TargetGroup.YOUTH, now=NOW)  # fmt: skip
+    registration = forums.register_for_forum(
+        user=resident, forum=forum, target_group=TargetGroup.YOUTH, now=NOW
+    )
     assert registration.status == RegistrationStatus.WAITING
 
 
 def test_a_cancellation_moves_nobody_up_while_above_the_cap(geumcheon, district_staff, doksan1):
     forum = make_forum(geumcheon, district_staff, capacity=4)
     people = [respondent(doksan1, birth_year=1980 + i) for i in range(5)]
-    done = [forums.register_for_forum(user=p, forum=forum, target_group=TargetGroup.YOUTH,
-                                      now=NOW) for p in people]  # fmt: skip
+    done = [
+        forums.register_for_forum(user=p, forum=forum, target_group=TargetGroup.YOUTH, now=NOW)
+        for p in people
+    ]
     _level(geumcheon, percent=50)  # 4 → 2 seats; four already hold one
 
     moved = forums.cancel_registration(user=people[0], registration=done[0], now=NOW)
@@ -87,8 +91,9 @@ def test_the_forum_page_says_why(client, geumcheon, district_staff):
     page = client.get(forum.get_absolute_url())
 
     assert "거리두기" not in page_text(plain)
-    assert_shows(page, "Under %(policy)s, at most %(cap)s people.",
-                 policy="사회적 거리두기 2단계", cap=12)  # fmt: skip
+    assert_shows(
+        page, "Under %(policy)s, at most %(cap)s people.", policy="사회적 거리두기 2단계", cap=12
+    )
     assert_shows(page, "%(left)s of %(capacity)s left", left=12, capacity=12)
 
 
@@ -99,5 +104,6 @@ def test_the_staff_desk_says_it_too(client, geumcheon, district_staff):
 
     desk = client.get(reverse("consultations:staff_forum", args=[forum.pk]))
 
-    assert_shows(desk, "Under %(policy)s, at most %(cap)s people.",
-                 policy="사회적 거리두기 1.5단계", cap=20)  # fmt: skip
+    assert_shows(
+        desk, "Under %(policy)s, at most %(cap)s people.", policy="사회적 거리두기 1.5단계", cap=20
+    )

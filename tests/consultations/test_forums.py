@@ -39,8 +39,9 @@ def make_forum(district, staff, *, now=NOW, **overrides) -> Forum:
         "panels": "발제: 청년정책 연구자\n토론: 주민자치회 위원",
     }
     fields.update(overrides)
-    return forums.create_forum(spec=ForumSpec(**fields), district=district, staff=staff,
-                               ip=None, now=now)  # fmt: skip
+    return forums.create_forum(
+        spec=ForumSpec(**fields), district=district, staff=staff, ip=None, now=now
+    )
 
 
 @pytest.fixture
@@ -106,15 +107,22 @@ def test_unverified_people_cannot_register(forum, unverified_resident):
 def test_attendance_and_notes_only_once_started(forum, resident, district_staff):
     registration = _register(forum, resident)
     with translation.override("ko"), pytest.raises(RuleViolation):
-        forums.add_table_note(forum=forum, table="1모둠", body="공원", staff=district_staff,
-                              ip=None, now=NOW)  # fmt: skip
+        forums.add_table_note(
+            forum=forum, table="1모둠", body="공원", staff=district_staff, ip=None, now=NOW
+        )
     after = forum.ends_at + timedelta(days=1)
 
     forums.mark_attendance(
         forum=forum, present=[registration.pk], staff=district_staff, ip=None, now=after
     )
-    forums.add_table_note(forum=forum, table="상상 테이블", body="<script>x</script> 청년 공간",
-                          staff=district_staff, ip=None, now=after)  # fmt: skip
+    forums.add_table_note(
+        forum=forum,
+        table="상상 테이블",
+        body="<script>x</script> 청년 공간",
+        staff=district_staff,
+        ip=None,
+        now=after,
+    )
 
     registration.refresh_from_db()
     assert registration.attended is True
@@ -123,8 +131,14 @@ def test_attendance_and_notes_only_once_started(forum, resident, district_staff)
 
 def test_table_notes_with_a_resident_number_are_refused(forum, district_staff):
     with translation.override("ko"), pytest.raises(RuleViolation) as refusal:
-        forums.add_table_note(forum=forum, table="1모둠", body="900101-1234567", staff=district_staff,
-                              ip=None, now=forum.ends_at)  # fmt: skip
+        forums.add_table_note(
+            forum=forum,
+            table="1모둠",
+            body="900101-1234567",
+            staff=district_staff,
+            ip=None,
+            now=forum.ends_at,
+        )
 
     assert refusal.value.code == "resident_number"
     assert TableNote.objects.count() == 0
@@ -132,8 +146,9 @@ def test_table_notes_with_a_resident_number_are_refused(forum, district_staff):
 
 def test_dong_staff_cannot_run_a_district_forum(forum, dong_staff):
     with translation.override("ko"), pytest.raises(RuleViolation) as refusal:
-        forums.add_table_note(forum=forum, table="1모둠", body="공원", staff=dong_staff,
-                              ip=None, now=forum.ends_at)  # fmt: skip
+        forums.add_table_note(
+            forum=forum, table="1모둠", body="공원", staff=dong_staff, ip=None, now=forum.ends_at
+        )
 
     assert refusal.value.code == "forbidden"
 
@@ -141,11 +156,23 @@ def test_dong_staff_cannot_run_a_district_forum(forum, dong_staff):
 def test_governance_forums_against_the_yearly_target(geumcheon, district_staff):
     for month in range(1, 7):
         when = datetime(2019, month, 10, 14, tzinfo=SEOUL)
-        make_forum(geumcheon, district_staff, now=when - timedelta(days=10), kind=ForumKind.GOVERNANCE,
-                   starts_at=when, ends_at=when + timedelta(hours=2))  # fmt: skip
+        make_forum(
+            geumcheon,
+            district_staff,
+            now=when - timedelta(days=10),
+            kind=ForumKind.GOVERNANCE,
+            starts_at=when,
+            ends_at=when + timedelta(hours=2),
+        )
     when = datetime(2018, 11, 10, 14, tzinfo=SEOUL)
-    make_forum(geumcheon, district_staff, now=when, kind=ForumKind.GOVERNANCE,
-               starts_at=when, ends_at=when + timedelta(hours=2))  # fmt: skip
+    make_forum(
+        geumcheon,
+        district_staff,
+        now=when,
+        kind=ForumKind.GOVERNANCE,
+        starts_at=when,
+        ends_at=when + timedelta(hours=2),
+    )
 
     years = forums.governance_forums_by_year(geumcheon, datetime(2020, 1, 5, tzinfo=SEOUL))
 
@@ -161,8 +188,13 @@ def test_the_outcome_shows_on_the_proposal_it_came_from(
 ):
     proposal = ProposalFactory(district=geumcheon, author=resident)
     now = timezone.now()
-    forum = make_forum(geumcheon, district_staff, now=now - timedelta(days=10),
-                       kind=ForumKind.WORKSHOP, proposal=proposal)  # fmt: skip
+    forum = make_forum(
+        geumcheon,
+        district_staff,
+        now=now - timedelta(days=10),
+        kind=ForumKind.WORKSHOP,
+        proposal=proposal,
+    )
     client.force_login(district_staff)
 
     response = client.post(
@@ -183,8 +215,11 @@ def test_forum_pages_register_and_cancel(client, geumcheon, district_staff, resi
     client.post(reverse("consultations:forum_register", args=[forum.pk]), {"target_group": "youth"})
     page = client.get(forum.get_absolute_url())
     registration = Registration.objects.get()
-    refused = client.post(reverse("consultations:forum_register", args=[forum.pk]),
-                          {"target_group": "youth"}, follow=True)  # fmt: skip
+    refused = client.post(
+        reverse("consultations:forum_register", args=[forum.pk]),
+        {"target_group": "youth"},
+        follow=True,
+    )
     client.post(reverse("consultations:forum_cancel", args=[registration.pk]))
 
     assert_shows(page, "You are registered (as %(group)s).", group="청소년")
@@ -198,8 +233,10 @@ def test_staff_forum_pages(client, geumcheon, district_staff, other_district_sta
     client.force_login(district_staff)
     assert client.get(reverse("consultations:staff_forums")).status_code == 200
     assert client.get(reverse("consultations:staff_forum", args=[forum.pk])).status_code == 200
-    early = client.post(reverse("consultations:staff_forum_note", args=[forum.pk]),
-                        {"table": "1모둠", "body": "공원"})  # fmt: skip
+    early = client.post(
+        reverse("consultations:staff_forum_note", args=[forum.pk]),
+        {"table": "1모둠", "body": "공원"},
+    )
     assert early.status_code == 403
     client.force_login(other_district_staff)
     assert client.get(reverse("consultations:staff_forum", args=[forum.pk])).status_code == 404

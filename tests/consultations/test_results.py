@@ -27,8 +27,14 @@ def answered(consultation, doksan1, gasan):
     """Six people of 독산1동 (five in their 40s, one in their 20s) and one of 가산동."""
     for n in range(6):
         birth = 2000 if n == 5 else 1980
-        against = {field(consultation, 0): [option(consultation, 0, 1)],
-                   field(consultation, 1): ["시끄러워요"]} if n < 2 else {}  # fmt: skip
+        against = (
+            {
+                field(consultation, 0): [option(consultation, 0, 1)],
+                field(consultation, 1): ["시끄러워요"],
+            }
+            if n < 2
+            else {}
+        )
         answer_as(consultation, respondent(doksan1, birth), **against)
     answer_as(consultation, respondent(gasan), **{field(consultation, 2): ["2"]})
     return consultation
@@ -111,12 +117,22 @@ def test_live_results_show_while_open(geumcheon, district_staff):
 
 def test_official_response_is_published_at_the_close(consultation, district_staff):
     with translation.override("ko"), pytest.raises(RuleViolation):
-        running.publish_response(consultation=consultation, text="검토하겠습니다.",
-                                 staff=district_staff, ip=None, now=NOW)  # fmt: skip
+        running.publish_response(
+            consultation=consultation,
+            text="검토하겠습니다.",
+            staff=district_staff,
+            ip=None,
+            now=NOW,
+        )
     after = consultation.closes_at + timedelta(days=1)
 
-    running.publish_response(consultation=consultation, text="내년 예산에 반영합니다.",
-                             staff=district_staff, ip=None, now=after)  # fmt: skip
+    running.publish_response(
+        consultation=consultation,
+        text="내년 예산에 반영합니다.",
+        staff=district_staff,
+        ip=None,
+        now=after,
+    )
 
     consultation.refresh_from_db()
     assert consultation.response == "내년 예산에 반영합니다."
@@ -125,8 +141,13 @@ def test_official_response_is_published_at_the_close(consultation, district_staf
 
 def test_a_response_with_a_resident_number_is_refused(consultation, district_staff):
     with translation.override("ko"), pytest.raises(RuleViolation):
-        running.publish_response(consultation=consultation, text="900101-1234567",
-                                 staff=district_staff, ip=None, now=consultation.closes_at)  # fmt: skip
+        running.publish_response(
+            consultation=consultation,
+            text="900101-1234567",
+            staff=district_staff,
+            ip=None,
+            now=consultation.closes_at,
+        )
 
     consultation.refresh_from_db()
     assert consultation.response == ""
@@ -134,7 +155,8 @@ def test_a_response_with_a_resident_number_is_refused(consultation, district_sta
 
 def test_staff_of_another_dong_cannot_run_a_district_consultation(consultation, dong_staff):
     with translation.override("ko"), pytest.raises(RuleViolation) as refusal:
-        running.publish_results(consultation=consultation, staff=dong_staff, ip=None,
-                                now=consultation.closes_at)  # fmt: skip
+        running.publish_results(
+            consultation=consultation, staff=dong_staff, ip=None, now=consultation.closes_at
+        )
 
     assert refusal.value.code == "forbidden"

@@ -42,8 +42,10 @@ def test_staff_create_a_forum(client, district_staff):
     assert response.status_code == 302
     assert response.url == reverse("consultations:staff_forum", args=[forum.pk])
     assert (forum.kind, forum.capacity, forum.target_groups) == (
-        "governance", 60, ["residents", "parents"],
-    )  # fmt: skip
+        "governance",
+        60,
+        ["residents", "parents"],
+    )
     assert forum.published_at is not None
 
 
@@ -52,12 +54,18 @@ def test_staff_create_a_forum(client, district_staff):
     [
         ({"capacity": "0"}, "capacity", "The capacity must be at least 1."),
         ({"target_groups": []}, "target_groups", "Choose the groups invited from the list."),
-        ({"place": "연락처 900101-1234567"}, "place",
-         "Please remove the resident registration number. Maeul must not store it."),
-        ({"description": "연락처 900101-1234567"}, None,
-         "Please remove the resident registration number. Maeul must not store it."),
+        (
+            {"place": "연락처 900101-1234567"},
+            "place",
+            "Please remove the resident registration number. Maeul must not store it.",
+        ),
+        (
+            {"description": "연락처 900101-1234567"},
+            None,
+            "Please remove the resident registration number. Maeul must not store it.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_bad_forum_is_refused_beside_the_field(client, district_staff, overrides, field, msgid):
     client.force_login(district_staff)
 
@@ -84,8 +92,11 @@ def test_a_forum_ending_before_it_starts_is_refused_beside_the_end(client, distr
     client.force_login(district_staff)
     start = timezone.localtime() + timedelta(days=3)
 
-    response = _new_forum(client, ends_at=(start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
-                          starts_at=start.strftime("%Y-%m-%dT%H:%M"))  # fmt: skip
+    response = _new_forum(
+        client,
+        ends_at=(start - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+    )
 
     assert response.status_code == 400
     assert response.context["form"].errors["ends_at"] == [
@@ -108,15 +119,19 @@ def test_staff_lay_out_a_process_in_order(client, geumcheon, district_staff):
     assert "소공론장" in page_text(page)
 
     response = _new_process(
-        client, stage_1_title="주민 설문", stage_1=f"consultation:{consultation.pk}",
-        stage_3_title="소공론장에서 이슈 찾기", stage_3=f"forum:{forum.pk}",
-    )  # fmt: skip
+        client,
+        stage_1_title="주민 설문",
+        stage_1=f"consultation:{consultation.pk}",
+        stage_3_title="소공론장에서 이슈 찾기",
+        stage_3=f"forum:{forum.pk}",
+    )
 
     process = Process.objects.get()
     assert response.status_code == 302
     assert [(s.position, s.title, s.step) for s in process.stages.all()] == [
-        (1, "주민 설문", consultation), (2, "소공론장에서 이슈 찾기", forum),
-    ]  # fmt: skip
+        (1, "주민 설문", consultation),
+        (2, "소공론장에서 이슈 찾기", forum),
+    ]
 
 
 def test_a_process_without_stages_or_with_a_stage_elsewhere_is_refused(

@@ -152,8 +152,9 @@ def test_an_argument_with_a_resident_number_is_refused(client, live, resident):
 def test_reported_arguments_join_the_moderation_queue(
     client, live, resident, neighbour, district_staff, dong_staff
 ):
-    argument = debate.add_argument(author=resident, consultation=live, stance="for", body="욕설",
-                                   now=timezone.now())  # fmt: skip
+    argument = debate.add_argument(
+        author=resident, consultation=live, stance="for", body="욕설", now=timezone.now()
+    )
     client.force_login(neighbour)
     client.post(reverse("consultations:report", args=[argument.pk]), {"reason": "욕설"})
 
@@ -169,8 +170,9 @@ def test_reported_arguments_join_the_moderation_queue(
     assert argument.is_hidden
     # Dong staff do not serve a district-wide consultation's arguments.
     client.force_login(dong_staff)
-    other = client.post(reverse("consultations:staff_moderate_argument", args=[argument.pk]),
-                        {"keep": "1"})  # fmt: skip
+    other = client.post(
+        reverse("consultations:staff_moderate_argument", args=[argument.pk]), {"keep": "1"}
+    )
     assert other.status_code == 404
 
 

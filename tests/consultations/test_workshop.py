@@ -29,8 +29,9 @@ def _threshold(settings):
 
 @pytest.fixture
 def popular(geumcheon, resident):
-    return ProposalFactory(district=geumcheon, author=resident, support_count=30,
-                           title="안양천 산책로에 그늘막을")  # fmt: skip
+    return ProposalFactory(
+        district=geumcheon, author=resident, support_count=30, title="안양천 산책로에 그늘막을"
+    )
 
 
 @pytest.fixture
@@ -40,19 +41,28 @@ def quiet(geumcheon, resident):
 
 def _spec(**overrides):
     start = NOW + timedelta(days=10)
-    fields = {"kind": ForumKind.POLICY, "title": "워크숍", "place": "금천구청 소회의실",
-              "starts_at": start, "ends_at": start + timedelta(hours=2), "capacity": 20,
-              "target_groups": ["residents"]}  # fmt: skip
+    fields = {
+        "kind": ForumKind.POLICY,
+        "title": "워크숍",
+        "place": "금천구청 소회의실",
+        "starts_at": start,
+        "ends_at": start + timedelta(hours=2),
+        "capacity": 20,
+        "target_groups": ["residents"],
+    }
     fields.update(overrides)
     return ForumSpec(**fields)
 
 
 def test_a_workshop_opens_on_a_popular_proposal(popular, district_staff):
-    forum = forums.open_workshop(proposal=popular, spec=_spec(), staff=district_staff, ip=None,
-                                 now=NOW)  # fmt: skip
+    forum = forums.open_workshop(
+        proposal=popular, spec=_spec(), staff=district_staff, ip=None, now=NOW
+    )
     assert (forum.kind, forum.proposal, forum.district) == (
-        ForumKind.WORKSHOP, popular, popular.district,
-    )  # fmt: skip
+        ForumKind.WORKSHOP,
+        popular,
+        popular.district,
+    )
 
 
 @pytest.mark.parametrize("status", ["draft", "withdrawn"])
@@ -60,8 +70,7 @@ def test_no_workshop_on_a_proposal_that_is_not_public(popular, district_staff, s
     popular.status = status
     popular.save(update_fields=["status"])
     with translation.override("ko"), pytest.raises(RuleViolation) as refusal:
-        forums.open_workshop(proposal=popular, spec=_spec(), staff=district_staff, ip=None,
-                             now=NOW)  # fmt: skip
+        forums.open_workshop(proposal=popular, spec=_spec(), staff=district_staff, ip=None, now=NOW)
     assert refusal.value.message == korean("A workshop can be opened only on a public proposal.")
     assert Forum.objects.count() == 0
 
@@ -71,15 +80,18 @@ def test_too_few_supports_is_refused_with_the_reason(quiet, district_staff):
         forums.open_workshop(proposal=quiet, spec=_spec(), staff=district_staff, ip=None, now=NOW)
     assert str(refusal.value.message) == korean(
         "A workshop can be opened on a proposal with at least %(needed)d supports; "
-        "this one has %(count)d.", needed=30, count=29,
-    )  # fmt: skip
+        "this one has %(count)d.",
+        needed=30,
+        count=29,
+    )
     assert Forum.objects.count() == 0
 
 
 def test_staff_elsewhere_cannot_open_one(popular, other_district_staff):
     with pytest.raises(RuleViolation):
-        forums.open_workshop(proposal=popular, spec=_spec(), staff=other_district_staff,
-                             ip=None, now=NOW)  # fmt: skip
+        forums.open_workshop(
+            proposal=popular, spec=_spec(), staff=other_district_staff, ip=None, now=NOW
+        )
     assert Forum.objects.count() == 0
 
 
@@ -92,8 +104,13 @@ def test_the_desk_button_opens_a_prefilled_form(client, popular, quiet, district
 
     assert_shows(desk, "Open a workshop")
     assert korean("Open a workshop") not in page_text(quiet_desk)
-    assert_shows(quiet_desk, "A workshop can be opened on a proposal with at least %(needed)d "
-                 "supports; this one has %(count)d.", needed=30, count=29)  # fmt: skip
+    assert_shows(
+        quiet_desk,
+        "A workshop can be opened on a proposal with at least %(needed)d "
+        "supports; this one has %(count)d.",
+        needed=30,
+        count=29,
+    )
     form = form_page.context["form"]
     assert form["title"].value() == korean("Proposal workshop: %(title)s", title=popular.title)
     assert form["kind"].value() == ForumKind.WORKSHOP and form.fields["kind"].disabled
@@ -102,10 +119,16 @@ def test_the_desk_button_opens_a_prefilled_form(client, popular, quiet, district
 
 def _post_workshop(client, proposal, **overrides):
     start = timezone.localtime() + timedelta(days=10)
-    data = {"kind": "policy", "title": "그늘막 워크숍", "place": "독산1동 주민센터",
-            "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
-            "capacity": "25", "target_groups": ["residents"], "proposal": proposal.pk}  # fmt: skip
+    data = {
+        "kind": "policy",
+        "title": "그늘막 워크숍",
+        "place": "독산1동 주민센터",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "capacity": "25",
+        "target_groups": ["residents"],
+        "proposal": proposal.pk,
+    }
     data.update(overrides)
     return client.post(reverse("consultations:staff_new_forum"), data)
 
@@ -128,8 +151,13 @@ def test_the_form_refuses_a_quiet_proposal_and_stores_nothing(client, quiet, dis
     response = _post_workshop(client, quiet)
 
     assert response.status_code == 403
-    assert_shows(response, "A workshop can be opened on a proposal with at least %(needed)d "
-                 "supports; this one has %(count)d.", needed=30, count=29)  # fmt: skip
+    assert_shows(
+        response,
+        "A workshop can be opened on a proposal with at least %(needed)d "
+        "supports; this one has %(count)d.",
+        needed=30,
+        count=29,
+    )
     assert Forum.objects.count() == 0
 
 
@@ -141,12 +169,14 @@ def test_a_proposal_staff_do_not_serve_is_not_found(client, popular, other_distr
 
 @pytest.fixture
 def linked_things(geumcheon, doksan1):
-    council = make_council(district=geumcheon, dong=doksan1, name="독산1동 주민자치회",
-                           sections=["자치행정분과"])  # fmt: skip
+    council = make_council(
+        district=geumcheon, dong=doksan1, name="독산1동 주민자치회", sections=["자치행정분과"]
+    )
     from maeul.councils.models import AgendaItem
 
-    item = AgendaItem.objects.create(council=council, year=2027, title="그늘막 의제",
-                                     created_at=NOW)  # fmt: skip
+    item = AgendaItem.objects.create(
+        council=council, year=2027, title="그늘막 의제", created_at=NOW
+    )
     project = make_project(make_plan(council, 2027), "그늘막 설치 사업", 1_000_000)
     return item, project
 
@@ -155,17 +185,26 @@ def test_the_outcome_links_agenda_items_and_projects_and_shows_on_the_proposal(
     client, popular, district_staff, linked_things
 ):
     item, project = linked_things
-    forum = forums.open_workshop(proposal=popular, staff=district_staff, ip=None,
-                                 now=timezone.now() - timedelta(days=20),
-                                 spec=_spec(starts_at=timezone.now() - timedelta(days=1),
-                                            ends_at=timezone.now() - timedelta(hours=20)))  # fmt: skip
+    forum = forums.open_workshop(
+        proposal=popular,
+        staff=district_staff,
+        ip=None,
+        now=timezone.now() - timedelta(days=20),
+        spec=_spec(
+            starts_at=timezone.now() - timedelta(days=1),
+            ends_at=timezone.now() - timedelta(hours=20),
+        ),
+    )
     client.force_login(district_staff)
 
     response = client.post(
         reverse("consultations:staff_forum_outcome", args=[forum.pk]),
-        {"text": "그늘막을 의제로 올리고 사업으로 잇습니다.", "agenda_items": str(item.pk),
-         "projects": f" {project.pk} "},
-    )  # fmt: skip
+        {
+            "text": "그늘막을 의제로 올리고 사업으로 잇습니다.",
+            "agenda_items": str(item.pk),
+            "projects": f" {project.pk} ",
+        },
+    )
 
     assert response.status_code == 302
     links = ForumOutcome.objects.filter(forum=forum)
@@ -194,8 +233,10 @@ def test_a_bad_link_is_refused_beside_its_field(
     forum = make_forum(geumcheon, district_staff, now=timezone.now() - timedelta(days=10))
     client.force_login(district_staff)
 
-    response = client.post(reverse("consultations:staff_forum_outcome", args=[forum.pk]),
-                           {"text": "결론", field: value})  # fmt: skip
+    response = client.post(
+        reverse("consultations:staff_forum_outcome", args=[forum.pk]),
+        {"text": "결론", field: value},
+    )
 
     assert response.status_code == 400
     assert response.context["outcome_form"].errors[field] == [korean(msgid)]

@@ -153,9 +153,13 @@ def test_record_without_actor_or_target(db):
 @pytest.fixture
 def entry(dong_staff, unverified_resident) -> AuditEntry:
     return audit.record(
-        actor=dong_staff, action="accounts.verify_in_person", target=unverified_resident,
-        changes={"verification_method": ["", "in_person"]}, ip="127.0.0.1", now=NOW,
-    )  # fmt: skip
+        actor=dong_staff,
+        action="accounts.verify_in_person",
+        target=unverified_resident,
+        changes={"verification_method": ["", "in_person"]},
+        ip="127.0.0.1",
+        now=NOW,
+    )
 
 
 def test_site_admin_sees_the_audit_log(client, site_admin, entry):

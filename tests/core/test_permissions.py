@@ -53,18 +53,18 @@ COLUMNS = [
 #                           change dong: 독산1 가산 당산1 | change district: 금천 영등포 |
 #                           look up a resident: at all, 독산1 가산 영등포, without a tie
 MATRIX = {
-    "anonymous":            "....  ...  ...  ..  .....",
-    "resident":             "....  ...  ...  ..  .....",
-    "unverified_resident":  "....  ...  ...  ..  .....",
-    "neighbour":            "....  ...  ...  ..  .....",
-    "dong_staff":           "...Y  Y..  Y..  ..  YY...",
-    "other_dong_staff":     "...Y  .Y.  .Y.  ..  Y.Y..",
-    "district_staff":       "...Y  YY.  YY.  Y.  YYY..",
+    "anonymous": "....  ...  ...  ..  .....",
+    "resident": "....  ...  ...  ..  .....",
+    "unverified_resident": "....  ...  ...  ..  .....",
+    "neighbour": "....  ...  ...  ..  .....",
+    "dong_staff": "...Y  Y..  Y..  ..  YY...",
+    "other_dong_staff": "...Y  .Y.  .Y.  ..  Y.Y..",
+    "district_staff": "...Y  YY.  YY.  Y.  YYY..",
     "other_district_staff": "...Y  ..Y  ..Y  .Y  Y..Y.",
     "support_centre_staff": "...Y  ...  ...  ..  .....",
-    "committee_member":     "....  ...  ...  ..  .....",
-    "site_admin":           "YYYY  YYY  YYY  YY  YYYYY",
-}  # fmt: skip
+    "committee_member": "....  ...  ...  ..  .....",
+    "site_admin": "YYYY  YYY  YYY  YY  YYYYY",
+}
 
 
 # Every module whose COLUMNS list (action, target) pairs of a written-out permission matrix.
@@ -146,10 +146,18 @@ def test_every_action_has_a_rule():
 
 def test_every_persona_has_a_row_in_the_matrix():
     personas = {
-        "anonymous", "resident", "unverified_resident", "neighbour", "dong_staff",
-        "other_dong_staff", "district_staff", "other_district_staff", "support_centre_staff",
-        "committee_member", "site_admin",
-    }  # fmt: skip
+        "anonymous",
+        "resident",
+        "unverified_resident",
+        "neighbour",
+        "dong_staff",
+        "other_dong_staff",
+        "district_staff",
+        "other_district_staff",
+        "support_centre_staff",
+        "committee_member",
+        "site_admin",
+    }
     assert set(MATRIX) == personas
 
 
@@ -161,15 +169,19 @@ def test_every_persona_has_a_row_in_the_matrix():
         ("resident", Action.CHANGE_DONG, "독산1동", "Only staff may do this."),
         ("dong_staff", Action.USE_ADMIN, "none", "Only site administrators may do this."),
         (
-            "dong_staff", Action.VERIFY_IN_PERSON, "가산동 주민",
+            "dong_staff",
+            Action.VERIFY_IN_PERSON,
+            "가산동 주민",
             "This is outside the dongs and districts you are responsible for.",
         ),
         (
-            "other_district_staff", Action.CHANGE_DISTRICT, "금천구",
+            "other_district_staff",
+            Action.CHANGE_DISTRICT,
+            "금천구",
             "This is outside the dongs and districts you are responsible for.",
         ),
     ],
-)  # fmt: skip
+)
 def test_refusal_reason_is_korean(request, targets, persona, action, target, msgid):
     decision = can(request.getfixturevalue(persona), action, targets[target], now=timezone.now())
 

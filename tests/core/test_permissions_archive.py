@@ -37,18 +37,18 @@ COLUMNS = [
 # Y = allowed, . = denied; groups: publish (독산 가산 금천 영등포 기록) | approve (독산 가산) |
 # files (기록 독산, 대기 독산) | exhibition (금천 독산 전시) | survey (독산 가산)
 MATRIX = {
-    "anonymous":            ".....  ..  ..  ...  ..",
-    "resident":             ".....  ..  Y.  ...  ..",
-    "neighbour":            ".....  ..  Y.  ...  ..",
-    "recorder":             "YYY.Y  ..  YY  ...  ..",
-    "dong_staff":           "Y...Y  Y.  YY  .Y.  Y.",
-    "other_dong_staff":     ".Y...  .Y  Y.  ...  .Y",
-    "district_staff":       "YYY.Y  YY  YY  YYY  YY",
+    "anonymous": ".....  ..  ..  ...  ..",
+    "resident": ".....  ..  Y.  ...  ..",
+    "neighbour": ".....  ..  Y.  ...  ..",
+    "recorder": "YYY.Y  ..  YY  ...  ..",
+    "dong_staff": "Y...Y  Y.  YY  .Y.  Y.",
+    "other_dong_staff": ".Y...  .Y  Y.  ...  .Y",
+    "district_staff": "YYY.Y  YY  YY  YYY  YY",
     "other_district_staff": "...Y.  ..  Y.  ...  ..",
     "support_centre_staff": ".....  ..  Y.  ...  ..",
-    "committee_member":     ".....  ..  Y.  ...  ..",
-    "site_admin":           "YYYYY  YY  YY  YYY  YY",
-}  # fmt: skip
+    "committee_member": ".....  ..  Y.  ...  ..",
+    "site_admin": "YYYYY  YY  YY  YYY  YY",
+}
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
 
@@ -63,12 +63,28 @@ def recorder(geumcheon):
 @pytest.fixture
 def targets(doksan1, gasan, geumcheon, yeongdeungpo, recorder):
     def record(dong):
-        return ArchiveRecord(title="기록", kind="text", status="published", district=geumcheon,
-                             dong=dong, year=2026, created_at=NOW, published_at=NOW)  # fmt: skip
+        return ArchiveRecord(
+            title="기록",
+            kind="text",
+            status="published",
+            district=geumcheon,
+            dong=dong,
+            year=2026,
+            created_at=NOW,
+            published_at=NOW,
+        )
 
-    waiting = ArchiveRecord(title="기록", kind="photo", status="submitted", district=geumcheon,
-                            dong=doksan1, year=2026, created_at=NOW, author=recorder,
-                            by_recorder=True)  # fmt: skip
+    waiting = ArchiveRecord(
+        title="기록",
+        kind="photo",
+        status="submitted",
+        district=geumcheon,
+        dong=doksan1,
+        year=2026,
+        created_at=NOW,
+        author=recorder,
+        by_recorder=True,
+    )
 
     return {
         "독산1동": doksan1,

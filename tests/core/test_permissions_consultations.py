@@ -67,18 +67,18 @@ COLUMNS = [
 # (공론장 동) | record forum (공론장 지난) | record suggestion (독산1동 구) | answer it
 # | process (구 독산1동) | open a workshop (인기 제안, 조용한 제안)
 MATRIX = {
-    "anonymous":            "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .  ..  ..",
-    "resident":             "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
-    "unverified_resident":  "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .  ..  ..",
-    "neighbour":            "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .  ..  ..",
-    "dong_staff":           "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .  .Y  ..",
-    "other_dong_staff":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
-    "district_staff":       "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
+    "anonymous": "....  .....  ..  .  .  ...  ..  .  .  ..  ..  ..  ..  .  ..  ..",
+    "resident": "Y...  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "unverified_resident": "....  .....  ..  .  .  ...  ..  Y  .  ..  ..  ..  ..  .  ..  ..",
+    "neighbour": "Y.Y.  .....  ..  .  .  Y.Y  ..  .  .  Y.  ..  ..  ..  .  ..  ..",
+    "dong_staff": "....  ..Y.Y  ..  .  .  Y.Y  Y.  Y  .  Y.  .Y  ..  Y.  .  .Y  ..",
+    "other_dong_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "district_staff": "....  Y.YYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
     "other_district_staff": "....  .Y...  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
     "support_centre_staff": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
-    "committee_member":     "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
-    "site_admin":           "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
-}  # fmt: skip
+    "committee_member": "....  .....  ..  .  .  Y.Y  Y.  Y  .  Y.  ..  ..  ..  .  ..  ..",
+    "site_admin": "....  YYYYY  .Y  Y  Y  Y.Y  Y.  Y  Y  Y.  YY  .Y  YY  Y  YY  Y.",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -93,19 +93,29 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, district_staff, neighbour):
         opens_at=NOW - timedelta(days=10),
         closes_at=NOW - timedelta(days=1),
     )
-    argument = debate.add_argument(author=neighbour, consultation=open_one, stance="for",
-                                   body="그늘이 필요합니다.", now=NOW)  # fmt: skip
-    hidden = debate.add_argument(author=neighbour, consultation=open_one, stance="against",
-                                 body="필요 없습니다.", now=NOW)  # fmt: skip
+    argument = debate.add_argument(
+        author=neighbour, consultation=open_one, stance="for", body="그늘이 필요합니다.", now=NOW
+    )
+    hidden = debate.add_argument(
+        author=neighbour, consultation=open_one, stance="against", body="필요 없습니다.", now=NOW
+    )
     debate.hide_argument(staff=district_staff, argument=hidden, reason="중복", ip=None, now=NOW)
 
     def forum(*, district, days=7, dong=None):
         starts = NOW + timedelta(days=days)
-        spec = ForumSpec(kind=ForumKind.POLICY, title="공론장", place="구청", starts_at=starts,
-                         ends_at=starts + timedelta(hours=2), capacity=10,
-                         target_groups=[TargetGroup.RESIDENTS], dong=dong)  # fmt: skip
-        return forums.create_forum(spec=spec, district=district, staff=district_staff, ip=None,
-                                   now=NOW)  # fmt: skip
+        spec = ForumSpec(
+            kind=ForumKind.POLICY,
+            title="공론장",
+            place="구청",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            capacity=10,
+            target_groups=[TargetGroup.RESIDENTS],
+            dong=dong,
+        )
+        return forums.create_forum(
+            spec=spec, district=district, staff=district_staff, ip=None, now=NOW
+        )
 
     return {
         "구 열림": open_one,

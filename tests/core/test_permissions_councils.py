@@ -39,18 +39,18 @@ COLUMNS = [
 # 협치회의) | apply (모집 마감) | plan (독산1동 협치회의) | spending (독산1동 협치회의) | over budget |
 # approve plan (독산1동)
 MATRIX = {
-    "anonymous":            "....  ..  ..  ..  ..  . .",
-    "resident":             "....  Y.  Y.  ..  ..  . .",
-    "unverified_resident":  "....  ..  ..  ..  ..  . .",
-    "neighbour":            "....  ..  ..  ..  ..  . .",
-    "dong_staff":           "Y...  Y.  ..  Y.  Y.  . .",
-    "other_dong_staff":     ".Y..  ..  ..  ..  ..  . .",
-    "district_staff":       "YYY.  YY  ..  YY  YY  Y Y",
+    "anonymous": "....  ..  ..  ..  ..  . .",
+    "resident": "....  Y.  Y.  ..  ..  . .",
+    "unverified_resident": "....  ..  ..  ..  ..  . .",
+    "neighbour": "....  ..  ..  ..  ..  . .",
+    "dong_staff": "Y...  Y.  ..  Y.  Y.  . .",
+    "other_dong_staff": ".Y..  ..  ..  ..  ..  . .",
+    "district_staff": "YYY.  YY  ..  YY  YY  Y Y",
     "other_district_staff": "...Y  ..  ..  ..  ..  . .",
     "support_centre_staff": "....  ..  ..  ..  ..  . .",
-    "committee_member":     "....  ..  ..  ..  ..  . .",
-    "site_admin":           "YYYY  YY  ..  YY  YY  Y Y",
-}  # fmt: skip
+    "committee_member": "....  ..  ..  ..  ..  . .",
+    "site_admin": "YYYY  YY  ..  YY  YY  Y Y",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)

@@ -37,18 +37,18 @@ COLUMNS = [
 # Y = allowed, . = denied; groups: register (열린 마감) | rate (마지막 첫) | manage (독산 가산 구) |
 # attendance (마지막 예정) | certificate (수료 미수료 취소)
 MATRIX = {
-    "anonymous":            "..  ..  ...  ..  ...",
-    "resident":             "Y.  Y.  ...  ..  Y..",
-    "unverified_resident":  "..  ..  ...  ..  ...",
-    "neighbour":            "Y.  ..  ...  ..  ...",
-    "dong_staff":           "Y.  ..  Y..  Y.  Y..",
-    "other_dong_staff":     "Y.  ..  .Y.  ..  ...",
-    "district_staff":       "Y.  ..  YYY  Y.  Y..",
+    "anonymous": "..  ..  ...  ..  ...",
+    "resident": "Y.  Y.  ...  ..  Y..",
+    "unverified_resident": "..  ..  ...  ..  ...",
+    "neighbour": "Y.  ..  ...  ..  ...",
+    "dong_staff": "Y.  ..  Y..  Y.  Y..",
+    "other_dong_staff": "Y.  ..  .Y.  ..  ...",
+    "district_staff": "Y.  ..  YYY  Y.  Y..",
     "other_district_staff": "Y.  ..  ...  ..  ...",
     "support_centre_staff": "Y.  ..  ...  ..  ...",
-    "committee_member":     "Y.  ..  ...  ..  ...",
-    "site_admin":           "Y.  ..  YYY  Y.  Y..",
-}  # fmt: skip
+    "committee_member": "Y.  ..  ...  ..  ...",
+    "site_admin": "Y.  ..  YYY  Y.  Y..",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -61,8 +61,11 @@ def targets(geumcheon, doksan1, gasan, resident, neighbour):
     def make_course(dong=doksan1, **overrides):
         return new_course(programme, dong, **overrides)
 
-    held = make_course(title="마을기록가 학교", registration_opens_at=NOW - timedelta(days=40),
-                       registration_closes_at=NOW - timedelta(days=30))  # fmt: skip
+    held = make_course(
+        title="마을기록가 학교",
+        registration_opens_at=NOW - timedelta(days=40),
+        registration_closes_at=NOW - timedelta(days=30),
+    )
     first, last = add_sessions(held, 2, NOW - timedelta(days=14))
     upcoming = add_sessions(make_course(title="다음 과정"), 1, NOW + timedelta(days=3))[0]
     completed = Registration.objects.create(
@@ -72,9 +75,12 @@ def targets(geumcheon, doksan1, gasan, resident, neighbour):
         course=held, user=neighbour, status="registered", created_at=NOW
     )
     cancelled = Registration.objects.create(
-        course=upcoming.course, user=resident, status="cancelled", created_at=NOW,
+        course=upcoming.course,
+        user=resident,
+        status="cancelled",
+        created_at=NOW,
         cancelled_at=NOW,
-    )  # fmt: skip
+    )
     for session in (first, last):
         Attendance.objects.create(session=session, user=resident, recorded_at=NOW)
     return {

@@ -74,18 +74,18 @@ COLUMNS = [
 # (교부 정산) | check (선정 교부 승인) | settlement report (교부 정산) | settle (교부 정산) |
 # evaluate (정산 승인)
 MATRIX = {
-    "anonymous":            "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
-    "resident":             "..  Y  Y  Y  Y.  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
-    "unverified_resident":  "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
-    "neighbour":            "..  Y  .  .  .Y  ..  .. ... ..  ..  ..  ..  Y.  ...  Y.  ..  ..",
-    "dong_staff":           "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
-    "other_dong_staff":     "..  Y  .  .  .Y  .Y  .. ... ..  ..  ..  ..  ..  .Y.  ..  ..  ..",
-    "district_staff":       "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
+    "anonymous": "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "resident": "..  Y  Y  Y  Y.  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "unverified_resident": "..  .  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "neighbour": "..  Y  .  .  .Y  ..  .. ... ..  ..  ..  ..  Y.  ...  Y.  ..  ..",
+    "dong_staff": "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
+    "other_dong_staff": "..  Y  .  .  .Y  .Y  .. ... ..  ..  ..  ..  ..  .Y.  ..  ..  ..",
+    "district_staff": "Y.  Y  .  .  .Y  .Y  Y. ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
     "other_district_staff": ".Y  Y  .  .  ..  ..  .Y ... ..  ..  ..  ..  ..  ...  ..  ..  ..",
     "support_centre_staff": "..  Y  .  .  ..  ..  .. ... ..  ..  ..  ..  ..  .Y.  ..  ..  ..",
-    "committee_member":     "..  Y  .  .  ..  ..  .. .Y. ..  Y.  ..  ..  ..  ...  ..  ..  ..",
-    "site_admin":           "YY  Y  .  .  .Y  .Y  YY ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
-}  # fmt: skip
+    "committee_member": "..  Y  .  .  ..  ..  .. .Y. ..  Y.  ..  ..  ..  ...  ..  ..  ..",
+    "site_admin": "YY  Y  .  .  .Y  .Y  YY ... .Y  ..  .Y  .Y  ..  .Y.  ..  .Y  .Y",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -108,9 +108,13 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
         _selected(call, gasan, f"시흥 {n}", f"010-567{n}-0000", f"s{n}@example.kr") for n in (1, 2)
     )
     GrantAgreement.objects.create(
-        application=agreed, amount=3_000_000, signed_at=NOW.date(), bank="농협",
-        account_enc=bank_account.encrypt("1102345678"), created_at=NOW,
-    )  # fmt: skip
+        application=agreed,
+        amount=3_000_000,
+        signed_at=NOW.date(),
+        bank="농협",
+        account_enc=bank_account.encrypt("1102345678"),
+        created_at=NOW,
+    )
     return {
         None: None,
         "공고 금천": call,
@@ -138,8 +142,9 @@ def targets(geumcheon, yeongdeungpo, doksan1, gasan, resident, neighbour, commit
 def _selected(call, dong, name, contact, email):
     """A selected application (granted 3,000,000원) of a new group of `dong`."""
     user = _verified(UserFactory(email=email, display_name=name))
-    application = write_draft(call, make_group(user, dong, name, contact=contact), user,
-                              title=name, description="")  # fmt: skip
+    application = write_draft(
+        call, make_group(user, dong, name, contact=contact), user, title=name, description=""
+    )
     applications.submit_application(application=application, user=user, now=NOW)
     application.status, application.granted_amount = ApplicationStatus.SELECTED, 3_000_000
     application.save(update_fields=["status", "granted_amount"])
@@ -159,9 +164,13 @@ def _after_the_money(call, dong, representative):
         application.status, application.granted_amount = ApplicationStatus.SELECTED, 3_000_000
         application.save(update_fields=["status", "granted_amount"])
         agreement = GrantAgreement.objects.create(
-            application=application, amount=3_000_000, signed_at=NOW.date(), bank="농협",
-            account_enc=bank_account.encrypt("1102345678"), created_at=NOW,
-        )  # fmt: skip
+            application=application,
+            amount=3_000_000,
+            signed_at=NOW.date(),
+            bank="농협",
+            account_enc=bank_account.encrypt("1102345678"),
+            created_at=NOW,
+        )
         Disbursement.objects.create(
             agreement=agreement, amount=3_000_000, paid_at=NOW.date(), recorded_at=NOW
         )

@@ -74,25 +74,34 @@ COLUMNS = [
 # review: 독산1동 영등포 | answer: 독산1동(unassigned) 검토(교통행정과) 영등포 |
 # merge: 독산1동 영등포 | reward: 독산1동 답변 영등포
 MATRIX = {
-    "anonymous":            ".  ...  ..  ......  ..  .  ...  ...  ..  ...  ..  ...",
-    "resident":             "Y  ...  Y.  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
-    "unverified_resident":  "Y  ...  ..  ......  Y.  Y  ...  ...  ..  ...  ..  ...",
-    "neighbour":            "Y  ...  ..  YYY...  Y.  .  ...  ...  ..  ...  ..  ...",
-    "dong_staff":           "Y  Y..  ..  YYY...  Y.  Y  Y..  Y..  ..  ...  ..  ...",
-    "other_dong_staff":     "Y  ...  ..  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
-    "district_staff":       "Y  YY.  ..  YYY...  Y.  Y  YY.  YY.  Y.  ...  Y.  YY.",
-    "department_staff":     "Y  YY.  ..  YYY...  Y.  Y  YY.  YY.  Y.  .Y.  Y.  YY.",
+    "anonymous": ".  ...  ..  ......  ..  .  ...  ...  ..  ...  ..  ...",
+    "resident": "Y  ...  Y.  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
+    "unverified_resident": "Y  ...  ..  ......  Y.  Y  ...  ...  ..  ...  ..  ...",
+    "neighbour": "Y  ...  ..  YYY...  Y.  .  ...  ...  ..  ...  ..  ...",
+    "dong_staff": "Y  Y..  ..  YYY...  Y.  Y  Y..  Y..  ..  ...  ..  ...",
+    "other_dong_staff": "Y  ...  ..  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
+    "district_staff": "Y  YY.  ..  YYY...  Y.  Y  YY.  YY.  Y.  ...  Y.  YY.",
+    "department_staff": "Y  YY.  ..  YYY...  Y.  Y  YY.  YY.  Y.  .Y.  Y.  YY.",
     "other_district_staff": "Y  ..Y  ..  YYY...  Y.  Y  ..Y  ..Y  .Y  ...  .Y  ..Y",
     "support_centre_staff": "Y  ...  ..  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
-    "committee_member":     "Y  ...  ..  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
-    "site_admin":           "Y  YYY  ..  YYY...  Y.  Y  YYY  YYY  YY  YYY  YY  YYY",
-}  # fmt: skip
+    "committee_member": "Y  ...  ..  YYY...  Y.  Y  ...  ...  ..  ...  ..  ...",
+    "site_admin": "Y  YYY  ..  YYY...  Y.  Y  YYY  YYY  YY  YYY  YY  YYY",
+}
 
 PERSONAS = [
-    "anonymous", "resident", "unverified_resident", "neighbour", "dong_staff",
-    "other_dong_staff", "district_staff", "department_staff", "other_district_staff",
-    "support_centre_staff", "committee_member", "site_admin",
-]  # fmt: skip
+    "anonymous",
+    "resident",
+    "unverified_resident",
+    "neighbour",
+    "dong_staff",
+    "other_dong_staff",
+    "district_staff",
+    "department_staff",
+    "other_district_staff",
+    "support_centre_staff",
+    "committee_member",
+    "site_admin",
+]
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -164,7 +173,9 @@ def test_every_persona_has_a_row():
     [
         ("anonymous", A.CREATE_PROPOSAL, None, "Please log in first."),
         (
-            "unverified_resident", A.SUPPORT_PROPOSAL, "독산1동",
+            "unverified_resident",
+            A.SUPPORT_PROPOSAL,
+            "독산1동",
             "Only verified residents may do this. Please verify your account first.",
         ),
         ("resident", A.SUPPORT_PROPOSAL, "마감", "The support period has ended."),
@@ -172,23 +183,34 @@ def test_every_persona_has_a_row():
         ("resident", A.SUPPORT_PROPOSAL, "답변", "This proposal is not open for support."),
         ("neighbour", A.WITHDRAW_PROPOSAL, "독산1동", "Only the author can withdraw a proposal."),
         (
-            "resident", A.WITHDRAW_PROPOSAL, "답변",
+            "resident",
+            A.WITHDRAW_PROPOSAL,
+            "답변",
             "A proposal cannot be withdrawn after it has been answered.",
         ),
         ("resident", A.COMMENT_PROPOSAL, "숨김", "Comments are closed for this proposal."),
         ("neighbour", A.REPORT_COMMENT, "댓글 독산1동", "You cannot report your own comment."),
         ("resident", A.MODERATE_PROPOSAL, "독산1동", "Only staff may do this."),
         (
-            "other_dong_staff", A.MODERATE_COMMENT, "댓글 독산1동",
+            "other_dong_staff",
+            A.MODERATE_COMMENT,
+            "댓글 독산1동",
             "This is outside the dongs and districts you are responsible for.",
         ),
-        ("district_staff", A.ANSWER_PROPOSAL, "독산1동", "Assign the proposal to a department first."),
         (
-            "district_staff", A.ANSWER_PROPOSAL, "검토",
+            "district_staff",
+            A.ANSWER_PROPOSAL,
+            "독산1동",
+            "Assign the proposal to a department first.",
+        ),
+        (
+            "district_staff",
+            A.ANSWER_PROPOSAL,
+            "검토",
             "Only staff of the assigned department may answer.",
         ),
     ],
-)  # fmt: skip
+)
 def test_refusal_says_why_in_korean(request, targets, persona, action, target, msgid):
     user = request.getfixturevalue(persona)
 

@@ -38,18 +38,18 @@ COLUMNS = [
 # Y = allowed, . = denied; groups: book | borrow | round (열린 마감) | cancel (예약 지난) | survey (예약 이용) |
 # manage (독산 가산 예약) | level (금천 영등포)
 MATRIX = {
-    "anonymous":            ".  .  ..  ..  ..  ...  ..",
-    "resident":             "Y  Y  Y.  Y.  .Y  ...  ..",
-    "unverified_resident":  ".  .  ..  ..  ..  ...  ..",
-    "neighbour":            "Y  Y  Y.  ..  ..  ...  ..",
-    "dong_staff":           "Y  Y  Y.  Y.  ..  Y.Y  ..",
-    "other_dong_staff":     "Y  Y  Y.  ..  ..  .Y.  ..",
-    "district_staff":       "Y  Y  Y.  Y.  ..  YYY  Y.",
+    "anonymous": ".  .  ..  ..  ..  ...  ..",
+    "resident": "Y  Y  Y.  Y.  .Y  ...  ..",
+    "unverified_resident": ".  .  ..  ..  ..  ...  ..",
+    "neighbour": "Y  Y  Y.  ..  ..  ...  ..",
+    "dong_staff": "Y  Y  Y.  Y.  ..  Y.Y  ..",
+    "other_dong_staff": "Y  Y  Y.  ..  ..  .Y.  ..",
+    "district_staff": "Y  Y  Y.  Y.  ..  YYY  Y.",
     "other_district_staff": "Y  Y  Y.  ..  ..  ...  .Y",
     "support_centre_staff": "Y  Y  Y.  ..  ..  ...  ..",
-    "committee_member":     "Y  Y  Y.  ..  ..  ...  ..",
-    "site_admin":           "Y  Y  Y.  Y.  ..  YYY  YY",
-}  # fmt: skip
+    "committee_member": "Y  Y  Y.  ..  ..  ...  ..",
+    "site_admin": "Y  Y  Y.  Y.  ..  YYY  YY",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)
@@ -59,8 +59,15 @@ CELLS = matrix_cells(MATRIX, COLUMNS)
 def targets(doksan1, gasan, geumcheon, yeongdeungpo, resident):
     space = make_space(doksan1, "독산1동 마을활력소")
     room = Room.objects.create(space=space, name="공유회의실", capacity=10, room_type="meeting")
-    booking = bookings.book_room(room=room, booker=resident, starts_at=at(1, 10),
-                                 ends_at=at(1, 11), headcount=2, purpose="모임", now=NOW)  # fmt: skip
+    booking = bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=at(1, 10),
+        ends_at=at(1, 11),
+        headcount=2,
+        purpose="모임",
+        now=NOW,
+    )
     over = Booking.objects.get(pk=booking.pk)
     over.ends_at = NOW
     used = Booking.objects.get(pk=booking.pk)

@@ -25,18 +25,18 @@ COLUMNS = [
 # Y = allowed, . = denied; confirm tie (독산1 가산 당산1) | correct birth year (독산1 가산 당산1).
 # Confirming is done at a counter: staff of the dong or its district, not site admins.
 MATRIX = {
-    "anonymous":            "...  ...",
-    "resident":             "...  ...",
-    "unverified_resident":  "...  ...",
-    "neighbour":            "...  ...",
-    "dong_staff":           "Y..  Y..",
-    "other_dong_staff":     ".Y.  .Y.",
-    "district_staff":       "YY.  YY.",
+    "anonymous": "...  ...",
+    "resident": "...  ...",
+    "unverified_resident": "...  ...",
+    "neighbour": "...  ...",
+    "dong_staff": "Y..  Y..",
+    "other_dong_staff": ".Y.  .Y.",
+    "district_staff": "YY.  YY.",
     "other_district_staff": "..Y  ..Y",
     "support_centre_staff": "...  ...",
-    "committee_member":     "...  ...",
-    "site_admin":           "...  YYY",
-}  # fmt: skip
+    "committee_member": "...  ...",
+    "site_admin": "...  YYY",
+}
 
 
 @pytest.fixture

@@ -41,19 +41,19 @@ COLUMNS = [
 # Y = allowed, . = denied; groups: sign up (열린 지난 마감) | group | cancel (신청 지난 대기) |
 # confirm | propose (독산 가산) | manage (캠프 회차 일감) | export (금천구 독산1동)
 MATRIX = {
-    "anonymous":            "...  .  ...  .  ..  ...  ..",
-    "resident":             "Y..  Y  Y.Y  .  ..  ...  ..",
-    "unverified_resident":  "...  .  ...  .  ..  ...  ..",
-    "neighbour":            "Y..  Y  ...  .  .Y  ...  ..",
-    "leader":               "Y..  Y  ...  Y  Y.  ...  ..",
-    "dong_staff":           "Y..  Y  ...  Y  Y.  YYY  .Y",
-    "other_dong_staff":     "Y..  Y  ...  .  .Y  ...  ..",
-    "district_staff":       "Y..  Y  ...  Y  YY  YYY  YY",
+    "anonymous": "...  .  ...  .  ..  ...  ..",
+    "resident": "Y..  Y  Y.Y  .  ..  ...  ..",
+    "unverified_resident": "...  .  ...  .  ..  ...  ..",
+    "neighbour": "Y..  Y  ...  .  .Y  ...  ..",
+    "leader": "Y..  Y  ...  Y  Y.  ...  ..",
+    "dong_staff": "Y..  Y  ...  Y  Y.  YYY  .Y",
+    "other_dong_staff": "Y..  Y  ...  .  .Y  ...  ..",
+    "district_staff": "Y..  Y  ...  Y  YY  YYY  YY",
     "other_district_staff": "Y..  Y  ...  .  ..  ...  ..",
     "support_centre_staff": "Y..  Y  ...  .  ..  ...  ..",
-    "committee_member":     "Y..  Y  ...  .  ..  ...  ..",
-    "site_admin":           "Y..  Y  ...  Y  YY  YYY  YY",
-}  # fmt: skip
+    "committee_member": "Y..  Y  ...  .  ..  ...  ..",
+    "site_admin": "Y..  Y  ...  Y  YY  YYY  YY",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)

@@ -42,18 +42,18 @@ COLUMNS = [
 # Y = allowed, . = denied; groups: cast (구 동 영등포 예정 마감) | manage (구 동 영등포
 # 금천구 독산1동) | enter paper (독산1동 가산동) | confirm (독산1동 가산동) | count (마감 구)
 MATRIX = {
-    "anonymous":            ".....  .....  ..  ..  ..",
-    "resident":             "YY...  .....  ..  ..  ..",
-    "unverified_resident":  ".....  .....  ..  ..  ..",
-    "neighbour":            "Y....  .....  ..  ..  ..",
-    "dong_staff":           ".....  .Y..Y  Y.  ..  ..",
-    "other_dong_staff":     ".....  .....  .Y  ..  ..",
-    "district_staff":       ".....  YY.YY  YY  YY  Y.",
+    "anonymous": ".....  .....  ..  ..  ..",
+    "resident": "YY...  .....  ..  ..  ..",
+    "unverified_resident": ".....  .....  ..  ..  ..",
+    "neighbour": "Y....  .....  ..  ..  ..",
+    "dong_staff": ".....  .Y..Y  Y.  ..  ..",
+    "other_dong_staff": ".....  .....  .Y  ..  ..",
+    "district_staff": ".....  YY.YY  YY  YY  Y.",
     "other_district_staff": ".....  ..Y..  ..  ..  ..",
     "support_centre_staff": ".....  .....  ..  ..  ..",
-    "committee_member":     ".....  .....  ..  ..  ..",
-    "site_admin":           ".....  YYYYY  YY  YY  Y.",
-}  # fmt: skip
+    "committee_member": ".....  .....  ..  ..  ..",
+    "site_admin": ".....  YYYYY  YY  YY  Y.",
+}
 
 
 CELLS = matrix_cells(MATRIX, COLUMNS)

@@ -24,13 +24,22 @@ def strict(doksan1_council):
 
 @pytest.fixture
 def school(geumcheon, doksan1):
-    return new_course(make_programme(geumcheon), doksan1, title="독산1동 주민자치학교",
-                      kind=CourseKind.SELF_GOVERNANCE_SCHOOL)  # fmt: skip
+    return new_course(
+        make_programme(geumcheon),
+        doksan1,
+        title="독산1동 주민자치학교",
+        kind=CourseKind.SELF_GOVERNANCE_SCHOOL,
+    )
 
 
 def _apply(recruitment, user):
-    return recruiting.apply(recruitment=recruitment, user=user, public_name="독산 주민",
-                            motivation="마을 일을 함께 하고 싶습니다.", now=timezone.now())  # fmt: skip
+    return recruiting.apply(
+        recruitment=recruitment,
+        user=user,
+        public_name="독산 주민",
+        motivation="마을 일을 함께 하고 싶습니다.",
+        now=timezone.now(),
+    )
 
 
 def test_without_the_school_the_application_is_refused(strict, recruitment, resident):
@@ -42,8 +51,13 @@ def test_without_the_school_the_application_is_refused(strict, recruitment, resi
 
 
 def test_once_completed_the_resident_may_apply(strict, recruitment, resident, school):
-    Registration.objects.create(course=school, user=resident, status="registered",
-                                created_at=timezone.now(), completed_at=timezone.now())  # fmt: skip
+    Registration.objects.create(
+        course=school,
+        user=resident,
+        status="registered",
+        created_at=timezone.now(),
+        completed_at=timezone.now(),
+    )
     assert _apply(recruitment, resident).pk
 
 
@@ -59,7 +73,9 @@ def test_the_page_says_so_before_the_form(client, strict, recruitment, resident)
     assert "주민자치학교를 수료해야 신청할 수 있습니다" in text
     assert "먼저 주민자치학교를 수료해 주세요" in text
     assert answer.context["form"] is None
-    posted = client.post(reverse("councils:apply", kwargs={"pk": strict.pk}),
-                         {"public_name": "주민", "route": "open_call", "motivation": "신청"})  # fmt: skip
+    posted = client.post(
+        reverse("councils:apply", kwargs={"pk": strict.pk}),
+        {"public_name": "주민", "route": "open_call", "motivation": "신청"},
+    )
     assert posted.status_code == 400
     assert not MembershipApplication.objects.exists()

@@ -36,10 +36,15 @@ def now():
 
 def make_programme(district) -> Programme:
     return Programme.objects.create(
-        district=district, title="마을력강화 마을교육", year=2026, target_courses=4,
-        target_sessions=65, target_participants=950, target_attendances=1200,
+        district=district,
+        title="마을력강화 마을교육",
+        year=2026,
+        target_courses=4,
+        target_sessions=65,
+        target_participants=950,
+        target_attendances=1200,
         target_satisfaction=Decimal("4.5"),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -98,9 +103,11 @@ def course(make_course):
 @pytest.fixture
 def school(make_course):
     school = make_course(
-        title="독산1동 주민자치학교", kind=CourseKind.SELF_GOVERNANCE_SCHOOL,
+        title="독산1동 주민자치학교",
+        kind=CourseKind.SELF_GOVERNANCE_SCHOOL,
         registration_opens_at=NOW - timedelta(days=60),
-        registration_closes_at=NOW - timedelta(days=30), capacity=30,
-    )  # fmt: skip
+        registration_closes_at=NOW - timedelta(days=30),
+        capacity=30,
+    )
     add_sessions(school, 1, NOW - timedelta(days=20), hours="3")
     return school

@@ -15,14 +15,17 @@ def held(make_course, resident, neighbour):
     course = make_course()
     first, last = add_sessions(course, 2, timezone.now())
     for person in (resident, neighbour):
-        Registration.objects.create(course=course, user=person, status="registered",
-                                    created_at=timezone.now())  # fmt: skip
+        Registration.objects.create(
+            course=course, user=person, status="registered", created_at=timezone.now()
+        )
         Attendance.objects.create(session=last, user=person, recorded_at=timezone.now())
     Attendance.objects.create(session=first, user=resident, recorded_at=timezone.now())
-    SatisfactionAnswer.objects.create(session=last, user=resident, score=5,
-                                      created_at=timezone.now())  # fmt: skip
-    SatisfactionAnswer.objects.create(session=last, user=neighbour, score=4,
-                                      created_at=timezone.now())  # fmt: skip
+    SatisfactionAnswer.objects.create(
+        session=last, user=resident, score=5, created_at=timezone.now()
+    )
+    SatisfactionAnswer.objects.create(
+        session=last, user=neighbour, score=4, created_at=timezone.now()
+    )
     return course
 
 
@@ -31,8 +34,11 @@ def test_courses_are_listed_with_their_figures(client, held):
     assert listing["count"] == 1
     item = listing["items"][0]
     assert (item["sessions"], item["hours"], item["participants"], item["attendances"]) == (
-        2, 5.0, 2, 3,
-    )  # fmt: skip
+        2,
+        5.0,
+        2,
+        3,
+    )
     assert item["satisfaction"] == 4.5
     assert item["kind"]["code"] == "village_education"
 

@@ -39,9 +39,12 @@ def held(course, now):
 
 def register(course, user, now, **fields):
     return Registration.objects.create(
-        course=course, user=user, status=fields.pop("status", RegistrationStatus.REGISTERED),
-        created_at=now - timedelta(days=70), **fields,
-    )  # fmt: skip
+        course=course,
+        user=user,
+        status=fields.pop("status", RegistrationStatus.REGISTERED),
+        created_at=now - timedelta(days=70),
+        **fields,
+    )
 
 
 @pytest.fixture

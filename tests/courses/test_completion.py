@@ -20,9 +20,12 @@ def test_a_course_is_completed_only_once_staff_recorded_it(resident, school, now
 
 def test_nobody_else_and_no_visitor_has_completed_it(resident, neighbour, anonymous, school, now):
     Registration.objects.create(
-        course=school, user=resident, status=RegistrationStatus.REGISTERED, created_at=now,
+        course=school,
+        user=resident,
+        status=RegistrationStatus.REGISTERED,
+        created_at=now,
         completed_at=now,
-    )  # fmt: skip
+    )
     assert not has_completed(neighbour, school)
     assert not has_completed(anonymous, school)
     assert not completed_courses(anonymous).exists()
@@ -44,8 +47,9 @@ def test_completion_needs_the_attendance_share_and_the_accepted_work(
     course.min_attendance_percent = 60
     course.save()
     later = now + timedelta(days=60)
-    mine = Registration.objects.create(course=course, user=resident, status="registered",
-                                       created_at=now)  # fmt: skip
+    mine = Registration.objects.create(
+        course=course, user=resident, status="registered", created_at=now
+    )
     Registration.objects.create(course=course, user=neighbour, status="registered", created_at=now)
     sessions = list(course.sessions.all())
     for session in sessions[:2]:  # 2 of 3: 66 %
@@ -67,15 +71,22 @@ def test_a_track_is_completed_with_its_required_steps(make_course, resident, now
     root, elective, paper = (make_course(title=t) for t in ("뿌리", "전문", "자주학습"))
     track = Track.objects.create(district=root.district, title="마을실천대학")
     for order, (kind, course) in enumerate(
-        ((StepKind.REQUIRED, root), (StepKind.ELECTIVE, elective),
-         (StepKind.COMPLETION_WORK, paper)), start=1,
-    ):  # fmt: skip
-        TrackStep.objects.create(track=track, order=order, title=course.title,
-                                 kind=kind).courses.add(course)  # fmt: skip
-    Registration.objects.create(course=root, user=resident, status="registered",
-                                created_at=now, completed_at=now)  # fmt: skip
+        (
+            (StepKind.REQUIRED, root),
+            (StepKind.ELECTIVE, elective),
+            (StepKind.COMPLETION_WORK, paper),
+        ),
+        start=1,
+    ):
+        TrackStep.objects.create(
+            track=track, order=order, title=course.title, kind=kind
+        ).courses.add(course)
+    Registration.objects.create(
+        course=root, user=resident, status="registered", created_at=now, completed_at=now
+    )
     assert [step.done for step in track_progress(resident, track)] == [True, True, False]
     assert not has_completed_track(resident, track)
-    Registration.objects.create(course=paper, user=resident, status="registered",
-                                created_at=now, completed_at=now)  # fmt: skip
+    Registration.objects.create(
+        course=paper, user=resident, status="registered", created_at=now, completed_at=now
+    )
     assert has_completed_track(resident, track)

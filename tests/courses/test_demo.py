@@ -19,8 +19,10 @@ def test_the_demo_has_the_seeds_figures(places):
 
     seoul = programme_figures(Programme.objects.get(title="자치구 중간지원조직 실무자교육"))
     assert (seoul.total.sessions, seoul.total.hours, seoul.total.participants) == (
-        20, Decimal("78.5"), 729,
-    )  # fmt: skip
+        20,
+        Decimal("78.5"),
+        729,
+    )
     assert seoul.total.attendances == 729
     assert seoul.total.satisfaction == Decimal("4.4")
 

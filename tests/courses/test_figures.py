@@ -19,9 +19,14 @@ def test_live_and_recorded_courses_and_the_programme_total(make_course, doksan1,
             Attendance.objects.create(session=session, user=person, recorded_at=now)
     SatisfactionAnswer.objects.create(session=a2, user=one, score=5, created_at=now)
     SatisfactionAnswer.objects.create(session=b1, user=one, score=4, created_at=now)
-    reported = make_course(title="C", recorded_sessions=20, recorded_hours=Decimal("78.5"),
-                           recorded_participants=10, recorded_attendances=12,
-                           recorded_satisfaction=Decimal("3.0"))  # fmt: skip
+    reported = make_course(
+        title="C",
+        recorded_sessions=20,
+        recorded_hours=Decimal("78.5"),
+        recorded_participants=10,
+        recorded_attendances=12,
+        recorded_satisfaction=Decimal("3.0"),
+    )
 
     figures = course_figures([first, second, reported])
     assert (figures[first.pk].sessions, figures[first.pk].hours) == (2, Decimal("5.0"))

@@ -19,17 +19,17 @@ ROWS = ["독산1동", "가산동", "금천구", "당산1동", "서울시"]
 
 # Y = the persona serves the row, . = it does not exist for them.
 MATRIX = {
-    "resident":             ".....",
-    "unverified_resident":  ".....",
-    "neighbour":            ".....",
-    "dong_staff":           "Y....",
-    "other_dong_staff":     ".Y...",
-    "district_staff":       "YYY..",
+    "resident": ".....",
+    "unverified_resident": ".....",
+    "neighbour": ".....",
+    "dong_staff": "Y....",
+    "other_dong_staff": ".Y...",
+    "district_staff": "YYY..",
     "other_district_staff": "...Y.",
     "support_centre_staff": ".....",
-    "committee_member":     ".....",
-    "site_admin":           "YYYYY",
-}  # fmt: skip
+    "committee_member": ".....",
+    "site_admin": "YYYYY",
+}
 
 
 @pytest.fixture
@@ -44,8 +44,9 @@ def rows(geumcheon, yeongdeungpo, doksan1, gasan, dangsan1, resident, now):
         new_course(city, None, title="서울시", district=None),
     ]
     for course in courses:
-        Registration.objects.create(course=course, user=resident, status="registered",
-                                    created_at=now)  # fmt: skip
+        Registration.objects.create(
+            course=course, user=resident, status="registered", created_at=now
+        )
 
 
 @pytest.mark.parametrize("persona", MATRIX)

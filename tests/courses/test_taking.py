@@ -64,8 +64,9 @@ def test_a_missing_prerequisite_is_named(make_course, school, resident, now):
     assert "독산1동 주민자치학교" in refusal.value.message
     assert not Registration.objects.filter(course=advanced).exists()
 
-    Registration.objects.create(course=school, user=resident, status="registered",
-                                created_at=now, completed_at=now)  # fmt: skip
+    Registration.objects.create(
+        course=school, user=resident, status="registered", created_at=now, completed_at=now
+    )
     assert register_for_course(user=resident, course=advanced, now=now).status == "registered"
 
 
@@ -79,12 +80,17 @@ def held(course, resident, neighbour, now):
 
 def test_attendance_is_recorded_once(course, resident, dong_staff, held):
     session = course.sessions.first()
-    assert record_attendance(session=session, present=[resident.pk], staff=dong_staff,
-                             ip=None, now=held) == 1  # fmt: skip
+    assert (
+        record_attendance(
+            session=session, present=[resident.pk], staff=dong_staff, ip=None, now=held
+        )
+        == 1
+    )
 
     with pytest.raises(RuleViolation) as refusal:
-        record_attendance(session=session, present=[resident.pk], staff=dong_staff, ip=None,
-                          now=held)  # fmt: skip
+        record_attendance(
+            session=session, present=[resident.pk], staff=dong_staff, ip=None, now=held
+        )
 
     assert refusal.value.code == "already_recorded"
     assert Attendance.objects.filter(session=session).count() == 1
@@ -93,28 +99,44 @@ def test_attendance_is_recorded_once(course, resident, dong_staff, held):
 def test_attendance_of_someone_not_registered_is_refused(course, dong_staff, doksan1, held):
     stranger = verified_person(doksan1)
     with pytest.raises(RuleViolation, match="신청한 사람"):
-        record_attendance(session=course.sessions.first(), present=[stranger.pk],
-                          staff=dong_staff, ip=None, now=held)  # fmt: skip
+        record_attendance(
+            session=course.sessions.first(),
+            present=[stranger.pk],
+            staff=dong_staff,
+            ip=None,
+            now=held,
+        )
     assert not Attendance.objects.exists()
 
 
 def test_attendance_before_the_session_begins_is_refused(course, resident, dong_staff, now):
     register_for_course(user=resident, course=course, now=now)
     with pytest.raises(RuleViolation):
-        record_attendance(session=course.sessions.first(), present=[resident.pk],
-                          staff=dong_staff, ip=None, now=now)  # fmt: skip
+        record_attendance(
+            session=course.sessions.first(),
+            present=[resident.pk],
+            staff=dong_staff,
+            ip=None,
+            now=now,
+        )
 
 
 def test_staff_of_another_dong_cannot_take_attendance(course, resident, other_dong_staff, held):
     with pytest.raises(RuleViolation):
-        record_attendance(session=course.sessions.first(), present=[resident.pk],
-                          staff=other_dong_staff, ip=None, now=held)  # fmt: skip
+        record_attendance(
+            session=course.sessions.first(),
+            present=[resident.pk],
+            staff=other_dong_staff,
+            ip=None,
+            now=held,
+        )
 
 
 def attend_all(course, people, staff, when):
     for session in course.sessions.all():
-        record_attendance(session=session, present=[p.pk for p in people], staff=staff,
-                          ip=None, now=when)  # fmt: skip
+        record_attendance(
+            session=session, present=[p.pk for p in people], staff=staff, ip=None, now=when
+        )
 
 
 @pytest.mark.parametrize("score", ["0", "6", "-1", "many", ""])

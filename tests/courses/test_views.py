@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def open_course(make_course):
     now = timezone.now()
-    course = make_course(registration_opens_at=now - timedelta(days=1),
-                         registration_closes_at=now + timedelta(days=10))  # fmt: skip
+    course = make_course(
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=10),
+    )
     add_sessions(course, 2, now + timedelta(days=12))
     return course
 
@@ -30,13 +32,16 @@ def running(make_course, resident, neighbour):
     """A course of 독산1동 whose two sessions have been held; `resident` and `neighbour`
     hold its places."""
     now = timezone.now()
-    course = make_course(title="금천 마을기록가 학교",
-                         registration_opens_at=now - timedelta(days=40),
-                         registration_closes_at=now - timedelta(days=20))  # fmt: skip
+    course = make_course(
+        title="금천 마을기록가 학교",
+        registration_opens_at=now - timedelta(days=40),
+        registration_closes_at=now - timedelta(days=20),
+    )
     add_sessions(course, 2, now - timedelta(days=14))
     for person in (resident, neighbour):
-        Registration.objects.create(course=course, user=person, status="registered",
-                                    created_at=now - timedelta(days=30))  # fmt: skip
+        Registration.objects.create(
+            course=course, user=person, status="registered", created_at=now - timedelta(days=30)
+        )
     return course
 
 
@@ -50,8 +55,9 @@ def test_public_pages_render_with_filters(client, open_course, programme):
     assert "로그인하고 신청하기" in detail
 
 
-def test_the_list_page_has_a_fixed_number_of_queries(client, make_course,
-                                                     django_assert_max_num_queries):  # fmt: skip
+def test_the_list_page_has_a_fixed_number_of_queries(
+    client, make_course, django_assert_max_num_queries
+):
     for n in range(15):
         add_sessions(make_course(title=f"과정 {n}"), 2, timezone.now())
     with django_assert_max_num_queries(14):
@@ -71,8 +77,9 @@ def test_a_resident_registers_then_cancels(client, open_course, resident):
     assert registration.status == "cancelled"
 
 
-def test_a_missing_prerequisite_shows_before_and_on_registering(client, open_course, school,
-                                                                resident):  # fmt: skip
+def test_a_missing_prerequisite_shows_before_and_on_registering(
+    client, open_course, school, resident
+):
     open_course.prerequisites.add(school)
     client.force_login(resident)
     page = client.get(reverse("courses:course", args=[open_course.pk])).content.decode()
@@ -99,8 +106,12 @@ def test_staff_take_attendance_once(client, running, resident, dong_staff):
 def test_staff_add_a_session_and_bad_hours_are_refused(client, running, dong_staff):
     client.force_login(dong_staff)
     url = reverse("courses:staff_add_session", args=[running.pk])
-    data = {"topic": "기록 나누기", "starts_at": "2026-12-20T10:00", "ends_at": "2026-12-20T12:30",
-            "hours": "2.5"}  # fmt: skip
+    data = {
+        "topic": "기록 나누기",
+        "starts_at": "2026-12-20T10:00",
+        "ends_at": "2026-12-20T12:30",
+        "hours": "2.5",
+    }
     assert client.post(url, data).status_code == 302
     assert running.sessions.count() == 3
     bad = client.post(url, {**data, "hours": "2.3"})
@@ -109,8 +120,7 @@ def test_staff_add_a_session_and_bad_hours_are_refused(client, running, dong_sta
     assert running.sessions.count() == 3
 
 
-def test_the_resident_rates_the_last_session_once(client, running, resident, neighbour,
-                                                  dong_staff):  # fmt: skip
+def test_the_resident_rates_the_last_session_once(client, running, resident, neighbour, dong_staff):
     first, last = running.sessions.order_by("number")
     for session in (first, last):
         Attendance.objects.create(session=session, user=resident, recorded_at=timezone.now())
@@ -153,14 +163,25 @@ def test_staff_elsewhere_get_404_and_residents_403(client, running, other_dong_s
 
 
 def test_the_programme_table_downloads_in_the_seeds_columns(client, running, resident):
-    Attendance.objects.create(session=running.sessions.first(), user=resident,
-                              recorded_at=timezone.now())  # fmt: skip
+    Attendance.objects.create(
+        session=running.sessions.first(), user=resident, recorded_at=timezone.now()
+    )
     answer = client.get(reverse("courses:xlsx", args=[running.programme_id]))
     assert answer["Content-Disposition"].startswith("attachment")
     sheet = openpyxl.load_workbook(io.BytesIO(answer.content)).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("연번", "교육명", "일시", "교육대상", "주요내용", "건수(회)", "시수(시간)",
-                       "실인원(명)", "연인원(명)", "만족도 결과")  # fmt: skip
+    assert rows[0] == (
+        "연번",
+        "교육명",
+        "일시",
+        "교육대상",
+        "주요내용",
+        "건수(회)",
+        "시수(시간)",
+        "실인원(명)",
+        "연인원(명)",
+        "만족도 결과",
+    )
     assert rows[1][1] == "금천 마을기록가 학교"
     assert rows[1][5:9] == (2, 5, 1, 1)
     assert rows[-1][0] == "계"

@@ -118,9 +118,13 @@ def make_group(representative, dong, name, contact=PHONE, kind=GroupKind.RESIDEN
     )
     for member in ("김하나", "이두리", "박세나"):
         groups.add_member(
-            group=group, name=member, tie=MemberTie.RESIDENT, consent=True, user=representative,
+            group=group,
+            name=member,
+            tie=MemberTie.RESIDENT,
+            consent=True,
+            user=representative,
             now=NOW,
-        )  # fmt: skip
+        )
     return group
 
 
@@ -204,9 +208,14 @@ def garden(call, group, resident):
 @pytest.fixture
 def selected(garden, district_staff):
     review.decide(
-        application=garden, selected=True, amount=2_500_000, reasons="주민 참여가 활발합니다.",
-        staff=district_staff, now=AFTER, ip=None,
-    )  # fmt: skip
+        application=garden,
+        selected=True,
+        amount=2_500_000,
+        reasons="주민 참여가 활발합니다.",
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     garden.refresh_from_db()
     return garden
 
@@ -243,7 +252,12 @@ def selected_now(geumcheon, group, resident, district_staff):
     draft = write_draft(call, group, resident, title="골목 텃밭", description="상자 텃밭")
     applications.submit_application(application=draft, user=resident, now=now - timedelta(days=2))
     review.decide(
-        application=draft, selected=True, amount=2_500_000, reasons="좋습니다.",
-        staff=district_staff, now=now, ip=None,
-    )  # fmt: skip
+        application=draft,
+        selected=True,
+        amount=2_500_000,
+        reasons="좋습니다.",
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
     return draft

@@ -21,9 +21,12 @@ def test_staff_record_the_agreement_and_a_disbursement_on_the_desk(
     url = reverse("grants:staff_agreement", args=[selected_now.pk])
     today = timezone.localdate().isoformat()
     data = {
-        "amount": "2,500,001", "signed_at": today, "conditions": "정산은 30일 안에 합니다.",
-        "bank": "농협", "account": "110-234-567890",
-    }  # fmt: skip
+        "amount": "2,500,001",
+        "signed_at": today,
+        "conditions": "정산은 30일 안에 합니다.",
+        "bank": "농협",
+        "account": "110-234-567890",
+    }
 
     refused = client.post(url, data, HTTP_ACCEPT_LANGUAGE="ko")
     assert refused.status_code == 400
@@ -51,14 +54,25 @@ def test_the_representative_reads_the_agreement_masked(
 
     now = timezone.now()
     create_agreement(
-        application=selected_now, amount=2_000_000, conditions="현수막에 구청 로고를 넣습니다.",
-        signed_at=now.date(), bank="농협", account="110-234-567890", staff=district_staff,
-        now=now, ip=None,
-    )  # fmt: skip
+        application=selected_now,
+        amount=2_000_000,
+        conditions="현수막에 구청 로고를 넣습니다.",
+        signed_at=now.date(),
+        bank="농협",
+        account="110-234-567890",
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
     record_disbursement(
-        application=selected_now, amount=1_200_000, paid_at=now.date(), note="1차",
-        staff=district_staff, now=now, ip=None,
-    )  # fmt: skip
+        application=selected_now,
+        amount=1_200_000,
+        paid_at=now.date(),
+        note="1차",
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
 
     client.force_login(resident)
     page = client.get(

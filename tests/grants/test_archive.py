@@ -34,9 +34,13 @@ def archived(geumcheon, call, group, other_group, resident, neighbour):
     )
     garden = write_draft(call, group, resident, title=GARDEN_TITLE, description=GARDEN_TEXT)
     puppet = write_draft(
-        call, other_group, neighbour, title=PUPPET_TITLE, description="인형을 만들어 공연합니다.",
+        call,
+        other_group,
+        neighbour,
+        title=PUPPET_TITLE,
+        description="인형을 만들어 공연합니다.",
         amount=4_000_000,
-    )  # fmt: skip
+    )
     book = write_draft(
         old, group, resident, title=BOOK_TITLE, description="함께 책을 읽습니다.", amount=3_500_000
     )

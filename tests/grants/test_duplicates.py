@@ -74,11 +74,23 @@ def test_past_years_and_other_dongs_are_compared(geumcheon, resident, doksan1, g
 def test_same_representative_contact_and_place_are_reasons(call, resident, doksan1, gasan):
     first = make_group(resident, doksan1, "첫째 모임")
     second = make_group(resident, gasan, "둘째 모임", contact=PHONE)
-    a = write_draft(call, first, resident, title=UNRELATED[0], description=UNRELATED[1],
-                    place="독산로 10길 쉼터")  # fmt: skip
+    a = write_draft(
+        call,
+        first,
+        resident,
+        title=UNRELATED[0],
+        description=UNRELATED[1],
+        place="독산로 10길 쉼터",
+    )
     applications.submit_application(application=a, user=resident, now=NOW)
-    b = write_draft(call, second, resident, title="벽화 그리기", description="담장에 벽화를 그립니다.",
-                    place="독산로10길 쉼터!")  # fmt: skip
+    b = write_draft(
+        call,
+        second,
+        resident,
+        title="벽화 그리기",
+        description="담장에 벽화를 그립니다.",
+        place="독산로10길 쉼터!",
+    )
     [match] = applications.submit_application(application=b, user=resident, now=NOW)
     assert match.other == a
     assert match.reasons == [

@@ -97,18 +97,24 @@ def test_only_district_staff_form_the_committee(call, dong_staff, committee_memb
 def test_scores_are_stored_and_the_application_goes_under_review(call, handed_in, committee):
     garden, _mural = handed_in
     review = services.score_application(
-        application=garden, user=committee[0], points=points(call, 25, "20", 15, 10),
-        comment="필요성이 큽니다.", now=AFTER,
-    )  # fmt: skip
+        application=garden,
+        user=committee[0],
+        points=points(call, 25, "20", 15, 10),
+        comment="필요성이 큽니다.",
+        now=AFTER,
+    )
     assert review.total == 70
     assert sorted(review.scores.values_list("points", flat=True)) == [10, 15, 20, 25]
     garden.refresh_from_db()
     assert garden.status == ApplicationStatus.UNDER_REVIEW
     # Scoring again changes the scores, never adds a second review.
     services.score_application(
-        application=garden, user=committee[0], points=points(call, 30, 30, 20, 20),
-        comment="", now=AFTER,
-    )  # fmt: skip
+        application=garden,
+        user=committee[0],
+        points=points(call, 30, 30, 20, 20),
+        comment="",
+        now=AFTER,
+    )
     assert Review.objects.get().total == 100
     assert Score.objects.count() == 4
 
@@ -148,9 +154,12 @@ def test_scoring_waits_for_the_deadline(call, handed_in, committee):
 def test_a_non_member_cannot_score(call, handed_in, committee, district_staff):
     with pytest.raises(RuleViolation) as caught:
         services.score_application(
-            application=handed_in[0], user=district_staff, points=points(call, 1, 1, 1, 1),
-            comment="", now=AFTER,
-        )  # fmt: skip
+            application=handed_in[0],
+            user=district_staff,
+            points=points(call, 1, 1, 1, 1),
+            comment="",
+            now=AFTER,
+        )
     assert caught.value.code == "forbidden"
 
 
@@ -189,13 +198,19 @@ def test_a_conflict_excludes_the_reviewer_and_their_scores(call, handed_in, comm
 def test_ranking_orders_by_average_and_puts_unscored_last(call, handed_in, committee):
     garden, mural = handed_in
     services.score_application(
-        application=mural, user=committee[0], points=points(call, 20, 20, 10, 10), comment="",
+        application=mural,
+        user=committee[0],
+        points=points(call, 20, 20, 10, 10),
+        comment="",
         now=AFTER,
-    )  # fmt: skip
+    )
     services.score_application(
-        application=mural, user=committee[1], points=points(call, 30, 30, 20, 20), comment="",
+        application=mural,
+        user=committee[1],
+        points=points(call, 30, 30, 20, 20),
+        comment="",
         now=AFTER,
-    )  # fmt: skip
+    )
     rows = services.ranking(call)
     assert [(r.application, r.average, r.reviews) for r in rows] == [
         (mural, 80, 2),
@@ -208,9 +223,14 @@ def test_selecting_with_a_smaller_amount_notifies_and_audits(
 ):
     garden, _mural = handed_in
     services.decide(
-        application=garden, selected=True, amount=2_500_000, reasons="주민 참여가 활발합니다.",
-        staff=district_staff, now=AFTER, ip="10.0.0.1",
-    )  # fmt: skip
+        application=garden,
+        selected=True,
+        amount=2_500_000,
+        reasons="주민 참여가 활발합니다.",
+        staff=district_staff,
+        now=AFTER,
+        ip="10.0.0.1",
+    )
     garden.refresh_from_db()
     assert garden.status == ApplicationStatus.SELECTED
     assert garden.granted_amount == 2_500_000
@@ -224,9 +244,14 @@ def test_selecting_with_a_smaller_amount_notifies_and_audits(
 def test_scores_stop_with_the_decision(call, handed_in, committee, district_staff):
     garden, _mural = handed_in
     services.decide(
-        application=garden, selected=False, amount=None, reasons="이유", staff=district_staff,
-        now=AFTER, ip=None,
-    )  # fmt: skip
+        application=garden,
+        selected=False,
+        amount=None,
+        reasons="이유",
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     message = refusal(
         lambda: services.score_application(
             application=garden,
@@ -243,9 +268,14 @@ def test_scores_stop_with_the_decision(call, handed_in, committee, district_staf
 def test_not_selecting_keeps_no_amount(call, handed_in, district_staff, neighbour):
     _garden, mural = handed_in
     services.decide(
-        application=mural, selected=False, amount=None, reasons="예산이 부족합니다.",
-        staff=district_staff, now=AFTER, ip=None,
-    )  # fmt: skip
+        application=mural,
+        selected=False,
+        amount=None,
+        reasons="예산이 부족합니다.",
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     mural.refresh_from_db()
     assert (mural.status, mural.granted_amount) == (ApplicationStatus.NOT_SELECTED, None)
     assert Notification.objects.filter(recipient=neighbour, kind="grants.decision").exists()
@@ -287,9 +317,14 @@ def test_the_total_budget_binds_the_amounts_granted(call, handed_in, district_st
     call.total_budget = 4_000_000
     call.save()
     services.decide(
-        application=garden, selected=True, amount=3_000_000, reasons="좋습니다.",
-        staff=district_staff, now=AFTER, ip=None,
-    )  # fmt: skip
+        application=garden,
+        selected=True,
+        amount=3_000_000,
+        reasons="좋습니다.",
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     message = refusal(
         lambda: services.decide(
             application=mural,
@@ -319,23 +354,36 @@ def test_a_decision_is_made_once_and_not_before_the_deadline(call, handed_in, di
     )
     assert "접수 기간" in message
     services.decide(
-        application=garden, selected=False, amount=None, reasons="이유",
-        staff=district_staff, now=AFTER, ip=None,
-    )  # fmt: skip
+        application=garden,
+        selected=False,
+        amount=None,
+        reasons="이유",
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     with pytest.raises(RuleViolation):
         services.decide(
-            application=garden, selected=True, amount=2_000_000, reasons="번복",
-            staff=district_staff, now=AFTER, ip=None,
-        )  # fmt: skip
+            application=garden,
+            selected=True,
+            amount=2_000_000,
+            reasons="번복",
+            staff=district_staff,
+            now=AFTER,
+            ip=None,
+        )
 
 
 def test_the_scoring_sheet_changes_only_before_the_first_score(
     call, handed_in, committee, district_staff
 ):
     services.set_criteria(
-        call=call, criteria=[("공익성", 50), ("지속 가능성", 50)], staff=district_staff,
-        now=AFTER, ip=None,
-    )  # fmt: skip
+        call=call,
+        criteria=[("공익성", 50), ("지속 가능성", 50)],
+        staff=district_staff,
+        now=AFTER,
+        ip=None,
+    )
     assert [c.max_points for c in call.criteria.all()] == [50, 50]
     refusal(
         lambda: services.set_criteria(
@@ -343,9 +391,12 @@ def test_the_scoring_sheet_changes_only_before_the_first_score(
         )
     )
     services.score_application(
-        application=handed_in[0], user=committee[0], points=points(call, 40, 40), comment="",
+        application=handed_in[0],
+        user=committee[0],
+        points=points(call, 40, 40),
+        comment="",
         now=AFTER,
-    )  # fmt: skip
+    )
     refusal(
         lambda: services.set_criteria(
             call=call, criteria=[("공익성", 100)], staff=district_staff, now=AFTER, ip=None
@@ -362,13 +413,19 @@ def test_a_reviewers_export_holds_their_own_scores_and_conflicts(
     garden, mural = handed_in
     first = committee[0]
     services.score_application(
-        application=garden, user=first, points=points(call, 30, 30, 20, 20), comment="훌륭합니다.",
+        application=garden,
+        user=first,
+        points=points(call, 30, 30, 20, 20),
+        comment="훌륭합니다.",
         now=AFTER,
-    )  # fmt: skip
+    )
     services.score_application(
-        application=mural, user=second_reviewer, points=points(call, 1, 1, 1, 1),
-        comment="다른 위원의 의견", now=AFTER,
-    )  # fmt: skip
+        application=mural,
+        user=second_reviewer,
+        points=points(call, 1, 1, 1, 1),
+        comment="다른 위원의 의견",
+        now=AFTER,
+    )
     services.declare_conflict(application=mural, user=first, now=AFTER)
 
     with translation.override("ko"):

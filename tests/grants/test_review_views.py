@@ -38,9 +38,12 @@ def garden(closed_call, group, resident):
 @pytest.fixture
 def seat(closed_call, district_staff, committee_member):
     return services.add_reviewer(
-        call=closed_call, email=committee_member.email, staff=district_staff,
-        now=timezone.now(), ip=None,
-    )  # fmt: skip
+        call=closed_call,
+        email=committee_member.email,
+        staff=district_staff,
+        now=timezone.now(),
+        ip=None,
+    )
 
 
 def score_data(call, *values, comment=""):
@@ -178,10 +181,14 @@ def test_a_reviewer_reads_the_plan_but_not_the_member_list(
     plan = garden.attachments.get(kind=AttachmentKind.PLAN)
     # A member list of the handed-in application (the same stored file, another kind).
     member_list = ApplicationAttachment.objects.create(
-        application=garden, kind=AttachmentKind.MEMBERS, file=plan.file.name,
-        original_name="명부.pdf", content_type="application/pdf", size=plan.size,
+        application=garden,
+        kind=AttachmentKind.MEMBERS,
+        file=plan.file.name,
+        original_name="명부.pdf",
+        content_type="application/pdf",
+        size=plan.size,
         uploaded_at=plan.uploaded_at,
-    )  # fmt: skip
+    )
     client.force_login(committee_member)
     page = client.get(reverse("grants:review", args=[garden.pk])).content.decode()
     assert reverse("grants:file", args=[plan.pk]) in page

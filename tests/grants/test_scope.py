@@ -13,28 +13,28 @@ pytestmark = pytest.mark.django_db
 
 # Y = the persona serves the row, . = it does not exist for them.
 CALLS = {
-    "resident":             "...",
-    "neighbour":            "...",
-    "dong_staff":           "YY.",
-    "other_dong_staff":     "Y..",
-    "district_staff":       "YY.",
+    "resident": "...",
+    "neighbour": "...",
+    "dong_staff": "YY.",
+    "other_dong_staff": "Y..",
+    "district_staff": "YY.",
     "other_district_staff": "..Y",
     "support_centre_staff": "...",
-    "committee_member":     "...",
-    "site_admin":           "YYY",
-}  # fmt: skip
+    "committee_member": "...",
+    "site_admin": "YYY",
+}
 # Groups and applications: 독산1동, 가산동, 당산1동.
 PLACES = {
-    "resident":             "...",
-    "neighbour":            "...",
-    "dong_staff":           "Y..",
-    "other_dong_staff":     ".Y.",
-    "district_staff":       "YY.",
+    "resident": "...",
+    "neighbour": "...",
+    "dong_staff": "Y..",
+    "other_dong_staff": ".Y.",
+    "district_staff": "YY.",
     "other_district_staff": "..Y",
     "support_centre_staff": "...",
-    "committee_member":     "...",
-    "site_admin":           "YYY",
-}  # fmt: skip
+    "committee_member": "...",
+    "site_admin": "YYY",
+}
 
 
 @pytest.fixture

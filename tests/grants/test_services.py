@@ -54,9 +54,15 @@ def test_district_staff_create_and_publish_a_call(district_staff, geumcheon):
         district=geumcheon, staff=district_staff, now=NOW, ip=None, **_call_fields()
     )
     calls.add_category(
-        call=call, kind=ExpenseKind.PROJECT, name="행사비", cap_percent=30, cap_won=None,
-        staff=district_staff, now=NOW, ip=None,
-    )  # fmt: skip
+        call=call,
+        kind=ExpenseKind.PROJECT,
+        name="행사비",
+        cap_percent=30,
+        cap_won=None,
+        staff=district_staff,
+        now=NOW,
+        ip=None,
+    )
     calls.publish_call(call=call, staff=district_staff, now=NOW, ip=None)
 
     call.refresh_from_db()
@@ -113,20 +119,31 @@ def test_a_groups_contact_is_stored_encrypted_with_a_hash(group):
 def test_an_unverified_resident_cannot_register_a_group(unverified_resident, doksan1):
     with translation.override("ko"), pytest.raises(RuleViolation) as refused:
         groups.register_group(
-            name="새 모임", kind=GroupKind.RESIDENT_CIRCLE, dong=doksan1, contact=PHONE,
-            representative=unverified_resident, now=NOW,
-        )  # fmt: skip
+            name="새 모임",
+            kind=GroupKind.RESIDENT_CIRCLE,
+            dong=doksan1,
+            contact=PHONE,
+            representative=unverified_resident,
+            now=NOW,
+        )
     korean(refused)
     assert not CommunityGroup.objects.exists()
 
 
 def test_a_member_needs_consent_and_no_resident_number(group, resident):
     with pytest.raises(RuleViolation):
-        groups.add_member(group=group, name="최넷", tie="resident", consent=False, user=resident,
-                          now=NOW)  # fmt: skip
+        groups.add_member(
+            group=group, name="최넷", tie="resident", consent=False, user=resident, now=NOW
+        )
     with pytest.raises(RuleViolation) as refused:
-        groups.add_member(group=group, name="최넷 850101-2345678", tie="resident", consent=True,
-                          user=resident, now=NOW)  # fmt: skip
+        groups.add_member(
+            group=group,
+            name="최넷 850101-2345678",
+            tie="resident",
+            consent=True,
+            user=resident,
+            now=NOW,
+        )
     assert refused.value.code == "resident_number"
     assert group.members.count() == 3
 
@@ -191,13 +208,24 @@ def test_unbalanced_budget_and_out_of_range_amounts_are_refused(draft, resident)
 
 def test_a_group_too_small_or_missing_files_cannot_submit(call, resident, doksan1):
     small = groups.register_group(
-        name="두 사람", kind=GroupKind.RESIDENT_CIRCLE, dong=doksan1, contact=PHONE,
-        representative=resident, now=NOW,
-    )  # fmt: skip
+        name="두 사람",
+        kind=GroupKind.RESIDENT_CIRCLE,
+        dong=doksan1,
+        contact=PHONE,
+        representative=resident,
+        now=NOW,
+    )
     draft = applications.start_application(
-        call=call, group=small, title="작은 모임", description="", place="", dong=doksan1,
-        amount=1_000_000, user=resident, now=NOW,
-    )  # fmt: skip
+        call=call,
+        group=small,
+        title="작은 모임",
+        description="",
+        place="",
+        dong=doksan1,
+        amount=1_000_000,
+        user=resident,
+        now=NOW,
+    )
     with translation.override("ko"), pytest.raises(RuleViolation) as refused:
         applications.submit_application(application=draft, user=resident, now=NOW)
     assert refused.value.code == "not_eligible"
@@ -239,9 +267,16 @@ def test_another_representative_cannot_touch_a_draft(draft, neighbour):
 def test_a_resident_number_in_the_text_is_refused(call, group, resident, doksan1):
     with pytest.raises(RuleViolation) as refused:
         applications.start_application(
-            call=call, group=group, title="텃밭", description="대표 800101-1234567",
-            place="", dong=doksan1, amount=1_000_000, user=resident, now=NOW,
-        )  # fmt: skip
+            call=call,
+            group=group,
+            title="텃밭",
+            description="대표 800101-1234567",
+            place="",
+            dong=doksan1,
+            amount=1_000_000,
+            user=resident,
+            now=NOW,
+        )
     assert refused.value.code == "resident_number"
     assert not Application.objects.exists()
 
@@ -315,8 +350,11 @@ def test_a_zip_bomb_or_a_docx_named_hwpx_is_refused(draft, resident):
     for name, data in (("bomb.hwpx", many.getvalue()), ("plan.hwpx", docx.getvalue())):
         with pytest.raises(RuleViolation) as refused:
             applications.attach_file(
-                application=draft, kind=AttachmentKind.OTHER,
-                upload=SimpleUploadedFile(name, data), user=resident, now=NOW,
-            )  # fmt: skip
+                application=draft,
+                kind=AttachmentKind.OTHER,
+                upload=SimpleUploadedFile(name, data),
+                user=resident,
+                now=NOW,
+            )
         assert refused.value.code == "bad_type"
     assert draft.attachments.count() == 1

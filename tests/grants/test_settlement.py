@@ -115,9 +115,15 @@ def test_a_category_of_another_call_a_future_day_or_a_fake_receipt_is_refused(
     other = make_call(geumcheon, title="다른 공모")
     with pytest.raises(RuleViolation) as caught:
         spending.record_expense(
-            application=paid, category=other.categories.first(), item="x", amount=1000,
-            spent_on=date(2026, 4, 1), receipt=None, user=resident, now=LATER,
-        )  # fmt: skip
+            application=paid,
+            category=other.categories.first(),
+            item="x",
+            amount=1000,
+            spent_on=date(2026, 4, 1),
+            receipt=None,
+            user=resident,
+            now=LATER,
+        )
     assert caught.value.field == "category"
     error = refusal(lambda: spend(paid, resident, 1000, spent_on=LATER.date() + timedelta(days=2)))
     assert error.field == "spent_on"
@@ -126,9 +132,15 @@ def test_a_category_of_another_call_a_future_day_or_a_fake_receipt_is_refused(
     fake = SimpleUploadedFile("영수증.pdf", b"<script>alert(1)</script>", "application/pdf")
     with pytest.raises(RuleViolation) as caught:
         spending.record_expense(
-            application=paid, category=paid.call.categories.get(name="재료비"), item="x",
-            amount=1000, spent_on=date(2026, 4, 1), receipt=fake, user=resident, now=LATER,
-        )  # fmt: skip
+            application=paid,
+            category=paid.call.categories.get(name="재료비"),
+            item="x",
+            amount=1000,
+            spent_on=date(2026, 4, 1),
+            receipt=fake,
+            user=resident,
+            now=LATER,
+        )
     assert caught.value.field == "receipt"
     assert not GrantExpense.objects.exists()
 
@@ -333,9 +345,15 @@ def test_next_years_committee_sees_the_groups_evaluation(
 
 def test_receipts_of_pictures_are_accepted(paid, resident):
     expense = spending.record_expense(
-        application=paid, category=paid.call.categories.get(name="재료비"), item="흙",
-        amount=30_000, spent_on=SIGNED, receipt=png("영수증.png"), user=resident, now=LATER,
-    )  # fmt: skip
+        application=paid,
+        category=paid.call.categories.get(name="재료비"),
+        item="흙",
+        amount=30_000,
+        spent_on=SIGNED,
+        receipt=png("영수증.png"),
+        user=resident,
+        now=LATER,
+    )
     assert expense.receipt_type.startswith("image/")  # re-encoded, without EXIF
 
 
@@ -380,9 +398,16 @@ def test_joint_applications_of_trade_associations(
     # A call closed to trade associations takes no joint applicants.
     closed = make_call(geumcheon, title="주민 모임 공모", trade_groups_allowed=False)
     other = applications.start_application(
-        call=closed, group=circle, title="책 모임", description="", place="", dong=gasan,
-        amount=1_000_000, user=neighbour, now=NOW,
-    )  # fmt: skip
+        call=closed,
+        group=circle,
+        title="책 모임",
+        description="",
+        place="",
+        dong=gasan,
+        amount=1_000_000,
+        user=neighbour,
+        now=NOW,
+    )
     refusal(
         lambda: joint.add_partner(application=other, partner_id=partner.pk, user=neighbour, now=NOW)
     )

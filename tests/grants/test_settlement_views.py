@@ -21,30 +21,51 @@ pytestmark = pytest.mark.django_db
 def paid(selected_now, district_staff):
     now, draft = timezone.now(), selected_now
     agreements.create_agreement(
-        application=draft, amount=2_500_000, conditions="", signed_at=now.date(), bank="농협",
-        account="110-234-567890", staff=district_staff, now=now, ip=None,
-    )  # fmt: skip
+        application=draft,
+        amount=2_500_000,
+        conditions="",
+        signed_at=now.date(),
+        bank="농협",
+        account="110-234-567890",
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
     agreements.record_disbursement(
-        application=draft, amount=2_000_000, paid_at=now.date(), note="", staff=district_staff,
-        now=now, ip=None,
-    )  # fmt: skip
+        application=draft,
+        amount=2_000_000,
+        paid_at=now.date(),
+        note="",
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
     return draft
 
 
 def _expense(paid, resident, amount=400_000):
     return spending.record_expense(
-        application=paid, category=paid.call.categories.get(name="재료비"), item="모종",
-        amount=amount, spent_on=timezone.localdate(), receipt=pdf("영수증.pdf"), user=resident,
+        application=paid,
+        category=paid.call.categories.get(name="재료비"),
+        item="모종",
+        amount=amount,
+        spent_on=timezone.localdate(),
+        receipt=pdf("영수증.pdf"),
+        user=resident,
         now=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 def test_the_representative_records_spending_with_a_receipt(client, paid, resident):
     client.force_login(resident)
     url = reverse("grants:add_expense", args=[paid.pk])
     category = paid.call.categories.get(name="재료비")
-    data = {"category": category.pk, "item": "모종", "amount": "400,000",
-            "spent_on": timezone.localdate().isoformat()}  # fmt: skip
+    data = {
+        "category": category.pk,
+        "item": "모종",
+        "amount": "400,000",
+        "spent_on": timezone.localdate().isoformat(),
+    }
     fake = SimpleUploadedFile("영수증.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     refused = client.post(url, {**data, "receipt": fake}, HTTP_ACCEPT_LANGUAGE="ko")
     assert refused.status_code == 400
@@ -85,8 +106,11 @@ def test_support_centre_staff_check_the_spending(client, paid, resident, support
     assert listing.status_code == 200 and "골목 텃밭" in listing.content.decode()
     url = reverse("grants:staff_check", args=[paid.pk])
     assert client.get(url).status_code == 200
-    visit = {"visited_on": timezone.localdate().isoformat(), "findings": "상자 텃밭 12개 확인",
-             "outcome": "on_track"}  # fmt: skip
+    visit = {
+        "visited_on": timezone.localdate().isoformat(),
+        "findings": "상자 텃밭 12개 확인",
+        "outcome": "on_track",
+    }
     refused = client.post(
         url, {**visit, f"mark-{expense.pk}": "disallowed"}, HTTP_ACCEPT_LANGUAGE="ko"
     )
@@ -122,9 +146,12 @@ def test_district_staff_approve_the_settlement_on_the_desk(client, paid, residen
     expense = _expense(paid, resident)
     now = timezone.now()
     spending.mark_expenses(
-        application=paid, marks={expense.pk: (CheckMark.CONFIRMED, "")}, staff=district_staff,
-        now=now, ip=None,
-    )  # fmt: skip
+        application=paid,
+        marks={expense.pk: (CheckMark.CONFIRMED, "")},
+        staff=district_staff,
+        now=now,
+        ip=None,
+    )
     settlement.submit_settlement(application=paid, report="잘 마쳤습니다.", user=resident, now=now)
     client.force_login(district_staff)
     desk = client.get(

@@ -65,9 +65,13 @@ def test_a_group_is_registered_from_its_page(client, resident, doksan1):
     client.force_login(resident)
     response = client.post(
         reverse("grants:groups"),
-        {"name": "독산 책모임", "kind": "resident_circle", "dong": doksan1.pk,
-         "contact": "010-1111-2222"},
-    )  # fmt: skip
+        {
+            "name": "독산 책모임",
+            "kind": "resident_circle",
+            "dong": doksan1.pk,
+            "contact": "010-1111-2222",
+        },
+    )
     group = CommunityGroup.objects.get()
     assert response.status_code == 302 and group.representative == resident
     assert "1111-2222" not in str(CommunityGroup.objects.values().get())
@@ -119,9 +123,14 @@ def test_the_representative_writes_and_submits(client, resident, live_call, grou
     assert client.get(page).status_code == 200
     response = client.post(
         reverse("grants:save", args=[draft.pk]),
-        {"title": "골목 텃밭", "description": GARDEN_TEXT, "place": "독산로 1길", "dong": group.dong_id,
-         "amount": "2,000,000"},
-    )  # fmt: skip
+        {
+            "title": "골목 텃밭",
+            "description": GARDEN_TEXT,
+            "place": "독산로 1길",
+            "dong": group.dong_id,
+            "amount": "2,000,000",
+        },
+    )
     assert response.status_code == 302
     food = live_call.categories.get(name="식비")
     materials = live_call.categories.get(name="재료비")
@@ -174,8 +183,9 @@ def test_staff_see_the_duplicate_match(
     neighbour,
 ):
     applications.submit_application(application=live_draft, user=resident, now=timezone.now())
-    copy = write_draft(live_call, other_group, neighbour, title="골목 텃밭 가꾸기",
-                       description=GARDEN_TEXT)  # fmt: skip
+    copy = write_draft(
+        live_call, other_group, neighbour, title="골목 텃밭 가꾸기", description=GARDEN_TEXT
+    )
     applications.submit_application(application=copy, user=neighbour, now=timezone.now())
     client.force_login(district_staff)
     desk = client.get(reverse("grants:staff_call", args=[live_call.pk])).content.decode()
@@ -196,13 +206,22 @@ def test_staff_see_the_duplicate_match(
 
 def test_staff_create_a_call_and_dong_staff_may_not(client, district_staff, dong_staff):
     data = {
-        "programme": "living_lab", "year": "2026", "title": "리빙랩 공모", "dong": "",
-        "total_budget": "30,000,000", "min_amount": "1,000,000", "max_amount": "5,000,000",
-        "min_members": "3", "count_living_area": "on", "trade_groups_allowed": "on",
-        "required_attachments": ["plan"], "notice": "리빙랩을 모집합니다.",
-        "announced_on": "2026-12-01", "opens_at": "2026-12-10T09:00",
+        "programme": "living_lab",
+        "year": "2026",
+        "title": "리빙랩 공모",
+        "dong": "",
+        "total_budget": "30,000,000",
+        "min_amount": "1,000,000",
+        "max_amount": "5,000,000",
+        "min_members": "3",
+        "count_living_area": "on",
+        "trade_groups_allowed": "on",
+        "required_attachments": ["plan"],
+        "notice": "리빙랩을 모집합니다.",
+        "announced_on": "2026-12-01",
+        "opens_at": "2026-12-10T09:00",
         "closes_at": "2026-12-20T18:00",
-    }  # fmt: skip
+    }
     client.force_login(dong_staff)
     assert client.post(reverse("grants:staff_calls"), data).status_code == 403
     assert not GrantCall.objects.exists()

@@ -25,17 +25,17 @@ ROWS = ["독산1동 주민자치회", "가산동 주민자치회", "금천구 �
 
 # Y = the persona serves the row, . = it does not exist for them.
 MATRIX = {
-    "resident":             "....",
-    "unverified_resident":  "....",
-    "neighbour":            "....",
-    "dong_staff":           "Y...",
-    "other_dong_staff":     ".Y..",
-    "district_staff":       "YYY.",
+    "resident": "....",
+    "unverified_resident": "....",
+    "neighbour": "....",
+    "dong_staff": "Y...",
+    "other_dong_staff": ".Y..",
+    "district_staff": "YYY.",
     "other_district_staff": "...Y",
     "support_centre_staff": "....",
-    "committee_member":     "....",
-    "site_admin":           "YYYY",
-}  # fmt: skip
+    "committee_member": "....",
+    "site_admin": "YYYY",
+}
 
 
 @pytest.fixture

@@ -119,9 +119,13 @@ def test_declined_email_notifications_send_no_email(
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     ConsentRecord.objects.create(
-        user=resident, kind=ConsentKind.NOTIFY_EMAIL, version="x", granted=False,
-        via=ConsentVia.PROFILE, at=now,
-    )  # fmt: skip
+        user=resident,
+        kind=ConsentKind.NOTIFY_EMAIL,
+        version="x",
+        granted=False,
+        via=ConsentVia.PROFILE,
+        at=now,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         notify(recipients=[resident, neighbour], kind="t", message="알림", url="/", now=now)

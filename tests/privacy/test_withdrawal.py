@@ -70,9 +70,13 @@ def test_withdrawing_twice_is_refused(resident, now):
 def test_erasure_removes_the_personal_data_five_days_later(footprint, resident, now):
     SocialAccount.objects.create(user=resident, provider="kakao", uid="12345")
     PhoneCode.objects.create(
-        user=resident, phone_enc="x", phone_hmac="y", code_hash="z",
-        created_at=now, expires_at=now,
-    )  # fmt: skip
+        user=resident,
+        phone_enc="x",
+        phone_hmac="y",
+        code_hash="z",
+        created_at=now,
+        expires_at=now,
+    )
     withdraw_account(user=resident, now=now)
 
     erased = erase_withdrawn_accounts.call()  # the task body, as the worker runs it
@@ -209,9 +213,13 @@ def test_the_erased_address_can_sign_up_again(client, resident, now):
 
     response = client.post(
         "/accounts/signup/",
-        {"email": "resident@example.kr", "password1": "maeul-test-pass-2026",
-         "password2": "maeul-test-pass-2026", **SIGNUP_CONSENTS},
-    )  # fmt: skip
+        {
+            "email": "resident@example.kr",
+            "password1": "maeul-test-pass-2026",
+            "password2": "maeul-test-pass-2026",
+            **SIGNUP_CONSENTS,
+        },
+    )
 
     assert response.status_code == 302
     assert User.objects.get(email="resident@example.kr").pk != resident.pk

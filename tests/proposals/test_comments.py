@@ -234,8 +234,18 @@ def test_script_in_a_comment_renders_inert(proposal, neighbour, now, payload):
     comment = add_comment(author=neighbour, proposal=proposal, body=payload, now=now)
 
     html = comment.body_html.lower()
-    for bad in ("<script", "onerror", "onload", "onclick", "onmouseover", "javascript:", "style=", "<iframe",
-                "<svg", "<img"):  # fmt: skip
+    for bad in (
+        "<script",
+        "onerror",
+        "onload",
+        "onclick",
+        "onmouseover",
+        "javascript:",
+        "style=",
+        "<iframe",
+        "<svg",
+        "<img",
+    ):
         assert bad not in html, (payload, comment.body_html)
 
 

@@ -39,8 +39,16 @@ def _answer(staff, proposal, now, decision=Decision.ACCEPTED, body="내년 예�
     )
 
 
-def test_department_staff_answers(assigned, department_staff, resident, neighbour, now, mailoutbox,
-                                  immediate_tasks, django_capture_on_commit_callbacks):  # fmt: skip
+def test_department_staff_answers(
+    assigned,
+    department_staff,
+    resident,
+    neighbour,
+    now,
+    mailoutbox,
+    immediate_tasks,
+    django_capture_on_commit_callbacks,
+):
     support_proposal(proposal=assigned, user=neighbour, now=now)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,8 +113,9 @@ def test_answer_before_assignment_is_refused(proposal, department_staff, now):
     assert not Answer.objects.exists()
 
 
-def test_district_staff_assigns_then_department_answers(proposal, district_staff, department_staff,
-                                                       departments, now):  # fmt: skip
+def test_district_staff_assigns_then_department_answers(
+    proposal, district_staff, department_staff, departments, now
+):
     assign_department(
         staff=district_staff,
         proposal=proposal,
@@ -122,8 +131,9 @@ def test_district_staff_assigns_then_department_answers(proposal, district_staff
     assert _answer(department_staff, proposal, now + timedelta(days=3)).pk
 
 
-def test_status_moves_from_answered_to_in_progress_to_done(assigned, department_staff, district_staff,
-                                                          resident, now):  # fmt: skip
+def test_status_moves_from_answered_to_in_progress_to_done(
+    assigned, department_staff, district_staff, resident, now
+):
     _answer(department_staff, assigned, now)
 
     change_status(
@@ -284,9 +294,13 @@ def test_dong_staff_cannot_reward(proposal, dong_staff, now):
 @pytest.fixture
 def duplicate(doksan1, categories, neighbour, now):
     return ProposalFactory(
-        district=doksan1.district, dong=doksan1, category=categories["교통"],
-        title="공영주차장 확충 요청", author=neighbour, created_at=now - timedelta(hours=2),
-    )  # fmt: skip
+        district=doksan1.district,
+        dong=doksan1,
+        category=categories["교통"],
+        title="공영주차장 확충 요청",
+        author=neighbour,
+        created_at=now - timedelta(hours=2),
+    )
 
 
 def test_merge_moves_supports_and_counts_nobody_twice(
@@ -312,8 +326,9 @@ def test_merge_moves_supports_and_counts_nobody_twice(
     assert AuditEntry.objects.get(action="proposals.merge").ip_address == IP
 
 
-def test_merged_supports_can_carry_the_target_over_the_threshold(proposal, duplicate, district_staff, policy,
-                                                                make_verified, now):  # fmt: skip
+def test_merged_supports_can_carry_the_target_over_the_threshold(
+    proposal, duplicate, district_staff, policy, make_verified, now
+):
     policy.review_threshold = 3
     policy.save()
     for person in make_verified(2):
@@ -344,8 +359,9 @@ def test_merging_across_districts_is_refused(
     assert other.merged_into is None
 
 
-def test_district_staff_cannot_merge_into_another_district(proposal, district_staff, dangsan1,
-                                                          yeongdeungpo_category, now):  # fmt: skip
+def test_district_staff_cannot_merge_into_another_district(
+    proposal, district_staff, dangsan1, yeongdeungpo_category, now
+):
     other = ProposalFactory(
         district=dangsan1.district, dong=dangsan1, category=yeongdeungpo_category
     )

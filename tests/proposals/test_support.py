@@ -137,9 +137,17 @@ def small_thresholds(policy):
 
 
 def test_review_threshold_assigns_the_department_and_tells_people(
-    proposal, small_thresholds, make_verified, department_staff, resident, departments, now,
-    immediate_tasks, mailoutbox, django_capture_on_commit_callbacks,
-):  # fmt: skip
+    proposal,
+    small_thresholds,
+    make_verified,
+    department_staff,
+    resident,
+    departments,
+    now,
+    immediate_tasks,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
     first, second, third = make_verified(3)
     support_proposal(proposal=proposal, user=first, now=now)
     support_proposal(proposal=proposal, user=second, now=now)
@@ -195,9 +203,17 @@ def test_a_proposal_staff_already_assigned_is_not_reassigned(
 
 
 def test_head_threshold_raises_the_answer_to_the_district_head(
-    proposal, small_thresholds, make_verified, head_office_staff, department_staff, resident, now,
-    immediate_tasks, mailoutbox, django_capture_on_commit_callbacks,
-):  # fmt: skip
+    proposal,
+    small_thresholds,
+    make_verified,
+    head_office_staff,
+    department_staff,
+    resident,
+    now,
+    immediate_tasks,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
     people = make_verified(5)
     for person in people[:4]:
         support_proposal(proposal=proposal, user=person, now=now)

@@ -27,9 +27,14 @@ NOW = datetime(2026, 5, 4, 10, 0, tzinfo=SEOUL)
 
 def make_proposal(dong, title, body="", *, status=Status.PUBLISHED, when=NOW) -> Proposal:
     return ProposalFactory(
-        district=dong.district, dong=dong, title=title, body=body or title, status=status,
-        created_at=when, hidden_reason="광고" if status == Status.HIDDEN else "",
-    )  # fmt: skip
+        district=dong.district,
+        dong=dong,
+        title=title,
+        body=body or title,
+        status=status,
+        created_at=when,
+        hidden_reason="광고" if status == Status.HIDDEN else "",
+    )
 
 
 @pytest.fixture
@@ -63,11 +68,18 @@ def make_plan(council, status=PlanStatus.APPROVED, year=2026) -> AutonomyPlan:
 
 def make_project(plan, title, description="") -> Project:
     return Project.objects.create(
-        plan=plan, district_id=plan.council.district_id, dong_id=plan.council.dong_id,
-        year=plan.year, title=title, description=description,
-        programme=PlanProgramme.RESIDENT_ACTIVITY, budget_source=BudgetSource.DISTRICT,
-        budget=3_000_000, starts_on=date(plan.year, 3, 1), ends_on=date(plan.year, 11, 30),
-    )  # fmt: skip
+        plan=plan,
+        district_id=plan.council.district_id,
+        dong_id=plan.council.dong_id,
+        year=plan.year,
+        title=title,
+        description=description,
+        programme=PlanProgramme.RESIDENT_ACTIVITY,
+        budget_source=BudgetSource.DISTRICT,
+        budget=3_000_000,
+        starts_on=date(plan.year, 3, 1),
+        ends_on=date(plan.year, 11, 30),
+    )
 
 
 @pytest.fixture
@@ -93,17 +105,25 @@ def draft_project(draft_plan) -> Project:
 @pytest.fixture
 def agenda_item(council) -> AgendaItem:
     return AgendaItem.objects.create(
-        council=council, year=2026, title="어린이 보호구역 주차 단속", description="등굣길 안전",
+        council=council,
+        year=2026,
+        title="어린이 보호구역 주차 단속",
+        description="등굣길 안전",
         created_at=NOW,
-    )  # fmt: skip
+    )
 
 
 def make_vote(district, title, status=VoteStatus.PUBLISHED) -> Vote:
     return Vote.objects.create(
-        district=district, title=title, description="주민이 직접 고르는 사업", max_choices=3,
-        opens_at=NOW - timedelta(days=1), closes_at=NOW + timedelta(days=6), status=status,
+        district=district,
+        title=title,
+        description="주민이 직접 고르는 사업",
+        max_choices=3,
+        opens_at=NOW - timedelta(days=1),
+        closes_at=NOW + timedelta(days=6),
+        status=status,
         created_at=NOW - timedelta(days=10),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -118,11 +138,18 @@ def draft_vote(geumcheon) -> Vote:
 
 def make_call(district, title, published=True) -> GrantCall:
     return GrantCall.objects.create(
-        programme=Programme.NEIGHBOURS, year=2026, title=title, district=district,
-        total_budget=50_000_000, max_amount=5_000_000, notice="이웃과 함께하는 작은 모임을 지원합니다.",
-        announced_on=date(2026, 3, 1), opens_at=NOW, closes_at=NOW + timedelta(days=10),
+        programme=Programme.NEIGHBOURS,
+        year=2026,
+        title=title,
+        district=district,
+        total_budget=50_000_000,
+        max_amount=5_000_000,
+        notice="이웃과 함께하는 작은 모임을 지원합니다.",
+        announced_on=date(2026, 3, 1),
+        opens_at=NOW,
+        closes_at=NOW + timedelta(days=10),
         published_at=NOW if published else None,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -138,15 +165,24 @@ def unpublished_call(geumcheon) -> GrantCall:
 @pytest.fixture
 def space(doksan1) -> Space:
     return Space.objects.create(
-        name="독산1동 마을활력소", district_id=doksan1.district_id, dong=doksan1,
-        operator="독산1동 주민센터", address="서울특별시 금천구 독산로 1", services="주차장 2면",
-    )  # fmt: skip
+        name="독산1동 마을활력소",
+        district_id=doksan1.district_id,
+        dong=doksan1,
+        operator="독산1동 주민센터",
+        address="서울특별시 금천구 독산로 1",
+        services="주차장 2면",
+    )
 
 
 @pytest.fixture
 def consultation(geumcheon) -> Consultation:
     return Consultation.objects.create(
-        district=geumcheon, title="동네 공원 리모델링", question="공원을 어떻게 바꿀까요?",
-        background="공원이 낡았습니다.", opens_at=NOW - timedelta(days=5),
-        closes_at=NOW + timedelta(days=5), status=ConsultationStatus.PUBLISHED, created_at=NOW,
-    )  # fmt: skip
+        district=geumcheon,
+        title="동네 공원 리모델링",
+        question="공원을 어떻게 바꿀까요?",
+        background="공원이 낡았습니다.",
+        opens_at=NOW - timedelta(days=5),
+        closes_at=NOW + timedelta(days=5),
+        status=ConsultationStatus.PUBLISHED,
+        created_at=NOW,
+    )

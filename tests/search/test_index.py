@@ -109,9 +109,14 @@ def test_reindex_rebuilds_the_same_documents_and_drops_stale_ones(
     # A bulk update bypasses the signals; the command repairs the index.
     type(parking).objects.filter(pk=parking.pk).update(status=Status.HIDDEN, hidden_reason="광고")
     Document.objects.create(
-        kind="proposal", object_id=999_999, title="stale", terms=" stale ", title_terms=" ",
-        url="/", updated=None,
-    )  # fmt: skip
+        kind="proposal",
+        object_id=999_999,
+        title="stale",
+        terms=" stale ",
+        title_terms=" ",
+        url="/",
+        updated=None,
+    )
     call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert indexed() == before - {("proposal", parking.pk)}
 

@@ -56,9 +56,12 @@ def space(doksan1):
 @pytest.fixture
 def room(space):
     return Room.objects.create(
-        space=space, name="공유회의실", capacity=10, room_type=RoomType.MEETING,
+        space=space,
+        name="공유회의실",
+        capacity=10,
+        room_type=RoomType.MEETING,
         equipment="빔프로젝터, 화이트보드",
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

@@ -32,9 +32,15 @@ def test_availability_gives_free_slots(client, space, room):
 
 @pytest.mark.parametrize(
     "query",
-    ["from=2026-13-40&days=3", "from=soon&days=3", "days=0", "days=91", "days=many",
-     "from=2000-01-01&days=3"],
-)  # fmt: skip
+    [
+        "from=2026-13-40&days=3",
+        "from=soon&days=3",
+        "days=0",
+        "days=91",
+        "days=many",
+        "from=2000-01-01&days=3",
+    ],
+)
 def test_bad_availability_input_is_refused_in_korean(client, space, room, query):
     answer = client.get(f"/api/spaces/{space.pk}/availability?{query}")
     assert answer.status_code == 400
@@ -57,9 +63,16 @@ def test_statistics_by_month(client, space, room):
 def test_the_ical_feed_shows_bookings_without_personal_data(client, room, resident):
     day = local_date(timezone.now()) + timedelta(days=1)
     start = at_seoul(day, timezone.datetime.min.time().replace(hour=10))
-    bookings.book_room(room=room, booker=resident, starts_at=start,
-                       ends_at=start + timedelta(hours=1), headcount=2,
-                       purpose="비밀 모임", group_name="독산 텃밭모임", now=timezone.now())  # fmt: skip
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        headcount=2,
+        purpose="비밀 모임",
+        group_name="독산 텃밭모임",
+        now=timezone.now(),
+    )
     answer = client.get(f"/spaces/rooms/{room.pk}/calendar.ics")
     assert answer["Content-Type"].startswith("text/calendar")
     text = answer.content.decode()
@@ -70,9 +83,15 @@ def test_the_ical_feed_shows_bookings_without_personal_data(client, room, reside
 def test_availability_lists_free_starts_on_seoul_s_clock(client, space, room, resident):
     day = local_date(timezone.now()) + timedelta(days=1)
     start = at_seoul(day, timezone.datetime.min.time().replace(hour=10))
-    bookings.book_room(room=room, booker=resident, starts_at=start,
-                       ends_at=start + timedelta(hours=1), headcount=2, purpose="모임",
-                       now=timezone.now())  # fmt: skip
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        headcount=2,
+        purpose="모임",
+        now=timezone.now(),
+    )
     answer = client.get(f"/api/spaces/{space.pk}/availability?from={day}&days=1").json()
     free = answer["rooms"][0]["days"][0]["free"]
     assert answer["slot_minutes"] == 30

@@ -15,9 +15,15 @@ pytestmark = pytest.mark.django_db
 
 def book(room, user, start, end, headcount=4, now=NOW, **extra):
     return bookings.book_room(
-        room=room, booker=user, starts_at=start, ends_at=end, headcount=headcount,
-        purpose="마을 모임 회의", now=now, **extra,
-    )  # fmt: skip
+        room=room,
+        booker=user,
+        starts_at=start,
+        ends_at=end,
+        headcount=headcount,
+        purpose="마을 모임 회의",
+        now=now,
+        **extra,
+    )
 
 
 def test_resident_books_a_free_slot_and_it_is_confirmed_at_once(room, resident):
@@ -132,8 +138,15 @@ def test_an_unverified_resident_may_not_book(room, unverified_resident):
 
 def test_an_empty_purpose_is_refused(room, resident):
     with pytest.raises(RuleViolation) as refusal:
-        bookings.book_room(room=room, booker=resident, starts_at=at(1, 14), ends_at=at(1, 15),
-                           headcount=2, purpose="  ", now=NOW)  # fmt: skip
+        bookings.book_room(
+            room=room,
+            booker=resident,
+            starts_at=at(1, 14),
+            ends_at=at(1, 15),
+            headcount=2,
+            purpose="  ",
+            now=NOW,
+        )
     assert refusal.value.field == "purpose"
 
 

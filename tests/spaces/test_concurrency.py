@@ -20,8 +20,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _attempt(room, user, barrier, outcomes):
     try:
         barrier.wait()
-        bookings.book_room(room=room, booker=user, starts_at=at(1, 14), ends_at=at(1, 15),
-                           headcount=2, purpose="동아리 연습", now=NOW)  # fmt: skip
+        bookings.book_room(
+            room=room,
+            booker=user,
+            starts_at=at(1, 14),
+            ends_at=at(1, 15),
+            headcount=2,
+            purpose="동아리 연습",
+            now=NOW,
+        )
         outcomes.append("booked")
     except RuleViolation as refusal:
         outcomes.append(refusal.code)
@@ -59,11 +66,24 @@ def test_the_exclusion_constraint_refuses_an_overlap_on_postgresql(room, residen
         pytest.skip("the exclusion constraint exists on PostgreSQL only")
     from django.db import IntegrityError, transaction
 
-    first = bookings.book_room(room=room, booker=resident, starts_at=at(1, 14),
-                               ends_at=at(1, 15), headcount=2, purpose="모임", now=NOW)  # fmt: skip
+    first = bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=at(1, 14),
+        ends_at=at(1, 15),
+        headcount=2,
+        purpose="모임",
+        now=NOW,
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         Booking.objects.create(
-            room=room, booker=resident, purpose="겹침", headcount=1, starts_at=at(1, 14, 30),
-            ends_at=at(1, 15, 30), status="confirmed", check_in_code="000000",
+            room=room,
+            booker=resident,
+            purpose="겹침",
+            headcount=1,
+            starts_at=at(1, 14, 30),
+            ends_at=at(1, 15, 30),
+            status="confirmed",
+            check_in_code="000000",
             created_at=first.created_at,
-        )  # fmt: skip
+        )

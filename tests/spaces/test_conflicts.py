@@ -18,8 +18,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _book(room, user, day, start, end, purpose="모임"):
-    return bookings.book_room(room=room, booker=user, starts_at=at(day, start), ends_at=at(day, end),
-                              headcount=2, purpose=purpose, now=NOW)  # fmt: skip
+    return bookings.book_room(
+        room=room,
+        booker=user,
+        starts_at=at(day, start),
+        ends_at=at(day, end),
+        headcount=2,
+        purpose=purpose,
+        now=NOW,
+    )
 
 
 def _close(space, day, reason="건물 안전 점검"):
@@ -62,10 +69,16 @@ def test_the_desk_lists_them_for_its_staff(client, room, resident, dong_staff):
     now = timezone.now()
     day = local_date(now) + timedelta(days=2)
     booking = Booking.objects.create(
-        room=room, booker=resident, purpose="독서 모임", headcount=2,
-        starts_at=at_seoul(day, time(14)), ends_at=at_seoul(day, time(15)),
-        status=BookingStatus.CONFIRMED, check_in_code="123456", created_at=now,
-    )  # fmt: skip
+        room=room,
+        booker=resident,
+        purpose="독서 모임",
+        headcount=2,
+        starts_at=at_seoul(day, time(14)),
+        ends_at=at_seoul(day, time(15)),
+        status=BookingStatus.CONFIRMED,
+        check_in_code="123456",
+        created_at=now,
+    )
     _close(room.space, day)
     client.force_login(dong_staff)
     page = client.get(reverse("spaces:staff_desk", args=[room.space.pk]), HTTP_ACCEPT_LANGUAGE="ko")

@@ -17,9 +17,15 @@ pytestmark = pytest.mark.django_db
 
 
 def book(room, user, day=1, hour=14, headcount=4):
-    return bookings.book_room(room=room, booker=user, starts_at=at(day, hour),
-                              ends_at=at(day, hour + 2), headcount=headcount,
-                              purpose="모임", now=NOW)  # fmt: skip
+    return bookings.book_room(
+        room=room,
+        booker=user,
+        starts_at=at(day, hour),
+        ends_at=at(day, hour + 2),
+        headcount=headcount,
+        purpose="모임",
+        now=NOW,
+    )
 
 
 def test_staff_approve_a_request_and_the_booker_is_told(hall, resident, dong_staff):
@@ -52,11 +58,17 @@ def test_a_refusal_needs_a_reason_and_frees_the_slot(hall, resident, dong_staff)
 def test_check_in_by_code_marks_the_booking_used(room, resident, dong_staff):
     booking = book(room, resident, day=0, hour=14)
     with pytest.raises(RuleViolation) as refusal:
-        desk.check_in(space=room.space, code="000000" if booking.check_in_code != "000000"
-                      else "111111", staff=dong_staff, now=at(0, 13, 50), ip=None)  # fmt: skip
+        desk.check_in(
+            space=room.space,
+            code="000000" if booking.check_in_code != "000000" else "111111",
+            staff=dong_staff,
+            now=at(0, 13, 50),
+            ip=None,
+        )
     assert refusal.value.field == "code"
-    checked = desk.check_in(space=room.space, code=booking.check_in_code, staff=dong_staff,
-                            now=at(0, 13, 50), ip=None)  # fmt: skip
+    checked = desk.check_in(
+        space=room.space, code=booking.check_in_code, staff=dong_staff, now=at(0, 13, 50), ip=None
+    )
     assert checked.pk == booking.pk
     booking.refresh_from_db()
     assert booking.status == BookingStatus.USED
@@ -65,8 +77,9 @@ def test_check_in_by_code_marks_the_booking_used(room, resident, dong_staff):
 def test_a_code_of_another_day_is_refused(room, resident, dong_staff):
     booking = book(room, resident, day=1)
     with pytest.raises(RuleViolation):
-        desk.check_in(space=room.space, code=booking.check_in_code, staff=dong_staff, now=NOW,
-                      ip=None)  # fmt: skip
+        desk.check_in(
+            space=room.space, code=booking.check_in_code, staff=dong_staff, now=NOW, ip=None
+        )
 
 
 def test_no_show_only_after_the_start(room, resident, dong_staff):
@@ -78,17 +91,25 @@ def test_no_show_only_after_the_start(room, resident, dong_staff):
 
 
 def test_walk_ins_are_counted_once_a_day(space, dong_staff):
-    usage.count_visitors(space=space, on=NOW.date(), visitors=40, staff=dong_staff, now=NOW,
-                         ip=None)  # fmt: skip
-    usage.count_visitors(space=space, on=NOW.date(), visitors=45, staff=dong_staff, now=NOW,
-                         ip=None)  # fmt: skip
+    usage.count_visitors(
+        space=space, on=NOW.date(), visitors=40, staff=dong_staff, now=NOW, ip=None
+    )
+    usage.count_visitors(
+        space=space, on=NOW.date(), visitors=45, staff=dong_staff, now=NOW, ip=None
+    )
     assert VisitorCount.objects.get().visitors == 45
 
 
 def test_walk_ins_of_a_future_day_are_refused(space, dong_staff):
     with pytest.raises(RuleViolation):
-        usage.count_visitors(space=space, on=NOW.date() + timedelta(days=1), visitors=3,
-                             staff=dong_staff, now=NOW, ip=None)  # fmt: skip
+        usage.count_visitors(
+            space=space,
+            on=NOW.date() + timedelta(days=1),
+            visitors=3,
+            staff=dong_staff,
+            now=NOW,
+            ip=None,
+        )
     assert not VisitorCount.objects.exists()
 
 
@@ -110,8 +131,9 @@ def test_the_month_s_figures(space, room, item, resident, neighbour, dong_staff)
     book(room, neighbour, hour=17, headcount=3)  # confirmed, not used yet
     desk.mark_booking(booking=used, used=True, staff=dong_staff, now=at(1, 15), ip=None)
     usage.answer_survey(booking=used, rating=4, comment="", user=resident, now=at(2, 9))
-    usage.count_visitors(space=space, on=NOW.date(), visitors=30, staff=dong_staff, now=NOW,
-                         ip=None)  # fmt: skip
+    usage.count_visitors(
+        space=space, on=NOW.date(), visitors=30, staff=dong_staff, now=NOW, ip=None
+    )
     loan = lending.request_loan(item=item, borrower=resident, quantity=1, now=NOW)
     lending.hand_out(loan=loan, staff=dong_staff, now=NOW, ip=None)
     [row] = month_usage(type(space).objects.filter(pk=space.pk), *month_bounds(2026, 3))

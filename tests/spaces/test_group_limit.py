@@ -25,8 +25,16 @@ def limited(space):
 
 
 def book(room, user, start, end, group="독서회", now=NOW):
-    return bookings.book_room(room=room, booker=user, starts_at=start, ends_at=end,
-                              headcount=4, purpose="모임", group_name=group, now=now)  # fmt: skip
+    return bookings.book_room(
+        room=room,
+        booker=user,
+        starts_at=start,
+        ends_at=end,
+        headcount=4,
+        purpose="모임",
+        group_name=group,
+        now=now,
+    )
 
 
 def test_one_groups_hours_are_added_up_across_bookers_and_rooms(
@@ -54,13 +62,26 @@ def test_no_limit_when_the_setting_is_empty_or_without_a_group(space, room, resi
 def test_a_round_refuses_requests_beyond_the_groups_weekly_hours(
     limited, room, resident, dong_staff
 ):
-    season = rounds.open_round(room=room, name="2026년 봄", starts_on=date(2026, 4, 6),
-                               ends_on=date(2026, 5, 3), staff=dong_staff, now=NOW)  # fmt: skip
+    season = rounds.open_round(
+        room=room,
+        name="2026년 봄",
+        starts_on=date(2026, 4, 6),
+        ends_on=date(2026, 5, 3),
+        staff=dong_staff,
+        now=NOW,
+    )
 
     def ask(weekday, starts, ends):
-        return rounds.request_slot(round_=season, representative=resident, group_name="독서회",
-                                   weekday=weekday, starts=time(starts), ends=time(ends),
-                                   headcount=5, now=NOW)  # fmt: skip
+        return rounds.request_slot(
+            round_=season,
+            representative=resident,
+            group_name="독서회",
+            weekday=weekday,
+            starts=time(starts),
+            ends=time(ends),
+            headcount=5,
+            now=NOW,
+        )
 
     ask(1, 19, 21)
     with pytest.raises(RuleViolation) as refusal:
@@ -73,12 +94,25 @@ def test_the_page_shows_the_limit_and_the_form_the_reason(client, limited, room,
     assert "한 단체" in client.get(reverse("spaces:detail", args=[limited.pk])).content.decode()
     day = local_date(timezone.now()) + timedelta(days=1)
     start = at_seoul(day, time(9))
-    bookings.book_room(room=room, booker=resident, starts_at=start,
-                       ends_at=start + timedelta(hours=3), headcount=2, purpose="모임",
-                       group_name="독서회", now=timezone.now())  # fmt: skip
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=start,
+        ends_at=start + timedelta(hours=3),
+        headcount=2,
+        purpose="모임",
+        group_name="독서회",
+        now=timezone.now(),
+    )
     client.force_login(resident)
-    form = {"day": day.isoformat(), "start": "14:00", "half_hours": "2", "headcount": "4",
-            "purpose": "모임", "group_name": "독서회"}  # fmt: skip
+    form = {
+        "day": day.isoformat(),
+        "start": "14:00",
+        "half_hours": "2",
+        "headcount": "4",
+        "purpose": "모임",
+        "group_name": "독서회",
+    }
     answer = client.post(reverse("spaces:book", args=[room.pk]), form)
     assert answer.status_code == 400 and "3시간" in answer.content.decode()
     assert Booking.objects.count() == 1

@@ -33,8 +33,9 @@ def upload(name, data):
 
 
 def add(space, staff, data=None, alt="1층 공유회의실, 긴 탁자와 의자 열 개", name="room.jpg"):
-    return photos.add_photo(space=space, upload=upload(name, data or jpeg_with_gps()), alt=alt,
-                            staff=staff, now=NOW)  # fmt: skip
+    return photos.add_photo(
+        space=space, upload=upload(name, data or jpeg_with_gps()), alt=alt, staff=staff, now=NOW
+    )
 
 
 def test_a_photo_is_stored_without_exif_under_a_random_name(space, dong_staff, media):
@@ -62,8 +63,9 @@ def test_bad_photos_are_refused_and_nothing_is_stored(space, dong_staff, media, 
     assert not SpacePhoto.objects.exists() and not stored(media)
 
 
-def test_staff_elsewhere_and_residents_cannot_add_or_remove(space, dong_staff, other_dong_staff,
-                                                            resident):  # fmt: skip
+def test_staff_elsewhere_and_residents_cannot_add_or_remove(
+    space, dong_staff, other_dong_staff, resident
+):
     for user in (other_dong_staff, resident):
         with pytest.raises(RuleViolation):
             add(space, user)

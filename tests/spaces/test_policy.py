@@ -12,14 +12,21 @@ pytestmark = pytest.mark.django_db
 
 
 def book(room, user, day, hour, headcount):
-    return bookings.book_room(room=room, booker=user, starts_at=at(day, hour),
-                              ends_at=at(day, hour + 1), headcount=headcount,
-                              purpose="모임", now=NOW)  # fmt: skip
+    return bookings.book_room(
+        room=room,
+        booker=user,
+        starts_at=at(day, hour),
+        ends_at=at(day, hour + 1),
+        headcount=headcount,
+        purpose="모임",
+        now=NOW,
+    )
 
 
 def set_level(district, level, staff, now=NOW):
-    return policy.set_capacity_policy(district=district, policy=level, staff=staff, now=now,
-                                      ip="127.0.0.1")  # fmt: skip
+    return policy.set_capacity_policy(
+        district=district, policy=level, staff=staff, now=now, ip="127.0.0.1"
+    )
 
 
 def test_a_level_caps_future_bookings_and_tells_the_booker(

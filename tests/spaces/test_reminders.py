@@ -13,10 +13,24 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_booker_is_reminded_once_the_day_before(room, resident):
-    bookings.book_room(room=room, booker=resident, starts_at=at(1, 9), ends_at=at(1, 10),
-                       headcount=2, purpose="모임", now=NOW)  # fmt: skip
-    bookings.book_room(room=room, booker=resident, starts_at=at(3, 9), ends_at=at(3, 10),
-                       headcount=2, purpose="모임", now=NOW)  # fmt: skip
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=at(1, 9),
+        ends_at=at(1, 10),
+        headcount=2,
+        purpose="모임",
+        now=NOW,
+    )
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=at(3, 9),
+        ends_at=at(3, 10),
+        headcount=2,
+        purpose="모임",
+        now=NOW,
+    )
     assert send_space_reminders(now=NOW) == (1, 0)
     assert send_space_reminders(now=NOW) == (0, 0)
     [notice] = resident.notifications.all()

@@ -30,14 +30,27 @@ TUESDAY, THURSDAY, SATURDAY = 1, 3, 5
 @pytest.fixture
 def season(room, dong_staff):
     # Monday 6 April to Sunday 3 May 2026: four weeks.
-    return rounds.open_round(room=room, name="2026년 봄", starts_on=date(2026, 4, 6),
-                             ends_on=date(2026, 5, 3), staff=dong_staff, now=NOW)  # fmt: skip
+    return rounds.open_round(
+        room=room,
+        name="2026년 봄",
+        starts_on=date(2026, 4, 6),
+        ends_on=date(2026, 5, 3),
+        staff=dong_staff,
+        now=NOW,
+    )
 
 
 def ask(season, user, group, weekday, starts, ends, headcount=8):
-    return rounds.request_slot(round_=season, representative=user, group_name=group,
-                               weekday=weekday, starts=time(*starts), ends=time(*ends),
-                               headcount=headcount, now=NOW)  # fmt: skip
+    return rounds.request_slot(
+        round_=season,
+        representative=user,
+        group_name=group,
+        weekday=weekday,
+        starts=time(*starts),
+        ends=time(*ends),
+        headcount=headcount,
+        now=NOW,
+    )
 
 
 def _refused(call, code):
@@ -55,8 +68,10 @@ def test_requests_outside_hours_twice_or_after_the_close_are_refused(season, res
     )
     assert "18:00" in message
     _refused(lambda: ask(season, resident, "독서회", TUESDAY, (19, 15), (20,)), "time")
-    _refused(lambda: ask(season, resident, "독서회", TUESDAY, (19,), (20,), headcount=11),
-             "over_capacity")  # fmt: skip
+    _refused(
+        lambda: ask(season, resident, "독서회", TUESDAY, (19,), (20,), headcount=11),
+        "over_capacity",
+    )
     _refused(lambda: ask(season, resident, " ", TUESDAY, (19,), (20,)), "group")
     ask(season, resident, "독서회", TUESDAY, (19,), (21,))
     _refused(lambda: ask(season, resident, "독서회", TUESDAY, (19,), (21,)), "duplicate")
@@ -71,8 +86,14 @@ def test_an_unverified_resident_cannot_ask(season, unverified_resident):
 
 def test_staff_elsewhere_cannot_open_or_close(room, season, other_dong_staff):
     with pytest.raises(RuleViolation):
-        rounds.open_round(room=room, name="가을", starts_on=date(2026, 9, 1),
-                          ends_on=date(2026, 9, 30), staff=other_dong_staff, now=NOW)  # fmt: skip
+        rounds.open_round(
+            room=room,
+            name="가을",
+            starts_on=date(2026, 9, 1),
+            ends_on=date(2026, 9, 30),
+            staff=other_dong_staff,
+            now=NOW,
+        )
     with pytest.raises(RuleViolation):
         rounds.close_round(round_=season, staff=other_dong_staff, now=NOW)
     assert AllocationRound.objects.count() == 1
@@ -86,8 +107,9 @@ def test_a_round_needs_a_name_and_a_season_in_the_future(room, dong_staff):
         ("봄", date(2026, 3, 18), date(2026, 4, 6), "dates"),
     ]:
         with pytest.raises(RuleViolation) as refusal:
-            rounds.open_round(room=room, name=name, starts_on=starts, ends_on=ends,
-                              staff=dong_staff, now=NOW)  # fmt: skip
+            rounds.open_round(
+                room=room, name=name, starts_on=starts, ends_on=ends, staff=dong_staff, now=NOW
+            )
         assert refusal.value.code == code
     assert not AllocationRound.objects.exists()
 
@@ -99,11 +121,18 @@ def test_closing_draws_books_the_weeks_and_tells_every_group(
     choir = ask(season, neighbour, "합창단", TUESDAY, (20,), (21,))
     go = ask(season, dong_staff, "바둑회", THURSDAY, (10,), (12,))
     # A closure on Tuesday 14 April, and Thursday 9 April booked by someone before the close.
-    Closure.objects.create(space=room.space, starts_on=date(2026, 4, 14),
-                           ends_on=date(2026, 4, 14), reason="소독")  # fmt: skip
-    bookings.book_room(room=room, booker=resident, starts_at=at_seoul(date(2026, 4, 9), time(11)),
-                       ends_at=at_seoul(date(2026, 4, 9), time(12)), headcount=2,
-                       purpose="개인 모임", now=NOW)  # fmt: skip
+    Closure.objects.create(
+        space=room.space, starts_on=date(2026, 4, 14), ends_on=date(2026, 4, 14), reason="소독"
+    )
+    bookings.book_room(
+        room=room,
+        booker=resident,
+        starts_at=at_seoul(date(2026, 4, 9), time(11)),
+        ends_at=at_seoul(date(2026, 4, 9), time(12)),
+        headcount=2,
+        purpose="개인 모임",
+        now=NOW,
+    )
 
     ordered = rounds.close_round(round_=season, staff=dong_staff, now=NOW, seed="2026-봄-공개추첨")
 
@@ -123,10 +152,15 @@ def test_closing_draws_books_the_weeks_and_tells_every_group(
     assert all(b.slots.count() == b.hours * 2 for b in weekly)
     # A later single booking cannot overlap a weekly booking.
     with pytest.raises(RuleViolation) as refusal:
-        bookings.book_room(room=room, booker=neighbour,
-                           starts_at=at_seoul(date(2026, 4, 7), time(20)),
-                           ends_at=at_seoul(date(2026, 4, 7), time(21)), headcount=2,
-                           purpose="모임", now=NOW)  # fmt: skip
+        bookings.book_room(
+            room=room,
+            booker=neighbour,
+            starts_at=at_seoul(date(2026, 4, 7), time(20)),
+            ends_at=at_seoul(date(2026, 4, 7), time(21)),
+            headcount=2,
+            purpose="모임",
+            now=NOW,
+        )
     assert refusal.value.code == "slot_taken"
     told = Notification.objects.filter(kind=rounds.NOTIFY_KIND)
     assert told.count() == 3
@@ -153,8 +187,13 @@ def test_the_pages(client, season, resident, dong_staff, other_dong_staff):
     page = reverse("spaces:round", args=[season.pk])
     assert "2026년 봄" in client.get(page).content.decode()
     client.force_login(resident)
-    form = {"group_name": "독서회", "weekday": TUESDAY, "starts": "19:00", "ends": "21:00",
-            "headcount": 8}  # fmt: skip
+    form = {
+        "group_name": "독서회",
+        "weekday": TUESDAY,
+        "starts": "19:00",
+        "ends": "21:00",
+        "headcount": 8,
+    }
     assert client.post(page, form).status_code == 302
     again = client.post(page, form)
     assert again.status_code == 400 and AllocationRequest.objects.count() == 1
@@ -169,6 +208,13 @@ def test_the_pages(client, season, resident, dong_staff, other_dong_staff):
     assert client.post(close, {"seed": "공개추첨-7"}).status_code == 302
     shown = client.get(page).content.decode()
     assert "공개추첨-7" in shown and "독서회" in shown
-    opened = client.post(staff_page, {"room": season.room_id, "name": "2026년 가을",
-                                      "starts_on": "2026-09-01", "ends_on": "2026-08-01"})  # fmt: skip
+    opened = client.post(
+        staff_page,
+        {
+            "room": season.room_id,
+            "name": "2026년 가을",
+            "starts_on": "2026-09-01",
+            "ends_on": "2026-08-01",
+        },
+    )
     assert opened.status_code == 400 and AllocationRound.objects.count() == 1

@@ -7,8 +7,13 @@ from maeul.spaces.models import Space
 
 pytestmark = pytest.mark.django_db
 
-SCOPE = {"dong_staff": "Y.", "other_dong_staff": ".Y", "district_staff": "YY",
-         "other_district_staff": "..", "resident": ".."}  # fmt: skip
+SCOPE = {
+    "dong_staff": "Y.",
+    "other_dong_staff": ".Y",
+    "district_staff": "YY",
+    "other_district_staff": "..",
+    "resident": "..",
+}
 
 
 @pytest.mark.parametrize("persona", SCOPE)

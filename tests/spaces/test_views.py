@@ -39,8 +39,14 @@ def test_public_pages_render(client, space, room, item):
 
 
 def _form(**overrides):
-    data = {"day": _tomorrow().isoformat(), "start": "10:00", "half_hours": "2",
-            "headcount": "4", "purpose": "주민 모임", "group_name": ""}  # fmt: skip
+    data = {
+        "day": _tomorrow().isoformat(),
+        "start": "10:00",
+        "half_hours": "2",
+        "headcount": "4",
+        "purpose": "주민 모임",
+        "group_name": "",
+    }
     data.update(overrides)
     return data
 
@@ -72,9 +78,15 @@ def test_anonymous_people_are_sent_to_log_in(client, room):
 
 def _booking(room, user, hour=10):
     start = at_seoul(_tomorrow(), timezone.datetime.min.time().replace(hour=hour))
-    return bookings.book_room(room=room, booker=user, starts_at=start,
-                              ends_at=start + timedelta(hours=1), headcount=8,
-                              purpose="모임", now=timezone.now())  # fmt: skip
+    return bookings.book_room(
+        room=room,
+        booker=user,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        headcount=8,
+        purpose="모임",
+        now=timezone.now(),
+    )
 
 
 def test_staff_approve_a_request_on_the_desk(client, hall, resident, dong_staff):
@@ -114,8 +126,9 @@ def test_district_staff_change_the_level_and_bookings_are_capped(
     booking = _booking(room, resident)
     client.force_login(district_staff)
     assert client.get(reverse("spaces:staff_policy", args=[geumcheon.pk])).status_code == 200
-    answer = client.post(reverse("spaces:staff_set_policy", args=[geumcheon.pk]),
-                         {"policy": policies["2단계"].pk})  # fmt: skip
+    answer = client.post(
+        reverse("spaces:staff_set_policy", args=[geumcheon.pk]), {"policy": policies["2단계"].pk}
+    )
     assert answer.status_code == 302
     booking.refresh_from_db()
     assert booking.headcount == 3
@@ -166,11 +179,19 @@ def test_the_survey_after_use_is_answered_once_per_booking(client, room, residen
     now = timezone.now()
     used = []
     for days_ago in (2, 3):
-        start = at_seoul(local_date(now) - timedelta(days=days_ago),
-                         timezone.datetime.min.time().replace(hour=10))  # fmt: skip
-        booking = bookings.book_room(room=room, booker=resident, starts_at=start,
-                                     ends_at=start + timedelta(hours=1), headcount=2,
-                                     purpose="모임", now=start - timedelta(days=1))  # fmt: skip
+        start = at_seoul(
+            local_date(now) - timedelta(days=days_ago),
+            timezone.datetime.min.time().replace(hour=10),
+        )
+        booking = bookings.book_room(
+            room=room,
+            booker=resident,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            headcount=2,
+            purpose="모임",
+            now=start - timedelta(days=1),
+        )
         desk.mark_booking(booking=booking, used=True, staff=dong_staff, now=start, ip=None)
         used.append(booking)
     client.force_login(resident)

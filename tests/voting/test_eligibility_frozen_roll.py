@@ -168,9 +168,13 @@ def test_a_birth_year_changed_after_the_opening_does_not_count(
     dong_staff, resident, dong_vote, now
 ):
     correct_birth_year(
-        staff=dong_staff, resident=resident, birth_year=1979, reason="신분증 확인",
-        now=dong_vote.opens_at + timedelta(hours=1), ip=None,
-    )  # fmt: skip
+        staff=dong_staff,
+        resident=resident,
+        birth_year=1979,
+        reason="신분증 확인",
+        now=dong_vote.opens_at + timedelta(hours=1),
+        ip=None,
+    )
     resident.refresh_from_db()
 
     assert reason(resident, dong_vote, now) == korean(BIRTH_YEAR_CHANGED, time=opening(dong_vote))
@@ -196,9 +200,13 @@ def test_an_unverified_age_dodge_after_the_opening_does_not_count(
 
 def test_a_birth_year_changed_before_the_opening_counts(dong_staff, resident, dong_vote, now):
     correct_birth_year(
-        staff=dong_staff, resident=resident, birth_year=1979, reason="신분증 확인",
-        now=dong_vote.opens_at - timedelta(days=1), ip=None,
-    )  # fmt: skip
+        staff=dong_staff,
+        resident=resident,
+        birth_year=1979,
+        reason="신분증 확인",
+        now=dong_vote.opens_at - timedelta(days=1),
+        ip=None,
+    )
     resident.refresh_from_db()
 
     assert can(resident, Action.CAST_BALLOT, dong_vote, now=now)

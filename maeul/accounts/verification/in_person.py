@@ -56,9 +56,13 @@ def verify_in_person(
             birth_fields = resident.set_birth_year(birth_date.year, at=now)
             resident.save(
                 update_fields=[
-                    "verified_at", "verification_method", "verified_by", "person_hmac", *birth_fields,
+                    "verified_at",
+                    "verification_method",
+                    "verified_by",
+                    "person_hmac",
+                    *birth_fields,
                 ]
-            )  # fmt: skip
+            )
             if person != recorded:
                 changes["person_hmac"] = ["", "recorded"]  # the hash itself stays out of the log
     return resident

@@ -69,6 +69,12 @@ def create_exhibition(
             )
             for index, record in enumerate(dict.fromkeys(records))
         )
-        audit.record(actor=staff, action="archive.create_exhibition", target=exhibition,
-                     changes={"records": ["", str(len(records))]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="archive.create_exhibition",
+            target=exhibition,
+            changes={"records": ["", str(len(records))]},
+            ip=ip,
+            now=now,
+        )
     return exhibition

@@ -185,8 +185,14 @@ def submit_record(
             store_photo(record, *checked_photo, now=now)
         if checked_document is not None:
             store_document(record, checked_document, now=now)
-        audit.record(actor=author, action="archive.submit_record", target=record,
-                     changes={"status": ["", record.status]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=author,
+            action="archive.submit_record",
+            target=record,
+            changes={"status": ["", record.status]},
+            ip=ip,
+            now=now,
+        )
     return record
 
 
@@ -220,8 +226,14 @@ def approve_record(
             raise RuleViolation(_("This record is not awaiting approval."), code="not_submitted")
         locked.status, locked.published_at, locked.approved_by = RecordStatus.PUBLISHED, now, staff
         locked.save(update_fields=["status", "published_at", "approved_by"])
-        audit.record(actor=staff, action="archive.approve_record", target=locked,
-                     changes={"status": [RecordStatus.SUBMITTED, locked.status]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="archive.approve_record",
+            target=locked,
+            changes={"status": [RecordStatus.SUBMITTED, locked.status]},
+            ip=ip,
+            now=now,
+        )
     return locked
 
 
@@ -234,6 +246,12 @@ def withdraw_record(
         before = record.status
         record.status = RecordStatus.WITHDRAWN
         record.save(update_fields=["status"])
-        audit.record(actor=staff, action="archive.withdraw_record", target=record,
-                     changes={"status": [before, record.status]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="archive.withdraw_record",
+            target=record,
+            changes={"status": [before, record.status]},
+            ip=ip,
+            now=now,
+        )
     return record

@@ -51,6 +51,12 @@ def record_resource(
             surveyed_on=surveyed_on,
             recorded_by=staff,
         )
-        audit.record(actor=staff, action="archive.record_resource", target=resource,
-                     changes={"name": ["", resource.name]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="archive.record_resource",
+            target=resource,
+            changes={"name": ["", resource.name]},
+            ip=ip,
+            now=now,
+        )
     return resource

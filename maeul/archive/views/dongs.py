@@ -71,9 +71,14 @@ def resource_survey(request: HttpRequest, code: str) -> HttpResponse:
 
     def act() -> str:
         data = form.cleaned_data
-        survey.record_resource(dong=dong, kind=data["kind"], name=data["name"],
-                               description=data["description"], surveyed_on=data["surveyed_on"],
-                               **acting(request, now))  # fmt: skip
+        survey.record_resource(
+            dong=dong,
+            kind=data["kind"],
+            name=data["name"],
+            description=data["description"],
+            surveyed_on=data["surveyed_on"],
+            **acting(request, now),
+        )
         return _("The resource was added to the survey.")
 
     return DONG_PAGE.act(request, dong, act, now=now, form=form, form_key="form")
@@ -83,8 +88,12 @@ def resource_survey(request: HttpRequest, code: str) -> HttpResponse:
 def export_xlsx(request: HttpRequest, code: str) -> HttpResponse:
     dong = _dong(code)
     with translation.override("ko"):
-        overview = dong_overview(dong, now=timezone.now(), full=True,
-                                 year=whole_number(request.GET.get("year"), low=2000, high=2100))  # fmt: skip
+        overview = dong_overview(
+            dong,
+            now=timezone.now(),
+            full=True,
+            year=whole_number(request.GET.get("year"), low=2000, high=2100),
+        )
         content = dong_xlsx(overview, base_url=request.build_absolute_uri("/").rstrip("/"))
     return attachment(content, XLSX_TYPE, f"dong-{dong.code}-{overview.year}.xlsx")
 

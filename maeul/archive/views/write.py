@@ -47,11 +47,20 @@ def new_record(request: HttpRequest) -> HttpResponse:
     def act() -> tuple[str, str]:
         data = form.cleaned_data
         record = records.submit_record(
-            place=place, title=data["title"], body=data["body"], kind=data["kind"],
-            year=data["year"], tags=data["tags"], video_url=data["video_url"],
-            photo=data["photo"], photo_alt=data["photo_alt"], document=data["document"],
-            author=request.user, now=now, ip=client_ip(request),
-        )  # fmt: skip
+            place=place,
+            title=data["title"],
+            body=data["body"],
+            kind=data["kind"],
+            year=data["year"],
+            tags=data["tags"],
+            video_url=data["video_url"],
+            photo=data["photo"],
+            photo_alt=data["photo_alt"],
+            document=data["document"],
+            author=request.user,
+            now=now,
+            ip=client_ip(request),
+        )
         if record.is_public:
             return _("The record was published."), record.get_absolute_url()
         return _("The record was sent. Staff will read it before it is published."), (

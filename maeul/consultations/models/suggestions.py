@@ -27,11 +27,14 @@ class FieldSuggestion(models.Model):
     heard_on = models.DateField(_("heard on"))
     place = models.CharField(_("where"), max_length=200)
     raised_by = models.CharField(
-        _("who raised it"), max_length=100,
+        _("who raised it"),
+        max_length=100,
         help_text=_("A name or a description such as 'a shop owner'; shown to staff only."),
-    )  # fmt: skip
+    )
     body = models.TextField(_("what was suggested"))
-    department = optional_link(Department, _("department"), related_name="+", on_delete=models.PROTECT)  # fmt: skip
+    department = optional_link(
+        Department, _("department"), related_name="+", on_delete=models.PROTECT
+    )
     routed_at = models.DateTimeField(null=True, blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

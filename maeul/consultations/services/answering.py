@@ -139,8 +139,12 @@ def read_answers(questions: list[Question], data: Submitted) -> dict[int, Given]
 
 
 def _rows(response: Response, question: Question, answer: Given) -> list[Answer]:
-    group = {"response": response, "question": question, "dong_id": response.dong_id,
-             "age_group": response.age_group}  # fmt: skip
+    group = {
+        "response": response,
+        "question": question,
+        "dong_id": response.dong_id,
+        "age_group": response.age_group,
+    }
     if question.kind == QuestionKind.RANKING:
         return [
             Answer(**group, option_id=pk, rank=rank)

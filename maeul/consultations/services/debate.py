@@ -48,8 +48,11 @@ def add_argument(
     """An argument for or against, or (with `parent`) a reply to one, while it is open."""
     enforce(author, Action.ARGUE, parent or consultation, now=now)
     if parent is not None and parent.consultation_id != consultation.pk:
-        raise RuleViolation(_("You can reply only to an argument of this consultation."),
-                            code="parent", field="parent")  # fmt: skip
+        raise RuleViolation(
+            _("You can reply only to an argument of this consultation."),
+            code="parent",
+            field="parent",
+        )
     if parent is None and stance not in Stance.values:
         raise RuleViolation(
             _("Choose whether you argue for or against."), code="stance", field="stance"

@@ -60,36 +60,65 @@ class ForumSpec:
 
 
 def create_forum(
-    *, spec: ForumSpec, district: District, staff: Any, ip: str | None, now: datetime,
+    *,
+    spec: ForumSpec,
+    district: District,
+    staff: Any,
+    ip: str | None,
+    now: datetime,
     publish: bool = True,
-) -> Forum:  # fmt: skip
+) -> Forum:
     """A forum of `district` (or of one of its dongs), published unless `publish` is False."""
     enforce(staff, Action.MANAGE_FORUM, spec.dong or district, now=now)
-    refuse_resident_number(title=spec.title, description=spec.description, panels=spec.panels,
-                           place=spec.place, materials=spec.materials)  # fmt: skip
-    for field, missing in (("kind", spec.kind not in ForumKind.values),
-                           ("title", not spec.title.strip()), ("place", not spec.place.strip())):  # fmt: skip
+    refuse_resident_number(
+        title=spec.title,
+        description=spec.description,
+        panels=spec.panels,
+        place=spec.place,
+        materials=spec.materials,
+    )
+    for field, missing in (
+        ("kind", spec.kind not in ForumKind.values),
+        ("title", not spec.title.strip()),
+        ("place", not spec.place.strip()),
+    ):
         if missing:
-            raise RuleViolation(_("Enter the kind, the title and the place."), code="forum",
-                                field=field)  # fmt: skip
+            raise RuleViolation(
+                _("Enter the kind, the title and the place."), code="forum", field=field
+            )
     if spec.ends_at <= spec.starts_at:
-        raise RuleViolation(_("The forum must end after it starts."), code="period",
-                            field="ends_at")  # fmt: skip
+        raise RuleViolation(
+            _("The forum must end after it starts."), code="period", field="ends_at"
+        )
     if spec.capacity < 1:
-        raise RuleViolation(_("The capacity must be at least 1."), code="capacity",
-                            field="capacity")  # fmt: skip
+        raise RuleViolation(
+            _("The capacity must be at least 1."), code="capacity", field="capacity"
+        )
     if not spec.target_groups or any(g not in TargetGroup.values for g in spec.target_groups):
-        raise RuleViolation(_("Choose the groups invited from the list."), code="target_groups",
-                            field="target_groups")  # fmt: skip
+        raise RuleViolation(
+            _("Choose the groups invited from the list."),
+            code="target_groups",
+            field="target_groups",
+        )
     with transaction.atomic():
         forum = Forum.objects.create(
-            district=district, dong=spec.dong, kind=spec.kind, title=spec.title.strip(),
-            description=spec.description.strip(), place=spec.place.strip(),
-            starts_at=spec.starts_at, ends_at=spec.ends_at, capacity=spec.capacity,
-            target_groups=list(spec.target_groups), panels=spec.panels.strip(),
-            materials=spec.materials.strip(), proposal=spec.proposal,
-            published_at=now if publish else None, created_by=staff, created_at=now,
-        )  # fmt: skip
+            district=district,
+            dong=spec.dong,
+            kind=spec.kind,
+            title=spec.title.strip(),
+            description=spec.description.strip(),
+            place=spec.place.strip(),
+            starts_at=spec.starts_at,
+            ends_at=spec.ends_at,
+            capacity=spec.capacity,
+            target_groups=list(spec.target_groups),
+            panels=spec.panels.strip(),
+            materials=spec.materials.strip(),
+            proposal=spec.proposal,
+            published_at=now if publish else None,
+            created_by=staff,
+            created_at=now,
+        )
         audit.record(actor=staff, action="consultations.forum.create", target=forum, ip=ip, now=now)
     return forum
 
@@ -155,8 +184,9 @@ def cancel_registration(
     """Cancel one's registration before the start; returns whoever moved up from the list."""
     SEATS.refuse_unless_own(user, registration)
     if now >= registration.forum.starts_at:
-        raise RuleViolation(_("The forum has started: the registration can no longer be cancelled."),
-                            code="started")  # fmt: skip
+        raise RuleViolation(
+            _("The forum has started: the registration can no longer be cancelled."), code="started"
+        )
     with transaction.atomic():
         forum = Forum.objects.select_for_update().get(pk=registration.forum_id)
         first: Registration | None = SEATS.cancel(
@@ -175,8 +205,14 @@ def mark_attendance(
     with transaction.atomic():
         came = seats.filter(pk__in=ids).update(attended=True)
         seats.exclude(pk__in=ids).update(attended=False)
-        audit.record(actor=staff, action="consultations.forum.attendance", target=forum,
-                     changes={"attended": [None, came]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="consultations.forum.attendance",
+            target=forum,
+            changes={"attended": [None, came]},
+            ip=ip,
+            now=now,
+        )
     return came
 
 
@@ -190,17 +226,24 @@ def add_table_note(
         raise RuleViolation(_("Enter the table and what it said."), code="note", field="body")
     refuse_resident_number(table=table, body=body)
     with transaction.atomic():
-        note = TableNote.objects.create(forum=forum, table=table[:100], body=body,
-                                        created_by=staff, created_at=now)  # fmt: skip
+        note = TableNote.objects.create(
+            forum=forum, table=table[:100], body=body, created_by=staff, created_at=now
+        )
         audit.record(actor=staff, action="consultations.forum.note", target=forum, ip=ip, now=now)
     return note
 
 
 def publish_outcome(
-    *, forum: Forum, text: str, staff: Any, ip: str | None, now: datetime,
-    proposals: Sequence[Proposal] = (), agenda_items: Sequence[AgendaItem] = (),
+    *,
+    forum: Forum,
+    text: str,
+    staff: Any,
+    ip: str | None,
+    now: datetime,
+    proposals: Sequence[Proposal] = (),
+    agenda_items: Sequence[AgendaItem] = (),
     projects: Sequence[Project] = (),
-) -> Forum:  # fmt: skip
+) -> Forum:
     """Publish what the forum concluded, linked to what it produced (in its district)."""
     enforce(staff, Action.RECORD_FORUM, forum, now=now)
     text = required_text(text, field="text", code="text", missing=_("Please write the outcome."))

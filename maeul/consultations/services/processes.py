@@ -20,9 +20,16 @@ from maeul.voting.models import Vote
 
 
 def create_process(
-    *, district: District, dong: Dong | None = None, title: str, description: str = "",
-    stages: Sequence[tuple[str, Model]], staff: Any, ip: str | None, now: datetime,
-) -> Process:  # fmt: skip
+    *,
+    district: District,
+    dong: Dong | None = None,
+    title: str,
+    description: str = "",
+    stages: Sequence[tuple[str, Model]],
+    staff: Any,
+    ip: str | None,
+    now: datetime,
+) -> Process:
     """A process whose `stages` are (title, forum | consultation | vote), in order."""
     enforce(staff, Action.MANAGE_PROCESS, dong or district, now=now)
     refuse_resident_number(title=title, description=description)
@@ -34,14 +41,23 @@ def create_process(
                 _("Each stage is a forum, a consultation or a vote of the district."), code="stage"
             )
     with transaction.atomic():
-        process = Process.objects.create(district=district, dong=dong, title=title.strip(),
-                                         description=description.strip(), created_by=staff,
-                                         created_at=now)  # fmt: skip
+        process = Process.objects.create(
+            district=district,
+            dong=dong,
+            title=title.strip(),
+            description=description.strip(),
+            created_by=staff,
+            created_at=now,
+        )
         Stage.objects.bulk_create(
-            Stage(process=process, position=n, title=name.strip() or str(step),
-                  **{type(step).__name__.lower(): step})
+            Stage(
+                process=process,
+                position=n,
+                title=name.strip() or str(step),
+                **{type(step).__name__.lower(): step},
+            )
             for n, (name, step) in enumerate(stages, start=1)
-        )  # fmt: skip
+        )
         audit.record(
             actor=staff, action="consultations.process.create", target=process, ip=ip, now=now
         )
@@ -57,6 +73,7 @@ def publish_decision(
     with transaction.atomic():
         process.decision, process.decision_published_at = text, now
         process.save(update_fields=["decision", "decision_published_at"])
-        audit.record(actor=staff, action="consultations.process.decision", target=process,
-                     ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff, action="consultations.process.decision", target=process, ip=ip, now=now
+        )
     return process

@@ -163,9 +163,15 @@ def publish_results(
 
 
 def _published_text(
-    consultation: Consultation, *, staff: Any, action: Action, field_name: str, text: str,
-    ip: str | None, now: datetime,
-) -> Consultation:  # fmt: skip
+    consultation: Consultation,
+    *,
+    staff: Any,
+    action: Action,
+    field_name: str,
+    text: str,
+    ip: str | None,
+    now: datetime,
+) -> Consultation:
     enforce(staff, action, consultation, now=now)
     text = required_text(
         text, field="text", code="text", missing=_("Please write the text to publish.")
@@ -188,9 +194,14 @@ def publish_response(
 ) -> Consultation:
     """The district's official response (공식 답변), after the close; a second one replaces it."""
     return _published_text(
-        consultation, staff=staff, action=Action.RESPOND_CONSULTATION, field_name="response",
-        text=text, ip=ip, now=now,
-    )  # fmt: skip
+        consultation,
+        staff=staff,
+        action=Action.RESPOND_CONSULTATION,
+        field_name="response",
+        text=text,
+        ip=ip,
+        now=now,
+    )
 
 
 def summarise_debate(
@@ -198,6 +209,11 @@ def summarise_debate(
 ) -> Consultation:
     """Staff's summary of the debate (토론 요약), after the close."""
     return _published_text(
-        consultation, staff=staff, action=Action.SUMMARISE_DEBATE, field_name="summary",
-        text=text, ip=ip, now=now,
-    )  # fmt: skip
+        consultation,
+        staff=staff,
+        action=Action.SUMMARISE_DEBATE,
+        field_name="summary",
+        text=text,
+        ip=ip,
+        now=now,
+    )

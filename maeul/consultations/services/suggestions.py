@@ -20,9 +20,18 @@ from maeul.proposals.services.writing import enter_offline_proposal
 
 
 def record_suggestion(
-    *, district: District, dong: Dong | None, occasion: str, heard_on: date, place: str,
-    raised_by: str, body: str, staff: Any, ip: str | None, now: datetime,
-) -> FieldSuggestion:  # fmt: skip
+    *,
+    district: District,
+    dong: Dong | None,
+    occasion: str,
+    heard_on: date,
+    place: str,
+    raised_by: str,
+    body: str,
+    staff: Any,
+    ip: str | None,
+    now: datetime,
+) -> FieldSuggestion:
     enforce(staff, Action.RECORD_SUGGESTION, dong or district, now=now)
     refuse_resident_number(place=place, raised_by=raised_by, body=body)
     if occasion not in Occasion.values:
@@ -33,28 +42,46 @@ def record_suggestion(
         raise RuleViolation(_("The dong must be in the district."), code="dong", field="dong")
     with transaction.atomic():
         suggestion = FieldSuggestion.objects.create(
-            district=district, dong=dong, occasion=occasion, heard_on=heard_on,
-            place=place.strip()[:200], raised_by=raised_by.strip()[:100], body=body.strip(),
-            recorded_by=staff, created_at=now,
-        )  # fmt: skip
-        audit.record(actor=staff, action="consultations.suggestion.record", target=suggestion,
-                     ip=ip, now=now)  # fmt: skip
+            district=district,
+            dong=dong,
+            occasion=occasion,
+            heard_on=heard_on,
+            place=place.strip()[:200],
+            raised_by=raised_by.strip()[:100],
+            body=body.strip(),
+            recorded_by=staff,
+            created_at=now,
+        )
+        audit.record(
+            actor=staff, action="consultations.suggestion.record", target=suggestion, ip=ip, now=now
+        )
     return suggestion
 
 
 def route_suggestion(
-    *, suggestion: FieldSuggestion, department: Department, staff: Any, ip: str | None,
+    *,
+    suggestion: FieldSuggestion,
+    department: Department,
+    staff: Any,
+    ip: str | None,
     now: datetime,
-) -> FieldSuggestion:  # fmt: skip
+) -> FieldSuggestion:
     enforce(staff, Action.ANSWER_SUGGESTION, suggestion, now=now)
     if department.district_id != suggestion.district_id:
-        raise RuleViolation(_("Choose a department of the district."), code="department",
-                            field="department")  # fmt: skip
+        raise RuleViolation(
+            _("Choose a department of the district."), code="department", field="department"
+        )
     with transaction.atomic():
         suggestion.department, suggestion.routed_at = department, now
         suggestion.save(update_fields=["department", "routed_at"])
-        audit.record(actor=staff, action="consultations.suggestion.route", target=suggestion,
-                     changes={"department": [None, department.name]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="consultations.suggestion.route",
+            target=suggestion,
+            changes={"department": [None, department.name]},
+            ip=ip,
+            now=now,
+        )
     return suggestion
 
 
@@ -80,19 +107,31 @@ def answer_suggestion(
 
 
 def suggestion_to_proposal(
-    *, suggestion: FieldSuggestion, category: Category, title: str, staff: Any,
-    ip: str | None, now: datetime,
-) -> Proposal:  # fmt: skip
+    *,
+    suggestion: FieldSuggestion,
+    category: Category,
+    title: str,
+    staff: Any,
+    ip: str | None,
+    now: datetime,
+) -> Proposal:
     """Enter the suggestion as a proposal (collected on a visit) and link it."""
     enforce(staff, Action.ANSWER_SUGGESTION, suggestion, now=now)
     if suggestion.proposal_id is not None:
         raise RuleViolation(_("This suggestion is already a proposal."), code="already_proposal")
     with transaction.atomic():
         proposal = enter_offline_proposal(
-            staff=staff, district=suggestion.district, dong=suggestion.dong, category=category,
-            title=title, body=suggestion.body, channel=Channel.VISIT, place=suggestion.place,
-            ip=ip, now=now,
-        )  # fmt: skip
+            staff=staff,
+            district=suggestion.district,
+            dong=suggestion.dong,
+            category=category,
+            title=title,
+            body=suggestion.body,
+            channel=Channel.VISIT,
+            place=suggestion.place,
+            ip=ip,
+            now=now,
+        )
         suggestion.proposal = proposal
         suggestion.save(update_fields=["proposal"])
     return proposal

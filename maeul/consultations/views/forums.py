@@ -34,8 +34,11 @@ def public_forums() -> QuerySet[Forum]:
 
 
 def forum_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "consultations/forum_list.html",
-                  {"forums": list(public_forums()), "now": timezone.now()})  # fmt: skip
+    return render(
+        request,
+        "consultations/forum_list.html",
+        {"forums": list(public_forums()), "now": timezone.now()},
+    )
 
 
 def forum_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -73,9 +76,11 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         registration = forums.register_for_forum(
-            user=request.user, forum=forum, target_group=request.POST.get("target_group", ""),
+            user=request.user,
+            forum=forum,
+            target_group=request.POST.get("target_group", ""),
             now=timezone.now(),
-        )  # fmt: skip
+        )
         if registration.status == RegistrationStatus.WAITING:
             return _("The seats are taken: you are on the waiting list.")
         return _("You are registered for the forum.")
@@ -176,8 +181,12 @@ def table_note(request: HttpRequest, pk: int) -> HttpResponse:
     form = TableNoteForm(request.POST)
 
     def act() -> str:
-        forums.add_table_note(forum=forum, table=form.cleaned_data["table"], body=form.cleaned_data["body"],
-                              **acting(request, timezone.now()))  # fmt: skip
+        forums.add_table_note(
+            forum=forum,
+            table=form.cleaned_data["table"],
+            body=form.cleaned_data["body"],
+            **acting(request, timezone.now()),
+        )
         return _("The table's notes were added.")
 
     return FORUM_DESK.act(request, forum, act, form=form, form_key="note_form")
@@ -200,15 +209,28 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     def act() -> str:
         data = form.cleaned_data
         forums.publish_outcome(
-            forum=forum, text=data["text"],
-            proposals=_linked(Proposal.objects.all(), data["proposals"], "proposals",
-                              _("There is no proposal with that number.")),
-            agenda_items=_linked(AgendaItem.objects.select_related("council"), data["agenda_items"],
-                                 "agenda_items", _("There is no agenda item with that number.")),
-            projects=_linked(Project.objects.all(), data["projects"], "projects",
-                             _("There is no project with that number.")),
+            forum=forum,
+            text=data["text"],
+            proposals=_linked(
+                Proposal.objects.all(),
+                data["proposals"],
+                "proposals",
+                _("There is no proposal with that number."),
+            ),
+            agenda_items=_linked(
+                AgendaItem.objects.select_related("council"),
+                data["agenda_items"],
+                "agenda_items",
+                _("There is no agenda item with that number."),
+            ),
+            projects=_linked(
+                Project.objects.all(),
+                data["projects"],
+                "projects",
+                _("There is no project with that number."),
+            ),
             **acting(request, timezone.now()),
-        )  # fmt: skip
+        )
         return _("The outcome is published.")
 
     return FORUM_DESK.act(request, forum, act, form=form, form_key="outcome_form")

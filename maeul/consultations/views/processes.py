@@ -24,8 +24,13 @@ def _page(
     request: HttpRequest, process: Process, *, status: int = 200, **forms: object
 ) -> HttpResponse:
     stages = list(process.stages.select_related("forum", "consultation", "vote"))
-    context = {"process": process, "stages": stages, "now": timezone.now(),
-               "decision_form": PublishedTextForm(initial={"text": process.decision}), **forms}  # fmt: skip
+    context = {
+        "process": process,
+        "stages": stages,
+        "now": timezone.now(),
+        "decision_form": PublishedTextForm(initial={"text": process.decision}),
+        **forms,
+    }
     return render(request, "consultations/process.html", context, status=status)
 
 

@@ -51,21 +51,33 @@ def new_forum(request: HttpRequest) -> HttpResponse:
     def act() -> tuple[str, str]:
         data = form.cleaned_data
         spec = ForumSpec(
-            kind=data["kind"], title=data["title"], place=data["place"],
-            starts_at=data["starts_at"], ends_at=data["ends_at"], capacity=data["capacity"],
-            target_groups=data["target_groups"], description=data["description"],
-            panels=data["panels"], materials=data["materials"], dong=data["dong"],
-        )  # fmt: skip
+            kind=data["kind"],
+            title=data["title"],
+            place=data["place"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            capacity=data["capacity"],
+            target_groups=data["target_groups"],
+            description=data["description"],
+            panels=data["panels"],
+            materials=data["materials"],
+            dong=data["dong"],
+        )
         if proposal:
             made = forums.open_workshop(proposal=proposal, spec=spec, **acting(request, now))
         else:
             made = forums.create_forum(spec=spec, district=district, **acting(request, now))
         return _("The forum was created."), reverse("consultations:staff_forum", args=[made.pk])
 
-    context = {"form": form, "district": district, "proposal": proposal,
-               "refusal": can(request.user, Action.OPEN_WORKSHOP, proposal, now=now) if proposal else None}  # fmt: skip
-    return form_page(request, form=form, act=act, template="consultations/staff/new_forum.html",
-                     context=context)  # fmt: skip
+    context = {
+        "form": form,
+        "district": district,
+        "proposal": proposal,
+        "refusal": can(request.user, Action.OPEN_WORKSHOP, proposal, now=now) if proposal else None,
+    }
+    return form_page(
+        request, form=form, act=act, template="consultations/staff/new_forum.html", context=context
+    )
 
 
 @staff_required
@@ -77,11 +89,20 @@ def new_process(request: HttpRequest) -> HttpResponse:
     def act() -> tuple[str, str]:
         data = form.cleaned_data
         made = processes.create_process(
-            district=district, dong=data["dong"], title=data["title"],
-            description=data["description"], stages=data["stages"], **acting(request, now),
-        )  # fmt: skip
+            district=district,
+            dong=data["dong"],
+            title=data["title"],
+            description=data["description"],
+            stages=data["stages"],
+            **acting(request, now),
+        )
         return _("The staged process was created."), made.get_absolute_url()
 
     rows = [(form[f"stage_{n}_title"], form[f"stage_{n}"]) for n in range(1, STAGE_ROWS + 1)]
-    return form_page(request, form=form, act=act, template="consultations/staff/new_process.html",
-                     context={"form": form, "district": district, "rows": rows})  # fmt: skip
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        template="consultations/staff/new_process.html",
+        context={"form": form, "district": district, "rows": rows},
+    )

@@ -37,8 +37,9 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _desk(request: HttpRequest, consultation: Consultation, *, status: int = 200,
-          **forms: object) -> HttpResponse:  # fmt: skip
+def _desk(
+    request: HttpRequest, consultation: Consultation, *, status: int = 200, **forms: object
+) -> HttpResponse:
     now = timezone.now()
     context = {
         "consultation": consultation,
@@ -71,18 +72,30 @@ def new_consultation(request: HttpRequest) -> HttpResponse:
     def act() -> tuple[str, str]:
         data = form.cleaned_data
         spec = ConsultationSpec(
-            title=data["title"], question=data["question"], background=data["background"],
-            opens_at=data["opens_at"], closes_at=data["closes_at"], dong=data["dong"],
-            audience_age_groups=data["age_groups"], results_live=data["results_live"],
-            questions=[QuestionSpec(kind, text, options) for kind, text, options in data["questions"]],
-        )  # fmt: skip
+            title=data["title"],
+            question=data["question"],
+            background=data["background"],
+            opens_at=data["opens_at"],
+            closes_at=data["closes_at"],
+            dong=data["dong"],
+            audience_age_groups=data["age_groups"],
+            results_live=data["results_live"],
+            questions=[
+                QuestionSpec(kind, text, options) for kind, text, options in data["questions"]
+            ],
+        )
         made = running.create_consultation(spec=spec, district=district, **acting(request, now))
         return _("The draft consultation was saved."), reverse(
             "consultations:staff_desk", args=[made.pk]
         )
 
-    return form_page(request, form=form, act=act, template="consultations/staff/new.html",
-                     context={"form": form, "district": district})  # fmt: skip
+    return form_page(
+        request,
+        form=form,
+        act=act,
+        template="consultations/staff/new.html",
+        context={"form": form, "district": district},
+    )
 
 
 @staff_required

@@ -11,8 +11,11 @@ from maeul.plans.exports import CSV_TYPE, XLSX_TYPE
 
 
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "consultations/statistics.html",
-                  {"consultations": consultation_figures(), "forums": forum_figures()})  # fmt: skip
+    return render(
+        request,
+        "consultations/statistics.html",
+        {"consultations": consultation_figures(), "forums": forum_figures()},
+    )
 
 
 def statistics_xlsx(request: HttpRequest) -> HttpResponse:

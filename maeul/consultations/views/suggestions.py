@@ -26,8 +26,12 @@ def suggestion_list(request: HttpRequest) -> HttpResponse:
 def _staff_page(request: HttpRequest, *, status: int = 200, **forms: object) -> HttpResponse:
     district = current_district(request)
     rows = scope_of(request.user).rows(FieldSuggestion.objects.select_related("dong", "department"))
-    context = {"suggestions": list(rows[:200]), "district": district,
-               "form": SuggestionForm(district=district), **forms}  # fmt: skip
+    context = {
+        "suggestions": list(rows[:200]),
+        "district": district,
+        "form": SuggestionForm(district=district),
+        **forms,
+    }
     return render(request, "consultations/staff/suggestions.html", context, status=status)
 
 
@@ -50,10 +54,15 @@ def record(request: HttpRequest) -> HttpResponse:
     def act() -> str:
         data = form.cleaned_data
         suggestions.record_suggestion(
-            district=district, dong=data["dong"], occasion=data["occasion"],
-            heard_on=data["heard_on"], place=data["place"], raised_by=data["raised_by"],
-            body=data["body"], **acting(request, now),
-        )  # fmt: skip
+            district=district,
+            dong=data["dong"],
+            occasion=data["occasion"],
+            heard_on=data["heard_on"],
+            place=data["place"],
+            raised_by=data["raised_by"],
+            body=data["body"],
+            **acting(request, now),
+        )
         return _("The suggestion was recorded.")
 
     decision = can(request.user, Action.RECORD_SUGGESTION, place, now=now)
@@ -64,8 +73,9 @@ def _served(request: HttpRequest, pk: int) -> FieldSuggestion:
     return served_row(request, FieldSuggestion.objects.select_related("district", "dong"), pk)
 
 
-def _desk(request: HttpRequest, suggestion: FieldSuggestion, *, status: int = 200,
-          **forms: object) -> HttpResponse:  # fmt: skip
+def _desk(
+    request: HttpRequest, suggestion: FieldSuggestion, *, status: int = 200, **forms: object
+) -> HttpResponse:
     district = suggestion.district
     context = {
         "suggestion": suggestion,
@@ -122,8 +132,12 @@ def act_on(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                 suggestion=suggestion, text=data["text"], **acting(request, now)
             )
             return _("The answer is published.")
-        suggestions.suggestion_to_proposal(suggestion=suggestion, category=data["category"],
-                                           title=data["title"], **acting(request, now))  # fmt: skip
+        suggestions.suggestion_to_proposal(
+            suggestion=suggestion,
+            category=data["category"],
+            title=data["title"],
+            **acting(request, now),
+        )
         return _("The suggestion is now a proposal.")
 
     return SUGGESTION_DESK.act(request, suggestion, act, now=now, form=form, form_key=key)

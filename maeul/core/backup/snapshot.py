@@ -172,10 +172,18 @@ def pg_dump(target: Path) -> tuple[Fingerprints, Fingerprints]:
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
         _run(
-            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-             f"--snapshot={snapshot}", "--file", str(target), *args],
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--snapshot={snapshot}",
+                "--file",
+                str(target),
+                *args,
+            ],
             env,
-        )  # fmt: skip
+        )
         return pg_fingerprints(cursor)
 
 
@@ -184,10 +192,19 @@ def pg_restore(dump: Path) -> None:
     args, env = pg_environment()
     connection.close()
     _run(
-        ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-         "--single-transaction", "--exit-on-error", *args, str(dump)],
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--no-privileges",
+            "--single-transaction",
+            "--exit-on-error",
+            *args,
+            str(dump),
+        ],
         env,
-    )  # fmt: skip
+    )
 
 
 def live_fingerprints() -> tuple[Fingerprints, Fingerprints]:

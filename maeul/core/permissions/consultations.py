@@ -208,9 +208,12 @@ def _workshop_ready(user: Any, target: Model | None, now: datetime) -> Decision:
     needed = settings.MAEUL_WORKSHOP_SUPPORTS
     if target.support_count < needed:
         return deny(
-            _("A workshop can be opened on a proposal with at least %(needed)d supports; "
-              "this one has %(count)d.") % {"needed": needed, "count": target.support_count}
-        )  # fmt: skip
+            _(
+                "A workshop can be opened on a proposal with at least %(needed)d supports; "
+                "this one has %(count)d."
+            )
+            % {"needed": needed, "count": target.support_count}
+        )
     return ALLOW
 
 

@@ -56,7 +56,7 @@ class Programme(models.Model):
     """A district's programme of one year (e.g. 마을력강화 마을교육 2020) and its targets; a
     programme without a district is the city's (서울시 마을공동체종합지원센터)."""
 
-    district = optional_link(District, _("district"), related_name="+", on_delete=models.PROTECT)  # fmt: skip
+    district = optional_link(District, _("district"), related_name="+", on_delete=models.PROTECT)
     title = models.CharField(_("title"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     description = models.TextField(_("description"), blank=True)
@@ -109,9 +109,12 @@ class Course(models.Model):
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     prerequisites = models.ManyToManyField(
-        "self", verbose_name=_("courses to complete first"), symmetrical=False, blank=True,
+        "self",
+        verbose_name=_("courses to complete first"),
+        symmetrical=False,
+        blank=True,
         related_name="leads_to",
-    )  # fmt: skip
+    )
     min_attendance_percent = models.PositiveSmallIntegerField(
         _("attendance needed to complete (%)"),
         default=80,
@@ -119,9 +122,11 @@ class Course(models.Model):
     )
     requires_completion_work = models.BooleanField(_("completion work needed"), default=False)
     survey_at = models.CharField(
-        _("satisfaction survey"), max_length=20, choices=SurveyAt.choices,
+        _("satisfaction survey"),
+        max_length=20,
+        choices=SurveyAt.choices,
         default=SurveyAt.LAST_SESSION,
-    )  # fmt: skip
+    )
     # Recorded totals (from a report of an earlier year); None for a live course.
     recorded_sessions = models.PositiveIntegerField(null=True, blank=True)
     recorded_hours = models.DecimalField(max_digits=7, decimal_places=1, null=True, blank=True)
@@ -177,9 +182,11 @@ class Session(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     hours = models.DecimalField(
-        _("hours"), max_digits=4, decimal_places=1,
+        _("hours"),
+        max_digits=4,
+        decimal_places=1,
         validators=[MinValueValidator(Decimal("0.5"))],
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("course session")

@@ -39,8 +39,13 @@ def issue_course_certificate(
                     issued_at=now,
                 )
                 if registration.user_id != user.pk:
-                    audit.record(actor=user, action="courses.certificate.issue",
-                                 target=certificate, ip=ip, now=now)  # fmt: skip
+                    audit.record(
+                        actor=user,
+                        action="courses.certificate.issue",
+                        target=certificate,
+                        ip=ip,
+                        now=now,
+                    )
             return certificate
         except IntegrityError:
             # Two downloads at once (the other one issued it), or a number taken: ask again.

@@ -34,8 +34,13 @@ def submit_completion_work(
     registration.completion_work = title[:300]
     registration.completion_work_submitted_at = now
     registration.completion_work_accepted_at = None
-    registration.save(update_fields=["completion_work", "completion_work_submitted_at",
-                                     "completion_work_accepted_at"])  # fmt: skip
+    registration.save(
+        update_fields=[
+            "completion_work",
+            "completion_work_submitted_at",
+            "completion_work_accepted_at",
+        ]
+    )
     return registration
 
 
@@ -49,8 +54,7 @@ def accept_completion_work(
     with transaction.atomic():
         registration.completion_work_accepted_at = now
         registration.save(update_fields=["completion_work_accepted_at"])
-        audit.record(actor=staff, action="courses.work.accept", target=registration, ip=ip,
-                     now=now)  # fmt: skip
+        audit.record(actor=staff, action="courses.work.accept", target=registration, ip=ip, now=now)
     return registration
 
 
@@ -82,6 +86,12 @@ def record_completions(*, course: Course, staff: Any, ip: str | None, now: datet
             )
         ]
         Registration.objects.filter(pk__in=done).update(completed_at=now)
-        audit.record(actor=staff, action="courses.completion.record", target=course,
-                     changes={"completed": [None, len(done)]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="courses.completion.record",
+            target=course,
+            changes={"completed": [None, len(done)]},
+            ip=ip,
+            now=now,
+        )
     return len(done)

@@ -113,23 +113,32 @@ def record_attendance(
     if registered != ids:
         raise RuleViolation(
             _("Only people registered for the course can be recorded as attending."),
-            code="not_registered", field="present",
-        )  # fmt: skip
+            code="not_registered",
+            field="present",
+        )
     if Attendance.objects.filter(session=session, user_id__in=ids).exists():
         raise RuleViolation(
             _("Attendance at this session is already recorded for someone you chose."),
-            code="already_recorded", field="present",
-        )  # fmt: skip
+            code="already_recorded",
+            field="present",
+        )
     with refuse_duplicate(
         _("Attendance at this session is already recorded for someone you chose."),
-        code="already_recorded", field="present",
-    ):  # fmt: skip
+        code="already_recorded",
+        field="present",
+    ):
         Attendance.objects.bulk_create(
             Attendance(session=session, user_id=pk, recorded_by=staff, recorded_at=now)
             for pk in sorted(ids)
         )
-        audit.record(actor=staff, action="courses.attendance.record", target=session,
-                     changes={"attended": [None, len(ids)]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="courses.attendance.record",
+            target=session,
+            changes={"attended": [None, len(ids)]},
+            ip=ip,
+            now=now,
+        )
     return len(ids)
 
 

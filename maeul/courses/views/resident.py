@@ -139,8 +139,13 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         data = form.cleaned_data
-        taking.rate_session(user=request.user, session=session, score=data["score"],
-                            comment=data["comment"], now=now)  # fmt: skip
+        taking.rate_session(
+            user=request.user,
+            session=session,
+            score=data["score"],
+            comment=data["comment"],
+            now=now,
+        )
         return _("Thank you for rating the course.")
 
     decision = can(request.user, Action.RATE_COURSE, session, now=now)
@@ -154,8 +159,9 @@ def submit_work(request: HttpRequest, pk: int) -> HttpResponse:
     form = WorkForm(request.POST)
 
     def act() -> str:
-        completion.submit_completion_work(user=request.user, registration=registration,
-                                          title=form.cleaned_data["title"], now=now)  # fmt: skip
+        completion.submit_completion_work(
+            user=request.user, registration=registration, title=form.cleaned_data["title"], now=now
+        )
         return _("Your completion work was submitted.")
 
     return MY_COURSES.act(request, act, decision=ALLOW, form=form, form_key="work_form")

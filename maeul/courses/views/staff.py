@@ -42,8 +42,9 @@ def course_list(request: HttpRequest) -> HttpResponse:
     return render(request, "courses/staff/course_list.html", context)
 
 
-def attendance_form(session: Session, people: list[tuple[int, str]], recorded: set[int],
-                    data: Any = None) -> AttendanceForm:  # fmt: skip
+def attendance_form(
+    session: Session, people: list[tuple[int, str]], recorded: set[int], data: Any = None
+) -> AttendanceForm:
     """The form of one session: the registered people not recorded at it yet."""
     left = [(pk, name) for pk, name in people if pk not in recorded]
     return AttendanceForm(data, people=left, prefix=f"s{session.pk}")
@@ -118,9 +119,13 @@ def add_session(request: HttpRequest, pk: int) -> HttpResponse:
     def act() -> str:
         data = form.cleaned_data
         session = courses.add_session(
-            course=course, starts_at=data["starts_at"], ends_at=data["ends_at"],
-            hours=data["hours"], topic=data["topic"], **acting(request, now),
-        )  # fmt: skip
+            course=course,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            hours=data["hours"],
+            topic=data["topic"],
+            **acting(request, now),
+        )
         return _("Session %(number)s was added.") % {"number": session.number}
 
     return COURSE_DESK.act(request, course, act, now=now, form=form, form_key="session_form")

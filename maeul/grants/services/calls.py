@@ -145,9 +145,18 @@ def change_call(
     enforce(staff, Action.MANAGE_GRANT_CALL, call, now=now)
     _read_fields(fields)
     if call.is_published and call.opens_at <= now:
-        binding = {"min_amount", "max_amount", "min_members", "count_living_area",
-                   "nonprofit_required", "trade_groups_allowed", "required_attachments",
-                   "opens_at", "programme", "year"}  # fmt: skip
+        binding = {
+            "min_amount",
+            "max_amount",
+            "min_members",
+            "count_living_area",
+            "nonprofit_required",
+            "trade_groups_allowed",
+            "required_attachments",
+            "opens_at",
+            "programme",
+            "year",
+        }
         changed = {name for name in binding & set(fields) if fields[name] != getattr(call, name)}
         if changed:
             raise RuleViolation(

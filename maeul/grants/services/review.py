@@ -264,9 +264,13 @@ def decide(
         application.decided_by = staff
         application.save(
             update_fields=[
-                "status", "granted_amount", "decision_reasons", "decided_at", "decided_by",
+                "status",
+                "granted_amount",
+                "decision_reasons",
+                "decided_at",
+                "decided_by",
             ]
-        )  # fmt: skip
+        )
         audit.record(
             actor=staff,
             action="grants.decide",

@@ -88,9 +88,10 @@ def call_list(request: HttpRequest) -> HttpResponse:
 
     def act() -> tuple[str, str]:
         call = services.create_call(
-            district=cast(District, district), **acting(request, now),
+            district=cast(District, district),
+            **acting(request, now),
             **form.cleaned_data,
-        )  # fmt: skip
+        )
         return _("The call was saved. Add its expense categories, then publish it."), reverse(
             "grants:staff_call", args=[call.pk]
         )

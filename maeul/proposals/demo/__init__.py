@@ -210,10 +210,14 @@ def _finish(
         ).earliest("published_at")
     at = (target.published_at or TIMELINE_START) + timedelta(days=4)
     duplicate = submit_proposal(
-        author=people[-1], district=district, dong=dongs[DUPLICATE.dong],
-        category=categories[DUPLICATE.category], title=DUPLICATE.title, body=DUPLICATE.body,
+        author=people[-1],
+        district=district,
+        dong=dongs[DUPLICATE.dong],
+        category=categories[DUPLICATE.category],
+        title=DUPLICATE.title,
+        body=DUPLICATE.body,
         now=at,
-    )  # fmt: skip
+    )
     overlap = list(Support.objects.filter(proposal=target).values_list("user_id", flat=True)[:5])
     fresh = [p for p in people[-40:-1] if p.pk not in overlap][:12]
     chosen = [p for p in people if p.pk in overlap] + fresh
@@ -222,10 +226,15 @@ def _finish(
         staff=staff, duplicate=duplicate, target=target, ip=None, now=at + timedelta(days=2)
     )
     submit_proposal(
-        author=people[-2], district=district, dong=dongs[DRAFT.dong],
-        category=categories[DRAFT.category], title=DRAFT.title, body=DRAFT.body, publish=False,
+        author=people[-2],
+        district=district,
+        dong=dongs[DRAFT.dong],
+        category=categories[DRAFT.category],
+        title=DRAFT.title,
+        body=DRAFT.body,
+        publish=False,
         now=TIMELINE_END - timedelta(days=2),
-    )  # fmt: skip
+    )
 
     # Two heated comments get reported; staff hide one and leave the other in the queue.
     open_ = [c for c in comments if c.parent_id is None and c.proposal.is_public][::17][:2]

@@ -163,10 +163,14 @@ def verified_residents(district: District, count: int, rng: random.Random) -> li
     DongTie.objects.bulk_create(
         [
             DongTie(
-                user=user, dong=dong, kind=TieKind.LIVES, started_at=joined,
-                confirmed_at=confirmed, confirmed_by=confirmer if confirmed else None,
+                user=user,
+                dong=dong,
+                kind=TieKind.LIVES,
+                started_at=joined,
+                confirmed_at=confirmed,
+                confirmed_by=confirmer if confirmed else None,
             )
             for user, dong, joined, confirmed in ties
         ]
-    )  # fmt: skip
+    )
     return list(User.objects.filter(email__in=emails).order_by("email"))

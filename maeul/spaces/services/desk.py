@@ -31,8 +31,14 @@ def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | No
     if booking.status != BookingStatus.REQUESTED:
         raise RuleViolation(_("Only a booking awaiting approval can be approved."), code="status")
     with transaction.atomic():
-        _change(booking, BookingStatus.CONFIRMED, staff=staff, action="spaces.approve_booking",
-                now=now, ip=ip)  # fmt: skip
+        _change(
+            booking,
+            BookingStatus.CONFIRMED,
+            staff=staff,
+            action="spaces.approve_booking",
+            now=now,
+            ip=ip,
+        )
         tell_booker(
             booking,
             _("Your booking of %(room)s on %(day)s is confirmed.")
@@ -52,9 +58,14 @@ def refuse_booking(
         raise RuleViolation(_("Give the reason for the refusal."), code="reason", field="reason")
     with transaction.atomic():
         release(booking, BookingStatus.CANCELLED, now=now, note=reason.strip())
-        audit.record(actor=staff, action="spaces.refuse_booking", target=booking,
-                     changes={"status": [BookingStatus.REQUESTED, BookingStatus.CANCELLED]},
-                     ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="spaces.refuse_booking",
+            target=booking,
+            changes={"status": [BookingStatus.REQUESTED, BookingStatus.CANCELLED]},
+            ip=ip,
+            now=now,
+        )
         tell_booker(
             booking,
             _("Your booking of %(room)s on %(day)s was refused: %(reason)s")

@@ -84,13 +84,19 @@ def take_back(*, loan: ItemLoan, condition: str, staff: Any, now: datetime, ip: 
     with transaction.atomic():
         locked = ItemLoan.objects.select_for_update().get(pk=loan.pk)
         if locked.status != LoanStatus.OUT:
-            raise RuleViolation(_("This item is not lent out, so it cannot be returned."),
-                                code="not_out")  # fmt: skip
+            raise RuleViolation(
+                _("This item is not lent out, so it cannot be returned."), code="not_out"
+            )
         locked.status, locked.returned_at, locked.condition = LoanStatus.RETURNED, now, condition
         locked.save(update_fields=["status", "returned_at", "condition"])
-        audit.record(actor=staff, action="spaces.take_back", target=locked,
-                     changes={"status": [LoanStatus.OUT, LoanStatus.RETURNED],
-                              "condition": ["", condition]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="spaces.take_back",
+            target=locked,
+            changes={"status": [LoanStatus.OUT, LoanStatus.RETURNED], "condition": ["", condition]},
+            ip=ip,
+            now=now,
+        )
     loan.refresh_from_db()
 
 

@@ -54,15 +54,27 @@ def add_photo(
         photo = SpacePhoto(space=space, alt=alt[:200], uploaded_by=staff, uploaded_at=now)
         written.save(photo.image, checked.content, default_name="photo")
         photo.save()
-        audit.record(actor=staff, action="spaces.add_photo", target=photo,
-                     changes={"alt": ["", photo.alt]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="spaces.add_photo",
+            target=photo,
+            changes={"alt": ["", photo.alt]},
+            ip=ip,
+            now=now,
+        )
     return photo
 
 
 def remove_photo(*, photo: SpacePhoto, staff: Any, now: datetime, ip: str | None = None) -> None:
     enforce(staff, Action.MANAGE_SPACE, photo, now=now)
     with transaction.atomic():
-        audit.record(actor=staff, action="spaces.remove_photo", target=photo.space,
-                     changes={"alt": [photo.alt, ""]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="spaces.remove_photo",
+            target=photo.space,
+            changes={"alt": [photo.alt, ""]},
+            ip=ip,
+            now=now,
+        )
         delete_file_later(photo.image)
         photo.delete()

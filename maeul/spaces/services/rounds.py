@@ -227,7 +227,12 @@ def close_round(
                 if request.status == RequestStatus.WON
                 else _("%(group)s was not allocated its weekly slot of %(room)s for %(season)s.")
             ) % values
-            notify(recipients=[request.representative], kind=NOTIFY_KIND, message=message,
-                   url=url, now=now)  # fmt: skip
+            notify(
+                recipients=[request.representative],
+                kind=NOTIFY_KIND,
+                message=message,
+                url=url,
+                now=now,
+            )
     round_.refresh_from_db()
     return ordered

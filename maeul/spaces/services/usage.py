@@ -20,16 +20,23 @@ def count_visitors(
     """The walk-in visitors of one day (entered again, the count is replaced)."""
     enforce(staff, Action.MANAGE_SPACE, space, now=now)
     if on > local_date(now):
-        raise RuleViolation(_("Visitors can only be counted for today or earlier."),
-                            code="future", field="on")  # fmt: skip
+        raise RuleViolation(
+            _("Visitors can only be counted for today or earlier."), code="future", field="on"
+        )
     if visitors < 0:
         raise RuleViolation(_("Enter a number of visitors."), code="visitors", field="visitors")
     with transaction.atomic():
         row, _created = VisitorCount.objects.update_or_create(
             space=space, on=on, defaults={"visitors": visitors}
         )
-        audit.record(actor=staff, action="spaces.count_visitors", target=row,
-                     changes={"visitors": [None, visitors]}, ip=ip, now=now)  # fmt: skip
+        audit.record(
+            actor=staff,
+            action="spaces.count_visitors",
+            target=row,
+            changes={"visitors": [None, visitors]},
+            ip=ip,
+            now=now,
+        )
     return row
 
 

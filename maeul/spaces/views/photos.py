@@ -43,8 +43,12 @@ def photo_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = PhotoForm(request.POST, request.FILES)
 
     def act() -> str:
-        photos.add_photo(space=space, upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"],
-                         **acting(request, now))  # fmt: skip
+        photos.add_photo(
+            space=space,
+            upload=form.cleaned_data["image"],
+            alt=form.cleaned_data["alt"],
+            **acting(request, now),
+        )
         return _("The photo was added.")
 
     return PHOTO_DESK.act(request, space, act, now=now, form=form, form_key="form")

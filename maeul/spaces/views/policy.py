@@ -65,8 +65,9 @@ def set_policy(request: HttpRequest, pk: int) -> HttpResponse:
         level = get_object_or_404(CapacityPolicy, district=district, pk=chosen)
 
     def act() -> str:
-        outcome = services.set_capacity_policy(district=district, policy=level,
-                                               **acting(request, now))  # fmt: skip
+        outcome = services.set_capacity_policy(
+            district=district, policy=level, **acting(request, now)
+        )
         return _(
             "The capacity policy was changed: %(capped)d bookings capped, %(cancelled)d "
             "cancelled; their bookers were told."

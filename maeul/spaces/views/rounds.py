@@ -55,8 +55,9 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = SlotRequestForm(request.POST)
 
     def act() -> str:
-        rounds.request_slot(round_=round_, representative=request.user, now=now,
-                            **form.cleaned_data)  # fmt: skip
+        rounds.request_slot(
+            round_=round_, representative=request.user, now=now, **form.cleaned_data
+        )
         return _("Your request was received. The allocation is drawn when the round closes.")
 
     return ROUND_PAGE.act(request, round_, act, now=now, form=form, form_key="form")
@@ -101,9 +102,13 @@ def staff_rounds(request: HttpRequest, pk: int) -> HttpResponse:
 
     def act() -> str:
         data = form.cleaned_data
-        rounds.open_round(room=space.rooms.get(pk=data["room"]), name=data["name"],
-                          starts_on=data["starts_on"], ends_on=data["ends_on"],
-                          **acting(request, now))  # fmt: skip
+        rounds.open_round(
+            room=space.rooms.get(pk=data["room"]),
+            name=data["name"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            **acting(request, now),
+        )
         return _("The allocation round is open for requests.")
 
     return ROUNDS_DESK.act(request, space, act, now=now, form=form, form_key="form")

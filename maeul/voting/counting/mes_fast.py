@@ -150,9 +150,12 @@ class FastProfile:
             merged, where = np.unique(of_ballot[supporting], return_inverse=True)
             self.groups.append(merged.astype(np.int64))
             self._project_counts.append(
-                np.bincount(where.reshape(-1), weights=self._ballot_counts[supporting],
-                            minlength=len(merged)).astype(np.float64)
-            )  # fmt: skip
+                np.bincount(
+                    where.reshape(-1),
+                    weights=self._ballot_counts[supporting],
+                    minlength=len(merged),
+                ).astype(np.float64)
+            )
 
     def regrouped(self, project: int) -> FastProfile:
         """The same profile grouped with `project` among the winners too."""
