@@ -9,7 +9,7 @@ on each page, images with their alternative text, and page numbers.
     document.heading("봉사활동 확인서")
     document.key_values([("성명", "김마을"), ("봉사시간", "12시간")])
     document.table(["일자", "활동", "시간"], rows, widths=(30, 120, 30), align="LLR")
-    return attachment(document.to_bytes(), "확인서.pdf", PDF_TYPE)
+    return attachment(document.to_bytes(), PDF_TYPE, "VC-2026-7KQ4M2XA.pdf")
 
 Text is laid out as given: the caller formats amounts and dates (`core/templatetags`
 filters, `core/dates`). Nothing here reads a request or the database.
