@@ -21,7 +21,7 @@ from maeul.core.env import (
     private_file,
     secret_from_file,
 )
-from maeul.core.legal import operator_from_env
+from maeul.core.legal import operator_from_env, source_url_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # The database, keys and private files live here: owner-only (0700) when we create it.
@@ -296,5 +296,8 @@ MAEUL_BASE_URL = env_str("MAEUL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The operator (운영기관) and privacy officer named in the footer, the privacy policy and the
 # terms; fictional demo values unless MAEUL_OPERATOR_NAME and its companions are set.
 MAEUL_OPERATOR = operator_from_env()
+# Where anyone using the site can get its source code (AGPL-3.0 section 13), linked from the
+# footer; a deploy check warns while it is unset.
+MAEUL_SOURCE_URL = source_url_from_env()
 # The district whose pages the front page and proposal forms open by default (금천구).
 MAEUL_DEFAULT_DISTRICT = env_str("MAEUL_DEFAULT_DISTRICT", "1154500000")

@@ -3,6 +3,8 @@
 maeul.W001: the data key file sits in the SQLite database's folder, so one copied folder
 (a backup, a stolen disk image) holds both the encrypted phone numbers and their key.
 maeul.W002: the var folder, the database or the data key can be read by other accounts.
+maeul.W003: no MAEUL_SOURCE_URL, so the footer offers no source code, which the AGPL-3.0
+(section 13) asks of a site that runs a modified Maeul for others.
 """
 
 import stat
@@ -60,3 +62,22 @@ def check_private_files(
 
 def _open_to_others(path: Path) -> bool:
     return bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+@register(Tags.security, "maeul_licence", deploy=True)
+def check_source_offer(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    if settings.DEBUG or settings.MAEUL_SOURCE_URL:
+        return []
+    return [
+        Warning(
+            "소스 코드를 받을 주소가 없습니다. No address where users can get the source code.",
+            hint=(
+                "수정한 Maeul을 운영하면 AGPL-3.0 제13조에 따라 이용자에게 소스 코드를 "
+                "제공해야 합니다. MAEUL_SOURCE_URL에 저장소 주소를 정하세요. Set "
+                "MAEUL_SOURCE_URL to the repository of the code this site runs (AGPL-3.0 s. 13)."
+            ),
+            id="maeul.W003",
+        )
+    ]

@@ -167,3 +167,16 @@ def _processors(raw: str) -> tuple[Processor, ...]:
             )
         found.append(Processor(name.strip(), task.strip()))
     return tuple(found)
+
+
+def source_url_from_env() -> str:
+    """MAEUL_SOURCE_URL: where users get the source code (AGPL-3.0 section 13); empty if unset.
+
+    Only a web address is accepted, since it becomes a link on every page."""
+    url = os.environ.get("MAEUL_SOURCE_URL", "").strip()
+    if url and not re.match(r"^https?://[^\s\"'<>]+$", url):
+        raise ConfigError(
+            "MAEUL_SOURCE_URL은 https://로 시작하는 주소여야 합니다. "
+            "Invalid MAEUL_SOURCE_URL: expected a web address such as https://example.org/maeul."
+        )
+    return url

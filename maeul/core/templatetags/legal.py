@@ -1,4 +1,5 @@
-"""`{% load legal %}{% site_operator as operator %}`: the operator for the footer.
+"""`{% load legal %}{% site_operator as operator %}`: the operator for the footer, and
+`{% site_source_url as source_url %}`: where the site's source code is offered.
 
 A tag rather than a context processor, so that the 500 page (rendered without context
 processors) still names the operator and its contact details.
@@ -16,3 +17,9 @@ register = template.Library()
 def site_operator() -> Operator:
     operator: Operator = settings.MAEUL_OPERATOR
     return operator
+
+
+@register.simple_tag
+def site_source_url() -> str:
+    url: str = settings.MAEUL_SOURCE_URL
+    return url
