@@ -51,6 +51,18 @@ def _test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
+def _in_the_sites_language():
+    """Each test starts in Korean, whatever language an earlier test on this worker left active
+    (a label such as 70세 이상 is otherwise English in one order of the tests and Korean in another)."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache(db):
     from django.core.cache import cache
 
