@@ -14,8 +14,6 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from maeul.core.money import in_thousands
-from maeul.core.spreadsheets import BOM as BOM  # read here by the tests
-from maeul.core.spreadsheets import CSV_TYPE as CSV_TYPE  # read here by consultations
 from maeul.core.spreadsheets import (
     NUMBER,
     as_text,
@@ -24,7 +22,6 @@ from maeul.core.spreadsheets import (
     new_workbook,
     workbook_bytes,
 )
-from maeul.core.spreadsheets import XLSX_TYPE as XLSX_TYPE  # read here by consultations
 from maeul.plans.accountability import Accountability, Amounts, Group, ProjectRow
 
 TOTAL: Final = "합계"

@@ -11,10 +11,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from maeul.core.spreadsheets import BOM
 from maeul.councils.models import Council, CouncilKind
 from maeul.places.models import Dong
 from maeul.plans.accountability import AccountabilityFilter, accountability_table, parse_filter
-from maeul.plans.exports import BOM, PROJECT_COLUMNS
+from maeul.plans.exports import PROJECT_COLUMNS
 from maeul.plans.models import (
     AutonomyPlan,
     BudgetSource,

@@ -22,6 +22,13 @@ def test_an_item_is_lent_and_returned(item, resident, dong_staff):
     assert loan.due_on == NOW.date() + timedelta(days=7)
     lending.take_back(loan=loan, condition=Condition.GOOD, staff=dong_staff, now=NOW, ip=None)
     assert (loan.status, loan.condition) == (LoanStatus.RETURNED, Condition.GOOD)
+    assert AuditEntry.objects.get(action="spaces.hand_out").changes == {
+        "status": [LoanStatus.REQUESTED, LoanStatus.OUT]
+    }
+    assert AuditEntry.objects.get(action="spaces.take_back").changes == {
+        "status": [LoanStatus.OUT, LoanStatus.RETURNED],
+        "condition": ["", Condition.GOOD],
+    }
 
 
 def test_returning_an_item_that_is_not_out_is_refused(item, resident, dong_staff):

@@ -15,10 +15,10 @@ from maeul.archive.forms import ResourceForm
 from maeul.archive.services import survey
 from maeul.archive.spreadsheet import dong_xlsx
 from maeul.core.desk import RowDesk
+from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can
 from maeul.core.query import whole_number
-from maeul.core.requests import acting
 from maeul.core.spreadsheets import XLSX_TYPE
 from maeul.places.models import Dong
 
@@ -66,22 +66,16 @@ def resource_survey(request: HttpRequest, code: str) -> HttpResponse:
     dong = _dong(code)
     if request.method != "POST":
         return _render(request, dong)
-    now = timezone.now()
-    form = ResourceForm(request.POST)
-
-    def act() -> str:
-        data = form.cleaned_data
-        survey.record_resource(
-            dong=dong,
-            kind=data["kind"],
-            name=data["name"],
-            description=data["description"],
-            surveyed_on=data["surveyed_on"],
-            **acting(request, now),
-        )
-        return _("The resource was added to the survey.")
-
-    return DONG_PAGE.act(request, dong, act, now=now, form=form, form_key="form")
+    return desk_step(
+        request,
+        DONG_PAGE,
+        dong,
+        survey.record_resource,
+        _("The resource was added to the survey."),
+        form=ResourceForm(request.POST),
+        form_key="form",
+        dong=dong,
+    )
 
 
 # The files are Korean whatever the reader's language: officials pass them on as they are.

@@ -14,8 +14,9 @@ from maeul.archive.forms import RecordForm
 from maeul.archive.models import ArchiveRecord
 from maeul.archive.services import records
 from maeul.core.desk import PageDesk, form_page, served_row
+from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, can, scope_of, staff_required
-from maeul.core.requests import acting, client_ip
+from maeul.core.requests import client_ip
 from maeul.places.models import District, Dong
 
 
@@ -94,14 +95,10 @@ RECORDS_DESK = PageDesk(page=_desk, url_name="archive:desk")
 
 
 def _record_action(request: HttpRequest, pk: int, service: Any, notice: str) -> HttpResponse:
-    record, now = served_row(request, ArchiveRecord.objects.all(), pk), timezone.now()
-
-    def act() -> str:
-        service(record=record, **acting(request, now))
-        return notice
-
-    decision = can(request.user, Action.APPROVE_RECORD, record, now=now)
-    return RECORDS_DESK.act(request, act, decision=decision)
+    record = served_row(request, ArchiveRecord.objects.all(), pk)
+    return desk_step(
+        request, RECORDS_DESK, record, service, notice, action=Action.APPROVE_RECORD, record=record
+    )
 
 
 @staff_required

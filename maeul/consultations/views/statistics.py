@@ -7,7 +7,7 @@ from django.utils import translation
 from maeul.consultations.spreadsheet import participation_csv, participation_workbook
 from maeul.consultations.statistics import consultation_figures, forum_figures
 from maeul.core.downloads import attachment
-from maeul.plans.exports import CSV_TYPE, XLSX_TYPE
+from maeul.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 
 
 def statistics_page(request: HttpRequest) -> HttpResponse:

@@ -187,30 +187,26 @@ def change_project(
             code="split",
             field="budget",
         )
-    before = audit.snapshot(project, PROJECT_FIELDS)
-    for name, value in fields.items():
-        setattr(project, name, value)
-    _check_project(
-        plan=project.plan,
-        title=project.title,
-        budget=project.budget,
-        section=project.section,
-        starts_on=project.starts_on,
-        ends_on=project.ends_on,
-        programme=project.programme,
-        budget_source=project.budget_source,
-    )
-    with transaction.atomic():
+    with (
+        transaction.atomic(),
+        audit.changing(
+            project, PROJECT_FIELDS, actor=staff, action="plans.project_change", ip=ip, now=now
+        ),
+    ):
+        for name, value in fields.items():
+            setattr(project, name, value)
+        _check_project(
+            plan=project.plan,
+            title=project.title,
+            budget=project.budget,
+            section=project.section,
+            starts_on=project.starts_on,
+            ends_on=project.ends_on,
+            programme=project.programme,
+            budget_source=project.budget_source,
+        )
         project.title = project.title.strip()[:200]
         project.save(update_fields=[*fields.keys()])
-        audit.record(
-            actor=staff,
-            action="plans.project_change",
-            target=project,
-            changes=audit.diff(before, audit.snapshot(project, PROJECT_FIELDS)),
-            ip=ip,
-            now=now,
-        )
     return project
 
 

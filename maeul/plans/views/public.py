@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from maeul.core.downloads import attachment
 from maeul.core.permissions import Action, can, scope_of
-from maeul.core.spreadsheets import XLSX_TYPE
+from maeul.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from maeul.councils.models import Council
 from maeul.places.models import District, Dong
 from maeul.plans import exports
@@ -135,7 +135,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     with translation.override("ko"):
         place, table = _export_table(request)
         content = exports.export_csv(table)
-    return attachment(content, exports.CSV_TYPE, _file_name(place, "csv"))
+    return attachment(content, CSV_TYPE, _file_name(place, "csv"))
 
 
 # --- A project -------------------------------------------------------------------------

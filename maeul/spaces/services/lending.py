@@ -58,16 +58,17 @@ def hand_out(*, loan: ItemLoan, staff: Any, now: datetime, ip: str | None) -> No
     enforce(staff, Action.MANAGE_SPACE, loan, now=now)
     with transaction.atomic():
         locked = _locked_request(loan, _("Only a requested loan can be handed out."))
-        locked.status = LoanStatus.OUT
-        locked.picked_up_at = now
-        locked.due_on = local_date(now) + timedelta(days=locked.item.loan_days)
-        locked.deposit = locked.item.deposit * locked.quantity
-        locked.save(update_fields=["status", "picked_up_at", "due_on", "deposit"])
-        audit.record(
+        audit.save_changed(
+            locked,
+            {
+                "status": LoanStatus.OUT,
+                "picked_up_at": now,
+                "due_on": local_date(now) + timedelta(days=locked.item.loan_days),
+                "deposit": locked.item.deposit * locked.quantity,
+            },
+            audited=["status"],
             actor=staff,
             action="spaces.hand_out",
-            target=locked,
-            changes={"status": [LoanStatus.REQUESTED, LoanStatus.OUT]},
             ip=ip,
             now=now,
         )
@@ -87,13 +88,12 @@ def take_back(*, loan: ItemLoan, condition: str, staff: Any, now: datetime, ip: 
             raise RuleViolation(
                 _("This item is not lent out, so it cannot be returned."), code="not_out"
             )
-        locked.status, locked.returned_at, locked.condition = LoanStatus.RETURNED, now, condition
-        locked.save(update_fields=["status", "returned_at", "condition"])
-        audit.record(
+        audit.save_changed(
+            locked,
+            {"status": LoanStatus.RETURNED, "returned_at": now, "condition": condition},
+            audited=["status", "condition"],
             actor=staff,
             action="spaces.take_back",
-            target=locked,
-            changes={"status": [LoanStatus.OUT, LoanStatus.RETURNED], "condition": ["", condition]},
             ip=ip,
             now=now,
         )

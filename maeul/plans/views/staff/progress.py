@@ -1,14 +1,12 @@
 """A project's progress updates: publishing one (with a described photo) and removing one."""
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, staff_required
-from maeul.core.requests import acting
 from maeul.plans.forms import ProgressUpdateForm
 from maeul.plans.models import ProgressUpdate
 from maeul.plans.services import progress
@@ -18,22 +16,17 @@ from maeul.plans.views.staff.projects import PROJECT_DESK, staff_project
 @staff_required
 @require_POST
 def add_update(request: HttpRequest, pk: int) -> HttpResponse:
-    project, now = staff_project(request, pk), timezone.now()
-    form = ProgressUpdateForm(request.POST, request.FILES)
-
-    def act() -> str:
-        data = form.cleaned_data
-        progress.add_progress_update(
-            project=project,
-            body=data["body"],
-            photo=data["photo"],
-            photo_alt=data["photo_alt"],
-            **acting(request, now),
-        )
-        return _("The progress update was published.")
-
-    return PROJECT_DESK.act(
-        request, project, act, action=Action.RECORD_SPENDING, form=form, form_key="update_form"
+    project = staff_project(request, pk)
+    return desk_step(
+        request,
+        PROJECT_DESK,
+        project,
+        progress.add_progress_update,
+        _("The progress update was published."),
+        form=ProgressUpdateForm(request.POST, request.FILES),
+        form_key="update_form",
+        action=Action.RECORD_SPENDING,
+        project=project,
     )
 
 
