@@ -13,8 +13,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.functional import Promise
 
+from maeul.core.errors import RuleViolation
 from maeul.core.models import RateCounter
+
+HOUR = 3600
 
 
 def hit(key: str, *, window: int, allowed: int) -> bool:
@@ -23,6 +27,20 @@ def hit(key: str, *, window: int, allowed: int) -> bool:
     if settings.REDIS_URL:
         return _hit_cache(f"rl:{key}:{window}:{start}", window, allowed)
     return _hit_database(key[:200], start, window) <= allowed
+
+
+def refuse_over_limit(
+    key: str,
+    *,
+    allowed: int,
+    message: str | Promise,
+    window: int = HOUR,
+    code: str = "rate_limited",
+) -> None:
+    """Count one event under `key` (see `hit`); refuse it with `message` when `allowed`
+    events already happened this window (by default the hour)."""
+    if not hit(key, window=window, allowed=allowed):
+        raise RuleViolation(message, code=code)
 
 
 def _hit_cache(bucket: str, window: int, allowed: int) -> bool:

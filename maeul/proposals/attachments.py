@@ -117,6 +117,32 @@ def check_upload(upload: UploadedFile, *, field: str | None = None) -> CheckedFi
     )
 
 
+def check_photo(upload: UploadedFile, *, field: str) -> CheckedFile:
+    """An upload that must be a photo: checked like any file (`check_upload`), a PDF refused."""
+    checked = check_upload(upload, field=field)
+    if checked.kind != "image":
+        raise RuleViolation(
+            _("%(name)s is not a photo (JPEG, PNG, GIF or WebP).")
+            % {"name": checked.original_name},
+            code="bad_type",
+            field=field,
+        )
+    return checked
+
+
+def photo_description(alt: str, *, field: str) -> str:
+    """A photo's required description for people who cannot see it (its alt text): spaces
+    collapsed, refused when empty or carrying a resident registration number, cut to the
+    200 characters it is stored in."""
+    alt = " ".join(alt.split())
+    if not alt:
+        raise RuleViolation(
+            _("Describe the photo for people who cannot see it."), code="alt", field=field
+        )
+    refuse_resident_number(**{field: alt})
+    return alt[:200]
+
+
 def check_uploads(uploads: list[UploadedFile], *, field: str | None = None) -> list[CheckedFile]:
     """Check every file first, so that one bad file means none is stored."""
     if len(uploads) > MAX_FILES:

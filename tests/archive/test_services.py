@@ -1,7 +1,11 @@
 """Records, exhibitions and the resource survey: who publishes, what waits for approval,
 and bad input refused with nothing stored."""
 
+from pathlib import Path
+from unittest import mock
+
 import pytest
+from django.conf import settings
 
 from maeul.archive.models import (
     ArchiveRecord,
@@ -127,6 +131,26 @@ def test_a_file_lying_about_its_type_is_refused(doksan1, dong_staff, now, name, 
         )
     assert refused.value.code == "bad_type"
     assert _nothing_stored()
+
+
+def test_a_save_that_fails_after_the_files_are_written_leaves_no_file(doksan1, dong_staff, now):
+    with (
+        mock.patch.object(records.audit, "record", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        write(
+            doksan1,
+            dong_staff,
+            now,
+            kind="photo",
+            photo=png(),
+            photo_alt="골목 화분",
+            document=upload("회의록.pdf", PDF, "application/pdf"),
+        )
+    assert _nothing_stored()
+    private = Path(settings.PRIVATE_ROOT)
+    assert private.exists()  # the files were written there, then deleted
+    assert not [path for path in private.rglob("*") if path.is_file()]
 
 
 def test_a_pdf_sent_as_a_photo_is_refused(doksan1, dong_staff, now):

@@ -22,7 +22,7 @@ from maeul.accounts.person import checked_person_hash
 from maeul.accounts.verification.sms import get_backend
 from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
-from maeul.core.ratelimit import hit
+from maeul.core.ratelimit import refuse_over_limit
 
 CODE_LIFETIME = timedelta(minutes=10)
 MAX_FAILED_ATTEMPTS = 5
@@ -39,11 +39,12 @@ def _check_send_rate(*, user: User, phone_hmac: str, ip: str | None) -> None:
     if ip:
         limits.append((f"phone-send:ip:{ip}", *IP_SEND_LIMIT))
     for bucket, window, allowed in limits:
-        if not hit(bucket, window=window, allowed=allowed):
-            raise RuleViolation(
-                _("Too many codes were requested. Please try again in a while."),
-                code="rate_limited",
-            )
+        refuse_over_limit(
+            bucket,
+            window=window,
+            allowed=allowed,
+            message=_("Too many codes were requested. Please try again in a while."),
+        )
 
 
 def send_phone_code(

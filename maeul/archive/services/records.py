@@ -30,12 +30,13 @@ from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.core.permissions.archive import publishes_at_once
 from maeul.core.privacy import refuse_resident_number
+from maeul.core.stored_files import NewFiles, new_files
 from maeul.councils.models import CouncilEvent
 from maeul.grants.attachments import CheckedDocument, check_document
 from maeul.grants.models import CommunityGroup
 from maeul.places.models import District, Dong
 from maeul.plans.models import Project
-from maeul.proposals.attachments import CheckedFile, check_upload
+from maeul.proposals.attachments import CheckedFile, check_photo, photo_description
 
 TAG_MAX = 30
 FIRST_YEAR = 1990
@@ -85,23 +86,10 @@ def _check_links(district_id: int, documents: Documents) -> None:
         )
 
 
-def check_photo(upload: UploadedFile, alt: str) -> tuple[CheckedFile, str]:
+def _checked_photo(upload: UploadedFile, alt: str) -> tuple[CheckedFile, str]:
     """A photo judged by its bytes (re-encoded without EXIF) and its required description."""
-    alt = " ".join(alt.split())
-    if not alt:
-        raise RuleViolation(
-            _("Describe the photo for people who cannot see it."), code="alt", field="photo_alt"
-        )
-    refuse_resident_number(photo_alt=alt)
-    checked = check_upload(upload, field="photo")
-    if checked.kind != "image":
-        raise RuleViolation(
-            _("%(name)s is not a photo (JPEG, PNG, GIF or WebP).")
-            % {"name": checked.original_name},
-            code="bad_type",
-            field="photo",
-        )
-    return checked, alt[:200]
+    alt = photo_description(alt, field="photo_alt")
+    return check_photo(upload, field="photo"), alt
 
 
 def _required_part(
@@ -159,10 +147,10 @@ def submit_record(
         raise missing
     district = place if isinstance(place, District) else place.district
     _check_links(district.pk, documents)
-    checked_photo = check_photo(photo, photo_alt) if photo is not None else None
+    checked_photo = _checked_photo(photo, photo_alt) if photo is not None else None
     checked_document = check_document(document, field="document") if document else None
     at_once = publishes_at_once(author, place)
-    with transaction.atomic():
+    with new_files() as written, transaction.atomic():
         record = ArchiveRecord.objects.create(
             title=title[:200],
             body=body,
@@ -182,9 +170,9 @@ def submit_record(
         )
         RecordTag.objects.bulk_create(RecordTag(record=record, name=tag) for tag in tag_names)
         if checked_photo is not None:
-            store_photo(record, *checked_photo, now=now)
+            store_photo(record, *checked_photo, files=written, now=now)
         if checked_document is not None:
-            store_document(record, checked_document, now=now)
+            store_document(record, checked_document, files=written, now=now)
         audit.record(
             actor=author,
             action="archive.submit_record",
@@ -196,14 +184,19 @@ def submit_record(
     return record
 
 
-def store_photo(record: ArchiveRecord, checked: CheckedFile, alt: str, *, now: datetime) -> None:
-    """Save a checked photo under the record (inside the caller's transaction)."""
+def store_photo(
+    record: ArchiveRecord, checked: CheckedFile, alt: str, *, files: NewFiles, now: datetime
+) -> None:
+    """Save a checked photo under the record (inside the caller's transaction and `files`)."""
     photo = RecordPhoto(record=record, alt=alt, order=record.photos.count(), uploaded_at=now)
-    photo.image.save(checked.content.name or "photo", checked.content, save=False)
+    files.save(photo.image, checked.content, default_name="photo")
     photo.save()
 
 
-def store_document(record: ArchiveRecord, checked: CheckedDocument, *, now: datetime) -> None:
+def store_document(
+    record: ArchiveRecord, checked: CheckedDocument, *, files: NewFiles, now: datetime
+) -> None:
+    """Save a checked document under the record (inside the caller's transaction and `files`)."""
     document = RecordDocument(
         record=record,
         original_name=checked.original_name,
@@ -211,7 +204,7 @@ def store_document(record: ArchiveRecord, checked: CheckedDocument, *, now: date
         size=checked.size,
         uploaded_at=now,
     )
-    document.file.save(checked.content.name or "document", checked.content, save=False)
+    files.save(document.file, checked.content, default_name="document")
     document.save()
 
 

@@ -22,7 +22,7 @@ from maeul.core import moderation
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.core.ratelimit import hit
+from maeul.core.ratelimit import refuse_over_limit
 
 ARGUMENT_MAX = 2000
 ARGUMENTS_PER_HOUR = 30
@@ -65,11 +65,11 @@ def add_argument(
             _("An argument can be at most 2,000 characters."), code="body", field="body"
         )
     refuse_resident_number(body=body)
-    if not hit(f"argument:{author.pk}", window=3600, allowed=ARGUMENTS_PER_HOUR):
-        raise RuleViolation(
-            _("You can write up to 30 arguments an hour. Please try again later."),
-            code="rate_limited",
-        )
+    refuse_over_limit(
+        f"argument:{author.pk}",
+        allowed=ARGUMENTS_PER_HOUR,
+        message=_("You can write up to 30 arguments an hour. Please try again later."),
+    )
     return Argument.objects.create(
         consultation=consultation,
         parent=parent,

@@ -13,7 +13,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.core.ratelimit import hit
+from maeul.core.ratelimit import refuse_over_limit
 from maeul.proposals.models import Comment, CommentReport, Proposal
 
 COMMENTS_PER_HOUR = 30
@@ -50,11 +50,11 @@ def add_comment(
         raise RuleViolation(
             _("You can reply only to a comment on this proposal."), code="parent", field="parent"
         )
-    if not hit(f"comment:{author.pk}", window=3600, allowed=COMMENTS_PER_HOUR):
-        raise RuleViolation(
-            _("You can write up to 30 comments an hour. Please try again later."),
-            code="rate_limited",
-        )
+    refuse_over_limit(
+        f"comment:{author.pk}",
+        allowed=COMMENTS_PER_HOUR,
+        message=_("You can write up to 30 comments an hour. Please try again later."),
+    )
     with transaction.atomic():
         comment = Comment.objects.create(
             proposal=proposal,

@@ -11,7 +11,7 @@ from maeul.core.errors import RuleViolation
 from maeul.core.markup import render_markdown
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.core.ratelimit import hit
+from maeul.core.ratelimit import refuse_over_limit
 from maeul.core.stored_files import new_files
 from maeul.places.models import District, Dong
 from maeul.proposals.attachments import MAX_FILES, CheckedFile
@@ -122,11 +122,11 @@ def submit_proposal(
         raise RuleViolation(
             _("You can attach up to 5 files."), code="too_many", field="attachments"
         )
-    if not hit(f"proposal:{author.pk}", window=3600, allowed=PROPOSALS_PER_HOUR):
-        raise RuleViolation(
-            _("You can write up to 5 proposals an hour. Please try again later."),
-            code="rate_limited",
-        )
+    refuse_over_limit(
+        f"proposal:{author.pk}",
+        allowed=PROPOSALS_PER_HOUR,
+        message=_("You can write up to 5 proposals an hour. Please try again later."),
+    )
     with new_files() as written, transaction.atomic():
         if publish:
             _publish(proposal, now)

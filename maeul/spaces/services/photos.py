@@ -1,5 +1,5 @@
 """Photos of a space: staff of the space add them (judged by their bytes and re-encoded
-without EXIF by the proposals' `check_upload`; a PDF is refused) with a required alt text,
+without EXIF by the proposals' `check_photo`; a PDF is refused) with a required alt text,
 and remove them (the file goes with the row)."""
 
 from datetime import datetime
@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 from maeul.core import audit
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
-from maeul.core.privacy import refuse_resident_number
 from maeul.core.stored_files import delete_file_later, new_files
-from maeul.proposals.attachments import check_upload
+from maeul.proposals.attachments import check_photo, photo_description
 from maeul.spaces.models import MAX_PHOTOS, Space, SpacePhoto
 
 
@@ -28,12 +27,7 @@ def add_photo(
     ip: str | None = None,
 ) -> SpacePhoto:
     enforce(staff, Action.MANAGE_SPACE, space, now=now)
-    alt = " ".join(alt.split())
-    if not alt:
-        raise RuleViolation(
-            _("Describe the photo for people who cannot see it."), code="alt", field="alt"
-        )
-    refuse_resident_number(alt=alt)
+    alt = photo_description(alt, field="alt")
     if upload is None:
         raise RuleViolation(_("Choose a photo to upload."), code="no_file", field="image")
     if SpacePhoto.objects.filter(space=space).count() >= MAX_PHOTOS:
@@ -42,16 +36,9 @@ def add_photo(
             code="too_many",
             field="image",
         )
-    checked = check_upload(upload, field="image")
-    if checked.kind != "image":
-        raise RuleViolation(
-            _("%(name)s is not a photo (JPEG, PNG, GIF or WebP).")
-            % {"name": checked.original_name},
-            code="bad_type",
-            field="image",
-        )
+    checked = check_photo(upload, field="image")
     with new_files() as written, transaction.atomic():
-        photo = SpacePhoto(space=space, alt=alt[:200], uploaded_by=staff, uploaded_at=now)
+        photo = SpacePhoto(space=space, alt=alt, uploaded_by=staff, uploaded_at=now)
         written.save(photo.image, checked.content, default_name="photo")
         photo.save()
         audit.record(
