@@ -141,3 +141,54 @@ def test_the_month_s_figures(space, room, item, resident, neighbour, dong_staff)
     assert (row.visitors, row.loans, row.answers, row.satisfied_percent) == (36, 1, 1, 100)
     assert totals([row])["visitors"] == 36
     assert month_bounds(2026, 12) == (date(2026, 12, 1), date(2027, 1, 1))
+
+
+# --- Each decision is taken on the booking as it is now, not as the desk page showed it ---
+def _as_the_page_saw_it(booking):
+    return type(booking).objects.get(pk=booking.pk)
+
+
+def test_a_request_cancelled_meanwhile_is_not_approved(hall, resident, dong_staff):
+    booking = book(hall, resident)
+    on_the_desk = _as_the_page_saw_it(booking)
+    bookings.cancel_booking(booking=booking, user=resident, now=NOW)
+    with pytest.raises(RuleViolation) as refusal:
+        desk.approve_booking(booking=on_the_desk, staff=dong_staff, now=NOW, ip=None)
+    assert refusal.value.code == "status"
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+    assert not resident.notifications.exists()
+    assert not AuditEntry.objects.filter(action="spaces.approve_booking").exists()
+
+
+def test_a_request_approved_meanwhile_is_not_refused(hall, resident, dong_staff):
+    booking = book(hall, resident)
+    on_the_desk = _as_the_page_saw_it(booking)
+    desk.approve_booking(booking=booking, staff=dong_staff, now=NOW, ip=None)
+    with pytest.raises(RuleViolation):
+        desk.refuse_booking(booking=on_the_desk, reason="중복", staff=dong_staff, now=NOW, ip=None)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert booking.slots.exists()
+
+
+def test_a_booking_used_meanwhile_is_not_cancelled(room, resident, dong_staff):
+    booking = book(room, resident, day=0, hour=14)
+    in_my_bookings = _as_the_page_saw_it(booking)
+    desk.check_in(
+        space=room.space, code=booking.check_in_code, staff=dong_staff, now=at(0, 13, 50), ip=None
+    )
+    with pytest.raises(RuleViolation):
+        bookings.cancel_booking(booking=in_my_bookings, user=resident, now=at(0, 13, 55))
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.USED
+
+
+def test_a_booking_cancelled_meanwhile_is_not_marked(room, resident, dong_staff):
+    booking = book(room, resident)
+    on_the_desk = _as_the_page_saw_it(booking)
+    bookings.cancel_booking(booking=booking, user=resident, now=NOW)
+    with pytest.raises(RuleViolation):
+        desk.mark_booking(booking=on_the_desk, used=True, staff=dong_staff, now=at(1, 15), ip=None)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED

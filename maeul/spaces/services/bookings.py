@@ -237,6 +237,12 @@ def tell_booker(
     )
 
 
+def locked(booking: Booking) -> Booking:
+    """The booking read again under a row lock, so that a change is decided on its status as it
+    is now and not as the page that asked for the change saw it."""
+    return Booking.objects.select_for_update().select_related("room__space").get(pk=booking.pk)
+
+
 def release(booking: Booking, status: str, *, now: datetime, note: str = "") -> None:
     """End an active booking as `status` (cancelled) and give its slots back."""
     booking.status = status
@@ -249,22 +255,24 @@ def release(booking: Booking, status: str, *, now: datetime, note: str = "") -> 
 
 def cancel_booking(*, booking: Booking, user: Any, now: datetime, ip: str | None = None) -> None:
     """The booker (or staff of the space) cancels an active booking; its slots are free again."""
-    enforce(user, Action.CANCEL_BOOKING, booking, now=now)
     with transaction.atomic():
-        before = audit.snapshot(booking, ["status"])
-        release(booking, BookingStatus.CANCELLED, now=now)
-        if booking.booker_id != user.pk and scope_of(user).is_staff:
+        booking_now = locked(booking)
+        enforce(user, Action.CANCEL_BOOKING, booking_now, now=now)
+        before = audit.snapshot(booking_now, ["status"])
+        release(booking_now, BookingStatus.CANCELLED, now=now)
+        if booking_now.booker_id != user.pk and scope_of(user).is_staff:
             audit.record(
                 actor=user,
                 action="spaces.cancel_booking",
-                target=booking,
-                changes=audit.diff(before, audit.snapshot(booking, ["status"])),
+                target=booking_now,
+                changes=audit.diff(before, audit.snapshot(booking_now, ["status"])),
                 ip=ip,
                 now=now,
             )
             tell_booker(
-                booking,
+                booking_now,
                 _("Your booking of %(room)s on %(day)s was cancelled by staff.")
-                % {"room": booking.room, "day": start_text(booking)},
+                % {"room": booking_now.room, "day": start_text(booking_now)},
                 now=now,
             )
+    booking.refresh_from_db()

@@ -12,7 +12,7 @@ from maeul.core.dates import local_date
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, enforce
 from maeul.spaces.models import Booking, BookingStatus, Space
-from maeul.spaces.services.bookings import release, start_text, tell_booker
+from maeul.spaces.services.bookings import locked, release, start_text, tell_booker
 
 
 def _change(
@@ -26,13 +26,25 @@ def _change(
         booking.save(update_fields=["status", "decided_at", "checked_in_at"])
 
 
+def _locked_in(booking: Booking, status: str, refusal: str) -> Booking:
+    """The booking under a row lock if it is still in `status`; refused otherwise (the booker
+    may have cancelled, or another member of staff decided, since the desk was shown)."""
+    booking_now = locked(booking)
+    if booking_now.status != status:
+        raise RuleViolation(refusal, code="status")
+    return booking_now
+
+
 def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | None) -> None:
     enforce(staff, Action.MANAGE_SPACE, booking, now=now)
-    if booking.status != BookingStatus.REQUESTED:
-        raise RuleViolation(_("Only a booking awaiting approval can be approved."), code="status")
     with transaction.atomic():
-        _change(
+        booking_now = _locked_in(
             booking,
+            BookingStatus.REQUESTED,
+            _("Only a booking awaiting approval can be approved."),
+        )
+        _change(
+            booking_now,
             BookingStatus.CONFIRMED,
             staff=staff,
             action="spaces.approve_booking",
@@ -40,11 +52,12 @@ def approve_booking(*, booking: Booking, staff: Any, now: datetime, ip: str | No
             ip=ip,
         )
         tell_booker(
-            booking,
+            booking_now,
             _("Your booking of %(room)s on %(day)s is confirmed.")
-            % {"room": booking.room, "day": start_text(booking)},
+            % {"room": booking_now.room, "day": start_text(booking_now)},
             now=now,
         )
+    booking.refresh_from_db()
 
 
 def refuse_booking(
@@ -52,26 +65,32 @@ def refuse_booking(
 ) -> None:
     """Refuse a requested booking with a reason the booker reads; its slots are free again."""
     enforce(staff, Action.MANAGE_SPACE, booking, now=now)
-    if booking.status != BookingStatus.REQUESTED:
-        raise RuleViolation(_("Only a booking awaiting approval can be refused."), code="status")
-    if not reason.strip():
-        raise RuleViolation(_("Give the reason for the refusal."), code="reason", field="reason")
     with transaction.atomic():
-        release(booking, BookingStatus.CANCELLED, now=now, note=reason.strip())
+        booking_now = _locked_in(
+            booking,
+            BookingStatus.REQUESTED,
+            _("Only a booking awaiting approval can be refused."),
+        )
+        if not reason.strip():
+            raise RuleViolation(
+                _("Give the reason for the refusal."), code="reason", field="reason"
+            )
+        release(booking_now, BookingStatus.CANCELLED, now=now, note=reason.strip())
         audit.record(
             actor=staff,
             action="spaces.refuse_booking",
-            target=booking,
+            target=booking_now,
             changes={"status": [BookingStatus.REQUESTED, BookingStatus.CANCELLED]},
             ip=ip,
             now=now,
         )
         tell_booker(
-            booking,
+            booking_now,
             _("Your booking of %(room)s on %(day)s was refused: %(reason)s")
-            % {"room": booking.room, "day": start_text(booking), "reason": reason.strip()},
+            % {"room": booking_now.room, "day": start_text(booking_now), "reason": reason.strip()},
             now=now,
         )
+    booking.refresh_from_db()
 
 
 def check_in(*, space: Space, code: str, staff: Any, now: datetime, ip: str | None) -> Booking:
@@ -90,8 +109,12 @@ def check_in(*, space: Space, code: str, staff: Any, now: datetime, ip: str | No
         raise RuleViolation(
             _("No confirmed booking of today has this check-in code."), code="code", field="code"
         )
-    booking = candidates[0]
     with transaction.atomic():
+        booking = _locked_in(
+            candidates[0],
+            BookingStatus.CONFIRMED,
+            _("No confirmed booking of today has this check-in code."),
+        )
         _change(booking, BookingStatus.USED, staff=staff, action="spaces.check_in", now=now, ip=ip)
     return booking
 
@@ -101,10 +124,12 @@ def mark_booking(
 ) -> None:
     """After its start, a confirmed booking is marked used or missed (no-show)."""
     enforce(staff, Action.MANAGE_SPACE, booking, now=now)
-    if booking.status != BookingStatus.CONFIRMED:
-        raise RuleViolation(_("Only a confirmed booking can be marked."), code="status")
-    if booking.starts_at > now:
-        raise RuleViolation(_("The booking has not started yet."), code="not_started")
-    status = BookingStatus.USED if used else BookingStatus.NO_SHOW
     with transaction.atomic():
-        _change(booking, status, staff=staff, action="spaces.mark_booking", now=now, ip=ip)
+        booking_now = _locked_in(
+            booking, BookingStatus.CONFIRMED, _("Only a confirmed booking can be marked.")
+        )
+        if booking_now.starts_at > now:
+            raise RuleViolation(_("The booking has not started yet."), code="not_started")
+        status = BookingStatus.USED if used else BookingStatus.NO_SHOW
+        _change(booking_now, status, staff=staff, action="spaces.mark_booking", now=now, ip=ip)
+    booking.refresh_from_db()
