@@ -52,13 +52,23 @@ def submit_settlement(
     return settlement
 
 
+def _locked_waiting(application: Application, *, staff: Any, now: datetime) -> Settlement:
+    """The application's settlement, locked, once `SETTLE_GRANT` (a settlement waiting for
+    approval) is allowed: asked under the lock, so that a send-back and an approval at the same
+    moment cannot both pass."""
+    locked = Settlement.objects.select_for_update().filter(application=application).first()
+    enforce(staff, Action.SETTLE_GRANT, application, now=now)
+    if locked is None:  # handed in between the lock and the rule: lock it now
+        locked = Settlement.objects.select_for_update().get(application=application)
+    return locked
+
+
 def send_back_settlement(
     *, application: Application, note: str, staff: Any, now: datetime, ip: str | None
 ) -> Settlement:
-    enforce(staff, Action.SETTLE_GRANT, application, now=now)
-    note = required_text(note, field="note", missing=_("Say what the group must correct."))
     with transaction.atomic():
-        settlement = Settlement.objects.select_for_update().get(application=application)
+        settlement = _locked_waiting(application, staff=staff, now=now)
+        note = required_text(note, field="note", missing=_("Say what the group must correct."))
         settlement.status, settlement.staff_note = SettlementStatus.SENT_BACK, note[:2000]
         settlement.save(update_fields=["status", "staff_note"])
         audit.record(
@@ -82,9 +92,8 @@ def approve_settlement(
     *, application: Application, staff: Any, now: datetime, ip: str | None
 ) -> Settlement:
     """Approve when every entry is checked; fix the confirmed spending and the return."""
-    enforce(staff, Action.SETTLE_GRANT, application, now=now)
     with transaction.atomic():
-        settlement = Settlement.objects.select_for_update().get(application=application)
+        settlement = _locked_waiting(application, staff=staff, now=now)
         table = spending_table(application)
         if table.unchecked:
             raise RuleViolation(
