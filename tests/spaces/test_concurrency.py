@@ -3,14 +3,15 @@ are told. The database decides (unique slot rows; on PostgreSQL also the exclusi
 constraint), so the test runs real concurrent transactions on separate connections."""
 
 import threading
+from functools import partial
 
 import pytest
 from django.db import connection, connections
 
 from maeul.accounts.models import VerificationMethod
 from maeul.core.errors import RuleViolation
-from maeul.spaces.models import Booking, BookingSlot
-from maeul.spaces.services import bookings
+from maeul.spaces.models import Booking, BookingSlot, BookingStatus
+from maeul.spaces.services import bookings, desk
 from tests.factories import UserFactory
 from tests.spaces.conftest import NOW, at
 
@@ -87,3 +88,51 @@ def test_the_exclusion_constraint_refuses_an_overlap_on_postgresql(room, residen
             check_in_code="000000",
             created_at=first.created_at,
         )
+
+
+def _decide(step, barrier, outcomes):
+    try:
+        barrier.wait()
+        step()
+        outcomes.append("done")
+    except RuleViolation as refusal:
+        outcomes.append(refusal.code)
+    except Exception as error:  # any other outcome is named in the failed assert
+        outcomes.append(type(error).__name__)
+    finally:
+        connections.close_all()
+
+
+def test_a_booking_cancelled_while_staff_approve_it_stays_cancelled(hall, resident, dong_staff):
+    """The booker cancels and staff approve at the same instant, each from the page they
+    loaded: whichever comes second decides on the booking as the first left it, so the slots
+    are never freed under a confirmed booking."""
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] in ("", ":memory:"):
+        pytest.skip("an in-memory SQLite database is not shared between threads")
+    for day in range(1, 6):
+        booking = bookings.book_room(
+            room=hall,
+            booker=resident,
+            starts_at=at(day, 14),
+            ends_at=at(day, 16),
+            headcount=4,
+            purpose="모임",
+            now=NOW,
+        )
+        seen_by_booker, seen_by_staff = (Booking.objects.get(pk=booking.pk) for _ in range(2))
+        steps = [
+            partial(bookings.cancel_booking, booking=seen_by_booker, user=resident, now=NOW),
+            partial(
+                desk.approve_booking, booking=seen_by_staff, staff=dong_staff, now=NOW, ip=None
+            ),
+        ]
+        barrier, outcomes = threading.Barrier(2), []
+        threads = [threading.Thread(target=_decide, args=(s, barrier, outcomes)) for s in steps]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) in (["done", "done"], ["done", "status"])
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CANCELLED
+        assert not booking.slots.exists()
