@@ -20,7 +20,6 @@ from maeul.consultations.models import (
 )
 from maeul.consultations.services import forums
 from maeul.core.desk import RowDesk, button_action, served_row
-from maeul.core.desk_steps import desk_step
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, scope_of, staff_required
 from maeul.core.requests import acting
@@ -179,16 +178,18 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def table_note(request: HttpRequest, pk: int) -> HttpResponse:
     forum = _served(request, pk)
-    return desk_step(
-        request,
-        FORUM_DESK,
-        forum,
-        forums.add_table_note,
-        _("The table's notes were added."),
-        form=TableNoteForm(request.POST),
-        form_key="note_form",
-        forum=forum,
-    )
+    form = TableNoteForm(request.POST)
+
+    def act() -> str:
+        forums.add_table_note(
+            forum=forum,
+            table=form.cleaned_data["table"],
+            body=form.cleaned_data["body"],
+            **acting(request, timezone.now()),
+        )
+        return _("The table's notes were added.")
+
+    return FORUM_DESK.act(request, forum, act, form=form, form_key="note_form")
 
 
 def _linked(rows: QuerySet[Any], ids: list[int], field: str, missing: str) -> list[Any]:

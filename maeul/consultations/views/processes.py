@@ -11,8 +11,8 @@ from maeul.consultations.forms import PublishedTextForm
 from maeul.consultations.models import Process
 from maeul.consultations.services import processes
 from maeul.core.desk import RowDesk
-from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, staff_required
+from maeul.core.requests import acting
 
 
 def process_list(request: HttpRequest) -> HttpResponse:
@@ -47,14 +47,13 @@ PROCESS_PAGE = RowDesk(
 @staff_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    process = get_object_or_404(Process, pk=pk)
-    return desk_step(
-        request,
-        PROCESS_PAGE,
-        process,
-        processes.publish_decision,
-        _("The decision is published."),
-        form=PublishedTextForm(request.POST),
-        form_key="decision_form",
-        process=process,
-    )
+    process, now = get_object_or_404(Process, pk=pk), timezone.now()
+    form = PublishedTextForm(request.POST)
+
+    def act() -> str:
+        processes.publish_decision(
+            process=process, text=form.cleaned_data["text"], **acting(request, now)
+        )
+        return _("The decision is published.")
+
+    return PROCESS_PAGE.act(request, process, act, now=now, form=form, form_key="decision_form")

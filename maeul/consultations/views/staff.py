@@ -16,7 +16,6 @@ from maeul.consultations.results import results_of
 from maeul.consultations.services import debate, running
 from maeul.consultations.services.running import ConsultationSpec, QuestionSpec
 from maeul.core.desk import RowDesk, form_page, served_row
-from maeul.core.desk_steps import desk_step
 from maeul.core.permissions import Action, scope_of, staff_required
 from maeul.core.requests import acting
 from maeul.proposals.views.common import current_district
@@ -102,15 +101,13 @@ def new_consultation(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _served(request, pk)
-    return desk_step(
-        request,
-        CONSULTATION_DESK,
-        consultation,
-        running.publish_consultation,
-        _("The consultation is published."),
-        consultation=consultation,
-    )
+    consultation, now = _served(request, pk), timezone.now()
+
+    def act() -> str:
+        running.publish_consultation(consultation=consultation, **acting(request, now))
+        return _("The consultation is published.")
+
+    return CONSULTATION_DESK.act(request, consultation, act, now=now)
 
 
 @staff_required
@@ -121,31 +118,28 @@ def desk(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_POST
 def publish_results(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _served(request, pk)
-    return desk_step(
-        request,
-        CONSULTATION_DESK,
-        consultation,
-        running.publish_results,
-        _("The results are published."),
-        action=Action.PUBLISH_CONSULTATION_RESULTS,
-        consultation=consultation,
+    consultation, now = _served(request, pk), timezone.now()
+
+    def act() -> str:
+        running.publish_results(consultation=consultation, **acting(request, now))
+        return _("The results are published.")
+
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=Action.PUBLISH_CONSULTATION_RESULTS, now=now
     )
 
 
 def _text_action(request: HttpRequest, pk: int, *, action: Action, form_key: str) -> HttpResponse:
-    consultation = _served(request, pk)
+    consultation, now = _served(request, pk), timezone.now()
+    form = PublishedTextForm(request.POST)
     publish = running.publish_response if form_key == "response_form" else running.summarise_debate
-    return desk_step(
-        request,
-        CONSULTATION_DESK,
-        consultation,
-        publish,
-        _("Published."),
-        action=action,
-        form=PublishedTextForm(request.POST),
-        form_key=form_key,
-        consultation=consultation,
+
+    def act() -> str:
+        publish(consultation=consultation, text=form.cleaned_data["text"], **acting(request, now))
+        return _("Published.")
+
+    return CONSULTATION_DESK.act(
+        request, consultation, act, action=action, now=now, form=form, form_key=form_key
     )
 
 

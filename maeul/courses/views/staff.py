@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.desk import RowDesk, served_row
-from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
 from maeul.core.errors import RuleViolation
 from maeul.core.pdf import PDF_TYPE
@@ -182,14 +181,13 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def accept_work(request: HttpRequest, pk: int) -> HttpResponse:
     registration = served_row(request, Registration.objects.select_related("course"), pk)
-    return desk_step(
-        request,
-        COURSE_DESK,
-        registration.course,
-        completion.accept_completion_work,
-        _("The completion work was accepted."),
-        registration=registration,
-    )
+    course, now = registration.course, timezone.now()
+
+    def act() -> str:
+        completion.accept_completion_work(registration=registration, **acting(request, now))
+        return _("The completion work was accepted.")
+
+    return COURSE_DESK.act(request, course, act, now=now)
 
 
 @staff_required
