@@ -154,6 +154,22 @@ def _geumcheon_2020(district: District, now: datetime) -> None:
     education.save()
 
 
+def _weekly(course: Course, first: datetime, hours: int, topics: tuple[str, ...]) -> list[Session]:
+    """The sessions of `course`, one for each of `topics`, a week apart from `first`, each
+    `hours` long."""
+    return [
+        Session.objects.create(
+            course=course,
+            number=n + 1,
+            topic=topic,
+            starts_at=first + timedelta(days=7 * n),
+            ends_at=first + timedelta(days=7 * n, hours=hours),
+            hours=Decimal(hours),
+        )
+        for n, topic in enumerate(topics)
+    ]
+
+
 def _people(dongs: dict[str, Dong], now: datetime) -> list[User]:
     places = ["독산1동", "가산동", "시흥1동", "독산3동"] * 3
     return demo_residents("learner", "교육 참여 주민", 1958, [dongs[d] for d in places], now)
@@ -196,16 +212,8 @@ def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:
             status=RegistrationStatus.REGISTERED,
             created_at=now - timedelta(days=50),
         )
-    first = now - timedelta(days=35)
-    for n in range(4):
-        session = Session.objects.create(
-            course=held,
-            number=n + 1,
-            topic=("기록의 이해", "인터뷰하기", "사진과 영상", "기록 나누기")[n],
-            starts_at=first + timedelta(days=7 * n),
-            ends_at=first + timedelta(days=7 * n, hours=2),
-            hours=Decimal(2),
-        )
+    topics = ("기록의 이해", "인터뷰하기", "사진과 영상", "기록 나누기")
+    for n, session in enumerate(_weekly(held, now - timedelta(days=35), 2, topics)):
         present = [p for i, p in enumerate(people) if (i + n) % 5]
         Attendance.objects.bulk_create(
             Attendance(session=session, user=p, recorded_at=session.ends_at) for p in present
@@ -238,16 +246,8 @@ def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:
         published_at=now - timedelta(days=3),
         created_at=now - timedelta(days=4),
     )
-    start = now + timedelta(days=15)
-    for n, topic in enumerate(("주민자치회의 이해", "주민총회와 자치계획", "분과 활동 실습")):
-        Session.objects.create(
-            course=school,
-            number=n + 1,
-            topic=topic,
-            starts_at=start + timedelta(days=7 * n),
-            ends_at=start + timedelta(days=7 * n, hours=2),
-            hours=Decimal(2),
-        )
+    topics = ("주민자치회의 이해", "주민총회와 자치계획", "분과 활동 실습")
+    _weekly(school, now + timedelta(days=15), 2, topics)
     conflict = Course.objects.create(
         programme=programme,
         district=district,
@@ -264,15 +264,7 @@ def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:
         created_at=now - timedelta(days=4),
     )
     conflict.prerequisites.add(school)
-    later = now + timedelta(days=45)
-    for n in range(4):
-        Session.objects.create(
-            course=conflict,
-            number=n + 1,
-            starts_at=later + timedelta(days=7 * n),
-            ends_at=later + timedelta(days=7 * n, hours=3),
-            hours=Decimal(3),
-        )
+    _weekly(conflict, now + timedelta(days=45), 3, ("",) * 4)
 
 
 def load_courses(*, now: datetime) -> int:
