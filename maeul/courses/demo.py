@@ -246,8 +246,12 @@ def _season(district: District, dongs: dict[str, Dong], now: datetime) -> None:
         published_at=now - timedelta(days=3),
         created_at=now - timedelta(days=4),
     )
-    topics = ("주민자치회의 이해", "주민총회와 자치계획", "분과 활동 실습")
-    _weekly(school, now + timedelta(days=15), 2, topics)
+    _weekly(
+        school,
+        now + timedelta(days=15),
+        2,
+        ("주민자치회의 이해", "주민총회와 자치계획", "분과 활동 실습"),
+    )
     conflict = Course.objects.create(
         programme=programme,
         district=district,
