@@ -106,10 +106,23 @@ def _respondents(dongs: dict[str, Dong]) -> list[User]:
     return people
 
 
+def _opened(
+    spec: ConsultationSpec, district: District, staff: User, *, drafted_days: int
+) -> Consultation:
+    """The consultation of `spec`, drafted by `staff` `drafted_days` before it opens and
+    published when it opens."""
+    opens = spec.opens_at
+    consultation = running.create_consultation(
+        spec=spec, district=district, staff=staff, ip=None, now=opens - timedelta(days=drafted_days)
+    )
+    running.publish_consultation(consultation=consultation, staff=staff, ip=None, now=opens)
+    return consultation
+
+
 def _lights(district: District, staff: User, people: list[User]) -> Consultation:
     opens = _at(date(2021, 4, 5), 9)
-    consultation = running.create_consultation(
-        spec=ConsultationSpec(
+    consultation = _opened(
+        ConsultationSpec(
             title="〈금나래가 묻습니다〉 안양천 산책로 야간 조명, 어떻게 할까요?",
             question="안양천 산책로의 밤길이 어둡다는 제안이 많았습니다. 조명을 늘리는 방안을 묻습니다.",
             background="「금천1번가」에 올라온 산책로 조명 제안이 공감 50개를 넘었습니다. "
@@ -119,12 +132,10 @@ def _lights(district: District, staff: User, people: list[User]) -> Consultation
             questions=LIGHTS,
             proposal=Proposal.objects.filter(district=district).order_by("pk").first(),
         ),
-        district=district,
-        staff=staff,
-        ip=None,
-        now=opens - timedelta(days=3),
+        district,
+        staff,
+        drafted_days=3,
     )
-    running.publish_consultation(consultation=consultation, staff=staff, ip=None, now=opens)
     questions = list(consultation.questions.prefetch_related("options"))
     options = [[str(o.pk) for o in q.options.all()] for q in questions]
     for n, person in enumerate(people):
@@ -192,8 +203,8 @@ def _lights(district: District, staff: User, people: list[User]) -> Consultation
 
 def _budget(district: District, staff: User, people: list[User]) -> None:
     opens = _at(date(2021, 10, 11), 9)
-    consultation = running.create_consultation(
-        spec=ConsultationSpec(
+    consultation = _opened(
+        ConsultationSpec(
             title="〈금나래가 묻습니다〉 2022년 주민참여예산, 어디에 먼저 쓸까요?",
             question="내년 주민참여예산의 우선 분야를 묻습니다.",
             opens_at=opens,
@@ -201,12 +212,10 @@ def _budget(district: District, staff: User, people: list[User]) -> None:
             questions=BUDGET,
             results_live=True,
         ),
-        district=district,
-        staff=staff,
-        ip=None,
-        now=opens - timedelta(days=2),
+        district,
+        staff,
+        drafted_days=2,
     )
-    running.publish_consultation(consultation=consultation, staff=staff, ip=None, now=opens)
     first, second = consultation.questions.prefetch_related("options")
     picks = [str(o.pk) for o in first.options.all()]
     for n, person in enumerate(people[:15]):

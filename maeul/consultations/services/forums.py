@@ -252,15 +252,19 @@ def publish_outcome(
     if districts - {forum.district_id}:
         raise RuleViolation(_("Link only what belongs to the forum's district."), code="links")
     with transaction.atomic():
-        forum.outcome, forum.outcome_published_at = text, now
-        forum.save(update_fields=["outcome", "outcome_published_at"])
+        audit.save_changed(
+            forum,
+            {"outcome": text, "outcome_published_at": now},
+            audited=(),
+            actor=staff,
+            action="consultations.forum.outcome",
+            ip=ip,
+            now=now,
+        )
         ForumOutcome.objects.bulk_create(
             [ForumOutcome(forum=forum, proposal=p) for p in proposals]
             + [ForumOutcome(forum=forum, agenda_item=a) for a in agenda_items]
             + [ForumOutcome(forum=forum, project=p) for p in projects]
-        )
-        audit.record(
-            actor=staff, action="consultations.forum.outcome", target=forum, ip=ip, now=now
         )
     return forum
 

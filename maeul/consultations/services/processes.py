@@ -71,9 +71,13 @@ def publish_decision(
     enforce(staff, Action.MANAGE_PROCESS, process, now=now)
     text = required_text(text, field="text", code="text", missing=_("Please write the decision."))
     with transaction.atomic():
-        process.decision, process.decision_published_at = text, now
-        process.save(update_fields=["decision", "decision_published_at"])
-        audit.record(
-            actor=staff, action="consultations.process.decision", target=process, ip=ip, now=now
+        audit.save_changed(
+            process,
+            {"decision": text, "decision_published_at": now},
+            audited=(),
+            actor=staff,
+            action="consultations.process.decision",
+            ip=ip,
+            now=now,
         )
     return process

@@ -138,10 +138,14 @@ def publish_consultation(
     if not consultation.questions.exists():
         raise RuleViolation(_("Add at least one question first."), code="questions")
     with transaction.atomic():
-        consultation.status = ConsultationStatus.PUBLISHED
-        consultation.save(update_fields=["status"])
-        audit.record(
-            actor=staff, action="consultations.publish", target=consultation, ip=ip, now=now
+        audit.save_changed(
+            consultation,
+            {"status": ConsultationStatus.PUBLISHED},
+            audited=(),
+            actor=staff,
+            action="consultations.publish",
+            ip=ip,
+            now=now,
         )
     return consultation
 
@@ -154,10 +158,14 @@ def publish_results(
     if consultation.results_published_at is not None:
         raise RuleViolation(_("The results are already published."), code="published")
     with transaction.atomic():
-        consultation.results_published_at = now
-        consultation.save(update_fields=["results_published_at"])
-        audit.record(
-            actor=staff, action="consultations.results", target=consultation, ip=ip, now=now
+        audit.save_changed(
+            consultation,
+            {"results_published_at": now},
+            audited=(),
+            actor=staff,
+            action="consultations.results",
+            ip=ip,
+            now=now,
         )
     return consultation
 

@@ -52,9 +52,15 @@ def accept_completion_work(
     if registration.completion_work_submitted_at is None:
         raise RuleViolation(_("No work has been submitted."), code="no_work")
     with transaction.atomic():
-        registration.completion_work_accepted_at = now
-        registration.save(update_fields=["completion_work_accepted_at"])
-        audit.record(actor=staff, action="courses.work.accept", target=registration, ip=ip, now=now)
+        audit.save_changed(
+            registration,
+            {"completion_work_accepted_at": now},
+            audited=(),
+            actor=staff,
+            action="courses.work.accept",
+            ip=ip,
+            now=now,
+        )
     return registration
 
 

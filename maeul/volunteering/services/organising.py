@@ -237,10 +237,14 @@ def close_activity(
     """Stop taking sign-ups for `activity` (its hours can still be confirmed)."""
     enforce(staff, Action.MANAGE_VOLUNTEERING, activity, now=now)
     with transaction.atomic():
-        activity.status = ActivityStatus.CLOSED
-        activity.save(update_fields=["status"])
-        audit.record(
-            actor=staff, action="volunteering.close_activity", target=activity, ip=ip, now=now
+        audit.save_changed(
+            activity,
+            {"status": ActivityStatus.CLOSED},
+            audited=(),
+            actor=staff,
+            action="volunteering.close_activity",
+            ip=ip,
+            now=now,
         )
 
 
@@ -302,12 +306,12 @@ def decline_proposal(
         answer, field="answer", code="answer", missing=_("Say why the proposal is declined.")
     )
     with transaction.atomic():
-        proposal.status, proposal.answer, proposal.decided_at = (
-            ProposalStatus.DECLINED,
-            answer,
-            now,
-        )
-        proposal.save(update_fields=["status", "answer", "decided_at"])
-        audit.record(
-            actor=staff, action="volunteering.decline_proposal", target=proposal, ip=ip, now=now
+        audit.save_changed(
+            proposal,
+            {"status": ProposalStatus.DECLINED, "answer": answer, "decided_at": now},
+            audited=(),
+            actor=staff,
+            action="volunteering.decline_proposal",
+            ip=ip,
+            now=now,
         )

@@ -10,7 +10,7 @@ taking the last place at once cannot both get it.
 
 A full shift has a waiting list (a sign-up with the status "waiting", as courses and forums
 keep theirs): the same rules apply to join it; when an active sign-up is cancelled, the
-first person waiting moves up (`core.waiting_list.move_up_first_waiting`) in the same
+first person waiting moves up (`core.waiting_list.WaitingList.cancel`) in the same
 transaction, under the same lock on the shift, and is notified.
 """
 
@@ -27,7 +27,7 @@ from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
 from maeul.core.privacy import refuse_resident_number
-from maeul.core.waiting_list import move_up_first_waiting
+from maeul.core.waiting_list import WaitingList
 from maeul.volunteering.models import (
     ADULT_AGE,
     GroupSignUp,
@@ -43,6 +43,13 @@ from maeul.volunteering.training import missing_training
 NOTIFY_KIND = "volunteering.waiting_list"
 # The statuses of a sign-up in the words of `core.waiting_list`.
 LIVE = [SignUpStatus.ACTIVE, SignUpStatus.WAITING]
+# A shift's places: signed up, on the waiting list, cancelled (in the order signed up).
+PLACES = WaitingList(
+    placed=SignUpStatus.ACTIVE,
+    waiting=SignUpStatus.WAITING,
+    cancelled=SignUpStatus.CANCELLED,
+    joined="signed_up_at",
+)
 
 
 def _group_places(shift: Shift) -> int:
@@ -166,18 +173,13 @@ def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> SignUp | Non
         current = SignUp.objects.select_for_update().get(pk=sign_up.pk)
         if current.status == SignUpStatus.CANCELLED:
             raise RuleViolation(_("This sign-up was already cancelled."), code="cancelled")
-        freed = current.status == SignUpStatus.ACTIVE
-        current.status, current.cancelled_at = SignUpStatus.CANCELLED, now
-        current.save(update_fields=["status", "cancelled_at"])
-        sign_up.status, sign_up.cancelled_at = current.status, now
-        moved: SignUp | None = move_up_first_waiting(
+        moved: SignUp | None = PLACES.cancel(
+            current,
             shift.sign_ups.all(),
-            freed=freed,
             capacity=shift.places - _group_places(shift),
-            placed=SignUpStatus.ACTIVE,
-            waiting=SignUpStatus.WAITING,
-            joined="signed_up_at",
+            also={"cancelled_at": now},
         )
+        sign_up.status, sign_up.cancelled_at = current.status, now
         if moved is not None:
             _tell_moved_up(moved, shift, now)
     return moved
