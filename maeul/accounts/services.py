@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.accounts.models import DongTie, TieKind, User
 from maeul.core import audit
+from maeul.core.dates import seoul_minute
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.permissions import Action, enforce, forget_ties
 from maeul.core.privacy import refuse_resident_number
@@ -83,7 +83,7 @@ def _require_tie_may_change(user: User, kind: str, now: datetime) -> None:
             )
             % {
                 "kind": TieKind(kind).label,
-                "date": timezone.localtime(ready).strftime("%Y-%m-%d %H:%M"),
+                "date": seoul_minute(ready),
             },
             code="tie_paused",
         )

@@ -148,13 +148,7 @@ def _published(text: str, when: datetime | None) -> PublishedText | None:
 
 def _filtered(query: ConsultationQuery, now: datetime) -> QuerySet[Consultation]:
     rows = matching(public_consultations(), district__code=query.district, dong__code=query.dong)
-    if query.phase == ConsultationPhase.UPCOMING:
-        rows = rows.filter(opens_at__gt=now)
-    elif query.phase == ConsultationPhase.OPEN:
-        rows = rows.filter(opens_at__lte=now, closes_at__gt=now)
-    elif query.phase == ConsultationPhase.CLOSED:
-        rows = rows.filter(closes_at__lte=now)
-    return rows
+    return rows.in_period(query.phase, now)
 
 
 @router.get("/consultations", response=ConsultationPage, summary="List consultations")

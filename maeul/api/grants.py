@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema
 
 from maeul.api.common import CodeName, Label, Page, PageQuery, matching, paginate
 from maeul.core.dates import SEOUL
+from maeul.core.model_parts import OPEN, period_is
 from maeul.core.query import one_of, whole_number
 from maeul.grants.models import (
     Application,
@@ -136,8 +137,8 @@ def list_grant_calls(request: HttpRequest, query: Query[GrantCallQuery]) -> Gran
         programme=one_of(query.programme, Programme.values),
     )
     if query.open is not None:
-        open_now = {"opens_at__lte": now, "closes_at__gt": now}
-        calls = calls.filter(**open_now) if query.open else calls.exclude(**open_now)
+        open_now = period_is(OPEN, now)
+        calls = calls.filter(open_now) if query.open else calls.exclude(open_now)
     return GrantCallPage(**paginate(request, calls, query, lambda call: _item(call, now)))
 
 

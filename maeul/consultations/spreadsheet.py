@@ -2,21 +2,16 @@
 its workbook: Korean headers whatever the reader's language, a cell starting like a
 formula quoted, and the figures from `statistics`, the same as the statistics page."""
 
-from datetime import datetime
 from typing import Any, Final
 
 from maeul.consultations.statistics import consultation_figures, forum_figures
-from maeul.core.dates import SEOUL
+from maeul.core.dates import seoul_day
 from maeul.core.spreadsheets import as_text, bold_header, csv_text, new_workbook, workbook_bytes
 
 HIDDEN: Final = "5명 미만"
 CONSULTATION_COLUMNS: Final = ("여론수렴", "시작", "마감", "응답자 수", "토론 의견 수")
 GROUP_COLUMNS: Final = ("여론수렴", "구분", "집단", "응답자 수")
 FORUM_COLUMNS: Final = ("공론장", "종류", "일시", "신청", "참석", "참여 대상", "인원")
-
-
-def _day(moment: datetime) -> str:
-    return moment.astimezone(SEOUL).strftime("%Y-%m-%d")
 
 
 def group_lines() -> list[list[Any]]:
@@ -47,8 +42,8 @@ def participation_workbook() -> bytes:
         sheet.append(
             [
                 as_text(row.consultation.title),
-                _day(row.consultation.opens_at),
-                _day(row.consultation.closes_at),
+                seoul_day(row.consultation.opens_at),
+                seoul_day(row.consultation.closes_at),
                 row.participation.respondents,
                 row.arguments,
             ]
@@ -64,7 +59,7 @@ def participation_workbook() -> bytes:
         head = [
             as_text(forum.title),
             forum.get_kind_display(),
-            _day(forum.starts_at),
+            seoul_day(forum.starts_at),
             figure.registered,
             figure.attended,
         ]

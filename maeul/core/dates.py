@@ -20,6 +20,17 @@ def seoul_time(moment: datetime) -> datetime:
     return moment.astimezone(SEOUL)
 
 
+def seoul_day(moment: date) -> str:
+    """The Seoul calendar day of a moment as text ("2026-03-04"); a plain date as it is."""
+    day = local_date(moment) if isinstance(moment, datetime) else moment
+    return f"{day:%Y-%m-%d}"
+
+
+def seoul_minute(moment: datetime) -> str:
+    """A moment on Seoul's wall clock to the minute, as text ("2026-03-04 09:30")."""
+    return f"{seoul_time(moment):%Y-%m-%d %H:%M}"
+
+
 def local_date(now: datetime) -> date:
     """The Seoul calendar day of `now`."""
     return now.astimezone(SEOUL).date()

@@ -99,6 +99,17 @@ class PublishedQuerySet(models.QuerySet[_Row]):
         return self.filter(published_at__isnull=False)
 
 
+class PeriodQuerySet(models.QuerySet[_Row]):
+    """Rows open for a period, from `opens_at` until (not at) `closes_at`."""
+
+    def in_period(self, phase: str | None, now: datetime) -> Self:
+        """The rows in `phase` (`UPCOMING`, `OPEN` or `CLOSED`) at `now`; all of them for
+        any other phase or none."""
+        if phase not in (UPCOMING, OPEN, CLOSED):
+            return self
+        return self.filter(period_is(phase, now))
+
+
 class ReportedQuerySet(models.QuerySet[_Row]):
     """Rows residents wrote that staff moderate (see `core.moderation`)."""
 
@@ -156,3 +167,13 @@ def period_phase(opens_at: datetime, closes_at: datetime, now: datetime) -> str:
     if now < closes_at:
         return OPEN
     return CLOSED
+
+
+def period_is(phase: str, now: datetime) -> Q:
+    """The rows whose period, from `opens_at` until (not at) `closes_at`, is in `phase`
+    (`UPCOMING`, `OPEN` or `CLOSED`) at `now`, as `period_phase` decides it for one row."""
+    if phase == UPCOMING:
+        return Q(opens_at__gt=now)
+    if phase == OPEN:
+        return Q(opens_at__lte=now, closes_at__gt=now)
+    return Q(closes_at__lte=now)

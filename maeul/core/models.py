@@ -9,6 +9,8 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_minute
+
 
 class AuditEntry(models.Model):
     """One staff action. Rows are written once and never changed (see `audit.record`)."""
@@ -37,7 +39,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
+        return f"{seoul_minute(self.created_at)} {self.action} {self.target_repr}"
 
 
 class Notification(models.Model):
@@ -137,7 +139,7 @@ class PersonalDataAccess(models.Model):
         indexes = [models.Index(fields=["subject", "-at"]), models.Index(fields=["staff", "-at"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.what}"
+        return f"{seoul_minute(self.at)} {self.action} {self.what}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -9,8 +9,7 @@ the file is handed on as it is.
 
 from typing import Final
 
-from django.utils import timezone
-
+from maeul.core.dates import seoul_minute
 from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.councils.models import Council, Recruitment, Term
 
@@ -59,7 +58,7 @@ def roster_xlsx(*, council: Council, term: Term | None, recruitment: Recruitment
             as_text(application.get_route_display()),
             as_text(application.recommended_by),
             as_text(application.wanted_section.name if application.wanted_section else ""),
-            timezone.localtime(application.created_at).strftime("%Y-%m-%d %H:%M"),
+            seoul_minute(application.created_at),
             application.lottery_rank or "",
             as_text(application.get_status_display()),
             as_text(application.motivation),

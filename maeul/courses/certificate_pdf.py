@@ -6,7 +6,7 @@ and the number to check it by."""
 from decimal import Decimal
 
 from maeul.core.certificates import opening, sign_off
-from maeul.core.dates import seoul_time
+from maeul.core.dates import seoul_day
 from maeul.courses.models import CourseCertificate
 from maeul.courses.services.certificates import certificate_facts, issuer_of
 
@@ -21,7 +21,7 @@ def certificate_pdf(certificate: CourseCertificate) -> bytes:
     course, user = registration.course, registration.user
     facts = certificate_facts(registration)
     if facts.first_day and facts.last_day:
-        period = f"{seoul_time(facts.first_day):%Y-%m-%d} ~ {seoul_time(facts.last_day):%Y-%m-%d}"
+        period = f"{seoul_day(facts.first_day)} ~ {seoul_day(facts.last_day)}"
     else:
         period = "-"
     document = opening(
@@ -39,9 +39,7 @@ def certificate_pdf(certificate: CourseCertificate) -> bytes:
             ("출석", f"{facts.sessions}회 중 {facts.attended}회"),
             (
                 "수료일",
-                f"{seoul_time(registration.completed_at):%Y-%m-%d}"
-                if registration.completed_at
-                else "-",
+                seoul_day(registration.completed_at) if registration.completed_at else "-",
             ),
         ],
     )

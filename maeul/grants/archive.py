@@ -142,7 +142,7 @@ def archive_calls(wanted: ArchiveFilter) -> QuerySet[GrantCall]:
     """The published calls for `wanted`'s programme and year (a dong's own calls and the
     district-wide ones when a dong is asked for)."""
     calls = narrowed(
-        GrantCall.objects.published().select_related("district", "dong"),
+        GrantCall.objects.public().select_related("district", "dong"),
         programme=wanted.programme,
         year=wanted.year,
     )
@@ -208,7 +208,7 @@ def statistics(call: GrantCall | None = None) -> Statistics:
 
     Calls per programme and year count every published call; per dong, the calls the dong's
     groups applied to (most calls are district-wide), at least the dong's own calls."""
-    published = GrantCall.objects.published()
+    published = GrantCall.objects.public()
     applications = public_applications()
     if call is not None:
         published = published.filter(pk=call.pk)

@@ -23,7 +23,7 @@ register(
         kind="grant_call",
         label=_("Grant calls"),
         model=GrantCall,
-        public=GrantCall.objects.published,
+        public=GrantCall.objects.public,
         entry=_entry,
         order=80,
     )

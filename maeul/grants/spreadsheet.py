@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from django.db.models import Count, QuerySet
 
-from maeul.core.dates import SEOUL
+from maeul.core.dates import seoul_minute
 from maeul.core.money import in_thousands
 from maeul.core.spreadsheets import NUMBER, as_text, bold_header, new_workbook, workbook_bytes
 from maeul.grants.archive import StatRow, statistics
@@ -42,9 +42,7 @@ FIGURE_COLUMNS: Final = (
 
 
 def _application_line(row: Application) -> list[Any]:
-    submitted = (
-        row.submitted_at.astimezone(SEOUL).strftime("%Y-%m-%d %H:%M") if row.submitted_at else ""
-    )
+    submitted = seoul_minute(row.submitted_at) if row.submitted_at else ""
     return [
         row.pk,
         row.call.year,

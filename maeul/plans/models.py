@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_day
 from maeul.core.model_parts import actor_field, ends_after, optional_link
 from maeul.core.storage import PrivateStorage
 from maeul.councils.models import AgendaItem, Council, CouncilKind, Section
@@ -299,4 +300,4 @@ class ProgressUpdate(models.Model):
         ordering = ["project", "-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.project} {self.created_at:%Y-%m-%d}"
+        return f"{self.project} {seoul_day(self.created_at)}"

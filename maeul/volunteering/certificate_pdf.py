@@ -5,7 +5,7 @@ the total hours, the issuing organisation and the number to check it by."""
 from django.db.models import QuerySet
 
 from maeul.core.certificates import opening, sign_off
-from maeul.core.dates import seoul_time
+from maeul.core.dates import seoul_day
 from maeul.volunteering.figures import hours_text
 from maeul.volunteering.models import Certificate, HoursRecord
 
@@ -17,7 +17,7 @@ def certificate_pdf(certificate: Certificate, records: QuerySet[HoursRecord], is
         certificate.number,
         certificate.user,
         [
-            ("봉사기간", f"{certificate.starts_on:%Y-%m-%d} ~ {certificate.ends_on:%Y-%m-%d}"),
+            ("봉사기간", f"{seoul_day(certificate.starts_on)} ~ {seoul_day(certificate.ends_on)}"),
             ("봉사활동", certificate.activity.title if certificate.activity else "기간 내 전체"),
             ("총 봉사시간", f"{hours_text(certificate.minutes)}시간 ({certificate.records}회)"),
         ],
@@ -28,7 +28,7 @@ def certificate_pdf(certificate: Certificate, records: QuerySet[HoursRecord], is
         shift, activity = record.shift, record.shift.activity
         rows.append(
             [
-                f"{seoul_time(shift.starts_at):%Y-%m-%d}",
+                seoul_day(shift.starts_at),
                 activity.title,
                 str(activity.organiser or ""),
                 shift.place,

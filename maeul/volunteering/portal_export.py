@@ -14,7 +14,7 @@ from typing import Final
 
 from django.db.models import QuerySet
 
-from maeul.core.dates import seoul_time
+from maeul.core.dates import seoul_day, seoul_time
 from maeul.core.spreadsheets import as_text, fill_sheet, new_workbook, workbook_bytes
 from maeul.volunteering.figures import started_within
 from maeul.volunteering.models import HoursRecord
@@ -72,7 +72,7 @@ def hours_xlsx(records: QuerySet[HoursRecord]) -> bytes:
                 as_text(_portal_id(record)),
                 as_text(record.user.public_name),
                 record.user.birth_year or "",
-                start.strftime("%Y-%m-%d"),
+                seoul_day(start),
                 start.strftime("%H:%M"),
                 end.strftime("%H:%M"),
                 record.minutes,
@@ -82,7 +82,7 @@ def hours_xlsx(records: QuerySet[HoursRecord]) -> bytes:
                 as_text(str(activity.organiser or "")),
                 as_text(activity.dong.name if activity.dong else ""),
                 as_text(record.confirmed_by.public_name),
-                seoul_time(record.confirmed_at).strftime("%Y-%m-%d"),
+                seoul_day(record.confirmed_at),
             ]
         )
     workbook, sheet = new_workbook("봉사실적")

@@ -6,7 +6,6 @@ person may vote, and name the field they refuse (`RuleViolation.field`), which t
 shows beside it.
 """
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -14,9 +13,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from maeul.accounts.forms import BirthDateField
 from maeul.accounts.models import TieKind
-from maeul.accounts.person import parse_birth_date
-from maeul.core.errors import RuleViolation
 from maeul.core.forms import SeoulDateTimeField
 from maeul.places.models import District, Dong
 from maeul.proposals.models import Proposal
@@ -271,9 +269,7 @@ class PaperVoterForm(forms.Form):
         max_length=50,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
     )
-    birth_date = forms.CharField(
-        label=_("Date of birth"),
-        max_length=20,
+    birth_date = BirthDateField(
         help_text=_("E.g. 1960-03-15 or 19600315."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
@@ -293,12 +289,6 @@ class PaperVoterForm(forms.Form):
         self.fields["tie"].choices = [  # type: ignore[attr-defined]
             (kind, TieKind(kind).label) for kind in vote.allowed_ties
         ]
-
-    def clean_birth_date(self) -> date:
-        try:
-            return parse_birth_date(self.cleaned_data["birth_date"])
-        except RuleViolation as refusal:
-            raise forms.ValidationError(refusal.message) from None
 
 
 class CountForm(forms.Form):

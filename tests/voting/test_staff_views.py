@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maeul.accounts import phone as phones
+from maeul.core.dates import local_date
 from maeul.places.models import Dong
 from maeul.voting.ballots import Choices
 from maeul.voting.identity import PaperVoter
@@ -583,10 +584,26 @@ def test_an_invalid_paper_entry_stores_nothing(client, dong_staff, pb_vote, batc
     assert not Ballot.objects.exists()
 
 
+def test_a_paper_birth_date_in_the_future_is_refused_as_on_sign_up(
+    client, dong_staff, pb_vote, batch, doksan1
+):
+    login(client, dong_staff)
+    url = reverse("voting:staff_batch", args=[batch.pk])
+    tomorrow = local_date(timezone.now()) + timedelta(days=1)
+
+    for birth_date in ("2099-01-01", f"{tomorrow:%Y%m%d}"):
+        response = client.post(url, voter_data(pb_vote, doksan1, birth_date=birth_date))
+
+        assert response.status_code == 400
+        assert response.context["form"].errors == {
+            "birth_date": [korean("A birth date cannot be in the future.")]
+        }
+    assert batch.participations.count() == 0
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"birth_date": "2099-01-01"}, "birth_date", "The birth date is in the future."),
         ({"phone": "02-123-4567"}, "phone", "Enter a mobile phone number such as 010-1234-5678."),
     ],
 )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maeul.core.model_parts import (
+    PeriodQuerySet,
     actor_field,
     dong_or_whole_district,
     ends_after,
@@ -56,7 +57,7 @@ class ConsultationPhase(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class ConsultationQuerySet(models.QuerySet["Consultation"]):
+class ConsultationQuerySet(PeriodQuerySet["Consultation"]):
     def public(self) -> "ConsultationQuerySet":
         return self.filter(status=ConsultationStatus.PUBLISHED)
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,13 +23,14 @@ from maeul.consultations.models import (
     Question,
     QuestionKind,
 )
+from maeul.consultations.models.consultations import ConsultationQuerySet
 from maeul.consultations.results import results_of
 from maeul.consultations.services.answering import Submitted, answer_consultation, questions_of
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can
 
 
-def public_consultations() -> QuerySet[Consultation]:
+def public_consultations() -> ConsultationQuerySet:
     return Consultation.objects.public().select_related("district", "dong")
 
 

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.utils import timezone
-
 from maeul.accounts.models import DongTie
-from maeul.core.dates import seoul_year
+from maeul.core.dates import seoul_minute, seoul_year
 from maeul.core.permissions.base import ties_of
 from maeul.places.models import Dong
 
@@ -51,4 +49,4 @@ def roll_age(user: Any, opened: datetime, now: datetime) -> RollAge:
 
 def opening_time(opened: datetime) -> str:
     """The opening, when the roll froze, as the refusals name it ("2026-03-02 09:00")."""
-    return timezone.localtime(opened).strftime("%Y-%m-%d %H:%M")
+    return seoul_minute(opened)

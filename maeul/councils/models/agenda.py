@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_day
 from maeul.core.model_parts import actor_field, optional_link
 from maeul.councils.models.councils import Council, CouncilMember, Section
 
@@ -81,4 +82,4 @@ class Meeting(models.Model):
         ordering = ["council", "-held_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.held_at:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {seoul_day(self.held_at)}"

@@ -27,11 +27,10 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.dates import SEOUL
+from maeul.core.dates import SEOUL, seoul_minute
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
@@ -264,7 +263,7 @@ def select_members(
         if locked.is_selected:
             raise RuleViolation(_("The members have already been selected."), code="selected")
         if now < locked.closes_at:
-            closes = timezone.localtime(locked.closes_at).strftime("%Y-%m-%d %H:%M")
+            closes = seoul_minute(locked.closes_at)
             raise RuleViolation(
                 _("Members can be selected only after the call closes at %(time)s.")
                 % {"time": closes},

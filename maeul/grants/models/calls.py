@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maeul.core.model_parts import actor_field, dong_or_whole_district
+from maeul.core.model_parts import PublishedQuerySet, actor_field, dong_or_whole_district
 from maeul.places.models import District
 
 
@@ -43,9 +43,8 @@ class ExpenseKind(models.TextChoices):
     PROJECT = "project", _("Project costs")
 
 
-class GrantCallQuerySet(models.QuerySet["GrantCall"]):
-    def published(self) -> "GrantCallQuerySet":
-        return self.filter(published_at__isnull=False)
+class GrantCallQuerySet(PublishedQuerySet["GrantCall"]):
+    """Calls staff publish by stamping `published_at`: `public()` are the published ones."""
 
 
 class GrantCall(models.Model):

@@ -108,7 +108,7 @@ APPLICATION_PAGE = RowDesk(
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the group's draft for a call: a title, the group's dong, the least amount."""
     now = timezone.now()
-    call = get_object_or_404(GrantCall.objects.published(), pk=pk)
+    call = get_object_or_404(GrantCall.objects.public(), pk=pk)
     group = get_object_or_404(
         CommunityGroup, pk=request.POST.get("group") or 0, representative_id=request.user.pk
     )

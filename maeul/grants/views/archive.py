@@ -24,9 +24,7 @@ PAGE_SIZE = 20
 def archive_page(request: HttpRequest) -> HttpResponse:
     wanted = parse_filter(request.GET)
     page = Paginator(store.archive(wanted), PAGE_SIZE).get_page(request.GET.get("page"))
-    years = (
-        GrantCall.objects.published().values_list("year", flat=True).distinct().order_by("-year")
-    )
+    years = GrantCall.objects.public().values_list("year", flat=True).distinct().order_by("-year")
     dongs = Dong.objects.filter(
         pk__in=store.public_applications().values("dong_id")
     ).select_related("district")

@@ -9,18 +9,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from maeul.core.model_parts import OPEN, UPCOMING, period_is
 from maeul.grants.models import CommunityGroup, GrantCall, Reviewer
 
 
 def public_calls(now: datetime) -> QuerySet[GrantCall]:
     """Published calls: open ones first, then those about to open, then the past."""
     return (
-        GrantCall.objects.published()
+        GrantCall.objects.public()
         .select_related("district", "dong")
         .annotate(
             open_first=Case(
-                When(opens_at__lte=now, closes_at__gt=now, then=Value(0)),
-                When(opens_at__gt=now, then=Value(1)),
+                When(period_is(OPEN, now), then=Value(0)),
+                When(period_is(UPCOMING, now), then=Value(1)),
                 default=Value(2),
                 output_field=IntegerField(),
             )

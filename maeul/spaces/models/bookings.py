@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_minute
 from maeul.core.model_parts import ends_after
 from maeul.places.models import District
 from maeul.spaces.models.places import Room
@@ -77,7 +78,7 @@ class Booking(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.room} {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.room} {seoul_minute(self.starts_at)}"
 
     @property
     def hours(self) -> float:
@@ -109,7 +110,7 @@ class BookingSlot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.room_id} {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.room_id} {seoul_minute(self.starts_at)}"
 
 
 class CapacityPolicy(models.Model):

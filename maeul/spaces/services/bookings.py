@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maeul.core import audit
-from maeul.core.dates import at_seoul, local_date, seoul_time
+from maeul.core.dates import at_seoul, local_date, seoul_minute, seoul_time
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce, scope_of
@@ -221,7 +221,7 @@ def book_room(
 
 def start_text(booking: Booking) -> str:
     """When the booking starts, as its booker is told: Seoul time to the minute."""
-    return f"{seoul_time(booking.starts_at):%Y-%m-%d %H:%M}"
+    return seoul_minute(booking.starts_at)
 
 
 def tell_booker(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from maeul.core.dates import seoul_minute
 from maeul.core.model_parts import ends_after, optional_link
 from maeul.volunteering.models.groups import VolunteerCamp, VolunteerClub
 
@@ -116,7 +117,7 @@ class Shift(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.activity} · {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.activity} · {seoul_minute(self.starts_at)}"
 
     @property
     def hours(self) -> float:

@@ -22,7 +22,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maeul.core.dates import seoul_time, seoul_year
+from maeul.core.dates import seoul_minute, seoul_year
 from maeul.core.errors import RuleViolation, refuse_duplicate
 from maeul.core.notifications import notify
 from maeul.core.permissions import Action, enforce
@@ -186,7 +186,7 @@ def cancel_sign_up(*, sign_up: SignUp, user: Any, now: datetime) -> SignUp | Non
 
 
 def _tell_moved_up(moved: SignUp, shift: Shift, now: datetime) -> None:
-    when = seoul_time(shift.starts_at).strftime("%Y-%m-%d %H:%M")
+    when = seoul_minute(shift.starts_at)
     notify(
         recipients=[moved.user],
         kind=NOTIFY_KIND,

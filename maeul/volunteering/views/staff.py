@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maeul.core.access_log import record_access
+from maeul.core.dates import seoul_day
 from maeul.core.desk import PageDesk, RowDesk, first_error, served_row
 from maeul.core.desk_steps import desk_step
 from maeul.core.downloads import attachment
@@ -240,7 +241,7 @@ def export_hours(request: HttpRequest) -> HttpResponse:
         staff=request.user,
         subject="volunteers: confirmed hours for the 1365 portal",
         action=AccessAction.EXPORT,
-        what=f"hours {data['starts_on']:%Y-%m-%d}..{data['ends_on']:%Y-%m-%d}",
+        what=f"hours {seoul_day(data['starts_on'])}..{seoul_day(data['ends_on'])}",
         reason=data["reason"],
         ip=client_ip(request),
         now=now,

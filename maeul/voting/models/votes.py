@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maeul.accounts.models import TieKind
 from maeul.core.model_parts import (
+    PeriodQuerySet,
     actor_field,
     dong_or_whole_district,
     ends_after,
@@ -39,7 +40,7 @@ SETTINGS_CHECKED = (
 )
 
 
-class VoteQuerySet(models.QuerySet["Vote"]):
+class VoteQuerySet(PeriodQuerySet["Vote"]):
     def public(self) -> "VoteQuerySet":
         """Published and counted votes, simulations too (read by their id)."""
         return self.exclude(status=VoteStatus.DRAFT)
@@ -49,17 +50,12 @@ class VoteQuerySet(models.QuerySet["Vote"]):
         return self.public().filter(is_simulation=False)
 
     def open_at(self, now: datetime) -> "VoteQuerySet":
-        return self.public().filter(opens_at__lte=now, closes_at__gt=now)
+        return self.public().in_period(Phase.OPEN, now)
 
     def in_phase(self, phase: str | None, now: datetime) -> "VoteQuerySet":
         """Votes in `phase` at `now` (as `Vote.phase` decides); all of them for no phase."""
-        published = self.filter(status=VoteStatus.PUBLISHED)
-        if phase == Phase.UPCOMING:
-            return published.filter(opens_at__gt=now)
-        if phase == Phase.OPEN:
-            return published.filter(opens_at__lte=now, closes_at__gt=now)
-        if phase == Phase.CLOSED:
-            return published.filter(closes_at__lte=now)
+        if phase in (Phase.UPCOMING, Phase.OPEN, Phase.CLOSED):
+            return self.filter(status=VoteStatus.PUBLISHED).in_period(phase, now)
         if phase == Phase.COUNTED:
             return self.filter(status=VoteStatus.COUNTED)
         if phase == Phase.DRAFT:

@@ -10,11 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maeul.accounts.models import TieKind
+from maeul.core.dates import seoul_minute
 from maeul.core.errors import RuleViolation
 from maeul.core.permissions import Action, can, enforce
 from maeul.core.permissions.base import ties_of
@@ -43,7 +43,7 @@ ALREADY_VOTED = {
 
 
 def already_voted(participation: Participation) -> RuleViolation:
-    when = timezone.localtime(participation.created_at).strftime("%Y-%m-%d %H:%M")
+    when = seoul_minute(participation.created_at)
     message = str(ALREADY_VOTED[Channel(participation.channel)]) % {"time": when}
     return RuleViolation(message, code="already_voted")
 
