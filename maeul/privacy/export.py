@@ -257,7 +257,7 @@ def _applications(user: User) -> list[Record]:
 
 
 def _former_applications(user: User) -> list[Record]:
-    """Applications `user` submitted for a group they no longer represent (those of the
+    """Applications `user` wrote for a group they no longer represent (those of the
     groups they represent are under `represented_groups`)."""
     rows = (
         Application.objects.filter(representative=user)
