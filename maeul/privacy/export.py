@@ -2,7 +2,10 @@
 
 The labels are translated (Korean by default) so that the file reads without a manual.
 Votes appear as participations only (which vote, channel, time): what a person chose is
-kept apart from who they are and cannot be given back (voting.md).
+kept apart from who they are and cannot be given back (voting.md); consultations the same
+(which one, which day: consultations.md). Each app's part is its `personal_data` module;
+`tests/privacy/test_export_complete.py` lists every link to an account and says which
+section holds it or why it is left out.
 """
 
 import json
@@ -16,11 +19,17 @@ from django.utils.translation import gettext as _
 
 from maeul.accounts import phone as phones
 from maeul.accounts.models import User
-from maeul.core.models import AuditEntry
+from maeul.archive import personal_data as archive
+from maeul.consultations import personal_data as consultations
+from maeul.core.models import AuditEntry, PersonalDataAccess
 from maeul.councils.models import CouncilMember, MembershipApplication
+from maeul.courses import personal_data as courses
 from maeul.grants.export import committee_seats, represented_groups
+from maeul.grants.models import Application
 from maeul.privacy.models import ConsentRecord
-from maeul.proposals.models import Comment, Proposal, Support
+from maeul.proposals.models import Comment, CommentReport, Proposal, Support
+from maeul.spaces import personal_data as spaces
+from maeul.volunteering import personal_data as volunteering
 from maeul.voting.models import Participation
 
 Record = dict[str, Any]
@@ -39,13 +48,36 @@ def personal_data(*, user: User, now: datetime) -> Record:
         _("Proposals"): _proposals(user),
         _("Comments"): _comments(user),
         _("Supports"): _supports(user),
+        _("Comments reported"): _comment_reports(user),
         _("Votes taken part in"): _participations(user),
+        _("Consultations"): consultations.participations(user),
+        _("Debate"): consultations.arguments(user),
+        _("Arguments supported"): consultations.argument_supports(user),
+        _("Arguments reported"): consultations.argument_reports(user),
+        _("Forums"): consultations.forum_registrations(user),
         _("Council memberships"): _memberships(user),
         _("Council applications"): _applications(user),
         _("Groups represented for grants"): represented_groups(user),
+        _("Grant applications for groups no longer represented"): _former_applications(user),
         _("Grant review committees"): committee_seats(user),
+        _("Room bookings"): spaces.bookings(user),
+        _("Item loans"): spaces.item_loans(user),
+        _("Regular use by clubs"): spaces.allocation_requests(user),
+        _("My courses"): courses.registrations(user),
+        _("Course sessions attended"): courses.attendances(user),
+        _("Course satisfaction answers"): courses.satisfaction_answers(user),
+        _("My volunteering"): volunteering.profile(user),
+        _("Camps and clubs"): volunteering.memberships(user),
+        _("Guardian's consent"): volunteering.guardian_consent(user),
+        _("Shifts I signed up for"): volunteering.sign_ups(user),
+        _("Group sign-ups for volunteering"): volunteering.group_sign_ups(user),
+        _("Confirmed hours"): volunteering.hours(user),
+        _("Work proposed"): volunteering.work_proposals(user),
+        _("Volunteer certificates"): volunteering.certificates(user),
+        _("Community records"): archive.records(user),
         _("Notifications"): _notifications(user),
         _("Actions recorded in the audit log"): _audit_entries(user),
+        _("Staff access to my personal data"): _accesses(user),
     }
 
 
@@ -162,6 +194,21 @@ def _supports(user: User) -> list[Record]:
     ]
 
 
+def _comment_reports(user: User) -> list[Record]:
+    """The comments `user` reported: the proposal and the reason, not the comment (another
+    person's writing)."""
+    rows = CommentReport.objects.filter(reporter=user).select_related("comment__proposal")
+    return [
+        {
+            _("Proposal"): report.comment.proposal.title,
+            _("Reason"): report.reason,
+            _("When"): report.created_at,
+            _("Dealt with at"): report.resolved_at,
+        }
+        for report in rows.order_by("created_at", "pk")
+    ]
+
+
 def _participations(user: User) -> list[Record]:
     rows = Participation.objects.filter(user=user).select_related("vote", "dong")
     return [
@@ -209,6 +256,27 @@ def _applications(user: User) -> list[Record]:
     ]
 
 
+def _former_applications(user: User) -> list[Record]:
+    """Applications `user` wrote for a group they no longer represent (those of the
+    groups they represent are under `represented_groups`)."""
+    rows = (
+        Application.objects.filter(representative=user)
+        .exclude(group__representative=user)
+        .select_related("call", "group")
+    )
+    return [
+        {
+            _("Call"): application.call.title,
+            _("Group name"): application.group.name,
+            _("Project title"): application.title,
+            _("Status"): application.get_status_display(),
+            _("Amount asked (won)"): application.amount,
+            _("Submitted at"): application.submitted_at,
+        }
+        for application in rows.order_by("created_at", "pk")
+    ]
+
+
 def _notifications(user: User) -> list[Record]:
     return [
         {_("Message"): row.message, _("When"): row.created_at, _("Read at"): row.read_at}
@@ -226,4 +294,19 @@ def _audit_entries(user: User) -> list[Record]:
             _("When"): entry.created_at,
         }
         for entry in AuditEntry.objects.filter(actor=user).order_by("created_at", "pk")
+    ]
+
+
+def _accesses(user: User) -> list[Record]:
+    """The staff's looks at `user`'s personal data (개인정보 접속기록): when, what and why;
+    not the staff member's name or address, which are theirs."""
+    rows = PersonalDataAccess.objects.filter(subject=user).order_by("at", "pk")
+    return [
+        {
+            _("When"): row.at,
+            _("Action"): row.get_action_display(),
+            _("Page or file"): row.what,
+            _("Reason"): row.reason,
+        }
+        for row in rows
     ]

@@ -1,0 +1,85 @@
+"""Space data for 내 정보 내려받기 (`privacy.export`): the rooms a person booked (with the
+survey they answered after use), the items they borrowed and their clubs' requests for a
+regular weekly slot. Every query filters on the one person."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from maeul.spaces.models import AllocationRequest, Booking, ItemLoan, SurveyAnswer
+
+Record = dict[str, Any]
+
+
+def _survey(booking: Booking) -> Record | None:
+    """The booker's own answer to the survey after use (None when not answered)."""
+    try:
+        answer = booking.survey
+    except SurveyAnswer.DoesNotExist:
+        return None
+    return {
+        _("Satisfaction"): answer.rating,
+        _("Opinion"): answer.comment,
+        _("When"): answer.answered_at,
+    }
+
+
+def bookings(user: Any) -> list[Record]:
+    """The rooms `user` booked, every status (cancelled ones too)."""
+    rows = Booking.objects.filter(booker_id=user.pk).select_related("room__space", "survey")
+    return [
+        {
+            _("Place"): str(booking.room),
+            _("Group name"): booking.group_name,
+            _("What for"): booking.purpose,
+            _("Number of people"): booking.headcount,
+            _("Starts at"): booking.starts_at,
+            _("Ends at"): booking.ends_at,
+            _("Status"): booking.get_status_display(),
+            _("Applied at"): booking.created_at,
+            _("Note"): booking.note,
+            _("Survey"): _survey(booking),
+        }
+        for booking in rows.order_by("starts_at", "pk")
+    ]
+
+
+def item_loans(user: Any) -> list[Record]:
+    """The items `user` asked to borrow, every status."""
+    rows = ItemLoan.objects.filter(borrower_id=user.pk).select_related("item__space")
+    return [
+        {
+            _("Items to borrow"): loan.item.name,
+            _("Space"): loan.item.space.name,
+            _("Quantity"): loan.quantity,
+            _("Status"): loan.get_status_display(),
+            _("Applied at"): loan.requested_at,
+            _("Picked up at"): loan.picked_up_at,
+            _("Due back"): loan.due_on,
+            _("Returned at"): loan.returned_at,
+            _("Condition on return"): loan.get_condition_display(),
+            _("Deposit (won)"): loan.deposit,
+        }
+        for loan in rows.order_by("requested_at", "pk")
+    ]
+
+
+def allocation_requests(user: Any) -> list[Record]:
+    """The weekly slots `user` asked for as a club's representative (정기대관)."""
+    rows = AllocationRequest.objects.filter(representative_id=user.pk).select_related(
+        "round__room__space"
+    )
+    return [
+        {
+            _("Place"): str(request.round.room),
+            _("Season"): request.round.name,
+            _("Group name"): request.group_name,
+            _("Weekday"): request.get_weekday_display(),
+            _("Starts"): request.starts,
+            _("Ends"): request.ends,
+            _("Number of people"): request.headcount,
+            _("Status"): request.get_status_display(),
+            _("Applied at"): request.created_at,
+        }
+        for request in rows.order_by("created_at", "pk")
+    ]
