@@ -3,6 +3,7 @@ answered (which one and on which day, never the answers: a `Response` has no lin
 see docs/consultations.md), their arguments, the arguments they supported or reported, and
 their registrations for forums. Every query filters on the one person."""
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from maeul.consultations.models import (
     Argument,
     ArgumentReport,
     ArgumentSupport,
+    Forum,
     Participation,
     Registration,
 )
@@ -86,3 +88,28 @@ def forum_registrations(user: Any) -> list[Record]:
         }
         for row in rows.order_by("created_at", "pk")
     ]
+
+
+def erase(user: Any, *, now: datetime) -> None:
+    """On erasure (`privacy.services.erase_account`): what becomes of `user`'s consultation
+    rows.
+
+    - registrations for a forum still to come: cancelled (the first one waiting moves up),
+      then deleted: nobody will come;
+    - registrations for past forums: kept as the forum's record (the group invited and
+      whether someone came count towards attendance; no text about the person);
+    - participations: kept, they count towards turnout (which consultation and the day only;
+      the answers never named anyone);
+    - arguments and replies: kept, a public contribution to the debate, shown as 탈퇴한 회원
+      like a proposal's comments; supports stay counted like a proposal's supports;
+    - reports: kept as the moderation record (the reason is about the argument reported).
+    """
+    from maeul.consultations.services.forums import SEATS, seats_of
+
+    upcoming = Registration.objects.filter(
+        user_id=user.pk, forum__starts_at__gt=now, status__in=[SEATS.placed, SEATS.waiting]
+    ).select_related("forum")
+    for registration in upcoming.order_by("pk"):
+        forum = Forum.objects.select_for_update().get(pk=registration.forum_id)
+        SEATS.cancel(registration, forum.registrations.all(), capacity=seats_of(forum).capacity)
+        registration.delete()

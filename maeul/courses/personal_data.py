@@ -3,11 +3,18 @@ completion and the 수료증 number), the sessions they attended and their own s
 answers (staff see only the means; the person sees what they wrote). Every query filters
 on the one person."""
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maeul.courses.models import Attendance, CourseCertificate, Registration, SatisfactionAnswer
+from maeul.courses.models import (
+    Attendance,
+    Course,
+    CourseCertificate,
+    Registration,
+    SatisfactionAnswer,
+)
 
 Record = dict[str, Any]
 
@@ -67,3 +74,34 @@ def satisfaction_answers(user: Any) -> list[Record]:
         }
         for row in rows.order_by("created_at", "pk")
     ]
+
+
+def erase(user: Any, *, now: datetime) -> None:
+    """On erasure (`privacy.services.erase_account`): what becomes of `user`'s course rows.
+
+    - registrations (or waiting places) for a course not yet begun: cancelled (the first one
+      waiting moves up), then deleted: nobody will come;
+    - registrations for a course begun: kept as the course's record (status, completion, the
+      수료증 register, whose numbers anyone may check), the completion work cleared: the
+      person's own writing, of no use to the office once the completion is recorded;
+    - attendances: kept, the course's attendance counts (no text about the person);
+    - satisfaction answers: the score kept for the course's means, the opinion cleared.
+    """
+    from maeul.courses.services.taking import PLACES, has_begun
+
+    live = Registration.objects.filter(
+        user_id=user.pk, status__in=[PLACES.placed, PLACES.waiting]
+    ).select_related("course")
+    for registration in live.order_by("pk"):
+        if has_begun(registration.course, now):
+            continue
+        course = Course.objects.select_for_update().get(pk=registration.course_id)
+        PLACES.cancel(
+            registration,
+            course.registrations.all(),
+            capacity=course.capacity,
+            also={"cancelled_at": now},
+        )
+        registration.delete()
+    Registration.objects.filter(user_id=user.pk).update(completion_work="")
+    SatisfactionAnswer.objects.filter(user_id=user.pk).update(comment="")

@@ -5,6 +5,8 @@ Erasure keeps the user row as an anonymous shell: proposals, comments and suppor
 and the consent records stay as proof of what was agreed. Everything that identifies the
 person is removed or overwritten: e-mail, name, birth year, phone, identity hashes, dong
 ties, roles, e-mail addresses and social log-ins, notifications, sessions, the password.
+The newer apps' rows (spaces, consultations, courses, volunteering, archive) are deleted,
+cleared or kept as each app's `personal_data.erase` says; all in the same transaction.
 """
 
 import logging
@@ -189,7 +191,7 @@ def erase_account(*, withdrawal_id: int, now: datetime) -> bool:
         user = User.objects.select_for_update().get(pk=withdrawal.user_id)
         shown_name = user.display_name
         _erase_user_fields(user)
-        _erase_related(user, shown_name=shown_name)
+        _erase_related(user, shown_name=shown_name, now=now)
         end_sessions(user_id=user.pk, now=now)
         withdrawal.erased_at = now
         withdrawal.save(update_fields=["erased_at"])
@@ -223,11 +225,16 @@ def _erase_user_fields(user: User) -> None:
     user.user_permissions.clear()
 
 
-def _erase_related(user: User, *, shown_name: str) -> None:
+def _erase_related(user: User, *, shown_name: str, now: datetime) -> None:
     from allauth.account.models import EmailAddress
     from allauth.socialaccount.models import SocialAccount
 
+    from maeul.archive import personal_data as archive
+    from maeul.consultations import personal_data as consultations
     from maeul.councils.models import CouncilMember, MembershipApplication
+    from maeul.courses import personal_data as courses
+    from maeul.spaces import personal_data as spaces
+    from maeul.volunteering import personal_data as volunteering
     from maeul.voting.models import Option, Participation, VoteStatus
 
     with translation.override(settings.LANGUAGE_CODE):
@@ -251,3 +258,6 @@ def _erase_related(user: User, *, shown_name: str) -> None:
     if shown_name:
         # Vote options copied the proposer's name when the vote was set up.
         Option.objects.filter(proposal__author=user, proposer=shown_name).update(proposer=former)
+    # The newer apps say, each in its `personal_data.erase`, what they delete, clear or keep.
+    for app in (spaces, consultations, courses, volunteering, archive):
+        app.erase(user, now=now)

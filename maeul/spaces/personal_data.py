@@ -2,11 +2,21 @@
 survey they answered after use), the items they borrowed and their clubs' requests for a
 regular weekly slot. Every query filters on the one person."""
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from maeul.spaces.models import AllocationRequest, Booking, ItemLoan, SurveyAnswer
+from maeul.spaces.models import (
+    ACTIVE,
+    AllocationRequest,
+    Booking,
+    BookingStatus,
+    ItemLoan,
+    LoanStatus,
+    RequestStatus,
+    SurveyAnswer,
+)
 
 Record = dict[str, Any]
 
@@ -83,3 +93,32 @@ def allocation_requests(user: Any) -> list[Record]:
         }
         for request in rows.order_by("created_at", "pk")
     ]
+
+
+def erase(user: Any, *, now: datetime) -> None:
+    """On erasure (`privacy.services.erase_account`): what becomes of `user`'s space rows.
+
+    - bookings still to come (requested or confirmed): cancelled, their slots given back,
+      then deleted: nobody will come, and the room is free for others;
+    - other bookings: kept as the room's record of use (day, room, head count, status), with
+      the group name, purpose, note, check-in code and the survey's opinion cleared (the
+      score stays for the space's averages);
+    - item requests not yet picked up: deleted (nobody will come for the item); loans out or
+      returned: kept as the office's record of the item and its deposit (no text about the
+      person is on them);
+    - requests for a regular slot not yet decided: deleted; decided ones kept as the round's
+      record (the club's name is the club's, not the person's).
+    """
+    from maeul.spaces.services.bookings import release
+
+    upcoming = Booking.objects.filter(booker_id=user.pk, status__in=ACTIVE, ends_at__gt=now)
+    for booking in upcoming.select_for_update().order_by("pk"):
+        release(booking, BookingStatus.CANCELLED, now=now)
+        booking.delete()
+    kept = Booking.objects.filter(booker_id=user.pk)
+    kept.update(group_name="", purpose="", note="", check_in_code="")
+    SurveyAnswer.objects.filter(booking__in=kept).update(comment="")
+    ItemLoan.objects.filter(borrower_id=user.pk, status=LoanStatus.REQUESTED).delete()
+    AllocationRequest.objects.filter(
+        representative_id=user.pk, status=RequestStatus.REQUESTED
+    ).delete()

@@ -3,6 +3,7 @@
 (waiting ones too) and those they made for a company's group, the hours confirmed, the work
 they proposed and the 확인서 issued to them. Every query filters on the one person."""
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from maeul.volunteering.models import (
     GuardianConsent,
     HoursRecord,
     Membership,
+    Shift,
     SignUp,
     Volunteer,
     WorkProposal,
@@ -136,3 +138,45 @@ def certificates(user: Any) -> list[Record]:
         }
         for row in rows.order_by("issued_at", "pk")
     ]
+
+
+def erase(user: Any, *, now: datetime) -> None:
+    """On erasure (`privacy.services.erase_account`): what becomes of `user`'s volunteering
+    rows.
+
+    - sign-ups (or waiting places) for a shift still to come: cancelled (the first one
+      waiting moves up and is told), then deleted: nobody will come;
+    - other sign-ups, confirmed hours and 확인서: kept as the office's record of the work
+      done (shift, status, minutes, certificate numbers anyone may check; no text about the
+      person), as the 1365 portal keeps the hours;
+    - the volunteer profile: kept, its 1365 portal ID cleared (an identifier of the person);
+    - camp and club memberships: deleted, the person belongs to none any more;
+    - a guardian's consent: kept as proof that it was given (relation, day, channel), the
+      guardian's name cleared (another person's data, of no use without the child);
+    - company group sign-ups: kept, they are the organisation's (its name and head count,
+      how many came), the contact person's name and phone or e-mail cleared;
+    - work proposed: kept, it is the camp's proposal, answered by staff and perhaps turned
+      into an activity.
+    """
+    from maeul.volunteering.services.sign_ups import PLACES, _group_places, _tell_moved_up
+
+    upcoming = SignUp.objects.filter(
+        user_id=user.pk, status__in=[PLACES.placed, PLACES.waiting], shift__starts_at__gt=now
+    )
+    for sign_up in upcoming.order_by("pk"):
+        shift = (
+            Shift.objects.select_for_update().select_related("activity").get(pk=sign_up.shift_id)
+        )
+        moved = PLACES.cancel(
+            sign_up,
+            shift.sign_ups.all(),
+            capacity=shift.places - _group_places(shift),
+            also={"cancelled_at": now},
+        )
+        if moved is not None:
+            _tell_moved_up(moved, shift, now)
+        sign_up.delete()
+    Volunteer.objects.filter(user_id=user.pk).update(portal_id="")
+    Membership.objects.filter(user_id=user.pk).delete()
+    GuardianConsent.objects.filter(user_id=user.pk).update(guardian_name="")
+    GroupSignUp.objects.filter(signed_up_by_id=user.pk).update(contact_name="", contact="")
