@@ -12,15 +12,22 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from maeul.archive.models import ArchiveRecord, RecordKind, RecordPhoto, RecordStatus
+from maeul.consultations.models import Registration as ForumRegistration
+from maeul.consultations.models import RegistrationStatus as ForumStatus
+from maeul.consultations.models import TargetGroup
 from maeul.core.models import Notification
 from maeul.courses.models import Registration as CourseRegistration
 from maeul.courses.models import RegistrationStatus
 from maeul.privacy.services import erase_due_accounts, withdraw_account
 from maeul.spaces.models import Booking, BookingSlot, BookingStatus
 from maeul.volunteering.models import GroupSignUp, SignUp, SignUpStatus, Volunteer
+from tests.consultations.test_forums import make_forum
 from tests.courses.conftest import add_sessions, make_programme, new_course
+from tests.korean import korean
 from tests.privacy.test_export_complete import (
     LEFT_OUT,
     STAFF_WORK,
@@ -264,3 +271,58 @@ def test_a_place_on_a_course_not_begun_goes_to_the_first_one_waiting(
 
     assert not CourseRegistration.objects.filter(pk=mine.pk).exists()
     assert CourseRegistration.objects.get(pk=theirs.pk).status == RegistrationStatus.REGISTERED
+
+
+def test_a_seat_at_a_forum_still_to_come_goes_to_the_first_one_waiting(
+    resident, neighbour, geumcheon, district_staff
+):
+    forum = make_forum(geumcheon, district_staff, now=NOW, capacity=1)
+    mine, theirs = (
+        ForumRegistration.objects.create(
+            forum=forum,
+            user=person,
+            target_group=TargetGroup.YOUTH,
+            status=status,
+            created_at=NOW + timedelta(minutes=minutes),
+        )
+        for person, status, minutes in (
+            (resident, ForumStatus.REGISTERED, 0),
+            (neighbour, ForumStatus.WAITING, 1),
+        )
+    )
+
+    close(resident)
+
+    assert not ForumRegistration.objects.filter(pk=mine.pk).exists()
+    assert ForumRegistration.objects.get(pk=theirs.pk).status == ForumStatus.REGISTERED
+
+
+def test_records_never_published_go_with_their_files_published_ones_stay(
+    resident, geumcheon, django_capture_on_commit_callbacks
+):
+    def record(title, status):
+        return ArchiveRecord.objects.create(
+            title=title,
+            kind=RecordKind.PHOTO,
+            status=status,
+            district=geumcheon,
+            year=2026,
+            author=resident,
+            created_at=NOW,
+            published_at=NOW if status == RecordStatus.PUBLISHED else None,
+        )
+
+    draft = record("독산 기록", RecordStatus.SUBMITTED)
+    photo = RecordPhoto(record=draft, alt="우리 집 앞", uploaded_at=NOW)
+    photo.image.save("front.jpg", ContentFile(b"jpeg"), save=False)
+    photo.save()
+    storage, name = photo.image.storage, photo.image.name
+    published = record("마을 잔치", RecordStatus.PUBLISHED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        close(resident)
+
+    assert not ArchiveRecord.objects.filter(pk=draft.pk).exists()
+    assert not RecordPhoto.objects.filter(pk=photo.pk).exists()
+    assert not storage.exists(name)
+    assert ArchiveRecord.objects.get(pk=published.pk).author.public_name == korean("Former member")
