@@ -233,6 +233,7 @@ def _erase_related(user: User, *, shown_name: str, now: datetime) -> None:
     from maeul.consultations import personal_data as consultations
     from maeul.councils.models import CouncilMember, MembershipApplication
     from maeul.courses import personal_data as courses
+    from maeul.grants import personal_data as grants
     from maeul.spaces import personal_data as spaces
     from maeul.volunteering import personal_data as volunteering
     from maeul.voting.models import Option, Participation, VoteStatus
@@ -259,5 +260,5 @@ def _erase_related(user: User, *, shown_name: str, now: datetime) -> None:
         # Vote options copied the proposer's name when the vote was set up.
         Option.objects.filter(proposal__author=user, proposer=shown_name).update(proposer=former)
     # The newer apps say, each in its `personal_data.erase`, what they delete, clear or keep.
-    for app in (spaces, consultations, courses, volunteering, archive):
+    for app in (grants, spaces, consultations, courses, volunteering, archive):
         app.erase(user, now=now)

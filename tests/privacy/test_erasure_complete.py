@@ -71,8 +71,9 @@ ERASURE = {
         "kept for the forum's attendance",
     ),
     ("grants.CommunityGroup", "representative"): (
-        KEPT,
-        "the group's record of public money (보조금); the group outlives its representative",
+        CLEARED,
+        "the group's record of public money (보조금) outlives its representative; the group's "
+        "contact number, most often the representative's phone, is cleared",
     ),
     ("grants.Application", "representative"): (KEPT, "the record of public money (보조금)"),
     ("grants.Reviewer", "user"): (KEPT, "who sat on the committee that decided a grant"),
@@ -326,3 +327,23 @@ def test_records_never_published_go_with_their_files_published_ones_stay(
     assert not RecordPhoto.objects.filter(pk=photo.pk).exists()
     assert not storage.exists(name)
     assert ArchiveRecord.objects.get(pk=published.pk).author.public_name == korean("Former member")
+
+
+def test_a_represented_groups_contact_number_goes_the_group_stays(resident, neighbour, doksan1):
+    from maeul.grants.models import CommunityGroup
+    from tests.grants.conftest import make_group
+
+    mine = make_group(resident, doksan1, "독산 텃밭모임", contact="010-2468-1357")
+    theirs = make_group(neighbour, doksan1, "독산 책모임", contact="010-1357-2468")
+    assert mine.masked_contact == "010-****-1357"
+
+    close(resident)
+
+    mine, theirs = CommunityGroup.objects.get(pk=mine.pk), CommunityGroup.objects.get(pk=theirs.pk)
+    assert (mine.name, mine.contact_enc, mine.contact_hmac, mine.masked_contact) == (
+        "독산 텃밭모임",
+        "",
+        "",
+        "",
+    )
+    assert theirs.masked_contact == "010-****-2468"
