@@ -285,3 +285,10 @@ def test_withdrawn_account_cannot_log_in(client, resident):
     client.post("/accounts/login/", {"login": resident.email, "password": PASSWORD})
 
     assert client.get("/me/").status_code == 302
+
+
+def test_the_withdrawal_page_says_what_is_cancelled_and_what_stays(client, resident):
+    client.force_login(resident)
+    page = page_text(client.get(WITHDRAW))
+    assert "앞으로 있을 공간 예약, 교육 신청, 봉사 일정은 취소됩니다." in page
+    assert "기관이 보존해야 하는 기록은 이름 없이 남습니다." in page
