@@ -71,3 +71,12 @@ def test_api_docs_work_offline_under_the_sites_csp(live_server, new_context, pla
     assert elsewhere == []
     assert page.evaluate("window.__cspViolations") == []
     assert watch.csp_reports() == []
+
+
+def test_the_footer_offers_the_source_code_accessibly(live_server, page, places, settings):
+    settings.MAEUL_SOURCE_URL = "https://code.example.go.kr/maeul"
+    page.goto("/")
+
+    link = page.get_by_role("contentinfo").get_by_role("link", name="소스 코드")
+    expect(link).to_have_attribute("href", "https://code.example.go.kr/maeul")
+    assert_accessible(page, "footer with the source link")
